@@ -1,0 +1,74 @@
+"""Every user-facing error in one place, each with a stable code (like spaCy's errors.py).
+
+Raise `AnnotatorError(E.CODE, **details)`; the CLI prints one line, the UI a message box.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(Enum):
+    """Error codes and their message templates. Codes never change meaning once released."""
+
+    # projects and store (E1xx)
+    E101 = "No project at {path}. Create one with: annotator init {path} --lang ar --labels PERS,LOC"
+    E102 = "A project already exists at {path}"
+    E103 = "Not an annotator project (or a newer schema than this version knows): {path}: {reason}"
+    E104 = "Unknown label {label!r}; the project has: {known}"
+    E105 = "Span [{start}, {end}) is outside the document (length {length})"
+    E106 = "Span [{start}, {end}) is empty or reversed"
+    E107 = "Span [{start}, {end}) {label} overlaps {other}; the project refuses overlapping spans"
+    E108 = "This span already exists: [{start}, {end}) {label}"
+    E109 = "No span with id {span_id}"
+    E110 = "No document with id {doc_id}"
+    E111 = "Invalid label name {label!r}: {reason}"
+    E112 = "Span {span_id} is not a suggestion"
+    E113 = "Unsupported database URL {url!r}: use a file path, sqlite:///FILE or postgresql+psycopg://..."
+    E114 = "Annotation {annotation_id} was changed by someone else; reload and try again"
+    E115 = "No annotator named {name!r}"
+    E116 = "Invalid value {value!r} for {what}: {reason}"
+
+    # importing (E2xx)
+    E201 = "{file}: no such file or folder"
+    E202 = "{file}: looks like a binary file ({reason}), not text"
+    E203 = "{file}: cannot decode the bytes as text (tried {tried}); byte {offset} is {byte}"
+    E204 = "{file}: the file is empty"
+    E205 = "{file}, line {line}: not valid JSON: {reason}"
+    E206 = "{file}, line {line}: a JSON record must be an object, got {kind}"
+    E207 = "{file}, line {line}: the record has no text field {field!r} (or it is not a string)"
+    E208 = "{file}: no column named {column!r}; columns are: {columns}"
+    E209 = "{file}: unknown format {fmt!r}; known formats: {known}"
+    E210 = "{file}: cannot tell the format from the name or content; give --format"
+    E211 = "{file}, line {line}: {reason}"
+    E212 = "{file}: nothing to import (no documents found)"
+    E213 = "{file}, line {line}: a CSV row with {got} fields where the header has {expected}"
+
+    # exporting and alignment (E3xx)
+    E301 = "{count} span(s) do not align to tokens; nothing was exported. First: {first}. Use --skip-misaligned to export without them (each one is then listed)"
+    E302 = "{path}: cannot write: {reason}"
+
+    # nlp (E4xx)
+    E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"
+    E402 = "The pipeline {name!r} has no 'ner' component"
+    E403 = "Not enough annotated data to train: {reason}"
+
+    # generic
+    E900 = "{message}"
+
+
+class AnnotatorError(Exception):
+    """A problem the user can act on. `str(err)` is the one-line message with its code."""
+
+    def __init__(self, code: E, **details: object) -> None:
+        self.code = code
+        self.details = details
+        try:
+            message = code.value.format(**details)
+        except (KeyError, IndexError):  # a template slot not given: still say something useful
+            message = f"{code.value} {details}"
+        super().__init__(f"[{code.name}] {message}")
+
+    @property
+    def message(self) -> str:
+        return str(self)

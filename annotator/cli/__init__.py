@@ -1,0 +1,54 @@
+"""The command line: a thin layer over the same functions the desktop app calls.
+
+Each command group lives in its own module with a `register(subparsers)` function; add new
+modules to COMMAND_MODULES. User errors print one line (with the error code) to stderr and
+exit with status 2; nothing prints a traceback for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+
+COMMAND_MODULES = (
+    "annotator.cli.project_commands",
+    "annotator.cli.gui_command",
+)
+
+EXIT_USER_ERROR = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Build named-entity training corpora. Without a command, opens the app "
+        "on the sample project (corpus/sample.db).",
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui"])
+    try:
+        return int(args.run(args) or 0)
+    except AnnotatorError as err:
+        print(f"annotator: error: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("annotator: interrupted; nothing half-done was kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

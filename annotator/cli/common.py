@@ -1,0 +1,35 @@
+"""Helpers shared by CLI commands: opening projects, progress bars, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from annotator.store.project_store import ProjectStore
+
+
+def open_project(project: str) -> ProjectStore:
+    return ProjectStore.open(project)
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+def progress_bar(description: str, total: int | None = None,
+                 unit: str = "doc") -> tuple[Callable[[int], None], Callable[[], None]]:
+    """(update to an absolute count, close): a tqdm bar on stderr when it is a terminal."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, desc=description, unit=unit, file=sys.stderr, disable=None,
+               dynamic_ncols=True, leave=False)
+    state = {"n": 0}
+
+    def update(count: int) -> None:
+        bar.update(count - state["n"])
+        state["n"] = count
+
+    return update, bar.close

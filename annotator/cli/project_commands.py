@@ -1,0 +1,132 @@
+"""annotator init | import | stats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from annotator.cli.common import open_project, print_json, progress_bar
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import Direction, OverlapPolicy, Status
+from annotator.store.project_store import ProjectStore
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    init = subparsers.add_parser("init", help="create a project")
+    init.add_argument("project", help="project file (created) or database URL")
+    init.add_argument("--lang", default="ar", help="language code for the tokenizer (default ar)")
+    init.add_argument("--labels", default="PERS,LOC,ORG,MISC", help="comma-separated labels")
+    init.add_argument("--name", help="project name (default: the file name)")
+    init.add_argument("--direction", choices=[d.value for d in Direction], default="auto")
+    init.add_argument("--overlap", choices=[p.value for p in OverlapPolicy], default="refuse",
+                      help="what a new overlapping span does (default: refuse)")
+    init.add_argument("--guidelines", help="a text file with the annotation guidelines")
+    init.set_defaults(run=run_init)
+
+    imp = subparsers.add_parser("import", help="import documents (and their annotations)")
+    imp.add_argument("project")
+    imp.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
+    imp.add_argument("--format", default="auto", help="auto (by extension and content) or a format name")
+    imp.add_argument("--split", default="file", choices=["file", "line", "paragraph"],
+                     help="plain text: one document per file, line or blank-line paragraph")
+    imp.add_argument("--text-field", default="text", help="JSONL key or CSV column with the text")
+    imp.add_argument("--annotator", help="owner of imported annotations")
+    imp.add_argument("--status", default="done",
+                     help="status of imported annotations (done, in-progress, new)")
+    imp.add_argument("--scheme", choices=["iob1", "iob2", "bilou"], help="CoNLL tagging scheme (detected if not given)")
+    imp.add_argument("--create-labels", action="store_true",
+                     help="add labels the input uses that the project lacks (default: refuse)")
+    imp.add_argument("--json", action="store_true", help="print the import report as JSON")
+    imp.set_defaults(run=run_import)
+
+    stats = subparsers.add_parser("stats", help="documents, characters, spans per label, annotator and status")
+    stats.add_argument("project")
+    stats.add_argument("--json", action="store_true", help="stable JSON (see README)")
+    stats.set_defaults(run=run_stats)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    labels = [x.strip() for x in args.labels.split(",") if x.strip()]
+    guidelines = ""
+    if args.guidelines:
+        from pathlib import Path
+
+        from annotator.formats.decoding import read_text
+
+        guidelines = read_text(Path(args.guidelines))[1]
+    store = ProjectStore.create(args.project, name=args.name, language=args.lang, labels=labels,
+                                direction=Direction(args.direction),
+                                overlap_policy=OverlapPolicy(args.overlap), guidelines=guidelines)
+    store.close()
+    print(f"Created project {args.project} ({args.lang}; labels: {', '.join(labels)})")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from annotator.formats.importing import import_paths
+    from annotator.formats.registry import ReadOptions
+    from annotator.store.ingest import IngestOptions
+
+    try:
+        status = Status.parse(args.status)
+    except ValueError as err:
+        raise AnnotatorError(E.E116, value=args.status, what="--status",
+                             reason="use done, in-progress or new") from err
+    store = open_project(args.project)
+    update, close = progress_bar("Importing")
+    try:
+        report = import_paths(
+            store, args.inputs, args.format,
+            ReadOptions(split=args.split, text_field=args.text_field, scheme=args.scheme),
+            IngestOptions(annotator=args.annotator, status=status,
+                          create_labels=args.create_labels),
+            progress=update,
+        )
+    finally:
+        close()
+        store.close()
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    r = report.ingest
+    encodings = sorted(set(report.notes.encodings.values()))
+    print(f"Imported {r.added} document(s), {r.characters:,} characters, from "
+          f"{len(report.files)} file(s); {r.duplicates} duplicate(s) skipped"
+          + (f"; encoding: {', '.join(encodings)}" if encodings else ""))
+    if r.spans_added or r.spans_merged or r.spans_not_kept:
+        print(f"Spans: {r.spans_added} added, {r.spans_merged} identical merged, "
+              f"{len(r.spans_not_kept)} not kept")
+    for what, count in sorted(report.notes.counts.items()):
+        print(f"  {what}: {count}")
+    for line in r.spans_not_kept + report.notes.messages:
+        print(f"  {line}", file=sys.stderr)
+    if report.labels_created:
+        print(f"Labels created: {', '.join(report.labels_created)}")
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    with open_project(args.project) as store:
+        stats = store.stats()
+        info = store.project()
+    stats = {"project": info.name, "language": info.language, **stats}
+    if args.json:
+        print_json(stats)
+        return 0
+    print(f"Project {info.name} ({info.language})")
+    print(f"  documents   {stats['documents']:>10,}")
+    print(f"  characters  {stats['characters']:>10,}")
+    print(f"  spans       {stats['spans']:>10,}")
+    per_label = stats["spans_per_label"]
+    assert isinstance(per_label, dict)
+    for label, counts in per_label.items():
+        print(f"    {label:<12} {counts['accepted']:>8,} accepted {counts['suggested']:>8,} suggested")
+    statuses = stats["annotations_per_status"]
+    assert isinstance(statuses, dict)
+    print("  annotations " + ", ".join(f"{k} {v}" for k, v in statuses.items()))
+    annotators = stats["annotators"]
+    assert isinstance(annotators, dict)
+    for name, entry in annotators.items():
+        docs = ", ".join(f"{k} {v}" for k, v in entry["documents"].items() if v)
+        print(f"    {name:<12} {entry['spans']:>8,} spans; {docs}")
+    return 0

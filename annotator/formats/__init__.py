@@ -1,0 +1,1 @@
+"""Import and export formats, each registered once in `registry` (see registry.FORMATS)."""

@@ -1,0 +1,147 @@
+"""Turn the bytes of a file into text exactly, and say which encoding was used.
+
+Detected: UTF-8 with or without BOM, UTF-16/UTF-32 with BOM, and the Arabic code pages
+Windows-1256 and ISO-8859-6 (told apart by charset-normalizer, restricted to those two).
+Nothing is normalised: CRLF, tabs, zero-width characters, bidi marks and emoji come out as they
+went in. Large files are decoded in chunks with absolute byte positions for error messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, E
+
+SAMPLE_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 20
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+ARABIC_CODE_PAGES = ["cp1256", "iso8859_6"]
+TRIED = "utf-8, utf-16/32 with BOM, windows-1256, iso-8859-6"
+
+
+def _bom(sample: bytes) -> tuple[str, int] | None:
+    for bom, name in BOMS:
+        if sample.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _looks_binary(sample: bytes) -> str | None:
+    if b"\x00" in sample:
+        return "it contains NUL bytes"
+    controls = sum(1 for b in sample[:65536] if b < 32 and b not in (9, 10, 12, 13, 27))
+    if sample and controls / min(len(sample), 65536) > 0.05:
+        return f"{controls} control bytes"
+    return None
+
+
+def detect_encoding(path: Path, sample: bytes, complete: bool) -> tuple[str, int]:
+    """(encoding, bytes of BOM to skip) for a file whose first bytes are SAMPLE."""
+    bom = _bom(sample)
+    if bom:
+        return bom
+    reason = _looks_binary(sample)
+    if reason:
+        raise AnnotatorError(E.E202, file=path, reason=reason)
+    if _valid_utf8_prefix(sample, complete):
+        return "utf-8", 0
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample[:SAMPLE_BYTES], cp_isolation=ARABIC_CODE_PAGES).best()
+    if best is not None:
+        return codecs.lookup(best.encoding).name, 0
+    offset, byte = _first_bad_utf8(sample)
+    raise AnnotatorError(E.E203, file=path, tried=TRIED, offset=offset, byte=byte)
+
+
+def _first_bad_utf8(data: bytes) -> tuple[int, str]:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start, f"0x{data[err.start]:02X}"
+    return len(data), "end"
+
+
+def iter_text(path: Path) -> tuple[str, Iterator[str]]:
+    """(encoding, chunks of decoded text): the whole file, decoded strictly, streamed."""
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError as err:
+        raise AnnotatorError(E.E201, file=path) from err
+    except OSError as err:
+        raise AnnotatorError(E.E211, file=path, line=0, reason=str(err)) from err
+    sample = handle.read(SAMPLE_BYTES)
+    if not sample:
+        handle.close()
+        raise AnnotatorError(E.E204, file=path)
+    complete = len(sample) < SAMPLE_BYTES
+    try:
+        encoding, skip = detect_encoding(path, sample, complete)
+    except AnnotatorError:
+        handle.close()
+        raise
+
+    def chunks() -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        position = skip
+        data = sample[skip:]
+        with handle:
+            while True:
+                final = len(data) < CHUNK_BYTES and not handle.peek(1) if data else True
+                try:
+                    text = decoder.decode(data, final=final)
+                except UnicodeDecodeError as err:
+                    bad = position + err.start
+                    raise AnnotatorError(E.E203, file=path, tried=encoding, offset=bad,
+                                         byte=f"0x{data[err.start]:02X}") from err
+                if "\x00" in text:
+                    raise AnnotatorError(E.E202, file=path, reason="it contains NUL characters")
+                if text:
+                    yield text
+                if final:
+                    return
+                position += len(data)
+                data = handle.read(CHUNK_BYTES)
+
+    return encoding, chunks()
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """(encoding, the whole text) of a file."""
+    encoding, chunks = iter_text(path)
+    return encoding, "".join(chunks)
+
+
+def iter_lines(path: Path) -> tuple[str, Iterator[tuple[int, str]]]:
+    """(encoding, (line number, line with its own ending kept)) streamed; CRLF stays CRLF."""
+    encoding, chunks = iter_text(path)
+
+    def lines() -> Iterator[tuple[int, str]]:
+        # Only LF ends a line (CRLF keeps its CR): other Unicode breaks stay inside the text.
+        number = 0
+        pending = ""
+        for chunk in chunks:
+            parts = (pending + chunk).split("\n")
+            pending = parts.pop()
+            for part in parts:
+                number += 1
+                yield number, part + "\n"
+        if pending:
+            yield number + 1, pending
+
+    return encoding, lines()

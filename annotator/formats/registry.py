@@ -1,0 +1,131 @@
+"""One registry of formats: what each is called, which files it reads, what it can do.
+
+A format module registers itself with `@reader(...)` / `@writer(...)`; the CLI, the import and
+export dialogs and the tests list formats from here and nowhere else. Readers are generators
+of `SourceDocument`s (text exactly as decoded, plus spans where the format carries them), so
+any size streams through with bounded memory.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import SourceDocument
+
+
+@dataclass
+class ReadOptions:
+    split: str = "file"  # file | line | paragraph (plain text)
+    text_field: str = "text"  # JSONL key / CSV column holding the text
+    scheme: str | None = None  # CoNLL tagging scheme, detected when None
+    report: ImportNotes = field(default_factory=lambda: ImportNotes())
+
+
+@dataclass
+class ImportNotes:
+    """What readers tell the user besides the documents: encodings, skipped records, repairs."""
+
+    encodings: dict[str, str] = field(default_factory=dict)  # file -> encoding used
+    counts: dict[str, int] = field(default_factory=dict)  # e.g. "prodigy rejected": 3
+    messages: list[str] = field(default_factory=list)
+
+    def count(self, what: str, n: int = 1) -> None:
+        self.counts[what] = self.counts.get(what, 0) + n
+
+
+Reader = Callable[[Path, ReadOptions], Iterator[SourceDocument]]
+Sniffer = Callable[[Path, bytes], bool]
+
+
+@dataclass
+class Format:
+    name: str
+    description: str
+    extensions: tuple[str, ...] = ()
+    reader: Reader | None = None
+    sniff: Sniffer | None = None
+    writer: Callable[..., object] | None = None
+    reads_folders: bool = False  # a folder is one input (brat), not a tree to walk
+
+
+FORMATS: dict[str, Format] = {}
+
+# Modules that register formats; imported on first use so start-up stays light.
+FORMAT_MODULES = ("annotator.formats.plain",)
+_loaded = False
+
+
+def register(name: str, description: str, extensions: tuple[str, ...] = (),
+             reads_folders: bool = False) -> Format:
+    fmt = FORMATS.get(name)
+    if fmt is None:
+        fmt = FORMATS[name] = Format(name, description, extensions, reads_folders=reads_folders)
+    return fmt
+
+
+def reader(name: str, description: str, extensions: tuple[str, ...] = (),
+           sniff: Sniffer | None = None, reads_folders: bool = False) -> Callable[[Reader], Reader]:
+    def decorate(function: Reader) -> Reader:
+        fmt = register(name, description, extensions, reads_folders)
+        fmt.reader, fmt.sniff = function, sniff
+        return function
+
+    return decorate
+
+
+def writer(name: str, description: str, extensions: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+    def decorate(function):  # type: ignore[no-untyped-def]
+        register(name, description, extensions).writer = function
+        return function
+
+    return decorate
+
+
+def load_formats() -> dict[str, Format]:
+    global _loaded
+    if not _loaded:
+        for module in FORMAT_MODULES:
+            importlib.import_module(module)
+        _loaded = True
+    return FORMATS
+
+
+def readable_formats() -> list[str]:
+    return sorted(name for name, f in load_formats().items() if f.reader)
+
+
+def writable_formats() -> list[str]:
+    return sorted(name for name, f in load_formats().items() if f.writer)
+
+
+def get_format(name: str, path: Path | str = "") -> Format:
+    formats = load_formats()
+    if name not in formats:
+        raise AnnotatorError(E.E209, file=path, fmt=name, known=", ".join(sorted(formats)))
+    return formats[name]
+
+
+def guess_format(path: Path) -> Format:
+    """The format of PATH from its extension, then from its first bytes."""
+    formats = load_formats()
+    if path.is_dir():
+        for fmt in formats.values():
+            if fmt.reads_folders and fmt.sniff and fmt.sniff(path, b""):
+                return fmt
+        raise AnnotatorError(E.E210, file=path)
+    head = path.open("rb").read(65536)
+    suffix = "".join(path.suffixes[-1:]).lower()
+    candidates = [f for f in formats.values() if f.reader and suffix in f.extensions]
+    for fmt in candidates:
+        if fmt.sniff is None or fmt.sniff(path, head):
+            return fmt
+    for fmt in formats.values():
+        if fmt.reader and fmt.sniff and fmt.sniff(path, head):
+            return fmt
+    if candidates:
+        return candidates[0]
+    raise AnnotatorError(E.E210, file=path)

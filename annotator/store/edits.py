@@ -1,0 +1,228 @@
+"""Apply domain operations to the database inside a transaction the caller opened.
+
+Each function checks the domain rules (offsets in range, known label, overlap policy), writes,
+bumps the annotation's version, and returns a Change with the inverse operation. Inverses pin
+span ids, so undo and redo restore the very same rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import OverlapPolicy, SpanState, Status, StoredSpan
+from annotator.core.operations import (
+    AcceptAllSuggestions,
+    AcceptSuggestion,
+    AddSpan,
+    Batch,
+    Change,
+    DeleteSpan,
+    Operation,
+    RejectSuggestion,
+    RelabelSpan,
+    ResizeSpan,
+    RestoreState,
+    SetStatus,
+)
+from annotator.store.tables import Annotation, Document, Label, SpanRow, utcnow
+
+S = SpanRow.__table__  # type: ignore[attr-defined]
+N = Annotation.__table__  # type: ignore[attr-defined]
+D = Document.__table__  # type: ignore[attr-defined]
+L = Label.__table__  # type: ignore[attr-defined]
+
+SPAN_COLUMNS = (S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
+                S.c.origin, S.c.score)
+
+
+def _row_to_span(r) -> StoredSpan:  # type: ignore[no-untyped-def]
+    return StoredSpan(r[0], r[1], r[2], r[3], r[4], SpanState(r[5]), r[6], r[7])
+
+
+def load_span(c: Connection, span_id: int) -> StoredSpan:
+    row = c.execute(select(*SPAN_COLUMNS).where(S.c.id == span_id)).first()
+    if row is None:
+        raise AnnotatorError(E.E109, span_id=span_id)
+    return _row_to_span(row)
+
+
+def overlapping_spans(c: Connection, annotation_id: int, start: int, end: int) -> list[StoredSpan]:
+    rows = c.execute(select(*SPAN_COLUMNS).where(
+        S.c.annotation_id == annotation_id, S.c.start < end, S.c.end > start)).all()
+    return [_row_to_span(r) for r in rows]
+
+
+def _document_length(c: Connection, annotation_id: int) -> int:
+    length = c.execute(select(D.c.length).join(N, N.c.document_id == D.c.id)
+                       .where(N.c.id == annotation_id)).scalar()
+    if length is None:
+        raise AnnotatorError(E.E900, message=f"No annotation with id {annotation_id}")
+    return int(length)
+
+
+def check_offsets(start: int, end: int, length: int) -> None:
+    if not (isinstance(start, int) and isinstance(end, int)) or start >= end:
+        raise AnnotatorError(E.E106, start=start, end=end)
+    if start < 0 or end > length:
+        raise AnnotatorError(E.E105, start=start, end=end, length=length)
+
+
+def _check_label(c: Connection, label: str) -> None:
+    if c.execute(select(L.c.id).where(L.c.name == label)).scalar() is None:
+        known = ", ".join(c.execute(select(L.c.name).order_by(L.c.position)).scalars())
+        raise AnnotatorError(E.E104, label=label, known=known or "(none)")
+
+
+def _touch(c: Connection, annotation_id: int) -> None:
+    """Bump the version; a new annotation with an edit moves from new to in progress."""
+    c.execute(update(N).where(N.c.id == annotation_id).values(
+        version=N.c.version + 1, updated_at=utcnow()))
+    c.execute(update(N).where(N.c.id == annotation_id, N.c.status == str(Status.NEW))
+              .values(status=str(Status.IN_PROGRESS)))
+
+
+def _add(c: Connection, op: AddSpan, policy: OverlapPolicy) -> Change:
+    check_offsets(op.start, op.end, _document_length(c, op.annotation_id))
+    _check_label(c, op.label)
+    duplicate = c.execute(select(S.c.id).where(
+        S.c.annotation_id == op.annotation_id, S.c.start == op.start, S.c.end == op.end,
+        S.c.label == op.label)).scalar()
+    if duplicate is not None:
+        raise AnnotatorError(E.E108, start=op.start, end=op.end, label=op.label)
+    removed: list[StoredSpan] = []
+    if policy is not OverlapPolicy.ALLOW:
+        others = overlapping_spans(c, op.annotation_id, op.start, op.end)
+        replace = op.replace_overlapping
+        if replace is None:
+            replace = policy is OverlapPolicy.REPLACE
+        if others and not replace:
+            first = others[0]
+            raise AnnotatorError(E.E107, start=op.start, end=op.end, label=op.label,
+                                 other=f"[{first.start}, {first.end}) {first.label}")
+        for other in others:
+            c.execute(delete(S).where(S.c.id == other.id))
+        removed = others
+    now = utcnow()
+    values = dict(annotation_id=op.annotation_id, start=op.start, end=op.end, label=op.label,
+                  state=str(op.state), origin=op.origin, score=op.score,
+                  created_at=now, updated_at=now)
+    if op.span_id is not None:
+        values["id"] = op.span_id
+    span_id = int(c.execute(insert(S).values(**values)).inserted_primary_key[0])
+    _touch(c, op.annotation_id)
+    added = StoredSpan(span_id, op.annotation_id, op.start, op.end, op.label, op.state,
+                       op.origin, op.score)
+    pinned = AddSpan(op.annotation_id, op.start, op.end, op.label, op.state, op.origin,
+                     op.score, span_id, replace_overlapping=bool(removed) or op.replace_overlapping)
+    inverse: Operation = DeleteSpan(span_id)
+    if removed:
+        inverse = Batch((DeleteSpan(span_id), *(_restore(s) for s in removed)), "undo replace")
+    return Change(pinned, inverse, added=[added], removed=removed,
+                  annotation_ids={op.annotation_id})
+
+
+def _restore(span: StoredSpan) -> AddSpan:
+    return AddSpan(span.annotation_id, span.start, span.end, span.label, span.state,
+                   span.origin, span.score, span.id, replace_overlapping=False)
+
+
+def _delete(c: Connection, op: DeleteSpan | RejectSuggestion) -> Change:
+    span = load_span(c, op.span_id)
+    if isinstance(op, RejectSuggestion) and span.state is not SpanState.SUGGESTED:
+        raise AnnotatorError(E.E112, span_id=op.span_id)
+    c.execute(delete(S).where(S.c.id == span.id))
+    _touch(c, span.annotation_id)
+    return Change(op, _restore(span), removed=[span], annotation_ids={span.annotation_id})
+
+
+def _update(c: Connection, op: Operation, span: StoredSpan, after: StoredSpan,
+            inverse: Operation) -> Change:
+    c.execute(update(S).where(S.c.id == span.id).values(
+        start=after.start, end=after.end, label=after.label, state=str(after.state),
+        origin=after.origin, updated_at=utcnow()))
+    _touch(c, span.annotation_id)
+    return Change(op, inverse, updated=[(span, after)], annotation_ids={span.annotation_id})
+
+
+def _relabel(c: Connection, op: RelabelSpan) -> Change:
+    span = load_span(c, op.span_id)
+    _check_label(c, op.label)
+    after = StoredSpan(span.id, span.annotation_id, span.start, span.end, op.label,
+                       span.state, span.origin, span.score)
+    return _update(c, op, span, after, RelabelSpan(span.id, span.label))
+
+
+def _resize(c: Connection, op: ResizeSpan, policy: OverlapPolicy) -> Change:
+    span = load_span(c, op.span_id)
+    check_offsets(op.start, op.end, _document_length(c, span.annotation_id))
+    if policy is not OverlapPolicy.ALLOW:
+        others = [s for s in overlapping_spans(c, span.annotation_id, op.start, op.end)
+                  if s.id != span.id]
+        if others:
+            first = others[0]
+            raise AnnotatorError(E.E107, start=op.start, end=op.end, label=span.label,
+                                 other=f"[{first.start}, {first.end}) {first.label}")
+    after = StoredSpan(span.id, span.annotation_id, op.start, op.end, span.label,
+                       span.state, span.origin, span.score)
+    return _update(c, op, span, after, ResizeSpan(span.id, span.start, span.end))
+
+
+def _set_state(c: Connection, op: AcceptSuggestion | RestoreState, state: SpanState) -> Change:
+    span = load_span(c, op.span_id)
+    if isinstance(op, AcceptSuggestion) and span.state is not SpanState.SUGGESTED:
+        raise AnnotatorError(E.E112, span_id=op.span_id)
+    after = StoredSpan(span.id, span.annotation_id, span.start, span.end, span.label,
+                       state, span.origin, span.score)
+    return _update(c, op, span, after, RestoreState(span.id, span.state))
+
+
+def _accept_all(c: Connection, op: AcceptAllSuggestions, policy: OverlapPolicy) -> Change:
+    ids = c.execute(select(S.c.id).where(and_(
+        S.c.annotation_id == op.annotation_id, S.c.state == str(SpanState.SUGGESTED)))
+        .order_by(S.c.start)).scalars().all()
+    return _batch(c, Batch(tuple(AcceptSuggestion(i) for i in ids), "accept all suggestions"),
+                  policy)
+
+
+def _set_status(c: Connection, op: SetStatus) -> Change:
+    before = c.execute(select(N.c.status).where(N.c.id == op.annotation_id)).scalar()
+    if before is None:
+        raise AnnotatorError(E.E900, message=f"No annotation with id {op.annotation_id}")
+    c.execute(update(N).where(N.c.id == op.annotation_id).values(
+        status=str(op.status), version=N.c.version + 1, updated_at=utcnow()))
+    return Change(op, SetStatus(op.annotation_id, Status(before)),
+                  status=(Status(before), op.status), annotation_ids={op.annotation_id})
+
+
+def _batch(c: Connection, op: Batch, policy: OverlapPolicy) -> Change:
+    parts = [apply_operation(c, inner, policy) for inner in op.operations]
+    change = Change(Batch(tuple(p.operation for p in parts), op.name),
+                    Batch(tuple(p.inverse for p in reversed(parts)), f"undo {op.name}"))
+    for part in parts:
+        change.merge(part)
+    return change
+
+
+def apply_operation(c: Connection, op: Operation, policy: OverlapPolicy) -> Change:
+    """Apply OP within the open transaction on C and return what changed."""
+    if isinstance(op, AddSpan):
+        return _add(c, op, policy)
+    if isinstance(op, DeleteSpan | RejectSuggestion):
+        return _delete(c, op)
+    if isinstance(op, RelabelSpan):
+        return _relabel(c, op)
+    if isinstance(op, ResizeSpan):
+        return _resize(c, op, policy)
+    if isinstance(op, AcceptSuggestion):
+        return _set_state(c, op, SpanState.ACCEPTED)
+    if isinstance(op, RestoreState):
+        return _set_state(c, op, op.state)
+    if isinstance(op, AcceptAllSuggestions):
+        return _accept_all(c, op, policy)
+    if isinstance(op, SetStatus):
+        return _set_status(c, op)
+    if isinstance(op, Batch):
+        return _batch(c, op, policy)
+    raise TypeError(f"not an operation: {op!r}")

@@ -1,0 +1,15 @@
+"""Alembic environment: always run in code with a connection handed over by the store."""
+
+from alembic import context
+
+from annotator.store.tables import SQLModel
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,324 @@
+"""ProjectStore: open or create a project database and read and change it.
+
+Every public method that changes anything runs one transaction and commits it before returning,
+so what a caller has been told succeeded is on disk. Hot paths (span reads and edits) use
+SQLAlchemy Core rather than ORM objects: 10,000 span rows load as plain tuples.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import (
+    Direction,
+    LabelSpec,
+    OverlapPolicy,
+    Role,
+    SpanState,
+    Status,
+    StoredSpan,
+    default_label_specs,
+)
+from annotator.core.operations import Change, Operation
+from annotator.store import schema
+from annotator.store.database import make_engine, project_url, sqlite_path
+from annotator.store.edits import apply_operation
+from annotator.store.tables import (
+    Annotation,
+    Annotator,
+    Document,
+    Label,
+    Project,
+    SpanRow,
+    utcnow,
+)
+
+P, L, D, A, N, S = (t.__table__ for t in (Project, Label, Document, Annotator, Annotation, SpanRow))  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    name: str
+    language: str
+    direction: Direction
+    guidelines: str
+    overlap_policy: OverlapPolicy
+    blind: bool
+    settings: dict[str, object]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    position: int
+    source: str
+    title: str
+    length: int
+    status: Status  # for the annotator asked about (NEW if none yet)
+    span_count: int
+    suggestion_count: int
+
+
+class ProjectStore:
+    """One project database. Create with `ProjectStore.create`, open with `ProjectStore.open`."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    # ---------------------------------------------------------------- opening and creating
+    @classmethod
+    def open(cls, project: str | Path) -> ProjectStore:
+        url = project_url(project)
+        path = sqlite_path(url)
+        if path is not None and not path.exists():
+            raise AnnotatorError(E.E101, path=project)
+        engine = make_engine(url)
+        try:
+            revision = schema.current_revision(engine)
+        except Exception as err:  # not a database at all, or unreadable
+            engine.dispose()
+            raise AnnotatorError(E.E103, path=project, reason=_short(err)) from err
+        if revision is None:
+            engine.dispose()
+            raise AnnotatorError(E.E103, path=project, reason="no annotator schema in it")
+        if revision != schema.HEAD:
+            if revision not in schema.all_revisions():
+                engine.dispose()
+                raise AnnotatorError(E.E103, path=project, reason=f"schema revision {revision}")
+            schema.upgrade(engine)
+        store = cls(engine, url)
+        store.project()  # fails clearly if the project row is missing
+        return store
+
+    @classmethod
+    def create(
+        cls,
+        project: str | Path,
+        name: str | None = None,
+        language: str = "ar",
+        labels: Iterable[str | LabelSpec] = (),
+        direction: Direction = Direction.AUTO,
+        overlap_policy: OverlapPolicy = OverlapPolicy.REFUSE,
+        guidelines: str = "",
+    ) -> ProjectStore:
+        url = project_url(project)
+        path = sqlite_path(url)
+        if path is not None:
+            if path.exists() and path.stat().st_size > 0:
+                raise AnnotatorError(E.E102, path=project)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(url)
+        if schema.current_revision(engine) is not None:
+            engine.dispose()
+            raise AnnotatorError(E.E102, path=project)
+        schema.upgrade(engine)
+        store = cls(engine, url)
+        label_specs = [x if isinstance(x, LabelSpec) else None for x in labels]
+        names = [x for x in labels if isinstance(x, str)]
+        specs = [s for s in label_specs if s] + default_label_specs(names)
+        with engine.begin() as c:
+            c.execute(insert(P).values(
+                id=1, name=name or _default_name(project), language=language,
+                direction=str(direction), guidelines=guidelines,
+                overlap_policy=str(overlap_policy), blind=False, settings="{}",
+                created_at=utcnow(),
+            ))
+            for position, spec in enumerate(specs):
+                _insert_label(c, spec, position)
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- project and labels
+    def project(self) -> ProjectInfo:
+        with self.engine.connect() as c:
+            row = c.execute(select(P)).mappings().first()
+        if row is None:
+            raise AnnotatorError(E.E103, path=self.url, reason="no project row")
+        return ProjectInfo(
+            name=row["name"], language=row["language"], direction=Direction(row["direction"]),
+            guidelines=row["guidelines"], overlap_policy=OverlapPolicy(row["overlap_policy"]),
+            blind=bool(row["blind"]), settings=json.loads(row["settings"] or "{}"),
+        )
+
+    def update_project(self, **values: object) -> None:
+        allowed = {"name", "language", "direction", "guidelines", "overlap_policy", "blind"}
+        unknown = set(values) - allowed - {"settings"}
+        if unknown:
+            raise AnnotatorError(E.E900, message=f"Unknown project fields: {sorted(unknown)}")
+        if "settings" in values:
+            values["settings"] = json.dumps(values["settings"], ensure_ascii=False)
+        for key in ("direction", "overlap_policy"):
+            if key in values:
+                values[key] = str(values[key])
+        with self.engine.begin() as c:
+            c.execute(update(P).where(P.c.id == 1).values(**values))
+
+    def labels(self) -> list[LabelSpec]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(L).order_by(L.c.position, L.c.id)).mappings().all()
+        return [LabelSpec(r["name"], r["color"], r["hotkey"], r["description"]) for r in rows]
+
+    def add_label(self, spec: LabelSpec | str) -> LabelSpec:
+        if isinstance(spec, str):
+            existing = len(self.labels())
+            spec = default_label_specs([""] * existing + [spec])[-1]
+        with self.engine.begin() as c:
+            position = c.execute(select(func.count()).select_from(L)).scalar_one()
+            _insert_label(c, spec, position)
+        return spec
+
+    # ---------------------------------------------------------------- annotators
+    def annotator_id(self, name: str, create: bool = True, role: Role = Role.ANNOTATOR) -> int:
+        name = name.strip()
+        if not name:
+            raise AnnotatorError(E.E116, value=name, what="annotator name", reason="empty")
+        with self.engine.begin() as c:
+            found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
+            if found is not None:
+                return int(found)
+            if not create:
+                raise AnnotatorError(E.E115, name=name)
+            return int(c.execute(insert(A).values(
+                name=name, role=str(role), created_at=utcnow())).inserted_primary_key[0])
+
+    def annotators(self) -> list[tuple[int, str, Role]]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(A.c.id, A.c.name, A.c.role).order_by(A.c.id)).all()
+        return [(r.id, r.name, Role(r.role)) for r in rows]
+
+    # ---------------------------------------------------------------- documents
+    def document_count(self) -> int:
+        with self.engine.connect() as c:
+            return int(c.execute(select(func.count()).select_from(D)).scalar_one())
+
+    def document_ids(self) -> list[int]:
+        with self.engine.connect() as c:
+            return list(c.execute(select(D.c.id).order_by(D.c.position)).scalars())
+
+    def document_text(self, doc_id: int) -> str:
+        with self.engine.connect() as c:
+            text = c.execute(select(D.c.text).where(D.c.id == doc_id)).scalar()
+        if text is None:
+            raise AnnotatorError(E.E110, doc_id=doc_id)
+        return str(text)
+
+    def document_meta(self, doc_id: int) -> dict[str, object]:
+        with self.engine.connect() as c:
+            row = c.execute(select(D.c.meta, D.c.source).where(D.c.id == doc_id)).first()
+        if row is None:
+            raise AnnotatorError(E.E110, doc_id=doc_id)
+        return dict(json.loads(row.meta or "{}"), source=row.source)
+
+    def iter_documents(self, batch: int = 200) -> Iterator[tuple[int, str, str]]:
+        """(id, source, text) in project order, streamed in batches (bounded memory)."""
+        last = -1
+        while True:
+            with self.engine.connect() as c:
+                rows = c.execute(
+                    select(D.c.id, D.c.position, D.c.source, D.c.text)
+                    .where(D.c.position > last).order_by(D.c.position).limit(batch)
+                ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield row.id, row.source, row.text
+            last = rows[-1].position
+
+    def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
+        """A summary of every document (for lists): title, status and span counts."""
+        from annotator.store.queries import document_summaries
+
+        with self.engine.connect() as c:
+            return document_summaries(c, self._annotator_or_none(c, annotator))
+
+    # ---------------------------------------------------------------- annotations and spans
+    def annotation_id(self, doc_id: int, annotator: str) -> int:
+        """The annotation of DOC_ID by ANNOTATOR, created (status new) if there is none."""
+        annotator_id = self.annotator_id(annotator)
+        with self.engine.begin() as c:
+            return _get_or_create_annotation(c, doc_id, annotator_id)
+
+    def annotation_status(self, annotation_id: int) -> Status:
+        with self.engine.connect() as c:
+            status = c.execute(select(N.c.status).where(N.c.id == annotation_id)).scalar()
+        return Status(status) if status else Status.NEW
+
+    def spans(self, annotation_id: int) -> list[StoredSpan]:
+        with self.engine.connect() as c:
+            rows = c.execute(
+                select(S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
+                       S.c.origin, S.c.score)
+                .where(S.c.annotation_id == annotation_id).order_by(S.c.start, S.c.end)
+            ).all()
+        return [StoredSpan(r[0], r[1], r[2], r[3], r[4], SpanState(r[5]), r[6], r[7]) for r in rows]
+
+    def apply(self, operation: Operation) -> Change:
+        """Apply one edit in its own transaction; committed when this returns."""
+        policy = self.project().overlap_policy
+        try:
+            with self.engine.begin() as c:
+                return apply_operation(c, operation, policy)
+        except IntegrityError as err:
+            raise AnnotatorError(E.E900, message=f"The database refused the edit: {_short(err)}") from err
+
+    def stats(self) -> dict[str, object]:
+        from annotator.store.queries import project_stats
+
+        with self.engine.connect() as c:
+            return project_stats(c)
+
+    def _annotator_or_none(self, c: Connection, name: str | None) -> int | None:
+        if name is None:
+            return None
+        found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
+        return int(found) if found is not None else -1
+
+
+def _get_or_create_annotation(c: Connection, doc_id: int, annotator_id: int) -> int:
+    found = c.execute(select(N.c.id).where(
+        N.c.document_id == doc_id, N.c.annotator_id == annotator_id)).scalar()
+    if found is not None:
+        return int(found)
+    if c.execute(select(D.c.id).where(D.c.id == doc_id)).scalar() is None:
+        raise AnnotatorError(E.E110, doc_id=doc_id)
+    now = utcnow()
+    return int(c.execute(insert(N).values(
+        document_id=doc_id, annotator_id=annotator_id, status=str(Status.NEW), version=0,
+        created_at=now, updated_at=now)).inserted_primary_key[0])
+
+
+def _insert_label(c: Connection, spec: LabelSpec, position: int) -> None:
+    name = spec.name.strip()
+    if not name or any(ch.isspace() for ch in name) or name in {"O", "-"}:
+        raise AnnotatorError(E.E111, label=spec.name,
+                             reason="labels are non-empty, without spaces, and not O")
+    if c.execute(select(L.c.id).where(L.c.name == name)).scalar() is not None:
+        raise AnnotatorError(E.E111, label=name, reason="the project has it already")
+    c.execute(insert(L).values(name=name, color=spec.color, hotkey=spec.hotkey,
+                               description=spec.description, position=position))
+
+
+def _default_name(project: str | Path) -> str:
+    text = str(project)
+    return Path(text).stem if "://" not in text else text.rsplit("/", 1)[-1]
+
+
+def _short(err: BaseException) -> str:
+    return str(err).strip().splitlines()[0][:300]

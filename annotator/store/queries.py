@@ -1,0 +1,90 @@
+"""Read-only summaries in a few set-based queries (document lists, project statistics)."""
+
+from __future__ import annotations
+
+from sqlalchemy import case, func, select
+from sqlalchemy.engine import Connection
+
+from annotator.core.model import SpanState, Status
+from annotator.store.tables import Annotation, Annotator, Document, SpanRow
+
+D = Document.__table__  # type: ignore[attr-defined]
+N = Annotation.__table__  # type: ignore[attr-defined]
+S = SpanRow.__table__  # type: ignore[attr-defined]
+A = Annotator.__table__  # type: ignore[attr-defined]
+
+TITLE_CHARS = 80
+
+
+def title_of(head: str) -> str:
+    """The first line's first words, for lists (the text itself is never changed)."""
+    for line in head.splitlines():
+        words = line.split()
+        if words:
+            title = " ".join(words)
+            return title if len(title) <= 60 else title[:60].rsplit(" ", 1)[0] + " …"
+    return "(blank)"
+
+
+def document_summaries(c: Connection, annotator_id: int | None):  # type: ignore[no-untyped-def]
+    from annotator.store.project_store import DocumentSummary
+
+    counts = (
+        select(
+            S.c.annotation_id,
+            func.count().label("spans"),
+            func.sum(case((S.c.state == str(SpanState.SUGGESTED), 1), else_=0)).label("sugg"),
+        ).group_by(S.c.annotation_id).subquery()
+    )
+    ann = select(N.c.id, N.c.document_id, N.c.status).where(
+        N.c.annotator_id == (annotator_id if annotator_id is not None else -1)).subquery()
+    query = (
+        select(D.c.id, D.c.position, D.c.source, func.substr(D.c.text, 1, TITLE_CHARS),
+               D.c.length, ann.c.status, counts.c.spans, counts.c.sugg)
+        .select_from(D.outerjoin(ann, ann.c.document_id == D.c.id)
+                     .outerjoin(counts, counts.c.annotation_id == ann.c.id))
+        .order_by(D.c.position)
+    )
+    return [
+        DocumentSummary(
+            id=r[0], position=r[1], source=r[2], title=title_of(r[3] or ""), length=r[4],
+            status=Status(r[5]) if r[5] else Status.NEW, span_count=int(r[6] or 0),
+            suggestion_count=int(r[7] or 0),
+        )
+        for r in c.execute(query).all()
+    ]
+
+
+def project_stats(c: Connection) -> dict[str, object]:
+    """Counts for `annotator stats`: the shape is documented in the README and stable."""
+    docs, chars = c.execute(select(func.count(), func.coalesce(func.sum(D.c.length), 0))).one()
+    by_label = {label: {"accepted": 0, "suggested": 0} for label in []}
+    for label, state, count in c.execute(
+        select(S.c.label, S.c.state, func.count()).group_by(S.c.label, S.c.state)
+    ).all():
+        by_label.setdefault(label, {"accepted": 0, "suggested": 0})[state] = int(count)
+    annotators: dict[str, dict[str, object]] = {}
+    for name, status, count in c.execute(
+        select(A.c.name, N.c.status, func.count()).select_from(A.join(N, N.c.annotator_id == A.c.id))
+        .group_by(A.c.name, N.c.status)
+    ).all():
+        entry = annotators.setdefault(name, {"documents": {s.value: 0 for s in Status}, "spans": 0})
+        entry["documents"][status] = int(count)  # type: ignore[index]
+    for name, count in c.execute(
+        select(A.c.name, func.count()).select_from(
+            A.join(N, N.c.annotator_id == A.c.id).join(S, S.c.annotation_id == N.c.id))
+        .group_by(A.c.name)
+    ).all():
+        annotators.setdefault(name, {"documents": {s.value: 0 for s in Status}, "spans": 0})
+        annotators[name]["spans"] = int(count)
+    statuses = {s.value: 0 for s in Status}
+    for status, count in c.execute(select(N.c.status, func.count()).group_by(N.c.status)).all():
+        statuses[status] = int(count)
+    return {
+        "documents": int(docs),
+        "characters": int(chars),
+        "spans": sum(v["accepted"] + v["suggested"] for v in by_label.values()),
+        "spans_per_label": dict(sorted(by_label.items())),
+        "annotations_per_status": statuses,
+        "annotators": dict(sorted(annotators.items())),
+    }

@@ -1,0 +1,150 @@
+"""The tables of a project database (one project per database).
+
+The schema itself is created by the migrations in `migrations/versions`; these SQLModel classes
+describe the same tables for queries, and `tests/store/test_migrations.py` checks that the two
+never drift apart. Invariants that the database enforces as well as the code:
+span offsets `0 <= start < end <= document.length` (check constraint plus trigger), foreign keys,
+no two identical spans in one annotation, one annotation per document and annotator.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Project(SQLModel, table=True):
+    __tablename__ = "project"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_project_single_row"),)
+
+    id: int = Field(default=1, primary_key=True)
+    name: str
+    language: str = "ar"
+    direction: str = "auto"  # rtl | ltr | auto (per document, from its first strong character)
+    guidelines: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    overlap_policy: str = "refuse"  # refuse | replace | allow
+    blind: bool = False
+    settings: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Label(SQLModel, table=True):
+    __tablename__ = "label"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    color: str = ""
+    hotkey: str = ""
+    description: str = ""
+    position: int = 0
+
+
+class Document(SQLModel, table=True):
+    __tablename__ = "document"
+    __table_args__ = (CheckConstraint("length = length(text)", name="ck_document_length"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_column=Column(Text, nullable=False))  # exactly as decoded, never normalised
+    length: int  # len(text) in code points; the database checks it
+    content_hash: str = Field(unique=True)  # sha256 of the UTF-8 text
+    source: str = ""
+    meta: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    position: int = Field(index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Annotator(SQLModel, table=True):
+    __tablename__ = "annotator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    role: str = "annotator"  # annotator | curator | manager
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Annotation(SQLModel, table=True):
+    """One document as annotated by one annotator."""
+
+    __tablename__ = "annotation"
+    __table_args__ = (
+        UniqueConstraint("document_id", "annotator_id", name="uq_annotation_document_annotator"),
+        CheckConstraint(
+            "status IN ('new', 'in_progress', 'done', 'skipped')", name="ck_annotation_status"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(
+        sa_column=Column(ForeignKey("document.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    annotator_id: int = Field(
+        sa_column=Column(ForeignKey("annotator.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    status: str = "new"
+    version: int = 0  # bumped by every edit: lets concurrent editors detect each other
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class SpanRow(SQLModel, table=True):
+    __tablename__ = "span"
+    __table_args__ = (
+        CheckConstraint('start >= 0 AND start < "end"', name="ck_span_offsets"),
+        CheckConstraint("state IN ('suggested', 'accepted')", name="ck_span_state"),
+        UniqueConstraint("annotation_id", "start", "end", "label", name="uq_span_identity"),
+        Index("ix_span_annotation_start", "annotation_id", "start", "end"),
+        {"sqlite_autoincrement": True},  # ids never reused: undo restores a span under its id
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    annotation_id: int = Field(
+        sa_column=Column(ForeignKey("annotation.id", ondelete="CASCADE"), nullable=False)
+    )
+    start: int
+    end: int
+    label: str = Field(
+        sa_column=Column(
+            ForeignKey("label.name", onupdate="CASCADE"), nullable=False, index=True
+        )
+    )
+    state: str = "accepted"
+    origin: str = "manual"
+    score: float | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Assignment(SQLModel, table=True):
+    """Which annotator is to annotate which document (queues, overlap for agreement)."""
+
+    __tablename__ = "assignment"
+
+    document_id: int = Field(
+        sa_column=Column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    )
+    annotator_id: int = Field(
+        sa_column=Column(ForeignKey("annotator.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class GazetteerEntry(SQLModel, table=True):
+    """A name the project's rule pre-tagger looks for (grown by annotators from the editor)."""
+
+    __tablename__ = "gazetteer_entry"
+    __table_args__ = (UniqueConstraint("text", "label", name="uq_gazetteer_text_label"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str
+    label: str = Field(
+        sa_column=Column(ForeignKey("label.name", onupdate="CASCADE"), nullable=False)
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+TABLES = (Project, Label, Document, Annotator, Annotation, SpanRow, Assignment, GazetteerEntry)

@@ -43,15 +43,35 @@ class E(Enum):
     E211 = "{file}, line {line}: {reason}"
     E212 = "{file}: nothing to import (no documents found)"
     E213 = "{file}, line {line}: a CSV row with {got} fields where the header has {expected}"
+    E214 = "{file}: unknown label {label!r}; the project has: {known}. Add the label, or import with --create-labels"
+    E215 = "{file}: span [{start}, {end}) {label} is empty, reversed or outside the text (length {length})"
+    E216 = "{file}, line {line}: {got} columns where the file's first token line has {expected}"
+    E217 = "{file}, line {line}: span [{start}, {end}) {label} is outside the text (length {length}) or empty"
+    E218 = "{file}, line {line}: span [{start}, {end}) {label} reads {found!r} in the text, but the file says {expected!r}"
+    E219 = "{file}: not a spaCy DocBin ({reason})"
+    E220 = "{file}: unknown tagging scheme {scheme!r}; use iob1, iob2 or bilou"
 
     # exporting and alignment (E3xx)
     E301 = "{count} span(s) do not align to tokens; nothing was exported. First: {first}. Use --skip-misaligned to export without them (each one is then listed)"
     E302 = "{path}: cannot write: {reason}"
+    E303 = "Nothing to export: {reason}"
+    E304 = "The project has annotations by {names}; choose one with --annotator NAME, --gold or --merge union|intersection|majority"
+    E305 = "Invalid split {value!r}: {reason}. Example: --split train=0.8,dev=0.1,test=0.1"
+    E306 = "{path} exists and is not empty; choose a new path or pass --overwrite"
+    E307 = "Format {fmt!r} cannot be written; formats that can: {known}"
 
     # nlp (E4xx)
     E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"
     E402 = "The pipeline {name!r} has no 'ner' component"
     E403 = "Not enough annotated data to train: {reason}"
+
+    # agreement (E5xx)
+    E501 = "Agreement needs at least two annotators; got {count}: {names}"
+    E502 = "Document {doc_id} is given more than once"
+    E503 = "Document {doc_id}: span [{start}, {end}) {label} of {annotator!r} is empty, reversed or outside the document (length {length})"
+    E504 = "Document {doc_id}: token {index} at [{start}, {end}) is empty, reversed, outside the document (length {length}) or overlaps the token before it"
+    E505 = "Unknown annotator(s) {names} in the filter; the documents name: {known}"
+    E506 = "Unitizing data: {reason}"
 
     # generic
     E900 = "{message}"

@@ -1,0 +1,289 @@
+"""The input contract of the agreement measures, and its flattening into numpy arrays.
+
+`AgreementDocument` is what callers (the store, the CLI, the UI) hand in: one document, its
+length, its tokens and, per annotator, the accepted spans or None when that annotator did not
+finish the document. `prepare_corpus` validates the documents and lays them end to end on one
+continuum of code points ("global offsets": document d occupies [offset[d], offset[d] + length[d]))
+so that every measure works on flat arrays instead of Python objects.
+
+Conventions used by every module of the package:
+
+* label code 0 is "O" (outside any entity); entity labels are codes 1..K in `Corpus.labels` order;
+* a document an annotator did not finish (None, or the annotator absent from the mapping) is
+  MISSING for that annotator: it is never read as "all O";
+* spans of one annotator are deduplicated (an exact repeat counts once, and is counted).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import Span
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+FloatArray = npt.NDArray[np.float64]
+
+# Token offsets as the tokenizer gives them: a sequence of (start, end) pairs, or an int array
+# of shape (n, 2) (faster for large corpora: no Python tuples to unpack).
+TokenOffsets = Sequence[tuple[int, int]] | npt.NDArray[np.integer]
+
+OUTSIDE = "O"
+
+
+@dataclass(frozen=True)
+class AgreementDocument:
+    """One document as the agreement measures see it.
+
+    `annotations` maps an annotator name to that annotator's accepted spans, or to None when the
+    annotator did not finish the document (missing, not "all O"). An annotator absent from the
+    mapping is missing too. Offsets are code points, like everywhere in the project.
+    """
+
+    doc_id: int
+    length: int
+    tokens: TokenOffsets
+    annotations: Mapping[str, Sequence[Span] | None]
+
+
+@dataclass(frozen=True)
+class AnnotatorSpans:
+    """One annotator's spans over the whole corpus, deduplicated, sorted by (label, start, end).
+
+    `start` and `end` are global offsets; `doc` the document index; `label` the code (1..K).
+    """
+
+    start: IntArray
+    end: IntArray
+    label: IntArray
+    doc: IntArray
+    given: int = 0  # spans handed in for finished documents, before filtering and deduplication
+    duplicates: int = 0  # exact repeats (same start, end, label) dropped
+    outside_label_filter: int = 0  # spans whose label is not among the selected labels
+    overlapping: int = 0  # spans overlapping an earlier span of the same annotator (any label)
+
+    def __len__(self) -> int:
+        return int(self.start.size)
+
+    def take(self, mask: BoolArray) -> AnnotatorSpans:
+        """The spans where `mask` is true (the counters are kept as they are)."""
+        return AnnotatorSpans(
+            self.start[mask], self.end[mask], self.label[mask], self.doc[mask],
+            self.given, self.duplicates, self.outside_label_filter, self.overlapping,
+        )
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All documents laid end to end, as arrays. Built by `prepare_corpus`."""
+
+    annotators: tuple[str, ...]
+    labels: tuple[str, ...]  # entity labels; code i + 1 is labels[i], code 0 is "O"
+    doc_ids: IntArray  # (D,)
+    doc_lengths: IntArray  # (D,)
+    doc_offsets: IntArray  # (D,) global offset of each document's first code point
+    present: BoolArray  # (R, D): annotator r finished document d
+    token_start: IntArray  # (T,) global
+    token_end: IntArray  # (T,) global
+    token_doc: IntArray  # (T,) document index of each token
+    doc_token_counts: IntArray  # (D,)
+    spans: tuple[AnnotatorSpans, ...] = field(default=())  # one per annotator
+
+    @property
+    def total_length(self) -> int:
+        return int(self.doc_lengths.sum())
+
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        """Names of the token categories, by code: "O" then the entity labels."""
+        return (OUTSIDE, *self.labels)
+
+
+def _token_array(tokens: TokenOffsets) -> IntArray:
+    if isinstance(tokens, np.ndarray):
+        array = tokens.astype(np.int64, copy=False)
+    else:
+        array = np.asarray(tokens, dtype=np.int64)
+    return array.reshape(-1, 2)
+
+
+def _check_tokens(doc: AgreementDocument, array: IntArray) -> None:
+    if array.size == 0:
+        return
+    start, end = array[:, 0], array[:, 1]
+    bad = (start < 0) | (end <= start) | (end > doc.length)
+    bad[1:] |= start[1:] < end[:-1]
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise AnnotatorError(
+            E.E504, doc_id=doc.doc_id, index=i, start=int(start[i]), end=int(end[i]),
+            length=doc.length,
+        )
+
+
+def _known_annotators(documents: Sequence[AgreementDocument]) -> list[str]:
+    names: set[str] = set()
+    for doc in documents:
+        names.update(doc.annotations)
+    return sorted(names)
+
+
+def prepare_corpus(
+    documents: Iterable[AgreementDocument],
+    annotators: Sequence[str] | None = None,
+    labels: Sequence[str] | None = None,
+) -> Corpus:
+    """Validate `documents` and flatten them into a `Corpus`.
+
+    `annotators` selects and orders the annotators (default: every name found, sorted); naming
+    one that no document mentions is an error (E505). `labels` selects and orders the entity
+    labels (default: every label found, sorted); spans with other labels are left out (they
+    become "O" for the token measures) and counted per annotator.
+    Raises AnnotatorError E501 (fewer than two annotators), E502 (a document given twice),
+    E503 (a span outside its document), E504 (bad token offsets).
+    """
+    docs = list(documents)
+    known = _known_annotators(docs)
+    if annotators is None:
+        names = tuple(known)
+    else:
+        names = tuple(dict.fromkeys(annotators))
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            raise AnnotatorError(E.E505, names=", ".join(unknown), known=", ".join(known) or "-")
+    if len(names) < 2:
+        raise AnnotatorError(E.E501, count=len(names), names=", ".join(names) or "-")
+
+    seen: set[int] = set()
+    for doc in docs:
+        if doc.doc_id in seen:
+            raise AnnotatorError(E.E502, doc_id=doc.doc_id)
+        seen.add(doc.doc_id)
+
+    n_docs = len(docs)
+    lengths = np.fromiter((d.length for d in docs), dtype=np.int64, count=n_docs)
+    offsets = np.zeros(n_docs, dtype=np.int64)
+    if n_docs:
+        np.cumsum(lengths[:-1], out=offsets[1:])
+
+    token_arrays = [_token_array(d.tokens) for d in docs]
+    for doc, array in zip(docs, token_arrays, strict=True):
+        _check_tokens(doc, array)
+    counts = np.fromiter((a.shape[0] for a in token_arrays), dtype=np.int64, count=n_docs)
+    stacked = np.concatenate(token_arrays) if n_docs else np.zeros((0, 2), dtype=np.int64)
+    token_doc = np.repeat(np.arange(n_docs, dtype=np.int64), counts)
+    shift = offsets[token_doc]
+
+    present = np.zeros((len(names), n_docs), dtype=np.bool_)
+    raw = [_collect_spans(docs, name, r, present) for r, name in enumerate(names)]
+    label_names = _choose_labels(raw, labels)
+    spans = tuple(
+        _finish_spans(docs, names[r], raw[r], label_names, offsets, lengths)
+        for r in range(len(names))
+    )
+    return Corpus(
+        annotators=names,
+        labels=label_names,
+        doc_ids=np.fromiter((d.doc_id for d in docs), dtype=np.int64, count=n_docs),
+        doc_lengths=lengths,
+        doc_offsets=offsets,
+        present=present,
+        token_start=stacked[:, 0] + shift,
+        token_end=stacked[:, 1] + shift,
+        token_doc=token_doc,
+        doc_token_counts=counts,
+        spans=spans,
+    )
+
+
+@dataclass
+class _RawSpans:
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    label: list[str] = field(default_factory=list)
+    doc_counts: list[tuple[int, int]] = field(default_factory=list)  # (doc index, span count)
+
+
+def _collect_spans(
+    docs: Sequence[AgreementDocument], name: str, r: int, present: BoolArray
+) -> _RawSpans:
+    raw = _RawSpans()
+    for d, doc in enumerate(docs):
+        spans = doc.annotations.get(name)
+        if spans is None:
+            continue
+        present[r, d] = True
+        if spans:
+            raw.start.extend([s.start for s in spans])
+            raw.end.extend([s.end for s in spans])
+            raw.label.extend([s.label for s in spans])
+            raw.doc_counts.append((d, len(spans)))
+    return raw
+
+
+def _choose_labels(raw: Sequence[_RawSpans], labels: Sequence[str] | None) -> tuple[str, ...]:
+    if labels is not None:
+        return tuple(dict.fromkeys(lbl for lbl in labels if lbl != OUTSIDE))
+    found: set[str] = set()
+    for r in raw:
+        found.update(r.label)
+    found.discard(OUTSIDE)
+    return tuple(sorted(found))
+
+
+def _finish_spans(
+    docs: Sequence[AgreementDocument],
+    name: str,
+    raw: _RawSpans,
+    label_names: tuple[str, ...],
+    offsets: IntArray,
+    lengths: IntArray,
+) -> AnnotatorSpans:
+    n = len(raw.start)
+    start = np.asarray(raw.start, dtype=np.int64)
+    end = np.asarray(raw.end, dtype=np.int64)
+    if raw.doc_counts:
+        doc_index, per_doc = np.asarray(raw.doc_counts, dtype=np.int64).T
+        doc = np.repeat(doc_index, per_doc)
+    else:
+        doc = np.zeros(0, dtype=np.int64)
+    bad = (start < 0) | (end <= start) | (end > lengths[doc])
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise AnnotatorError(
+            E.E503, doc_id=docs[int(doc[i])].doc_id, start=int(start[i]), end=int(end[i]),
+            label=raw.label[i], annotator=name, length=int(lengths[doc[i]]),
+        )
+    codes_of = {lbl: i + 1 for i, lbl in enumerate(label_names)}
+    label = np.fromiter((codes_of.get(lbl, 0) for lbl in raw.label), dtype=np.int64, count=n)
+    kept = label > 0
+    outside_filter = n - int(kept.sum())
+    start, end, label, doc = start[kept] + offsets[doc[kept]], end[kept] + offsets[doc[kept]], label[kept], doc[kept]
+
+    order = np.lexsort((end, start, label))
+    start, end, label, doc = start[order], end[order], label[order], doc[order]
+    repeat = np.zeros(start.size, dtype=np.bool_)
+    repeat[1:] = (start[1:] == start[:-1]) & (end[1:] == end[:-1]) & (label[1:] == label[:-1])
+    unique = ~repeat
+    start, end, label, doc = start[unique], end[unique], label[unique], doc[unique]
+    return AnnotatorSpans(
+        start, end, label, doc,
+        given=n,
+        duplicates=int(repeat.sum()),
+        outside_label_filter=outside_filter,
+        overlapping=_count_overlapping(start, end),
+    )
+
+
+def _count_overlapping(start: IntArray, end: IntArray) -> int:
+    """How many spans overlap an earlier one (by start) of the same annotator, any label."""
+    if start.size < 2:
+        return 0
+    order = np.lexsort((end, start))
+    reach = np.maximum.accumulate(end[order])
+    return int((start[order][1:] < reach[:-1]).sum())

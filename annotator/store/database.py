@@ -16,6 +16,7 @@ from sqlmodel import create_engine
 
 from annotator.core.errors import AnnotatorError, E
 
+WRITE_OPTION = "annotator_write"
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".annotator")
 
 
@@ -62,7 +63,10 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
 
 
 def _sqlite_on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers (see `writer`) take the write lock up front, so two writers never deadlock on a
+    # lock upgrade; readers begin deferred and never wait for writers (WAL).
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -71,9 +75,13 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
-        # BEGIN IMMEDIATE takes the write lock up front: two writers never deadlock on upgrade.
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True)
     raise AnnotatorError(E.E113, url=url)
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, marked so that its transactions are write transactions."""
+    return engine.execution_options(**{WRITE_OPTION: True})

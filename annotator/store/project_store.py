@@ -29,7 +29,7 @@ from annotator.core.model import (
 )
 from annotator.core.operations import Change, Operation
 from annotator.store import schema
-from annotator.store.database import make_engine, project_url, sqlite_path
+from annotator.store.database import make_engine, project_url, sqlite_path, writer
 from annotator.store.edits import apply_operation
 from annotator.store.tables import (
     Annotation,
@@ -73,6 +73,12 @@ class ProjectStore:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
+        self._writer = writer(engine)
+        self._overlap_policy: OverlapPolicy | None = None
+
+    def write(self):  # type: ignore[no-untyped-def]
+        """A write transaction (committed on leaving the block, rolled back on an error)."""
+        return self._writer.begin()
 
     # ---------------------------------------------------------------- opening and creating
     @classmethod
@@ -125,7 +131,7 @@ class ProjectStore:
         label_specs = [x if isinstance(x, LabelSpec) else None for x in labels]
         names = [x for x in labels if isinstance(x, str)]
         specs = [s for s in label_specs if s] + default_label_specs(names)
-        with engine.begin() as c:
+        with writer(engine).begin() as c:
             c.execute(insert(P).values(
                 id=1, name=name or _default_name(project), language=language,
                 direction=str(direction), guidelines=guidelines,
@@ -167,8 +173,9 @@ class ProjectStore:
         for key in ("direction", "overlap_policy"):
             if key in values:
                 values[key] = str(values[key])
-        with self.engine.begin() as c:
+        with self.write() as c:
             c.execute(update(P).where(P.c.id == 1).values(**values))
+        self._overlap_policy = None
 
     def labels(self) -> list[LabelSpec]:
         with self.engine.connect() as c:
@@ -179,7 +186,7 @@ class ProjectStore:
         if isinstance(spec, str):
             existing = len(self.labels())
             spec = default_label_specs([""] * existing + [spec])[-1]
-        with self.engine.begin() as c:
+        with self.write() as c:
             position = c.execute(select(func.count()).select_from(L)).scalar_one()
             _insert_label(c, spec, position)
         return spec
@@ -189,7 +196,7 @@ class ProjectStore:
         name = name.strip()
         if not name:
             raise AnnotatorError(E.E116, value=name, what="annotator name", reason="empty")
-        with self.engine.begin() as c:
+        with self.write() as c:
             found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
             if found is not None:
                 return int(found)
@@ -252,7 +259,7 @@ class ProjectStore:
     def annotation_id(self, doc_id: int, annotator: str) -> int:
         """The annotation of DOC_ID by ANNOTATOR, created (status new) if there is none."""
         annotator_id = self.annotator_id(annotator)
-        with self.engine.begin() as c:
+        with self.write() as c:
             return _get_or_create_annotation(c, doc_id, annotator_id)
 
     def annotation_status(self, annotation_id: int) -> Status:
@@ -271,9 +278,11 @@ class ProjectStore:
 
     def apply(self, operation: Operation) -> Change:
         """Apply one edit in its own transaction; committed when this returns."""
-        policy = self.project().overlap_policy
+        if self._overlap_policy is None:
+            self._overlap_policy = self.project().overlap_policy
+        policy = self._overlap_policy
         try:
-            with self.engine.begin() as c:
+            with self.write() as c:
                 return apply_operation(c, operation, policy)
         except IntegrityError as err:
             raise AnnotatorError(E.E900, message=f"The database refused the edit: {_short(err)}") from err

@@ -53,7 +53,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to REVISION (default: the newest), in one transaction."""
     from alembic import command
 
-    with engine.begin() as connection:
+    from annotator.store.database import writer
+
+    with writer(engine).begin() as connection:
         command.upgrade(_alembic_config(connection), revision)
 
 

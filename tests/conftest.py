@@ -1,0 +1,42 @@
+"""Shared fixtures. Qt runs offscreen in every test; nothing touches the user's settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = REPO.parent / "shared" / "data"
+SEED = REPO / "seeds" / "lavrov_north_korea_ar.txt"
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"third-party data folder {SHARED_DATA} is not present beside the project")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A fresh SQLite project with the four ANERcorp labels and the seed document."""
+    from annotator.core.model import SourceDocument
+    from annotator.store import ProjectStore
+    from annotator.store.ingest import IngestOptions, ingest
+
+    store = ProjectStore.create(tmp_path / "project.db", labels=["PERS", "LOC", "ORG", "MISC"])
+    policy = store.project().overlap_policy
+    with store.write() as c:
+        ingest(c, [SourceDocument(SEED.read_text(encoding="utf-8"), source=SEED.name)],
+               policy, IngestOptions())
+    yield store
+    store.close()

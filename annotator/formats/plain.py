@@ -93,7 +93,8 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
             raise AnnotatorError(E.E207, file=path, line=number, field=key)
         meta = record.get("meta")
         meta = dict(meta) if isinstance(meta, dict) else {}
-        meta.update({k: v for k, v in record.items() if k not in (key, "meta", "spans")})
+        # "tokens" (spaCy-style JSONL, written by annotator export) are the exporter's, not meta
+        meta.update({k: v for k, v in record.items() if k not in (key, "meta", "spans", "tokens")})
         yield SourceDocument(text, source=f"{path.name}:{number}", meta=meta,
                              spans=_spans(record.get("spans"), path, number))
 
@@ -155,8 +156,9 @@ def _read_table(path: Path, options: ReadOptions, delimiter: str | None) -> Iter
         if len(row) != len(header):
             raise AnnotatorError(E.E213, file=path, line=rows.line_num, got=len(row),
                                  expected=len(header))
-        meta = {name: value for i, (name, value) in enumerate(zip(header, row, strict=True))
-                if i != column}
+        meta: dict[str, object] = {
+            name: value for i, (name, value) in enumerate(zip(header, row, strict=True))
+            if i != column}
         meta["line"] = rows.line_num
         yield SourceDocument(row[column], source=f"{path.name}:{rows.line_num}", meta=meta)
 

@@ -26,12 +26,12 @@ from annotator.core.operations import (
     RestoreState,
     SetStatus,
 )
-from annotator.store.tables import Annotation, Document, Label, SpanRow, utcnow
+from annotator.store.tables import Annotation, Document, Label, SpanRow, new_id, table_of, utcnow
 
-S = SpanRow.__table__  # type: ignore[attr-defined]
-N = Annotation.__table__  # type: ignore[attr-defined]
-D = Document.__table__  # type: ignore[attr-defined]
-L = Label.__table__  # type: ignore[attr-defined]
+S = table_of(SpanRow)
+N = table_of(Annotation)
+D = table_of(Document)
+L = table_of(Label)
 
 SPAN_COLUMNS = (S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
                 S.c.origin, S.c.score)
@@ -110,7 +110,7 @@ def _add(c: Connection, op: AddSpan, policy: OverlapPolicy) -> Change:
                   created_at=now, updated_at=now)
     if op.span_id is not None:
         values["id"] = op.span_id
-    span_id = int(c.execute(insert(S).values(**values)).inserted_primary_key[0])
+    span_id = new_id(c.execute(insert(S).values(**values)))
     _touch(c, op.annotation_id)
     added = StoredSpan(span_id, op.annotation_id, op.start, op.end, op.label, op.state,
                        op.origin, op.score)

@@ -38,10 +38,12 @@ from annotator.store.tables import (
     Label,
     Project,
     SpanRow,
+    new_id,
+    table_of,
     utcnow,
 )
 
-P, L, D, A, N, S = (t.__table__ for t in (Project, Label, Document, Annotator, Annotation, SpanRow))  # type: ignore[attr-defined]
+P, L, D, A, N, S = (table_of(t) for t in (Project, Label, Document, Annotator, Annotation, SpanRow))
 
 
 @dataclass(frozen=True)
@@ -202,8 +204,8 @@ class ProjectStore:
                 return int(found)
             if not create:
                 raise AnnotatorError(E.E115, name=name)
-            return int(c.execute(insert(A).values(
-                name=name, role=str(role), created_at=utcnow())).inserted_primary_key[0])
+            return new_id(c.execute(insert(A).values(
+                name=name, role=str(role), created_at=utcnow())))
 
     def annotators(self) -> list[tuple[int, str, Role]]:
         with self.engine.connect() as c:
@@ -308,9 +310,9 @@ def _get_or_create_annotation(c: Connection, doc_id: int, annotator_id: int) -> 
     if c.execute(select(D.c.id).where(D.c.id == doc_id)).scalar() is None:
         raise AnnotatorError(E.E110, doc_id=doc_id)
     now = utcnow()
-    return int(c.execute(insert(N).values(
+    return new_id(c.execute(insert(N).values(
         document_id=doc_id, annotator_id=annotator_id, status=str(Status.NEW), version=0,
-        created_at=now, updated_at=now)).inserted_primary_key[0])
+        created_at=now, updated_at=now)))
 
 
 def _insert_label(c: Connection, spec: LabelSpec, position: int) -> None:

@@ -10,9 +10,31 @@ no two identical spans in one annotation, one annotation per document and annota
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Index, Text, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    CursorResult,
+    ForeignKey,
+    Index,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy Core table behind a model, for fast set-based queries."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT just created."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def utcnow() -> datetime:

@@ -1,0 +1,73 @@
+"""The command line contract: init, import, stats --json; user errors are one line, exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from annotator.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "annotator", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_init_import_stats_json(tmp_path, capsys, seed_text):
+    project = str(tmp_path / "p.db")
+    assert main(["init", project, "--lang", "ar", "--labels", "PERS,LOC,ORG,MISC"]) == 0
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(seed_text, encoding="utf-8")
+    (seeds / "b.txt").write_text(seed_text, encoding="utf-8")  # a duplicate
+    assert main(["import", project, str(seeds)]) == 0
+    out = capsys.readouterr().out
+    assert "Imported 1 document(s)" in out and "1 duplicate(s) skipped" in out
+    assert main(["stats", project, "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["documents"] == 1
+    assert stats["characters"] == len(seed_text)
+    assert set(stats) >= {"project", "language", "documents", "characters", "spans",
+                          "spans_per_label", "annotations_per_status", "annotators"}
+
+
+def test_import_json_report_and_annotator(tmp_path, capsys):
+    project = str(tmp_path / "p.db")
+    main(["init", project])
+    data = tmp_path / "d.jsonl"
+    data.write_text('{"text": "في موسكو", "spans": [{"start": 3, "end": 8, "label": "LOC"}]}\n',
+                    encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", project, str(data), "--annotator", "amal", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["documents_added"] == 1 and report["spans_added"] == 1
+    main(["stats", project, "--json"])
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["annotators"]["amal"]["spans"] == 1
+    assert stats["annotators"]["amal"]["documents"]["done"] == 1
+    assert stats["spans_per_label"]["LOC"] == {"accepted": 1, "suggested": 0}
+
+
+@pytest.mark.parametrize("args,code", [
+    (["stats", "{tmp}/missing.db"], "E101"),
+    (["import", "{tmp}/p.db", "{tmp}/nothing-here.txt"], "E201"),
+    (["init", "{tmp}/p.db"], "E102"),
+    (["import", "{tmp}/p.db", "{tmp}/p.db", "--format", "klingon"], "E209"),
+    (["import", "{tmp}/p.db", "{tmp}/bad.jsonl"], "E205"),
+    (["import", "{tmp}/p.db", "{tmp}/bad.jsonl", "--status", "sleeping"], "E116"),
+])
+def test_user_errors_are_one_line_without_traceback(tmp_path, args, code):
+    assert run("init", str(tmp_path / "p.db")).returncode == 0
+    (tmp_path / "bad.jsonl").write_text('{"text": "ok"}\nnot json\n', encoding="utf-8")
+    result = run(*[a.format(tmp=tmp_path) for a in args])
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and code in lines[0] and "Traceback" not in result.stderr
+
+
+def test_python_dash_m_and_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("annotator ")

@@ -1,0 +1,1 @@
+"""The annotation editor: the text view, its span painting, selection and search."""

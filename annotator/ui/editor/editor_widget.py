@@ -1,0 +1,278 @@
+"""The editor: the text view and find bar, and the labelling commands that drive the session.
+
+Commands read the selection or the span under the cursor, build a domain operation and hand it
+to the session; the view repaints only the ranges the returned `Change` names.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from annotator.core.model import Direction, LabelSpec, SpanState, StoredSpan
+from annotator.core.operations import (
+    AcceptAllSuggestions,
+    AcceptSuggestion,
+    AddSpan,
+    Batch,
+    Change,
+    DeleteSpan,
+    Operation,
+    RejectSuggestion,
+    RelabelSpan,
+)
+from annotator.ui.editor.search_bar import SearchBar
+from annotator.ui.editor.span_style import SpanStyle
+from annotator.ui.editor.text_view import AnnotationTextView
+from annotator.ui.session import DocumentSession
+from annotator.ui.tokens import TokenBoundaries
+
+K = Qt.Key
+M = Qt.KeyboardModifier
+
+
+class EditorWidget(QWidget):
+    message = Signal(str)  # for the status bar
+    current_span_changed = Signal(object)  # StoredSpan | None
+
+    def __init__(self, labels: list[LabelSpec], font: QFont, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels
+        self.language = language
+        self.style = SpanStyle(labels, font)
+        self.session: DocumentSession | None = None
+        self.tokens: TokenBoundaries | None = None
+        self.replace_overlapping = False
+        self.view = AnnotationTextView(self)
+        self.view.setFont(font)
+        self.search = SearchBar(self)
+        self.search.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.search)
+        self.view.hotkey_pressed.connect(self.label_by_hotkey)
+        self.search.matches_changed.connect(self._show_matches)
+        self.search.current_changed.connect(self._reveal_match)
+        self.search.closed.connect(self.view.setFocus)
+        self.view.bindings.update({
+            (K.Key_Delete, M.NoModifier): self.delete_span,
+            (K.Key_Backspace, M.NoModifier): self.reject_suggestion,
+            (K.Key_Return, M.NoModifier): self.accept_suggestion,
+            (K.Key_Enter, M.NoModifier): self.accept_suggestion,
+            (K.Key_Tab, M.NoModifier): lambda: self.step_span(True),
+            (K.Key_Backtab, M.ShiftModifier): lambda: self.step_span(False),
+            (K.Key_Backtab, M.NoModifier): lambda: self.step_span(False),
+            (K.Key_Escape, M.NoModifier): self.clear_selection,
+        })
+
+    # ------------------------------------------------------------------ documents
+    def open_session(self, session: DocumentSession, direction: Direction) -> None:
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_change)
+            self.session.failed.disconnect(self.message)
+        self.session = session
+        session.changed.connect(self._on_change)
+        session.failed.connect(self.message)
+        self.tokens = TokenBoundaries(session.text, self.language)
+        rtl = (direction if direction is not Direction.AUTO else session.detected_direction()) \
+            is Direction.RTL
+        self.view.set_content(session.text, rtl, session.index, self.style, self.tokens)
+        self.search.set_text(session.text)
+        self._set_current(None)
+
+    def set_direction(self, direction: Direction) -> None:
+        if self.session is None:
+            return
+        if direction is Direction.AUTO:
+            direction = self.session.detected_direction()
+        self.view.set_direction(direction is Direction.RTL)
+
+    def set_text_font(self, font: QFont) -> None:
+        self.view.set_text_font(font, self.style)
+
+    # ------------------------------------------------------------------ targets
+    def _label_named(self, hotkey: str) -> LabelSpec | None:
+        for spec in self.labels:
+            if spec.hotkey and spec.hotkey.lower() == hotkey:
+                return spec
+        return None
+
+    def target_span(self) -> StoredSpan | None:
+        """The span a command acts on: the one selected (exactly, or the only one around the
+        selection), else the one under the cursor, else the current one."""
+        if self.session is None:
+            return None
+        index = self.session.index
+        selected = self.view.selected_range()
+        if selected is not None:
+            around = [s for s in index.overlapping(*selected)
+                      if s.start <= selected[0] and selected[1] <= s.end]
+            exact = [s for s in around if (s.start, s.end) == selected]
+            return (exact or around or [None])[0]
+        current = self.view.painter.state.current_span_id if self.view.painter else None
+        return index.at(self.view.cursor_offset()) or (index.get(current) if current else None)
+
+    # ------------------------------------------------------------------ commands
+    def label_by_hotkey(self, hotkey: str) -> None:
+        spec = self._label_named(hotkey)
+        if spec is not None:
+            self.label_with(spec.name)
+
+    def label_with(self, label: str) -> Change | None:
+        """Label the selection as a new span; with no selection (or the selection of a span),
+        relabel the span under the cursor. Labelling a suggestion accepts it too."""
+        session = self.session
+        if session is None:
+            return None
+        selected = self.view.selected_range()
+        exact = [s for s in session.index.overlapping(*selected)
+                 if (s.start, s.end) == selected] if selected else []
+        if selected is not None and not exact:
+            replace = True if self.replace_overlapping else None
+            change = session.apply(AddSpan(session.annotation_id, *selected, label,
+                                           replace_overlapping=replace))
+            if change is not None and change.added:
+                self._after_edit(change.added[0])
+            return change
+        span = exact[0] if exact else self.target_span()
+        if span is None:
+            self.message.emit(self.tr("Select some text first, or put the cursor on a span"))
+            return None
+        operations: list[Operation] = []
+        if span.label != label:
+            operations.append(RelabelSpan(span.id, label))
+        if span.state is SpanState.SUGGESTED:
+            operations.append(AcceptSuggestion(span.id))
+        if not operations:
+            return None
+        change = session.apply(operations[0] if len(operations) == 1
+                               else Batch(tuple(operations), "label suggestion"))
+        if change is not None:
+            self._after_edit(session.index.get(span.id))
+        return change
+
+    def delete_span(self) -> Change | None:
+        span = self.target_span()
+        if self.session is None or span is None:
+            return None
+        return self._edit_and_move(DeleteSpan(span.id), span)
+
+    def reject_suggestion(self) -> Change | None:
+        span = self.target_span()
+        if self.session is None or span is None or span.state is not SpanState.SUGGESTED:
+            return None
+        return self._edit_and_move(RejectSuggestion(span.id), span)
+
+    def accept_suggestion(self) -> Change | None:
+        span = self.target_span()
+        if self.session is None or span is None or span.state is not SpanState.SUGGESTED:
+            return None
+        change = self.session.apply(AcceptSuggestion(span.id))
+        if change is not None:
+            self._goto_next_suggestion(span.end)
+        return change
+
+    def accept_all(self) -> Change | None:
+        if self.session is None:
+            return None
+        change = self.session.apply(AcceptAllSuggestions(self.session.annotation_id))
+        if change is not None:
+            self.message.emit(self.tr("Accepted %n suggestion(s)", "", len(change.updated)))
+        return change
+
+    def undo(self) -> Change | None:
+        return self._reveal_change(self.session.undo() if self.session else None)
+
+    def redo(self) -> Change | None:
+        return self._reveal_change(self.session.redo() if self.session else None)
+
+    def step_span(self, forward: bool) -> None:
+        if self.session is None:
+            return
+        index = self.session.index
+        current = self.view.painter.state.current_span_id if self.view.painter else None
+        here = index.get(current) if current is not None else None
+        if here is not None:
+            position = here.start
+        else:
+            selected = self.view.selected_range()
+            position = selected[0] if selected else self.view.cursor_offset()
+        if here is None and forward:
+            found = index.at(position) or index.after(position)
+        else:
+            found = index.after(position) if forward else index.before(position)
+        if found is not None:
+            self.select_span(found)
+
+    def select_span(self, span: StoredSpan) -> None:
+        self.view.select_range(span.start, span.end)
+        self._set_current(span)
+        self.view.centerCursor()
+
+    def clear_selection(self) -> None:
+        self.view.place_cursor(self.view.cursor_offset())
+        self._set_current(None)
+
+    # ------------------------------------------------------------------ after edits
+    def _edit_and_move(self, operation: Operation, span: StoredSpan) -> Change | None:
+        assert self.session is not None
+        change = self.session.apply(operation)
+        if change is not None:
+            self.view.place_cursor(span.start)
+            self._set_current(None)
+        return change
+
+    def _after_edit(self, span: StoredSpan | None) -> None:
+        if span is not None:
+            self.view.place_cursor(span.end)
+        self._set_current(span)
+
+    def _goto_next_suggestion(self, position: int) -> None:
+        assert self.session is not None
+        following = self.session.index.next_suggestion(position)
+        if following is not None:
+            self.select_span(following)
+        else:
+            self.view.place_cursor(position)
+            self._set_current(self.session.index.at(position))
+
+    def _reveal_change(self, change: Change | None) -> Change | None:
+        if change is None or self.session is None:
+            return change
+        spans = change.added + [after for _b, after in change.updated]
+        if spans:
+            self.select_span(self.session.index.get(spans[0].id) or spans[0])
+        elif change.removed:
+            self.view.place_cursor(change.removed[0].start)
+            self._set_current(None)
+        return change
+
+    def _on_change(self, _change: Change) -> None:
+        assert self.session is not None
+        self.view.refresh_spans(self.session.dirty_ranges)
+
+    def _set_current(self, span: StoredSpan | None) -> None:
+        if self.view.painter is not None:
+            self.view.painter.state.current_span_id = span.id if span else None
+            self.view.viewport().update()
+        self.current_span_changed.emit(span)
+
+    # ------------------------------------------------------------------ search
+    def _show_matches(self, matches: list) -> None:
+        if self.view.painter is not None:
+            self.view.painter.state.matches = matches
+            self.view.painter.state.current_match = -1
+        self.view.viewport().update()
+
+    def _reveal_match(self, i: int) -> None:
+        if self.view.painter is None or not (0 <= i < len(self.search.matches)):
+            return
+        self.view.painter.state.current_match = i
+        start, end = self.search.matches[i]
+        self.view.select_range(start, end)
+        self.view.centerCursor()
+        self.view.viewport().update()

@@ -1,0 +1,72 @@
+"""Span colours as character formats, for the blocks Qt is about to paint and no others.
+
+Opening a 1 MB document must not format 10,000 spans up front: `ensure_formatted` is called
+with the visible blocks before each paint, and a block's formats are rebuilt only when a span
+in it changes (`refresh`) or the style does (`invalidate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextDocument
+
+from annotator.core.model import SpanState
+from annotator.ui.editor.offsets import OffsetMap
+from annotator.ui.editor.span_style import SpanStyle, tag_gap_position
+from annotator.ui.span_index import SpanIndex
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument, text: str, offsets: OffsetMap, index: SpanIndex,
+                 style: SpanStyle) -> None:
+        super().__init__(document)
+        self.text = text
+        self.offsets = offsets
+        self.index = index
+        self.style = style
+        self._current: set[int] = set()  # blocks whose formats match the index and style
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        block = self.currentBlock()
+        if block.blockNumber() not in self._current:
+            return
+        qt_start = block.position()
+        to_qt = self.offsets.to_qt
+        start = self.offsets.from_qt(qt_start)
+        end = start + len(text)
+        for span in self.index.overlapping(start, end):
+            first = to_qt(max(span.start, start)) - qt_start
+            last = to_qt(min(span.end, end)) - qt_start
+            if span.state is SpanState.ACCEPTED:
+                self.setFormat(first, last - first, self.style.fill_format(span.label))
+            if span.end <= end:
+                gap = tag_gap_position(self.text, span.end, end)
+                if gap is not None:
+                    self.setFormat(to_qt(gap) - qt_start, 1, self.style.gap_format(span.label))
+
+    def ensure_formatted(self, blocks: Iterable[QTextBlock]) -> bool:
+        """Format BLOCKS that are not up to date; True if any was (its layout changed)."""
+        changed = False
+        for block in blocks:
+            number = block.blockNumber()
+            if number not in self._current:
+                self._current.add(number)
+                self.rehighlightBlock(block)
+                changed = True
+        return changed
+
+    def refresh(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Rebuild the formats of the formatted blocks that hold any of RANGES."""
+        document = self.document()
+        for start, end in ranges:
+            block = document.findBlock(self.offsets.to_qt(start))
+            qt_end = self.offsets.to_qt(end)
+            while block.isValid() and block.position() <= qt_end:
+                if block.blockNumber() in self._current:
+                    self.rehighlightBlock(block)
+                block = block.next()
+
+    def invalidate(self) -> None:
+        """Forget every block's formats (after a style or font change); repainted lazily."""
+        self._current.clear()

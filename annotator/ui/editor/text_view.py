@@ -1,0 +1,303 @@
+"""The annotation text view: read-only text, right to left or left to right, with selection
+that snaps to tokens, exact hit-testing, and span painting.
+
+Hit-testing asks each line's QTextLayout for the character under the mouse
+(`xToCursor(..., CursorOnCharacter)`), so the letter under the pointer is in the selection
+whatever the direction of the run and of the drag. Offsets leaving this class are code points.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCursor,
+    QTextLine,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+from annotator.ui.editor.offsets import OffsetMap
+from annotator.ui.editor.span_highlighter import SpanHighlighter
+from annotator.ui.editor.span_painter import SpanPainter, visible_blocks
+from annotator.ui.editor.span_style import SpanStyle
+from annotator.ui.span_index import SpanIndex
+from annotator.ui.tokens import TokenBoundaries
+
+CHARACTER_MODE_MODIFIER = Qt.KeyboardModifier.AltModifier
+KeyBinding = tuple[int, Qt.KeyboardModifier]
+Hit = tuple[int, int]  # a character [i, i+1) or a boundary (p, p)
+
+
+def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
+    return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+class AnnotationTextView(QPlainTextEdit):
+    hotkey_pressed = Signal(str)  # a label hotkey ("1".."9", "0" or a letter)
+    zoom_requested = Signal(int)  # +1 / -1
+    selection_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setCenterOnScroll(False)
+        self.character_mode = False
+        self.bindings: dict[KeyBinding, Callable[[], None]] = {}
+        self.text = ""
+        self.offsets = OffsetMap("")
+        self.tokens: TokenBoundaries | None = None
+        self.highlighter: SpanHighlighter | None = None
+        self.painter: SpanPainter | None = None
+        self.right_to_left = True
+        self._press: Hit | None = None
+        self._press_point = QPoint()
+        self._press_character_mode = False
+        self._dragging = False
+
+    # ------------------------------------------------------------------ content
+    def set_content(self, text: str, right_to_left: bool, index: SpanIndex, style: SpanStyle,
+                    tokens: TokenBoundaries) -> None:
+        if self.highlighter is not None:
+            self.highlighter.setDocument(None)
+            self.highlighter.deleteLater()
+        self.text = text
+        self.offsets = OffsetMap(text)
+        self.tokens = tokens
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        self._apply_direction(right_to_left)
+        self.setPlainText(text)
+        self.highlighter = SpanHighlighter(document, text, self.offsets, index, style)
+        self.painter = SpanPainter(text, self.offsets, index, style)
+
+    def set_direction(self, right_to_left: bool) -> None:
+        self._apply_direction(right_to_left)
+        self.document().markContentsDirty(0, self.document().characterCount())
+        if self.highlighter is not None:
+            self.highlighter.invalidate()
+        self.viewport().update()
+
+    def _apply_direction(self, right_to_left: bool) -> None:
+        self.right_to_left = right_to_left
+        direction = Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+        option = QTextOption(self.document().defaultTextOption())
+        option.setTextDirection(direction)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        # the scroll bar and the widget chrome follow the text, not the interface language
+        self.setLayoutDirection(direction)
+
+    def set_text_font(self, font: QFont, style: SpanStyle) -> None:
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        style.set_font(font)
+        if self.highlighter is not None:
+            self.highlighter.invalidate()
+        self.viewport().update()
+
+    def refresh_spans(self, ranges: list[tuple[int, int]]) -> None:
+        """Repaint after the spans in RANGES changed (from a store `Change`)."""
+        if self.highlighter is not None:
+            self.highlighter.refresh(ranges)
+        self.viewport().update()
+
+    # ------------------------------------------------------------------ offsets
+    def selected_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (self.offsets.from_qt(cursor.selectionStart()),
+                self.offsets.from_qt(cursor.selectionEnd()))
+
+    def cursor_offset(self) -> int:
+        return self.offsets.from_qt(self.textCursor().position())
+
+    def select_range(self, start: int, end: int, anchor_at_start: bool = True,
+                     reveal: bool = True) -> None:
+        cursor = QTextCursor(self.document())
+        first, last = self.offsets.to_qt(start), self.offsets.to_qt(end)
+        cursor.setPosition(first if anchor_at_start else last)
+        cursor.setPosition(last if anchor_at_start else first, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if reveal:
+            self.ensureCursorVisible()
+
+    def place_cursor(self, offset: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_qt(offset))
+        self.setTextCursor(cursor)
+
+    def snap(self, start: int, end: int, character_mode: bool) -> tuple[int, int]:
+        if character_mode or self.tokens is None or start >= end:
+            return start, end
+        return self.tokens.snap(start, end)
+
+    # ------------------------------------------------------------------ hit-testing
+    def character_at(self, point: QPoint) -> int | None:
+        """The code point under POINT (viewport coordinates), or None between lines or past text."""
+        for block, origin in visible_blocks(self):
+            layout = block.layout()
+            y = point.y() - origin.y()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                if not (line.y() <= y < line.y() + line.height()):
+                    continue
+                natural = line.naturalTextRect()
+                x = point.x() - origin.x()
+                if not (natural.left() <= x < natural.right()) or line.textLength() == 0:
+                    return None
+                position = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+                last = line.textStart() + line.textLength() - 1
+                position = min(max(position, line.textStart()), last)
+                return self.offsets.from_qt(block.position() + position)
+            if y < 0:
+                return None
+        return None
+
+    def hit(self, point: QPoint) -> Hit:
+        character = self.character_at(point)
+        if character is not None:
+            return character, character + 1
+        boundary = self.offsets.from_qt(self.cursorForPosition(point).position())
+        return boundary, boundary
+
+    # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self._press = self.hit(event.position().toPoint())
+        self._press_point = event.position().toPoint()
+        self._press_character_mode = self.character_mode or bool(
+            event.modifiers() & CHARACTER_MODE_MODIFIER)
+        self._dragging = False
+        self.place_cursor(self.offsets.from_qt(self.cursorForPosition(self._press_point).position()))
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is None or not (event.buttons() & Qt.MouseButton.LeftButton):
+            super().mouseMoveEvent(event)
+            return
+        point = event.position().toPoint()
+        if not self._dragging and (
+                (point - self._press_point).manhattanLength() < QApplication.startDragDistance()):
+            return
+        self._dragging = True
+        self._select_between(self._press, self.hit(point))
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        if self._dragging:
+            self._select_between(self._press, self.hit(event.position().toPoint()))
+            self.selection_finished.emit()
+        self._press = None
+        self._dragging = False
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        character = self.character_at(event.position().toPoint())
+        if character is None or self.tokens is None:
+            return
+        token = self.tokens.token_at(character)
+        if token is not None:
+            self.select_range(*token, reveal=False)
+            self.selection_finished.emit()
+        self._press = None
+        event.accept()
+
+    def _select_between(self, a: Hit, b: Hit) -> None:
+        start, end = min(a[0], b[0]), max(a[1], b[1])
+        if start == end:
+            self.place_cursor(start)
+            return
+        start, end = self.snap(start, end, self._press_character_mode)
+        self.select_range(start, end, anchor_at_start=a[0] <= b[0], reveal=False)
+
+    # ------------------------------------------------------------------ keys
+    def event(self, event: QEvent) -> bool:  # noqa: D401 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (
+                Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, modifiers = event.key(), _modifiers(event)
+        action = self.bindings.get((key, modifiers))
+        if action is not None:
+            action()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self._extend_selection(key == Qt.Key.Key_Left)
+            event.accept()
+            return
+        hotkey = self._hotkey_of(event)
+        if hotkey and not modifiers & ~Qt.KeyboardModifier.ShiftModifier:
+            self.hotkey_pressed.emit(hotkey)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _hotkey_of(event: QKeyEvent) -> str:
+        text = event.text()
+        if len(text) != 1 or not text.isprintable() or text.isspace():
+            return ""
+        digit = unicodedata.digit(text, None)  # Arabic-Indic digits act as 0..9
+        return str(digit) if digit is not None else text.lower()
+
+    def _extend_selection(self, left: bool) -> None:
+        """Shift+arrow: move the selection's free end by one token (or character) visually."""
+        forward = left == self.right_to_left
+        cursor = self.textCursor()
+        anchor = self.offsets.from_qt(cursor.anchor())
+        position = self.offsets.from_qt(cursor.position())
+        character_mode = self.character_mode or bool(
+            QApplication.keyboardModifiers() & CHARACTER_MODE_MODIFIER)
+        if not cursor.hasSelection() and self.tokens is not None and not character_mode:
+            anchor = position = self.tokens.nearest_boundary(position)
+        if character_mode or self.tokens is None:
+            position = max(0, min(len(self.text), position + (1 if forward else -1)))
+        else:
+            position = self.tokens.step(position, forward)
+        self.select_range(min(anchor, position), max(anchor, position),
+                          anchor_at_start=anchor <= position)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_requested.emit(1 if event.angleDelta().y() > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        if self.highlighter is not None:
+            for _round in range(3):  # formatting may re-wrap lines: check the new visible set
+                if not self.highlighter.ensure_formatted(b for b, _o in visible_blocks(self)):
+                    break
+        super().paintEvent(event)
+        if self.painter is not None:
+            painter = QPainter(self.viewport())
+            try:
+                self.painter.paint(painter, self)
+            finally:
+                painter.end()

@@ -1,0 +1,94 @@
+"""One annotator's work on one document: its text, spans and undo history.
+
+Every edit goes through `ProjectStore.apply` (wrapped by `History` for undo/redo) and is
+committed before `apply` returns. The span index is updated from the returned `Change`, and
+`changed` tells the views what to repaint; nothing is reloaded from the store.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.history import History
+from annotator.core.model import Direction, SpanState, Status
+from annotator.core.operations import Change, Operation
+from annotator.store.project_store import ProjectStore
+from annotator.ui.span_index import SpanIndex
+
+
+def detect_direction(text: str) -> Direction:
+    """RTL or LTR from the first strong character (LTR when there is none)."""
+    try:
+        from annotator.core.text import detect_direction as detect  # the domain's, when present
+    except ImportError:
+        import unicodedata
+
+        for ch in text:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                return Direction.RTL
+            if kind == "L":
+                return Direction.LTR
+        return Direction.LTR
+    found = detect(text)
+    return Direction(str(getattr(found, "value", found)).lower())
+
+
+class DocumentSession(QObject):
+    changed = Signal(object)  # Change, after the index is up to date
+    failed = Signal(str)  # a refused edit, as a one-line message with its error code
+
+    def __init__(self, store: ProjectStore, doc_id: int, annotator: str,
+                 history: History | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.doc_id = doc_id
+        self.annotator = annotator
+        self.text = store.document_text(doc_id)
+        self.annotation_id = store.annotation_id(doc_id, annotator)
+        self.index = SpanIndex(store.spans(self.annotation_id))
+        self.history = history if history is not None else History(store.apply)
+        self.status = store.annotation_status(self.annotation_id)
+        self.dirty_ranges: list[tuple[int, int]] = []
+
+    def detected_direction(self) -> Direction:
+        return detect_direction(self.text)
+
+    # ------------------------------------------------------------------ edits
+    def apply(self, operation: Operation) -> Change | None:
+        """Apply and store OPERATION; None (and `failed`) when the store refuses it."""
+        try:
+            change = self.history.do(operation)
+        except AnnotatorError as err:
+            self.failed.emit(str(err))
+            return None
+        return self._absorb(change)
+
+    def undo(self) -> Change | None:
+        return self._replay(self.history.undo)
+
+    def redo(self) -> Change | None:
+        return self._replay(self.history.redo)
+
+    def _replay(self, step) -> Change | None:  # type: ignore[no-untyped-def]
+        try:
+            change = step()
+        except AnnotatorError as err:
+            self.failed.emit(str(err))
+            return None
+        return self._absorb(change) if change is not None else None
+
+    def _absorb(self, change: Change) -> Change:
+        self.dirty_ranges = self.index.apply(change)
+        if change.status is not None:
+            self.status = change.status[1]
+        elif self.status is Status.NEW and (change.added or change.removed or change.updated):
+            self.status = Status.IN_PROGRESS  # the store moves a touched new annotation on
+        self.changed.emit(change)
+        return change
+
+    # ------------------------------------------------------------------ counts
+    @property
+    def suggestion_count(self) -> int:
+        return sum(1 for s in self.index if s.state is SpanState.SUGGESTED)

@@ -29,6 +29,18 @@ class E(Enum):
     E115 = "No annotator named {name!r}"
     E116 = "Invalid value {value!r} for {what}: {reason}"
 
+    # team projects and copying between databases (E15x)
+    E150 = "{target} is not empty ({reason}); copy into a new, empty database or file"
+    E151 = "The copy does not match its source ({table}: {reason}); nothing was written to {target}"
+    E152 = "{what} needs a PostgreSQL project; {url} is a SQLite file"
+    E153 = "Invalid database role name {name!r}: use lower-case letters, digits and _ (at most 63), starting with a letter or _; or give --db-role"
+    E154 = "Database role {name!r} bypasses row-level security ({reason}), so it cannot be an annotator: a blind project could not hide colleagues' work from it"
+    E155 = "Permission denied: {action} needs {needs} ({reason})"
+    E156 = "Role {role!r} does not see every annotation of this blind project; copy it as the project owner, a superuser, or a curator or manager"
+    E157 = "Database role {db_role!r} already belongs to team member {other!r}"
+    E158 = "Cannot connect to {url}: {reason}"
+    E159 = "Annotation {annotation_id} is not yours to change; ask a curator"
+
     # importing (E2xx)
     E201 = "{file}: no such file or folder"
     E202 = "{file}: looks like a binary file ({reason}), not text"

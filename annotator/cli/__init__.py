@@ -18,6 +18,7 @@ from annotator.core.errors import AnnotatorError
 COMMAND_MODULES = (
     "annotator.cli.project_commands",
     "annotator.cli.gui_command",
+    "annotator.cli.export_command",
 )
 
 EXIT_USER_ERROR = 2

@@ -27,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("project")
     imp.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
     imp.add_argument("--format", default="auto", help="auto (by extension and content) or a format name")
-    imp.add_argument("--split", default="file", choices=["file", "line", "paragraph"],
-                     help="plain text: one document per file, line or blank-line paragraph")
+    imp.add_argument("--split", default="file", choices=["file", "line", "paragraph", "sentence"],
+                     help="plain text: one document per file, line or blank-line paragraph; CoNLL: per file (or -DOCSTART-) or per sentence")
     imp.add_argument("--text-field", default="text", help="JSONL key or CSV column with the text")
     imp.add_argument("--annotator", help="owner of imported annotations")
     imp.add_argument("--status", default="done",

@@ -121,3 +121,19 @@ class SourceDocument:
     source: str = ""
     meta: dict[str, object] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)  # annotations carried in from another tool
+    annotator: str | None = None  # who made `spans`, when the file names them
+    annotated: bool = False  # the source is an annotation: keep it even when `spans` is empty
+    # further annotators' spans on the same text (doccano `user`, Label Studio `completed_by`)
+    more: dict[str, list[Span]] = field(default_factory=dict)
+
+    def annotation_sets(self, override: str | None, default: str) -> dict[str, list[Span]]:
+        """Annotator name -> spans. OVERRIDE (--annotator) takes every span; DEFAULT names
+        spans whose annotator the file does not say. Empty when the document carries none."""
+        sets: dict[str, list[Span]] = {}
+        if self.spans or self.annotated or self.annotator:
+            sets[self.annotator or default] = list(self.spans)
+        for name, spans in self.more.items():
+            sets.setdefault(name, []).extend(spans)
+        if override and sets:
+            return {override: [span for spans in sets.values() for span in spans]}
+        return sets

@@ -35,6 +35,9 @@ class ImportReport:
             "spans_added": self.ingest.spans_added,
             "identical_spans_merged": self.ingest.spans_merged,
             "spans_not_kept": self.ingest.spans_not_kept,
+            "annotations_added": self.ingest.annotations_added,
+            "annotations_added_to_existing_documents": self.ingest.annotations_to_duplicates,
+            "annotators": sorted(self.ingest.annotators),
             "labels_created": self.labels_created,
             "counts": self.notes.counts,
             "messages": self.notes.messages,
@@ -99,7 +102,7 @@ def import_paths(
             raise AnnotatorError(E.E212, file=", ".join(map(str, paths)) or "(no input)")
 
     policy = store.project().overlap_policy
-    with store.engine.begin() as connection:
+    with store.write() as connection:
         if ingest_options.create_labels:
             known = set(connection.execute(select(Label.__table__.c.name)).scalars())  # type: ignore[attr-defined]
             docs = _creating_labels(documents(), known, report, connection)
@@ -117,7 +120,7 @@ def _creating_labels(docs: Iterator[SourceDocument], known: set[str], report: Im
 
     table = Label.__table__  # type: ignore[attr-defined]
     for doc in docs:
-        for span in doc.spans:
+        for span in [*doc.spans, *(s for spans in doc.more.values() for s in spans)]:
             if span.label not in known:
                 spec = default_label_specs([""] * len(known) + [span.label])[-1]
                 connection.execute(insert(table).values(

@@ -22,6 +22,8 @@ class ReadOptions:
     split: str = "file"  # file | line | paragraph (plain text)
     text_field: str = "text"  # JSONL key / CSV column holding the text
     scheme: str | None = None  # CoNLL tagging scheme, detected when None
+    offsets: str | None = None  # codepoints | utf16 | utf8; None: what the format's tool uses
+    label_map: dict[str, str] = field(default_factory=dict)  # numeric label id -> name (doccano)
     report: ImportNotes = field(default_factory=lambda: ImportNotes())
 
 
@@ -50,12 +52,26 @@ class Format:
     sniff: Sniffer | None = None
     writer: Callable[..., object] | None = None
     reads_folders: bool = False  # a folder is one input (brat), not a tree to walk
+    # writing (see annotator/formats/writing.py): `writer(path, WriteOptions) -> DocumentWriter`
+    suffix: str = ""  # of the file written (".spacy"); a folder when writes_folders
+    writes_folders: bool = False  # the output is a folder of files (brat)
+    needs_tokens: bool = False  # the writer reads tokens: spans must align to them
 
 
 FORMATS: dict[str, Format] = {}
 
 # Modules that register formats; imported on first use so start-up stays light.
-FORMAT_MODULES = ("annotator.formats.plain",)
+FORMAT_MODULES = (
+    # specific sniffers first: for a .jsonl file, doccano and Prodigy before plain JSONL
+    "annotator.formats.conll",
+    "annotator.formats.spacy_docbin",
+    "annotator.formats.doccano",
+    "annotator.formats.prodigy",
+    "annotator.formats.labelstudio",
+    "annotator.formats.brat",
+    "annotator.formats.plain",
+    "annotator.formats.spacy_jsonl",
+)
 _loaded = False
 
 
@@ -77,9 +93,12 @@ def reader(name: str, description: str, extensions: tuple[str, ...] = (),
     return decorate
 
 
-def writer(name: str, description: str, extensions: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def writer(name: str, description: str, extensions: tuple[str, ...] = (), suffix: str = "",
+           writes_folders: bool = False, needs_tokens: bool = False):  # type: ignore[no-untyped-def]
     def decorate(function):  # type: ignore[no-untyped-def]
-        register(name, description, extensions).writer = function
+        fmt = register(name, description, extensions)
+        fmt.writer, fmt.writes_folders, fmt.needs_tokens = function, writes_folders, needs_tokens
+        fmt.suffix = suffix or (extensions[0] if extensions else "")
         return function
 
     return decorate

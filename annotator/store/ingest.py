@@ -5,6 +5,11 @@ as it was. Documents arrive as a stream and are written in batches, so memory st
 Duplicates (same content hash as a document already in the project or earlier in the stream)
 are skipped and counted. Spans are checked against the text and the labels, identical spans
 are merged, and overlaps follow the project's policy; every span not kept is reported.
+
+Spans belong to an annotator: `IngestOptions.annotator` (--annotator) when given, else the one
+the file names (`SourceDocument.annotator` / `.more`), else `IngestOptions.default_annotator`.
+A duplicate document that carries annotations (a second annotator's export of the same texts)
+adds them to the document already in the project instead of being dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.errors import AnnotatorError, E
@@ -34,6 +39,7 @@ A = Annotator.__table__  # type: ignore[attr-defined]
 L = Label.__table__  # type: ignore[attr-defined]
 
 BATCH = 500
+IMPORT_ANNOTATOR = "imported"  # owner of imported spans when neither the user nor the file names one
 
 
 def content_hash(text: str) -> str:
@@ -49,6 +55,9 @@ class IngestReport:
     spans_merged: int = 0  # identical spans in the input, stored once
     spans_not_kept: list[str] = field(default_factory=list)  # overlaps the policy refused
     document_ids: list[int] = field(default_factory=list)
+    annotations_added: int = 0  # annotation sets written (one per document and annotator)
+    annotations_to_duplicates: int = 0  # of those, added to a document already present
+    annotators: set[str] = field(default_factory=set)  # who the imported spans belong to
 
 
 @dataclass
@@ -58,6 +67,7 @@ class IngestOptions:
     span_state: SpanState = SpanState.ACCEPTED
     origin: str = ORIGIN_IMPORTED
     create_labels: bool = False  # unknown labels: add them (True) or refuse the import
+    default_annotator: str = IMPORT_ANNOTATOR  # owner of spans no one is named for
 
 
 def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPolicy,
@@ -66,24 +76,46 @@ def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPo
     report = IngestReport()
     position = int(c.execute(select(func.coalesce(func.max(D.c.position), -1))).scalar_one())
     labels = set(c.execute(select(L.c.name)).scalars())
-    annotator_id = _annotator(c, options.annotator) if options.annotator else None
-    seen: set[str] = set()
+    annotator_ids: dict[str, int] = {}
+    seen: dict[str, int | None] = {}  # content hash -> document id (None while pending)
     pending: list[tuple[dict[str, object], SourceDocument]] = []
+
+    def annotation_sets(doc: SourceDocument) -> dict[str, list[Span]]:
+        sets = doc.annotation_sets(options.annotator, options.default_annotator)
+        if not sets and options.annotator:
+            sets = {options.annotator: []}
+        return sets
+
+    def write(doc_id: int, doc: SourceDocument, sets: dict[str, list[Span]]) -> None:
+        for name, spans in sets.items():
+            if name not in annotator_ids:
+                annotator_ids[name] = _annotator(c, name)
+            report.annotators.add(name)
+            _write_annotation(c, doc_id, annotator_ids[name], doc, spans, labels, policy,
+                              options, report)
 
     def flush() -> None:
         if not pending:
             return
         hashes = [row["content_hash"] for row, _doc in pending]
-        existing = set(c.execute(select(D.c.content_hash).where(D.c.content_hash.in_(hashes))).scalars())
-        fresh = [(row, doc) for row, doc in pending if row["content_hash"] not in existing]
-        report.duplicates += len(pending) - len(fresh)
-        for row, doc in fresh:
+        existing = dict(c.execute(select(D.c.content_hash, D.c.id)
+                                  .where(D.c.content_hash.in_(hashes))).all())
+        for row, doc in pending:
+            digest = str(row["content_hash"])
+            if digest in existing:
+                report.duplicates += 1
+                seen[digest] = int(existing[digest])
+                sets = annotation_sets(doc) if doc.spans or doc.annotated or doc.more else {}
+                if sets:
+                    report.annotations_to_duplicates += len(sets)
+                    write(int(existing[digest]), doc, sets)
+                continue
             doc_id = int(c.execute(insert(D).values(**row)).inserted_primary_key[0])
+            seen[digest] = doc_id
             report.document_ids.append(doc_id)
             report.added += 1
             report.characters += len(doc.text)
-            if annotator_id is not None:
-                _write_annotation(c, doc_id, annotator_id, doc, labels, policy, options, report)
+            write(doc_id, doc, annotation_sets(doc))
         pending.clear()
 
     import json
@@ -95,8 +127,16 @@ def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPo
         digest = content_hash(doc.text)
         if digest in seen:
             report.duplicates += 1
+            sets = annotation_sets(doc) if doc.spans or doc.annotated or doc.more else {}
+            if sets:  # the same text again, with annotations: keep them on the first copy
+                if seen[digest] is None:
+                    flush()
+                doc_id = seen[digest]
+                assert doc_id is not None
+                report.annotations_to_duplicates += len(sets)
+                write(doc_id, doc, sets)
             continue
-        seen.add(digest)
+        seen[digest] = None
         position += 1
         pending.append(({
             "text": doc.text, "length": len(doc.text), "content_hash": digest,
@@ -122,13 +162,26 @@ def _annotator(c: Connection, name: str) -> int:
 
 
 def _write_annotation(c: Connection, doc_id: int, annotator_id: int, doc: SourceDocument,
-                      labels: set[str], policy: OverlapPolicy, options: IngestOptions,
-                      report: IngestReport) -> None:
+                      spans: list[Span], labels: set[str], policy: OverlapPolicy,
+                      options: IngestOptions, report: IngestReport) -> None:
+    """Add SPANS to the annotation of DOC_ID by ANNOTATOR_ID, creating it if need be."""
     now = utcnow()
-    annotation_id = int(c.execute(insert(N).values(
-        document_id=doc_id, annotator_id=annotator_id, status=str(options.status), version=0,
-        created_at=now, updated_at=now)).inserted_primary_key[0])
-    kept = select_spans(doc, labels, policy, options, report)
+    found = c.execute(select(N.c.id, N.c.status).where(
+        N.c.document_id == doc_id, N.c.annotator_id == annotator_id)).first()
+    existing: list[Span] = []
+    if found is None:
+        annotation_id = int(c.execute(insert(N).values(
+            document_id=doc_id, annotator_id=annotator_id, status=str(options.status), version=0,
+            created_at=now, updated_at=now)).inserted_primary_key[0])
+        report.annotations_added += 1
+    else:
+        annotation_id = int(found.id)
+        existing = [Span(r.start, r.end, r.label) for r in c.execute(
+            select(S.c.start, S.c.end, S.c.label).where(S.c.annotation_id == annotation_id))]
+        if found.status == str(Status.NEW):
+            c.execute(update(N).where(N.c.id == annotation_id).values(
+                status=str(options.status), updated_at=now))
+    kept = select_spans(doc, labels, policy, options, report, spans, existing)
     if kept:
         c.execute(insert(S), [
             {"annotation_id": annotation_id, "start": s.start, "end": s.end, "label": s.label,
@@ -140,25 +193,36 @@ def _write_annotation(c: Connection, doc_id: int, annotator_id: int, doc: Source
 
 
 def select_spans(doc: SourceDocument, labels: set[str], policy: OverlapPolicy,
-                 options: IngestOptions, report: IngestReport) -> list[Span]:
-    """Check DOC's spans and choose the ones to keep; say why any other is left out."""
+                 options: IngestOptions, report: IngestReport, spans: list[Span] | None = None,
+                 existing: list[Span] | None = None) -> list[Span]:
+    """Check SPANS (default: DOC's) and choose the ones to keep beside EXISTING ones; say why
+    any other is left out."""
+    spans = doc.spans if spans is None else spans
+    existing = existing or []
     length = len(doc.text)
-    unique = sorted(set(doc.spans), key=lambda s: (s.start, -s.end, s.label))
-    report.spans_merged += len(doc.spans) - len(unique)
+    unique = sorted(set(spans), key=lambda s: (s.start, -s.end, s.label))
+    report.spans_merged += len(spans) - len(unique)
+    if existing:
+        already = set(existing)
+        report.spans_merged += sum(1 for s in unique if s in already)
+        unique = [s for s in unique if s not in already]
     kept: list[Span] = []
     for span in unique:
         if not (0 <= span.start < span.end <= length):
-            raise AnnotatorError(E.E211, file=doc.source, line=0,
-                                 reason=f"span [{span.start}, {span.end}) {span.label} is outside "
-                                        f"the text (length {length}) or empty")
+            raise AnnotatorError(E.E215, file=doc.source, start=span.start, end=span.end,
+                                 label=span.label, length=length)
         if span.label not in labels:
             if not options.create_labels:
-                raise AnnotatorError(E.E104, label=span.label, known=", ".join(sorted(labels)))
-        if policy is not OverlapPolicy.ALLOW and kept and kept[-1].end > span.start:
-            report.spans_not_kept.append(
-                f"{doc.source}: [{span.start}, {span.end}) {span.label} "
-                f"{doc.text[span.start:span.end]!r} overlaps [{kept[-1].start}, {kept[-1].end}) "
-                f"{kept[-1].label}; not kept (overlap policy {policy})")
-            continue
+                raise AnnotatorError(E.E214, file=doc.source, label=span.label,
+                                     known=", ".join(sorted(labels)))
+        if policy is not OverlapPolicy.ALLOW:
+            other = kept[-1] if kept and kept[-1].end > span.start else next(
+                (e for e in existing if e.overlaps(span)), None)
+            if other is not None:
+                report.spans_not_kept.append(
+                    f"{doc.source}: [{span.start}, {span.end}) {span.label} "
+                    f"{doc.text[span.start:span.end]!r} overlaps [{other.start}, {other.end}) "
+                    f"{other.label}; not kept (overlap policy {policy})")
+                continue
         kept.append(span)
     return kept

@@ -1,0 +1,109 @@
+"""annotator export: write a project's annotations as a training corpus."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from annotator.cli.common import open_project, print_json, progress_bar
+from annotator.core.errors import AnnotatorError, E
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    exp = subparsers.add_parser(
+        "export", help="export annotations: spaCy DocBin, JSONL, CoNLL, doccano, brat ...",
+        description="Export documents and their annotations. Spans that do not align to tokens "
+        "stop the export unless --skip-misaligned is given (then each is listed).")
+    exp.add_argument("project")
+    exp.add_argument("out", help="output file, or folder (brat, or with --split)")
+    exp.add_argument("--format", default="spacy",
+                     help="spacy, jsonl, conll, doccano, brat, prodigy or labelstudio (default spacy)")
+    exp.add_argument("--scheme", default="iob2", choices=["iob1", "iob2", "bilou", "bioes"],
+                     help="CoNLL tagging scheme (default iob2)")
+    source = exp.add_mutually_exclusive_group()
+    source.add_argument("--annotator", help="export this annotator's annotations")
+    source.add_argument("--gold", action="store_true", help="export the adjudicated gold set")
+    source.add_argument("--merge", choices=["union", "intersection", "majority"],
+                        help="merge every annotator's spans by this rule")
+    exp.add_argument("--all", action="store_true", dest="all_documents",
+                     help="documents in any status, not only done ones")
+    exp.add_argument("--suggestions", action="store_true",
+                     help="export suggested (not yet accepted) spans too")
+    exp.add_argument("--split", help="train/dev/test by document, e.g. train=0.8,dev=0.2")
+    exp.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
+    exp.add_argument("--skip-misaligned", action="store_true",
+                     help="export without spans that cannot be aligned to tokens (each is listed)")
+    exp.add_argument("--no-split-at-spans", action="store_true",
+                     help="do not split tokens at span edges; such spans are then misaligned")
+    exp.add_argument("--retokenize", action="store_true",
+                     help="use the project tokenizer even for documents imported with tokens")
+    exp.add_argument("--docstart", action="store_true", help="CoNLL: -DOCSTART- before each document")
+    exp.add_argument("--columns", default="",
+                     help="CoNLL extra columns, comma-separated: start,end,space "
+                          "(space keeps the exact text)")
+    exp.add_argument("--tab", action="store_true", help="CoNLL: tab-separated columns")
+    exp.add_argument("--offsets", choices=["utf16", "codepoints"],
+                     help="doccano: offset units (default utf16, as doccano counts)")
+    exp.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    exp.add_argument("--json", action="store_true", help="print the export report as JSON")
+    exp.set_defaults(run=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from annotator.formats.exporting import (
+        ExportOptions,
+        export_format,
+        export_project,
+        parse_split,
+    )
+    from annotator.formats.writing import WriteOptions
+
+    export_format(args.format)
+    options = ExportOptions(
+        format=args.format, annotator=args.annotator, gold=args.gold, merge=args.merge,
+        all_documents=args.all_documents, suggestions=args.suggestions,
+        skip_misaligned=args.skip_misaligned, split_at_spans=not args.no_split_at_spans,
+        retokenize=args.retokenize, splits=parse_split(args.split) if args.split else None,
+        seed=args.seed, overwrite=args.overwrite,
+        write=WriteOptions(scheme=args.scheme, docstart=args.docstart,
+                           columns=tuple(c.strip() for c in args.columns.split(",") if c.strip()),
+                           separator="\t" if args.tab else " ", offsets=args.offsets))
+    store = open_project(args.project)
+    update, close = progress_bar("Exporting")
+    try:
+        report = export_project(store, args.out, options, progress=lambda done, _total: update(done))
+    except AnnotatorError as err:
+        close()
+        problems = err.details.get("problems")
+        if err.code is E.E301 and isinstance(problems, list):
+            for problem in problems:
+                print(f"  misaligned: {problem}", file=sys.stderr)
+        raise
+    finally:
+        close()
+        store.close()
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    documents = sum(report.documents.values())
+    per_split = ", ".join(f"{k} {v}" for k, v in report.documents.items()) if args.split else ""
+    print(f"Exported {documents} document(s), {report.spans:,} span(s)"
+          + (f", {report.tokens:,} token(s)" if report.tokens else "")
+          + f" as {report.format} ({report.source})" + (f"; {per_split}" if per_split else ""))
+    if report.documents_left_out:
+        print(f"  {report.documents_left_out} document(s) not done, left out (--all exports them)")
+    for path in report.files if len(report.files) <= 5 else []:
+        print(f"  wrote {path}")
+    if len(report.files) > 5:
+        print(f"  wrote {len(report.files)} files under {args.out}")
+    if report.token_splits:
+        print(f"  {len(report.token_splits)} token(s) split at span edges:")
+        for split in report.token_splits:
+            print(f"    {split}")
+    if report.misaligned:
+        print(f"  {len(report.misaligned)} misaligned span(s) skipped:", file=sys.stderr)
+        for problem in report.misaligned:
+            print(f"    {problem}", file=sys.stderr)
+    if report.sentence_joins:
+        print(f"  {report.sentence_joins} sentence boundary(ies) inside an entity not written")
+    return 0

@@ -1,0 +1,348 @@
+"""CoNLL: one token and its tag per line, a blank line between sentences, `-DOCSTART-` lines
+between documents. Two or more columns (token first, tag last), tab or space separated, CRLF
+or LF. Tags in IOB1, IOB2 or BILOU/BIOES, detected or given; invalid sequences are read the
+way conlleval reads them and counted.
+
+Import rebuilds each document's text: tokens joined by a space, sentences by a line break,
+and records the token and sentence offsets (meta `tokenization`), so exporting it again gives
+back the same tokens and sentences. A file written with the extra column `space` (the
+whitespace after each token) gives back the exact original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import SourceDocument, Span
+from annotator.formats.decoding import iter_lines
+from annotator.formats.registry import ReadOptions, reader, writer
+from annotator.formats.schemes import (
+    Chunk,
+    DecodeNotes,
+    SchemeEvidence,
+    decode,
+    encode,
+    normalise_scheme,
+    split_tag,
+)
+from annotator.formats.tokens import TOKENIZATION_KEY
+from annotator.formats.writing import ExportDocument, WriteOptions
+
+DOCSTART = "-DOCSTART-"
+HEADER = "# global.columns ="
+EXTRA_COLUMNS = ("start", "end", "space")
+_ESCAPES = {" ": "\\s", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def escape_space(gap: str) -> str:
+    if not gap:
+        return "_"
+    return "".join(_ESCAPES.get(ch, f"\\u{ord(ch):04x}") for ch in gap)
+
+
+def unescape_space(value: str, path: Path, line: int) -> str:
+    if value == "_":
+        return ""
+    out, i = [], 0
+    reverse = {v: k for k, v in _ESCAPES.items()}
+    while i < len(value):
+        pair = value[i:i + 2]
+        if pair in reverse:
+            out.append(reverse[pair])
+            i += 2
+        elif pair == "\\u" and len(value) >= i + 6:
+            out.append(chr(int(value[i + 2:i + 6], 16)))
+            i += 6
+        else:
+            raise AnnotatorError(E.E211, file=path, line=line,
+                                 reason=f"cannot read the space column value {value!r}")
+    return "".join(out)
+
+
+# ------------------------------------------------------------------------------- reading
+@dataclass
+class _Sentence:
+    tokens: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    spaces: list[str | None] = field(default_factory=list)  # from a `space` column
+    line: int = 0
+
+
+@dataclass
+class _Layout:
+    columns: int = 0
+    separator: str | None = None  # "\t" or None (any run of spaces)
+    token: int = 0
+    tag: int = -1
+    space: int | None = None
+
+
+def _split(line: str, layout: _Layout) -> list[str]:
+    if layout.separator == "\t":
+        return line.split("\t")
+    return line.split()
+
+
+def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
+    """('doc', (line, leading whitespace)) and ('sentence', _Sentence), in file order."""
+    encoding, lines = iter_lines(path)
+    options.report.encodings[str(path)] = encoding
+    layout = _Layout()
+    sentence = _Sentence()
+    for number, raw in lines:
+        line = raw.rstrip("\r\n")
+        if number == 1 and line.lstrip("\ufeff").startswith(HEADER):
+            names = line.lstrip("\ufeff")[len(HEADER):].split()
+            upper = [n.upper() for n in names]
+            if "TOKEN" not in upper or "TAG" not in upper:
+                raise AnnotatorError(E.E211, file=path, line=number,
+                                     reason="the columns header needs TOKEN and TAG")
+            layout.columns, layout.separator = len(names), "\t" if "\t" in raw else None
+            layout.token, layout.tag = upper.index("TOKEN"), upper.index("TAG")
+            layout.space = upper.index("SPACE") if "SPACE" in upper else None
+            continue
+        if not line.strip():
+            if sentence.tokens:
+                yield "sentence", sentence
+                sentence = _Sentence()
+            continue
+        if layout.columns == 0:
+            layout.separator = "\t" if "\t" in line else None
+        columns = _split(line, layout)
+        if columns[0] == DOCSTART:
+            if sentence.tokens:
+                yield "sentence", sentence
+                sentence = _Sentence()
+            leading = ""
+            if layout.space is not None and len(columns) == layout.columns:
+                leading = unescape_space(columns[layout.space], path, number)
+            yield "doc", (number, leading)
+            continue
+        if layout.columns == 0:
+            if len(columns) < 2:
+                raise AnnotatorError(E.E211, file=path, line=number,
+                                     reason="a token line needs at least a token and a tag "
+                                            f"(got {line[:60]!r})")
+            layout.columns = len(columns)
+        if len(columns) != layout.columns:
+            raise AnnotatorError(E.E216, file=path, line=number, got=len(columns),
+                                 expected=layout.columns)
+        token, tag = columns[layout.token], columns[layout.tag].strip()
+        prefix, label = split_tag(tag)
+        if not token or (prefix != "O" and not label.strip()) or (prefix == "O" and tag != "O"):
+            raise AnnotatorError(E.E211, file=path, line=number,
+                                 reason=f"cannot read token {token!r} with tag {tag!r}")
+        if not sentence.tokens:
+            sentence.line = number
+        sentence.tokens.append(token)
+        sentence.tags.append(tag)
+        sentence.spaces.append(unescape_space(columns[layout.space], path, number)
+                               if layout.space is not None else None)
+    if sentence.tokens:
+        yield "sentence", sentence
+
+
+def _scheme(path: Path, options: ReadOptions) -> str:
+    if options.scheme:
+        try:
+            return normalise_scheme(options.scheme)
+        except ValueError as err:
+            raise AnnotatorError(E.E220, file=path, scheme=options.scheme) from err
+    evidence = SchemeEvidence()
+    for kind, item in _events(path, options):
+        if kind == "sentence":
+            assert isinstance(item, _Sentence)
+            evidence.add(item.tags)
+    return evidence.scheme()
+
+
+class _DocumentBuilder:
+    def __init__(self, path: Path, line: int, leading: str) -> None:
+        self.path, self.line = path, line
+        self.parts: list[str] = [leading]
+        self.length = len(leading)
+        self.tokens: list[int] = []
+        self.sentence_starts: list[int] = []
+        self.spans: list[Span] = []
+        self.exact = True  # tokens are the whitespace-separated pieces, sentences the lines
+        self.sentences = 0
+
+    def add(self, sentence: _Sentence, chunks: list[Chunk]) -> None:
+        explicit = sentence.spaces[0] is not None
+        if self.sentences and not explicit:
+            self._append("\n")
+        self.sentences += 1
+        self.sentence_starts.append(self.length)
+        starts = []
+        for i, token in enumerate(sentence.tokens):
+            if i and not explicit:
+                self._append(" ")
+            starts.append(self.length)
+            self._append(token)
+            self.tokens += [starts[-1], self.length]
+            if any(ch.isspace() for ch in token):
+                self.exact = False
+            if explicit:
+                self._append(sentence.spaces[i] or "")
+        if explicit:
+            self.exact = False
+        for chunk in chunks:
+            start = starts[chunk.start]
+            end = starts[chunk.end - 1] + len(sentence.tokens[chunk.end - 1])
+            self.spans.append(Span(start, end, chunk.label))
+
+    def _append(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def document(self, scheme: str) -> SourceDocument:
+        tokenization: dict[str, object] = (
+            {"tokens": "whitespace", "sentences": "lines"} if self.exact and not self.parts[0]
+            else {"tokens": self.tokens, "sentences": self.sentence_starts})
+        return SourceDocument(
+            "".join(self.parts), source=f"{self.path.name}:{self.line}",
+            meta={"line": self.line, "scheme": scheme, TOKENIZATION_KEY: tokenization},
+            spans=self.spans, annotated=True)
+
+
+def _sniff_conll(_path: Path, head: bytes) -> bool:
+    try:
+        text = head.decode("utf-8", "ignore")
+    except Exception:  # pragma: no cover
+        return False
+    lines = [x for x in text.splitlines()[:200] if x.strip() and not x.startswith(DOCSTART)]
+    if len(lines) < 2:
+        return False
+    tagged = 0
+    for line in lines[:-1]:  # the last line may be cut
+        columns = line.split()
+        if len(columns) >= 2:
+            prefix, label = split_tag(columns[-1])
+            if columns[-1] == "O" or (columns[-1][1:2] in "-_" and prefix != "I") or \
+                    columns[-1].startswith(("I-", "I_")):
+                tagged += 1
+    return tagged >= 0.9 * (len(lines) - 1)
+
+
+@reader("conll", "CoNLL: token and tag per line, blank line between sentences (IOB1/IOB2/BILOU)",
+        extensions=(".conll", ".conll03", ".conllx", ".iob", ".iob2", ".bio", ".bilou", ".bioes"),
+        sniff=_sniff_conll)
+def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
+    scheme = _scheme(path, options)
+    notes = DecodeNotes()
+    per_sentence = options.split in ("sentence", "paragraph", "line")
+    builder: _DocumentBuilder | None = None
+    sentences = 0
+    for kind, item in _events(path, options):
+        if kind == "doc":
+            assert isinstance(item, tuple)
+            if builder is not None and builder.sentences:
+                yield builder.document(scheme)
+            builder = _DocumentBuilder(path, item[0], item[1])
+            continue
+        assert isinstance(item, _Sentence)
+        sentences += 1
+        chunks = decode(item.tags, scheme, notes)
+        if builder is None or (per_sentence and builder.sentences):
+            if builder is not None and builder.sentences:
+                yield builder.document(scheme)
+            builder = _DocumentBuilder(path, item.line, "")
+        builder.add(item, chunks)
+    if builder is not None and builder.sentences:
+        yield builder.document(scheme)
+    report = options.report
+    report.messages.append(f"{path}: {sentences} sentence(s), tagging scheme {scheme}"
+                           + ("" if options.scheme else " (detected)"))
+    if notes.invalid_starts:
+        report.count("conll: I-/L- tags opening an entity, read as its start (conlleval)",
+                      notes.invalid_starts)
+    if notes.unclosed:
+        report.count("conll: BILOU entities without L-, closed where they stop", notes.unclosed)
+    if notes.unprefixed:
+        report.count("conll: tags without a B-/I- prefix, read as I-", notes.unprefixed)
+
+
+# ------------------------------------------------------------------------------- writing
+class ConllWriter:
+    def __init__(self, path: Path, options: WriteOptions) -> None:
+        self.path = path
+        self.scheme = normalise_scheme(options.scheme)
+        self.docstart = options.docstart
+        self.columns = tuple(options.columns)
+        unknown = set(self.columns) - set(EXTRA_COLUMNS)
+        if unknown:
+            raise AnnotatorError(E.E116, value=",".join(sorted(unknown)), what="CoNLL columns",
+                                 reason=f"known extra columns: {', '.join(EXTRA_COLUMNS)}")
+        self.separator = options.separator
+        self.handle = path.open("w", encoding="utf-8", newline="\n")
+        self.sentence_joins = 0  # sentence boundaries inside an entity, not written
+        if self.columns:
+            names = ["TOKEN", *(c.upper() for c in self.columns), "TAG"]
+            self.handle.write(f"{HEADER} {' '.join(names)}\n")
+
+    def write(self, document: ExportDocument) -> None:
+        doc, text, sep = document.doc, document.text, self.separator
+        tokens = [t for t in doc if not t.is_space]
+        if not tokens:
+            return
+        index = {t.i: n for n, t in enumerate(tokens)}
+        chunks = []
+        for ent in doc.ents:
+            inner = [index[t.i] for t in ent if t.i in index]
+            if inner:
+                chunks.append(Chunk(inner[0], inner[-1] + 1, ent.label_))
+        tags = encode(chunks, len(tokens), self.scheme)
+        inside = [False] * len(tokens)
+        for chunk in chunks:
+            for i in range(chunk.start + 1, chunk.end):
+                inside[i] = True
+        starts = sorted(document.sentence_starts())
+        pointer = 0
+        lines: list[str] = []
+        if self.docstart:
+            extra = []
+            for column in self.columns:
+                extra.append({"start": "0", "end": "0"}.get(column) or
+                             escape_space(text[:tokens[0].idx]))
+            lines.append(sep.join([DOCSTART, *extra, "O"]) + "\n\n")
+        for n, token in enumerate(tokens):
+            start = token.idx
+            if n:
+                while pointer < len(starts) and starts[pointer] <= tokens[n - 1].idx:
+                    pointer += 1
+                if pointer < len(starts) and starts[pointer] <= start:
+                    if inside[n]:
+                        self.sentence_joins += 1
+                    else:
+                        lines.append("\n")
+            word = token.text
+            if sep in word or "\n" in word or (sep == " " and any(c.isspace() for c in word)):
+                raise AnnotatorError(E.E302, path=self.path,
+                                     reason=f"token {word!r} of document {document.id} holds "
+                                            "the column separator; export with a tab separator")
+            fields = [word]
+            for column in self.columns:
+                if column == "start":
+                    fields.append(str(start))
+                elif column == "end":
+                    fields.append(str(start + len(word)))
+                else:
+                    following = tokens[n + 1].idx if n + 1 < len(tokens) else len(text)
+                    fields.append(escape_space(text[start + len(word):following]))
+            fields.append(tags[n])
+            lines.append(sep.join(fields) + "\n")
+        lines.append("\n")
+        self.handle.write("".join(lines))
+
+    def close(self) -> list[Path]:
+        self.handle.close()
+        return [self.path]
+
+
+@writer("conll", "CoNLL: token and tag per line (IOB1, IOB2 or BILOU), blank line between "
+        "sentences", extensions=(".conll",), needs_tokens=True)
+def write_conll(path: Path, options: WriteOptions) -> ConllWriter:
+    return ConllWriter(path, options)

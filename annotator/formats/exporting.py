@@ -1,0 +1,347 @@
+"""Export a project: choose documents and annotations, align spans to tokens, write a format.
+
+`export_project(store, out, options, progress)` is what the CLI's `annotator export` and the
+app's Export dialog call. Documents stream from the store in batches (the corpus is never held
+in memory); each goes to the writer of its split. Output is written beside OUT under a
+temporary name and moved into place only when everything succeeded, so a failed export leaves
+nothing half-written. No span is dropped silently: spans that cannot be aligned to tokens stop
+the export (E301) unless `skip_misaligned`, and then each is listed in the report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import GOLD_ANNOTATOR, Span, SpanState, Status
+from annotator.formats.alignment import SpanProblem, TokenSplit, align
+from annotator.formats.registry import Format, get_format, writable_formats
+from annotator.formats.tokens import project_tokenizer, recorded_offsets, recorded_sentence_starts
+from annotator.formats.writing import DocumentWriter, ExportDocument, WriteOptions
+from annotator.store.project_store import ProjectStore
+from annotator.store.tables import Annotation, Annotator, Document, GazetteerEntry, SpanRow
+
+D, N, S, A, G = (t.__table__ for t in (Document, Annotation, SpanRow, Annotator, GazetteerEntry))  # type: ignore[attr-defined]
+MERGE_RULES = ("union", "intersection", "majority")
+BATCH = 200
+
+
+@dataclass
+class ExportOptions:
+    format: str = "spacy"
+    annotator: str | None = None  # one annotator's annotations
+    gold: bool = False  # the adjudicated set (annotator GOLD_ANNOTATOR)
+    merge: str | None = None  # union | intersection | majority over the annotators
+    all_documents: bool = False  # documents in any status, not only done ones
+    suggestions: bool = False  # export suggested spans too, not only accepted ones
+    skip_misaligned: bool = False  # export without spans that do not align (each is listed)
+    split_at_spans: bool = True  # split tokens at span edges inside them (each is listed)
+    retokenize: bool = False  # ignore tokens recorded at import; use the project tokenizer
+    splits: dict[str, float] | None = None  # {"train": 0.8, "dev": 0.2}; split by document
+    seed: int = 0
+    overwrite: bool = False
+    write: WriteOptions = field(default_factory=WriteOptions)
+
+
+@dataclass
+class ExportReport:
+    format: str
+    source: str = ""  # whose annotations: "annotator NAME", "gold", "majority of A, B"
+    files: list[str] = field(default_factory=list)
+    documents: dict[str, int] = field(default_factory=dict)  # per split ("all" without)
+    spans: int = 0
+    tokens: int = 0
+    documents_left_out: int = 0  # not done (without --all)
+    token_splits: list[TokenSplit] = field(default_factory=list)
+    misaligned: list[SpanProblem] = field(default_factory=list)  # skipped (or stopping) spans
+    sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "format": self.format, "source": self.source, "files": self.files,
+            "documents": self.documents, "spans": self.spans, "tokens": self.tokens,
+            "documents_left_out": self.documents_left_out,
+            "token_splits": [s.to_dict() for s in self.token_splits],
+            "misaligned_spans_skipped": [p.to_dict() for p in self.misaligned],
+            "sentence_boundaries_inside_entities": self.sentence_joins,
+        }
+
+
+def parse_split(value: str) -> dict[str, float]:
+    """'train=0.8,dev=0.2' -> {'train': 0.8, 'dev': 0.2}; ratios must add up to 1."""
+    splits: dict[str, float] = {}
+    for part in value.split(","):
+        name, _, ratio = part.partition("=")
+        name = name.strip()
+        if not re.fullmatch(r"[A-Za-z0-9_-]+", name) or name in splits:
+            raise AnnotatorError(E.E305, value=value, reason=f"bad or repeated name {name!r}")
+        try:
+            splits[name] = float(ratio)
+        except ValueError as err:
+            raise AnnotatorError(E.E305, value=value, reason=f"{ratio!r} is not a number") from err
+        if not 0 <= splits[name] <= 1:
+            raise AnnotatorError(E.E305, value=value, reason="ratios are between 0 and 1")
+    if abs(sum(splits.values()) - 1) > 1e-6:
+        raise AnnotatorError(E.E305, value=value, reason="the ratios must add up to 1")
+    return splits
+
+
+def assign_splits(doc_ids: list[int], splits: dict[str, float], seed: int) -> dict[int, str]:
+    """Each document to a split: a seeded shuffle, then cut by the ratios (largest remainder)."""
+    shuffled = list(doc_ids)
+    random.Random(seed).shuffle(shuffled)
+    total = len(shuffled)
+    sizes = {name: int(ratio * total) for name, ratio in splits.items()}
+    remainders = sorted(splits, key=lambda n: (-(splits[n] * total - sizes[n]), list(splits).index(n)))
+    for name in remainders[: total - sum(sizes.values())]:
+        sizes[name] += 1
+    assignment: dict[int, str] = {}
+    position = 0
+    for name in splits:
+        for doc_id in shuffled[position:position + sizes[name]]:
+            assignment[doc_id] = name
+        position += sizes[name]
+    return assignment
+
+
+def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
+                   progress: Callable[[int, int], None] | None = None) -> ExportReport:
+    """Write the chosen documents and annotations of STORE to OUT; PROGRESS(done, total)."""
+    fmt = get_format(options.format, out)
+    if fmt.writer is None:
+        raise AnnotatorError(E.E307, fmt=fmt.name, known=", ".join(writable_formats()))
+    out = Path(out)
+    _check_target(out, options.overwrite)
+    report = ExportReport(format=fmt.name)
+    with store.engine.connect() as c:
+        annotator_ids, rule, report.source = _source(c, options)
+        doc_ids = _selected_documents(c, annotator_ids, rule, options.all_documents)
+        total = int(c.execute(select(func.count()).select_from(D)).scalar_one())
+        report.documents_left_out = total - len(doc_ids)
+    if not doc_ids:
+        raise AnnotatorError(E.E303, reason=f"no document has a done annotation ({report.source});"
+                                            " use --all to export documents in any status")
+    assignment = assign_splits(doc_ids, options.splits, options.seed) if options.splits else {}
+    split_names = list(options.splits) if options.splits else ["all"]
+    tokenizer = None
+    if fmt.needs_tokens:
+        with store.engine.connect() as c:
+            tokenizer = project_tokenizer(store.project().language, project_lexicon(c))
+    write_options = options.write
+    if not write_options.annotator and report.source.startswith("annotator "):
+        write_options.annotator = report.source.removeprefix("annotator ")
+    temporary = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    _remove(temporary)
+    writers: dict[str, DocumentWriter] = {}
+    try:
+        if options.splits:
+            temporary.mkdir(parents=True)
+        for name in split_names:
+            target = temporary / f"{name}{'' if fmt.writes_folders else fmt.suffix}" \
+                if options.splits else temporary
+            writers[name] = fmt.writer(target, write_options)
+            report.documents[name] = 0
+        done = 0
+        for document, spans in _documents(store, doc_ids, annotator_ids, rule, options):
+            split = assignment.get(document.id, "all")
+            if fmt.needs_tokens:
+                _tokenize(document, spans, tokenizer, options, report)
+            else:
+                document.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.label))
+            report.spans += len(document.spans)
+            writers[split].write(document)
+            report.documents[split] += 1
+            done += 1
+            if progress and (done % 50 == 0 or done == len(doc_ids)):
+                progress(done, len(doc_ids))
+        files: list[Path] = []
+        for writer in writers.values():
+            files += writer.close()
+            report.sentence_joins += int(getattr(writer, "sentence_joins", 0))
+        if report.misaligned and not options.skip_misaligned:
+            raise AnnotatorError(E.E301, count=len(report.misaligned),
+                                 first=str(report.misaligned[0]), problems=report.misaligned)
+        _move_into_place(temporary, out, options.overwrite)
+        report.files = [str(out / f.relative_to(temporary)) if f != temporary else str(out)
+                        for f in files]
+    except BaseException:
+        for writer in writers.values():
+            handle = getattr(writer, "handle", None)
+            if handle is not None and not handle.closed:
+                handle.close()
+        _remove(temporary)
+        raise
+    return report
+
+
+def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: object,
+              options: ExportOptions, report: ExportReport) -> None:
+    recorded = None if options.retokenize else recorded_offsets(document.text, document.meta)
+    aligned = align(document.id, document.source, document.text, spans, tokenizer,  # type: ignore[arg-type]
+                    recorded, options.split_at_spans)
+    document.doc, document.spans = aligned.doc, aligned.spans
+    report.tokens += len(aligned.doc)
+    report.token_splits += aligned.splits
+    report.misaligned += aligned.problems
+    text, meta = document.text, document.meta
+
+    def sentence_starts() -> list[int]:
+        starts = None if options.retokenize else recorded_sentence_starts(text, meta)
+        if starts is None:
+            starts = [start for start, _end in tokenizer.sentence_offsets(text)]  # type: ignore[attr-defined]
+        return starts
+
+    document.sentence_starts = sentence_starts
+
+
+# ------------------------------------------------------------------ choosing what to export
+def _source(c: Connection, options: ExportOptions) -> tuple[list[int], str, str]:
+    """(annotator ids, rule, description) of the annotations to export."""
+    names = {name: id_ for name, id_ in c.execute(select(A.c.name, A.c.id))}
+    with_annotations = set(c.execute(select(N.c.annotator_id).distinct()).scalars())
+    chosen = [bool(options.gold), bool(options.annotator), bool(options.merge)]
+    if sum(chosen) > 1:
+        raise AnnotatorError(E.E116, value="--gold/--annotator/--merge", what="annotation source",
+                             reason="give one of them")
+    if options.gold or options.annotator:
+        name = GOLD_ANNOTATOR if options.gold else str(options.annotator)
+        if name not in names or names[name] not in with_annotations:
+            if options.gold:
+                raise AnnotatorError(E.E303, reason="the project has no adjudicated (gold) "
+                                                    "annotations yet")
+            raise AnnotatorError(E.E115, name=name)
+        return [names[name]], "single", "gold" if options.gold else f"annotator {name}"
+    people = {n: i for n, i in names.items() if i in with_annotations and n != GOLD_ANNOTATOR}
+    if options.merge:
+        if options.merge not in MERGE_RULES:
+            raise AnnotatorError(E.E116, value=options.merge, what="--merge",
+                                 reason="use union, intersection or majority")
+        if not people:
+            raise AnnotatorError(E.E303, reason="no annotator has annotations to merge")
+        return (sorted(people.values()), options.merge,
+                f"{options.merge} of {', '.join(sorted(people))}")
+    if GOLD_ANNOTATOR in names and names[GOLD_ANNOTATOR] in with_annotations:
+        return [names[GOLD_ANNOTATOR]], "single", "gold"
+    if len(people) == 1:
+        name = next(iter(people))
+        return [people[name]], "single", f"annotator {name}"
+    if not people:
+        return [], "none", "no annotations"
+    raise AnnotatorError(E.E304, names=", ".join(sorted(people)))
+
+
+def project_lexicon(c: Connection) -> list[str]:
+    """Every distinct accepted span text and gazetteer name: the words the project tokenizer
+    splits proclitics off (so `لكوريا` is `ل` + `كوريا` wherever `كوريا` is a known name)."""
+    mention = func.substr(D.c.text, S.c.start + 1, S.c.end - S.c.start)
+    texts = set(c.execute(
+        select(mention).distinct().select_from(
+            S.join(N, N.c.id == S.c.annotation_id).join(D, D.c.id == N.c.document_id))
+        .where(S.c.state == str(SpanState.ACCEPTED))).scalars())
+    texts.update(c.execute(select(G.c.text)).scalars())
+    return sorted(texts)
+
+
+def _selected_documents(c: Connection, annotator_ids: list[int], rule: str,
+                        all_documents: bool) -> list[int]:
+    if all_documents or rule == "none":
+        query = select(D.c.id).order_by(D.c.position)
+        if rule == "none" and not all_documents:
+            return []
+        return list(c.execute(query).scalars())
+    query = (select(D.c.id).where(D.c.id.in_(
+        select(N.c.document_id).where(N.c.annotator_id.in_(annotator_ids),
+                                      N.c.status == str(Status.DONE))))
+             .order_by(D.c.position))
+    return list(c.execute(query).scalars())
+
+
+def _documents(store: ProjectStore, doc_ids: list[int], annotator_ids: list[int], rule: str,
+               options: ExportOptions) -> Iterator[tuple[ExportDocument, list[Span]]]:
+    states = [str(SpanState.ACCEPTED)] + ([str(SpanState.SUGGESTED)] if options.suggestions else [])
+    for first in range(0, len(doc_ids), BATCH):
+        batch = doc_ids[first:first + BATCH]
+        with store.engine.connect() as c:
+            rows = {r.id: r for r in c.execute(
+                select(D.c.id, D.c.source, D.c.text, D.c.meta).where(D.c.id.in_(batch)))}
+            annotations: dict[int, dict[int, set[Span]]] = {}
+            if annotator_ids:
+                status_ok = (N.c.status.in_([str(s) for s in Status]) if options.all_documents
+                             else N.c.status == str(Status.DONE))
+                for doc_id, annotator_id in c.execute(select(N.c.document_id, N.c.annotator_id)
+                                                      .where(N.c.document_id.in_(batch),
+                                                             N.c.annotator_id.in_(annotator_ids),
+                                                             status_ok)):
+                    annotations.setdefault(doc_id, {})[annotator_id] = set()
+                for doc_id, annotator_id, start, end, label in c.execute(
+                        select(N.c.document_id, N.c.annotator_id, S.c.start, S.c.end, S.c.label)
+                        .select_from(N.join(S, S.c.annotation_id == N.c.id))
+                        .where(N.c.document_id.in_(batch), N.c.annotator_id.in_(annotator_ids),
+                               status_ok, S.c.state.in_(states))):
+                    annotations[doc_id][annotator_id].add(Span(start, end, label))
+        for doc_id in batch:
+            row = rows[doc_id]
+            meta = json.loads(row.meta or "{}")
+            spans = merge_spans(list(annotations.get(doc_id, {}).values()), rule)
+            yield ExportDocument(doc_id, row.source, row.text, meta, []), spans
+
+
+def merge_spans(sets: list[set[Span]], rule: str) -> list[Span]:
+    """One span list from several annotators' sets by RULE."""
+    if not sets:
+        return []
+    if rule in ("single", "union", "none"):
+        return sorted(set().union(*sets))
+    counts = Counter(span for spans in sets for span in spans)
+    needed = len(sets) if rule == "intersection" else len(sets) // 2 + 1
+    return sorted(span for span, count in counts.items() if count >= needed)
+
+
+# ------------------------------------------------------------------ files
+def _check_target(out: Path, overwrite: bool) -> None:
+    if out.exists() and not overwrite:
+        if out.is_file() or any(out.iterdir()):
+            raise AnnotatorError(E.E306, path=out)
+    if not out.parent.exists():
+        try:
+            out.parent.mkdir(parents=True)
+        except OSError as err:
+            raise AnnotatorError(E.E302, path=out, reason=str(err)) from err
+
+
+def _move_into_place(temporary: Path, out: Path, overwrite: bool) -> None:
+    if out.exists():
+        if out.is_dir() and (overwrite or not any(out.iterdir())):
+            shutil.rmtree(out)
+        elif overwrite:
+            out.unlink()
+    try:
+        os.replace(temporary, out)
+    except OSError as err:
+        raise AnnotatorError(E.E302, path=out, reason=str(err)) from err
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists():
+        path.unlink()
+
+
+def export_format(name: str) -> Format:
+    """The registered format NAME, checked to be writable (for dialogs and the CLI)."""
+    fmt = get_format(name)
+    if fmt.writer is None:
+        raise AnnotatorError(E.E307, fmt=name, known=", ".join(writable_formats()))
+    return fmt

@@ -7,7 +7,7 @@ span ids, so undo and redo restore the very same rows.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.errors import AnnotatorError, E
@@ -48,18 +48,50 @@ def load_span(c: Connection, span_id: int) -> StoredSpan:
     return _row_to_span(row)
 
 
-def overlapping_spans(c: Connection, annotation_id: int, start: int, end: int) -> list[StoredSpan]:
-    rows = c.execute(select(*SPAN_COLUMNS).where(
-        S.c.annotation_id == annotation_id, S.c.start < end, S.c.end > start)).all()
-    return [_row_to_span(r) for r in rows]
+class SpanLengthBounds:
+    """The longest span of each annotation, known at a given annotation version.
+
+    A span can overlap [s, e) only if it starts after s - longest, so the overlap query reads a
+    few index entries instead of every span before s. The bound is trusted only while the
+    annotation's version is the one it was computed at (another process's edit bumps it); after
+    this process's own edits it is updated, and a deletion leaves it larger than needed, which
+    is still exact.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[int, int]] = {}  # annotation id -> (version, longest)
+
+    def longest(self, c: Connection, annotation_id: int, version: int) -> int:
+        known = self._known.get(annotation_id)
+        if known is not None and known[0] == version:
+            return known[1]
+        longest = c.execute(select(func.coalesce(func.max(S.c.end - S.c.start), 0))
+                            .where(S.c.annotation_id == annotation_id)).scalar_one()
+        self._known[annotation_id] = (version, int(longest))
+        return int(longest)
+
+    def edited(self, annotation_id: int, old_version: int, new_length: int = 0) -> None:
+        known = self._known.get(annotation_id)
+        if known is not None and known[0] == old_version:
+            self._known[annotation_id] = (old_version + 1, max(known[1], new_length))
 
 
-def _document_length(c: Connection, annotation_id: int) -> int:
-    length = c.execute(select(D.c.length).join(N, N.c.document_id == D.c.id)
-                       .where(N.c.id == annotation_id)).scalar()
-    if length is None:
+def overlapping_spans(c: Connection, annotation_id: int, start: int, end: int,
+                      longest: int | None = None) -> list[StoredSpan]:
+    query = select(*SPAN_COLUMNS).where(
+        S.c.annotation_id == annotation_id, S.c.start < end, S.c.end > start)
+    if longest is not None:
+        query = query.where(S.c.start >= start - longest)
+    return [_row_to_span(r) for r in c.execute(query).all()]
+
+
+def _document_length(c: Connection, annotation_id: int) -> tuple[int, int]:
+    """(document length, annotation version) of an annotation."""
+    row = c.execute(select(D.c.length, N.c.version).join(N, N.c.document_id == D.c.id)
+                    .where(N.c.id == annotation_id)).first()
+    if row is None:
         raise AnnotatorError(E.E900, message=f"No annotation with id {annotation_id}")
-    return int(length)
+    return int(row[0]), int(row[1])
 
 
 def check_offsets(start: int, end: int, length: int) -> None:
@@ -75,16 +107,19 @@ def _check_label(c: Connection, label: str) -> None:
         raise AnnotatorError(E.E104, label=label, known=known or "(none)")
 
 
-def _touch(c: Connection, annotation_id: int) -> None:
-    """Bump the version; a new annotation with an edit moves from new to in progress."""
-    c.execute(update(N).where(N.c.id == annotation_id).values(
-        version=N.c.version + 1, updated_at=utcnow()))
-    c.execute(update(N).where(N.c.id == annotation_id, N.c.status == str(Status.NEW))
-              .values(status=str(Status.IN_PROGRESS)))
+def _touch(c: Connection, annotation_id: int, bounds: SpanLengthBounds, new_length: int = 0) -> None:
+    """Bump the version (a new annotation with an edit moves from new to in progress), and
+    carry the span-length bound over to the new version."""
+    version = c.execute(update(N).where(N.c.id == annotation_id).values(
+        version=N.c.version + 1, updated_at=utcnow(),
+        status=case((N.c.status == str(Status.NEW), str(Status.IN_PROGRESS)), else_=N.c.status))
+        .returning(N.c.version)).scalar_one()
+    bounds.edited(annotation_id, int(version) - 1, new_length)
 
 
-def _add(c: Connection, op: AddSpan, policy: OverlapPolicy) -> Change:
-    check_offsets(op.start, op.end, _document_length(c, op.annotation_id))
+def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds) -> Change:
+    length, version = _document_length(c, op.annotation_id)
+    check_offsets(op.start, op.end, length)
     _check_label(c, op.label)
     duplicate = c.execute(select(S.c.id).where(
         S.c.annotation_id == op.annotation_id, S.c.start == op.start, S.c.end == op.end,
@@ -93,7 +128,8 @@ def _add(c: Connection, op: AddSpan, policy: OverlapPolicy) -> Change:
         raise AnnotatorError(E.E108, start=op.start, end=op.end, label=op.label)
     removed: list[StoredSpan] = []
     if policy is not OverlapPolicy.ALLOW:
-        others = overlapping_spans(c, op.annotation_id, op.start, op.end)
+        longest = bounds.longest(c, op.annotation_id, version)
+        others = overlapping_spans(c, op.annotation_id, op.start, op.end, longest)
         replace = op.replace_overlapping
         if replace is None:
             replace = policy is OverlapPolicy.REPLACE
@@ -111,7 +147,7 @@ def _add(c: Connection, op: AddSpan, policy: OverlapPolicy) -> Change:
     if op.span_id is not None:
         values["id"] = op.span_id
     span_id = new_id(c.execute(insert(S).values(**values)))
-    _touch(c, op.annotation_id)
+    _touch(c, op.annotation_id, bounds, op.end - op.start)
     added = StoredSpan(span_id, op.annotation_id, op.start, op.end, op.label, op.state,
                        op.origin, op.score)
     pinned = AddSpan(op.annotation_id, op.start, op.end, op.label, op.state, op.origin,
@@ -128,37 +164,40 @@ def _restore(span: StoredSpan) -> AddSpan:
                    span.origin, span.score, span.id, replace_overlapping=False)
 
 
-def _delete(c: Connection, op: DeleteSpan | RejectSuggestion) -> Change:
+def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLengthBounds) -> Change:
     span = load_span(c, op.span_id)
     if isinstance(op, RejectSuggestion) and span.state is not SpanState.SUGGESTED:
         raise AnnotatorError(E.E112, span_id=op.span_id)
     c.execute(delete(S).where(S.c.id == span.id))
-    _touch(c, span.annotation_id)
+    _touch(c, span.annotation_id, bounds)
     return Change(op, _restore(span), removed=[span], annotation_ids={span.annotation_id})
 
 
 def _update(c: Connection, op: Operation, span: StoredSpan, after: StoredSpan,
-            inverse: Operation) -> Change:
+            inverse: Operation, bounds: SpanLengthBounds) -> Change:
     c.execute(update(S).where(S.c.id == span.id).values(
         start=after.start, end=after.end, label=after.label, state=str(after.state),
         origin=after.origin, updated_at=utcnow()))
-    _touch(c, span.annotation_id)
+    _touch(c, span.annotation_id, bounds, after.end - after.start)
     return Change(op, inverse, updated=[(span, after)], annotation_ids={span.annotation_id})
 
 
-def _relabel(c: Connection, op: RelabelSpan) -> Change:
+def _relabel(c: Connection, op: RelabelSpan, bounds: SpanLengthBounds) -> Change:
     span = load_span(c, op.span_id)
     _check_label(c, op.label)
     after = StoredSpan(span.id, span.annotation_id, span.start, span.end, op.label,
                        span.state, span.origin, span.score)
-    return _update(c, op, span, after, RelabelSpan(span.id, span.label))
+    return _update(c, op, span, after, RelabelSpan(span.id, span.label), bounds)
 
 
-def _resize(c: Connection, op: ResizeSpan, policy: OverlapPolicy) -> Change:
+def _resize(c: Connection, op: ResizeSpan, policy: OverlapPolicy,
+            bounds: SpanLengthBounds) -> Change:
     span = load_span(c, op.span_id)
-    check_offsets(op.start, op.end, _document_length(c, span.annotation_id))
+    length, version = _document_length(c, span.annotation_id)
+    check_offsets(op.start, op.end, length)
     if policy is not OverlapPolicy.ALLOW:
-        others = [s for s in overlapping_spans(c, span.annotation_id, op.start, op.end)
+        longest = bounds.longest(c, span.annotation_id, version)
+        others = [s for s in overlapping_spans(c, span.annotation_id, op.start, op.end, longest)
                   if s.id != span.id]
         if others:
             first = others[0]
@@ -166,24 +205,26 @@ def _resize(c: Connection, op: ResizeSpan, policy: OverlapPolicy) -> Change:
                                  other=f"[{first.start}, {first.end}) {first.label}")
     after = StoredSpan(span.id, span.annotation_id, op.start, op.end, span.label,
                        span.state, span.origin, span.score)
-    return _update(c, op, span, after, ResizeSpan(span.id, span.start, span.end))
+    return _update(c, op, span, after, ResizeSpan(span.id, span.start, span.end), bounds)
 
 
-def _set_state(c: Connection, op: AcceptSuggestion | RestoreState, state: SpanState) -> Change:
+def _set_state(c: Connection, op: AcceptSuggestion | RestoreState, state: SpanState,
+               bounds: SpanLengthBounds) -> Change:
     span = load_span(c, op.span_id)
     if isinstance(op, AcceptSuggestion) and span.state is not SpanState.SUGGESTED:
         raise AnnotatorError(E.E112, span_id=op.span_id)
     after = StoredSpan(span.id, span.annotation_id, span.start, span.end, span.label,
                        state, span.origin, span.score)
-    return _update(c, op, span, after, RestoreState(span.id, span.state))
+    return _update(c, op, span, after, RestoreState(span.id, span.state), bounds)
 
 
-def _accept_all(c: Connection, op: AcceptAllSuggestions, policy: OverlapPolicy) -> Change:
+def _accept_all(c: Connection, op: AcceptAllSuggestions, policy: OverlapPolicy,
+                bounds: SpanLengthBounds) -> Change:
     ids = c.execute(select(S.c.id).where(and_(
         S.c.annotation_id == op.annotation_id, S.c.state == str(SpanState.SUGGESTED)))
         .order_by(S.c.start)).scalars().all()
     return _batch(c, Batch(tuple(AcceptSuggestion(i) for i in ids), "accept all suggestions"),
-                  policy)
+                  policy, bounds)
 
 
 def _set_status(c: Connection, op: SetStatus) -> Change:
@@ -196,8 +237,8 @@ def _set_status(c: Connection, op: SetStatus) -> Change:
                   status=(Status(before), op.status), annotation_ids={op.annotation_id})
 
 
-def _batch(c: Connection, op: Batch, policy: OverlapPolicy) -> Change:
-    parts = [apply_operation(c, inner, policy) for inner in op.operations]
+def _batch(c: Connection, op: Batch, policy: OverlapPolicy, bounds: SpanLengthBounds) -> Change:
+    parts = [apply_operation(c, inner, policy, bounds) for inner in op.operations]
     change = Change(Batch(tuple(p.operation for p in parts), op.name),
                     Batch(tuple(p.inverse for p in reversed(parts)), f"undo {op.name}"))
     for part in parts:
@@ -205,24 +246,26 @@ def _batch(c: Connection, op: Batch, policy: OverlapPolicy) -> Change:
     return change
 
 
-def apply_operation(c: Connection, op: Operation, policy: OverlapPolicy) -> Change:
+def apply_operation(c: Connection, op: Operation, policy: OverlapPolicy,
+                    bounds: SpanLengthBounds | None = None) -> Change:
     """Apply OP within the open transaction on C and return what changed."""
+    bounds = bounds or SpanLengthBounds()
     if isinstance(op, AddSpan):
-        return _add(c, op, policy)
+        return _add(c, op, policy, bounds)
     if isinstance(op, DeleteSpan | RejectSuggestion):
-        return _delete(c, op)
+        return _delete(c, op, bounds)
     if isinstance(op, RelabelSpan):
-        return _relabel(c, op)
+        return _relabel(c, op, bounds)
     if isinstance(op, ResizeSpan):
-        return _resize(c, op, policy)
+        return _resize(c, op, policy, bounds)
     if isinstance(op, AcceptSuggestion):
-        return _set_state(c, op, SpanState.ACCEPTED)
+        return _set_state(c, op, SpanState.ACCEPTED, bounds)
     if isinstance(op, RestoreState):
-        return _set_state(c, op, op.state)
+        return _set_state(c, op, op.state, bounds)
     if isinstance(op, AcceptAllSuggestions):
-        return _accept_all(c, op, policy)
+        return _accept_all(c, op, policy, bounds)
     if isinstance(op, SetStatus):
         return _set_status(c, op)
     if isinstance(op, Batch):
-        return _batch(c, op, policy)
+        return _batch(c, op, policy, bounds)
     raise TypeError(f"not an operation: {op!r}")

@@ -30,7 +30,7 @@ from annotator.core.model import (
 from annotator.core.operations import Change, Operation
 from annotator.store import schema
 from annotator.store.database import make_engine, project_url, sqlite_path, writer
-from annotator.store.edits import apply_operation
+from annotator.store.edits import SpanLengthBounds, apply_operation
 from annotator.store.tables import (
     Annotation,
     Annotator,
@@ -77,6 +77,7 @@ class ProjectStore:
         self.url = url
         self._writer = writer(engine)
         self._overlap_policy: OverlapPolicy | None = None
+        self._span_bounds = SpanLengthBounds()
 
     def write(self):  # type: ignore[no-untyped-def]
         """A write transaction (committed on leaving the block, rolled back on an error)."""
@@ -285,9 +286,13 @@ class ProjectStore:
         policy = self._overlap_policy
         try:
             with self.write() as c:
-                return apply_operation(c, operation, policy)
+                return apply_operation(c, operation, policy, self._span_bounds)
         except IntegrityError as err:
+            self._span_bounds = SpanLengthBounds()  # it may describe a rolled-back version
             raise AnnotatorError(E.E900, message=f"The database refused the edit: {_short(err)}") from err
+        except BaseException:
+            self._span_bounds = SpanLengthBounds()
+            raise
 
     def stats(self) -> dict[str, object]:
         from annotator.store.queries import project_stats

@@ -72,22 +72,25 @@ class Document(SQLModel, table=True):
     __table_args__ = (CheckConstraint("length = length(text)", name="ck_document_length"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    text: str = Field(sa_column=Column(Text, nullable=False))  # exactly as decoded, never normalised
     length: int  # len(text) in code points; the database checks it
     content_hash: str = Field(unique=True)  # sha256 of the UTF-8 text
     source: str = ""
     meta: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
     position: int = Field(index=True)
     created_at: datetime = Field(default_factory=utcnow)
+    # exactly as decoded, never normalised; last, so reading the other columns stays cheap
+    text: str = Field(sa_column=Column(Text, nullable=False))
 
 
 class Annotator(SQLModel, table=True):
     __tablename__ = "annotator"
+    __table_args__ = (Index("uq_annotator_db_role", "db_role", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
     role: str = "annotator"  # annotator | curator | manager
     created_at: datetime = Field(default_factory=utcnow)
+    db_role: str | None = None  # the PostgreSQL role this member logs in as (team projects)
 
 
 class Annotation(SQLModel, table=True):

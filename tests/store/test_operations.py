@@ -157,3 +157,30 @@ def test_relabel_follows_label_rename(project, annotation):
     with project.write() as c:
         c.exec_driver_sql("UPDATE label SET name = 'PLACE' WHERE name = 'LOC'")
     assert project.spans(annotation)[0].label == "PLACE"
+
+
+def test_overlap_check_sees_a_long_span_added_by_another_process(project, annotation):
+    """The span-length bound is per annotation version: another writer's edit invalidates it."""
+    from annotator.store import ProjectStore
+
+    project.apply(AddSpan(annotation, 0, 2, "LOC"))  # this store now knows: longest span is 2
+    other = ProjectStore.open(project.url)
+    other.apply(AddSpan(annotation, 100, 400, "ORG"))  # a long span, written elsewhere
+    with pytest.raises(AnnotatorError, match="E107"):
+        project.apply(AddSpan(annotation, 390, 395, "PERS"))
+    span = project.apply(AddSpan(annotation, 500, 502, "LOC")).added[0]
+    other.apply(ResizeSpan(span.id, 450, 900))  # grown elsewhere
+    with pytest.raises(AnnotatorError, match="E107"):
+        project.apply(AddSpan(annotation, 880, 890, "PERS"))
+    other.close()
+
+
+def test_overlap_check_after_a_failed_batch_is_still_exact(project, annotation):
+    from annotator.core.operations import Batch
+
+    with pytest.raises(AnnotatorError):
+        project.apply(Batch((AddSpan(annotation, 10, 300, "LOC"), AddSpan(annotation, 5, 6, "NOPE"))))
+    assert project.spans(annotation) == []
+    project.apply(AddSpan(annotation, 10, 300, "LOC"))
+    with pytest.raises(AnnotatorError, match="E107"):
+        project.apply(AddSpan(annotation, 290, 295, "ORG"))

@@ -72,13 +72,15 @@ def upgrade() -> None:
     op.create_table(
         "document",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("text", sa.Text(), nullable=False),
         sa.Column("length", sa.Integer(), nullable=False),
         sa.Column("content_hash", sa.String(), nullable=False, unique=True),
         sa.Column("source", sa.String(), nullable=False),
         sa.Column("meta", sa.Text(), nullable=False, server_default="{}"),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        # the text comes last: SQLite reads the columns before a 1 MB value without touching
+        # its overflow pages, so span checks that read `length` stay fast on large documents
+        sa.Column("text", sa.Text(), nullable=False),
         sa.CheckConstraint("length = length(text)", name="ck_document_length"),
     )
     op.create_index("ix_document_position", "document", ["position"])

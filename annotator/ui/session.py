@@ -7,32 +7,17 @@ committed before `apply` returns. The span index is updated from the returned `C
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
 from annotator.core.model import Direction, SpanState, Status
 from annotator.core.operations import Change, Operation
+from annotator.core.text import detect_direction
 from annotator.store.project_store import ProjectStore
 from annotator.ui.span_index import SpanIndex
-
-
-def detect_direction(text: str) -> Direction:
-    """RTL or LTR from the first strong character (LTR when there is none)."""
-    try:
-        from annotator.core.text import detect_direction as detect  # the domain's, when present
-    except ImportError:
-        import unicodedata
-
-        for ch in text:
-            kind = unicodedata.bidirectional(ch)
-            if kind in ("R", "AL"):
-                return Direction.RTL
-            if kind == "L":
-                return Direction.LTR
-        return Direction.LTR
-    found = detect(text)
-    return Direction(str(getattr(found, "value", found)).lower())
 
 
 class DocumentSession(QObject):
@@ -53,7 +38,8 @@ class DocumentSession(QObject):
         self.dirty_ranges: list[tuple[int, int]] = []
 
     def detected_direction(self) -> Direction:
-        return detect_direction(self.text)
+        """RTL or LTR from the first strong character (LTR when there is none)."""
+        return detect_direction(self.text, default=Direction.LTR)
 
     # ------------------------------------------------------------------ edits
     def apply(self, operation: Operation) -> Change | None:
@@ -71,7 +57,7 @@ class DocumentSession(QObject):
     def redo(self) -> Change | None:
         return self._replay(self.history.redo)
 
-    def _replay(self, step) -> Change | None:  # type: ignore[no-untyped-def]
+    def _replay(self, step: Callable[[], Change | None]) -> Change | None:
         try:
             change = step()
         except AnnotatorError as err:

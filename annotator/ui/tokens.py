@@ -1,8 +1,9 @@
 """Token boundaries of the open document, for snapping selections to the project tokenizer.
 
-The project tokenizer (`annotator.nlp.tokenizer.ProjectTokenizer`) may load spaCy, which takes
-about half a second, so it never runs before the window is up: `start_in_background()` warms it
-on a worker thread after the first paint, and the first snap waits for it if it is not ready.
+The project tokenizer (`annotator.nlp.tokenizer.ProjectTokenizer`) may load spaCy for some
+languages (about half a second), and tokenizing a 1 MB document takes a while, so it never runs
+before the window is up: `start_in_background()` tokenizes on a worker thread after the first
+paint, and the first snap waits for it if it is not ready yet.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 Offsets = list[tuple[int, int]]
 
@@ -19,25 +20,30 @@ Offsets = list[tuple[int, int]]
 _FALLBACK_TOKEN = re.compile(r"(?:[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+|[^\w\s]")
 
 
-def project_token_offsets(language: str, text: str) -> Offsets:
-    """Code-point (start, end) tokens of TEXT as the project's tokenizer splits it."""
+def project_token_offsets(language: str, text: str, lexicon: Iterable[str] = ()) -> Offsets:
+    """Code-point (start, end) tokens of TEXT as the project's tokenizer splits it.
+
+    LEXICON (names already annotated) lets the tokenizer split a proclitic off a known name."""
     try:
         from annotator.nlp.tokenizer import ProjectTokenizer
-    except ImportError:
+    except ImportError:  # only while the tokenizer is not installed in this checkout
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
-    return [(int(s), int(e)) for s, e in ProjectTokenizer(language).token_offsets(text)]
+    return ProjectTokenizer(language, lexicon).token_offsets(text)
 
 
 class TokenBoundaries:
     """Tokens of one text, computed once (on a worker thread or on first use)."""
 
-    def __init__(self, text: str, language: str,
-                 tokenize: Callable[[str, str], Offsets] = project_token_offsets) -> None:
+    def __init__(self, text: str, language: str, lexicon: Iterable[str] = (),
+                 tokenize: Callable[[str, str, Iterable[str]], Offsets] = project_token_offsets
+                 ) -> None:
         self._text = text
         self._language = language
+        self._lexicon = list(lexicon)
         self._tokenize = tokenize
         self._lock = threading.Lock()
         self._starts: list[int] | None = None
+        self._offsets: Offsets = []
         self._ends: list[int] = []
         self._boundaries: list[int] = []
 
@@ -58,7 +64,8 @@ class TokenBoundaries:
     def _ensure(self) -> list[int]:
         with self._lock:
             if self._starts is None:
-                offsets = sorted(self._tokenize(self._language, self._text))
+                offsets = sorted(self._tokenize(self._language, self._text, self._lexicon))
+                self._offsets = offsets
                 self._ends = [e for _s, e in offsets]
                 self._boundaries = sorted({x for pair in offsets for x in pair})
                 self._starts = [s for s, _e in offsets]
@@ -66,15 +73,16 @@ class TokenBoundaries:
 
     # ------------------------------------------------------------------ queries
     def snap(self, start: int, end: int) -> tuple[int, int]:
-        """Widen [start, end) to whole tokens; whitespace at either side is dropped.
-
-        A selection holding no token at all is returned unchanged."""
-        starts = self._ensure()
-        first = bisect_right(self._ends, start)  # first token ending after start
-        last = bisect_left(starts, end) - 1  # last token starting before end
-        if first > last:
-            return start, end
-        return starts[first], self._ends[last]
+        """Widen [start, end) to whole tokens (the tokenizer's `snap_to_tokens` rule); a
+        selection of whitespace alone gives an empty range."""
+        self._ensure()
+        try:
+            from annotator.nlp.tokenizer import snap_to_tokens
+        except ImportError:  # only while the tokenizer is not installed in this checkout
+            first = bisect_right(self._ends, start)
+            last = bisect_left(self._starts or [], end) - 1
+            return (start, start) if first > last else (self._offsets[first][0], self._ends[last])
+        return snap_to_tokens(self._offsets, start, end)
 
     def token_at(self, position: int) -> tuple[int, int] | None:
         """The token holding the character at POSITION, if any."""

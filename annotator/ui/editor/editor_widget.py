@@ -41,7 +41,7 @@ class EditorWidget(QWidget):
         super().__init__(parent)
         self.labels = labels
         self.language = language
-        self.style = SpanStyle(labels, font)
+        self.span_style = SpanStyle(labels, font)
         self.session: DocumentSession | None = None
         self.tokens: TokenBoundaries | None = None
         self.replace_overlapping = False
@@ -80,7 +80,7 @@ class EditorWidget(QWidget):
         self.tokens = TokenBoundaries(session.text, self.language)
         rtl = (direction if direction is not Direction.AUTO else session.detected_direction()) \
             is Direction.RTL
-        self.view.set_content(session.text, rtl, session.index, self.style, self.tokens)
+        self.view.set_content(session.text, rtl, session.index, self.span_style, self.tokens)
         self.search.set_text(session.text)
         self._set_current(None)
 
@@ -92,7 +92,7 @@ class EditorWidget(QWidget):
         self.view.set_direction(direction is Direction.RTL)
 
     def set_text_font(self, font: QFont) -> None:
-        self.view.set_text_font(font, self.style)
+        self.view.set_text_font(font, self.span_style)
 
     # ------------------------------------------------------------------ targets
     def _label_named(self, hotkey: str) -> LabelSpec | None:
@@ -112,7 +112,8 @@ class EditorWidget(QWidget):
             around = [s for s in index.overlapping(*selected)
                       if s.start <= selected[0] and selected[1] <= s.end]
             exact = [s for s in around if (s.start, s.end) == selected]
-            return (exact or around or [None])[0]
+            found = exact or around
+            return found[0] if found else None
         current = self.view.painter.state.current_span_id if self.view.painter else None
         return index.at(self.view.cursor_offset()) or (index.get(current) if current else None)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from annotator.ui.editor.search import find_all
+from annotator.ui.editor.search import DocumentSearch
 
 
 class SearchBar(QWidget):
@@ -16,7 +16,7 @@ class SearchBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = ""
+        self.finder = DocumentSearch("")
         self.matches: list[tuple[int, int]] = []
         self.current = -1
         self.field = QLineEdit(self)
@@ -46,13 +46,13 @@ class SearchBar(QWidget):
         close.clicked.connect(self.close_bar)
 
     def set_text(self, text: str) -> None:
-        self.text = text
+        self.finder = DocumentSearch(text)
         if self.field.text():
             self.search_now()
 
     def search_now(self) -> None:
         self._debounce.stop()
-        self.matches = find_all(self.text, self.field.text())
+        self.matches = self.finder.find_all(self.field.text())
         self.current = -1
         self.matches_changed.emit(self.matches)
         self._show_count()

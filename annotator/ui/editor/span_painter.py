@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.model import SpanState, StoredSpan
@@ -38,6 +39,12 @@ def visible_blocks(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, QPointF]]
         if block.isVisible():
             yield block, geometry.topLeft()
         block = block.next()
+
+
+def cursor_x(line: QTextLine, position: int) -> float:
+    """The x of the cursor before POSITION on LINE (layout coordinates)."""
+    found: Any = line.cursorToX(position)
+    return float(found[0] if isinstance(found, tuple) else found)
 
 
 @dataclass
@@ -86,8 +93,7 @@ class SpanPainter:
         line = layout.lineForTextPosition(position)
         if not line.isValid():
             return None
-        x0 = line.cursorToX(position)[0]
-        x1 = line.cursorToX(position + 1)[0]
+        x0, x1 = cursor_x(line, position), cursor_x(line, position + 1)
         rect = QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height()).translated(origin)
         natural = line.naturalTextRect().translated(origin)
         if rect.left() < natural.left() - 1 or rect.right() > natural.right() + 1:

@@ -33,7 +33,7 @@ from annotator.ui.span_index import SpanIndex
 from annotator.ui.tokens import TokenBoundaries
 
 CHARACTER_MODE_MODIFIER = Qt.KeyboardModifier.AltModifier
-KeyBinding = tuple[int, Qt.KeyboardModifier]
+KeyBinding = tuple[Qt.Key, Qt.KeyboardModifier]
 Hit = tuple[int, int]  # a character [i, i+1) or a boundary (p, p)
 
 
@@ -55,7 +55,7 @@ class AnnotationTextView(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setCenterOnScroll(False)
         self.character_mode = False
-        self.bindings: dict[KeyBinding, Callable[[], None]] = {}
+        self.bindings: dict[KeyBinding, Callable[[], object]] = {}
         self.text = ""
         self.offsets = OffsetMap("")
         self.tokens: TokenBoundaries | None = None
@@ -228,6 +228,9 @@ class AnnotationTextView(QPlainTextEdit):
             self.place_cursor(start)
             return
         start, end = self.snap(start, end, self._press_character_mode)
+        if start == end:  # only whitespace under the drag
+            self.place_cursor(start)
+            return
         self.select_range(start, end, anchor_at_start=a[0] <= b[0], reveal=False)
 
     # ------------------------------------------------------------------ keys
@@ -239,7 +242,7 @@ class AnnotationTextView(QPlainTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key, modifiers = event.key(), _modifiers(event)
+        key, modifiers = Qt.Key(event.key()), _modifiers(event)
         action = self.bindings.get((key, modifiers))
         if action is not None:
             action()

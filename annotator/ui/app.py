@@ -1,0 +1,119 @@
+"""Start the desktop app: `run_app(project, annotator=..., document=..., screenshot=...)`.
+
+Only Qt, the store and the editor load before the window is up; the tokenizer (and spaCy, if a
+language needs it) loads on a worker thread afterwards. With `screenshot`, the window renders
+offscreen, is saved as a PNG, and the function returns 0 without entering the event loop.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, E
+
+SCREENSHOT_SIZE = (1400, 860)
+
+
+def default_annotator_name() -> str:
+    try:
+        return getpass.getuser() or "annotator"
+    except (KeyError, OSError):  # no user name in containers without a passwd entry
+        return "annotator"
+
+
+def run_app(project: str, annotator: str | None = None, document: int | None = None,
+            screenshot: Path | str | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    if screenshot is not None and QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from annotator.store.project_store import ProjectStore
+    from annotator.ui.settings import APPLICATION, ORGANISATION, AppSettings
+
+    instance = QApplication.instance()
+    app = instance if isinstance(instance, QApplication) else QApplication(sys.argv[:1] or ["annotator"])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    settings = AppSettings()
+    store = ProjectStore.open(project)
+    name = annotator or settings.annotator or default_annotator_name()
+    if screenshot is None:  # a screenshot leaves the user's settings as they were
+        settings.annotator = name
+        settings.last_project = str(project)
+    controller = AppController(app, store, name, settings, remember=screenshot is None)
+    controller.start(document)
+    try:
+        if screenshot is not None:
+            return controller.save_screenshot(Path(screenshot))
+        return int(app.exec())
+    finally:
+        controller.close()
+
+
+class AppController:
+    """Owns the main window; rebuilds it when the interface language changes."""
+
+    def __init__(self, app, store, annotator: str, settings,  # type: ignore[no-untyped-def]
+                 remember: bool = True) -> None:
+        from annotator.ui.i18n import install_language
+
+        self.remember = remember
+        self.app = app
+        self.store = store
+        self.annotator = annotator
+        self.settings = settings
+        self.window = None
+        install_language(app, settings.ui_language)
+
+    def start(self, document: int | None) -> None:
+        self.window = self._build()
+        self.window.open_position(document)
+        self.window.show()
+
+    def _build(self):  # type: ignore[no-untyped-def]
+        from annotator.ui.main_window import MainWindow
+
+        window = MainWindow(self.store, self.annotator, self.settings)
+        window.remember_layout = self.remember
+        window.language_change_requested.connect(self.switch_language)
+        return window
+
+    def switch_language(self, language: str) -> None:
+        from annotator.ui.i18n import install_language
+
+        old = self.window
+        assert old is not None
+        if language == self.settings.ui_language:
+            return
+        old.save_layout()
+        self.settings.ui_language = language
+        install_language(self.app, language)
+        doc_id = old.session.doc_id if old.session else None
+        self.window = self._build()
+        if doc_id is not None:
+            self.window.open_document(doc_id)
+        else:
+            self.window.open_position(None)
+        self.window.show()
+        old.hide()
+        old.deleteLater()
+
+    def save_screenshot(self, path: Path) -> int:
+        window = self.window
+        assert window is not None
+        window.resize(*SCREENSHOT_SIZE)
+        for _ in range(3):
+            self.app.processEvents()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(path)):
+            raise AnnotatorError(E.E302, path=path, reason="Qt could not write the image")
+        return 0
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.remember_layout = self.remember
+            self.window.close()
+        self.store.close()

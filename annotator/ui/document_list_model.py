@@ -1,0 +1,160 @@
+"""The document list: a Qt model over the store's document summaries, and a filter proxy.
+
+The model holds the `DocumentSummary` rows the store returns (one set-based query for the whole
+list) and updates a single row after an edit; it never owns document text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from annotator.core.model import Status
+from annotator.store.project_store import DocumentSummary, ProjectStore
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+STATUS_COLORS = {Status.NEW: "#9E9E9E", Status.IN_PROGRESS: "#1E88E5", Status.DONE: "#2E7D32",
+                 Status.SKIPPED: "#F57C00"}
+
+
+def status_name(status: Status) -> str:
+    names = {
+        Status.NEW: QCoreApplication.translate("Status", "new"),
+        Status.IN_PROGRESS: QCoreApplication.translate("Status", "in progress"),
+        Status.DONE: QCoreApplication.translate("Status", "done"),
+        Status.SKIPPED: QCoreApplication.translate("Status", "skipped"),
+    }
+    return names[status]
+
+
+class DocumentListModel(QAbstractTableModel):
+    POSITION, TITLE, STATUS, SPANS, SUGGESTIONS = range(5)
+
+    def __init__(self, store: ProjectStore, annotator: str) -> None:
+        super().__init__()
+        self.store = store
+        self.annotator = annotator
+        self.rows: list[DocumentSummary] = []
+        self._row_of: dict[int, int] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = self.store.documents(self.annotator)
+        self._row_of = {row.id: i for i, row in enumerate(self.rows)}
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("#"), self.tr("Document"), self.tr("Status"), self.tr("Spans"),
+                self.tr("Suggestions")]
+
+    # ------------------------------------------------------------------ Qt model
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return row.id
+        if role == STATUS_ROLE:
+            return str(row.status)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [row.position + 1, row.title, status_name(row.status), row.span_count,
+                    row.suggestion_count][column]
+        if role == SORT_ROLE:
+            return [row.position, row.title.casefold(), list(Status).index(row.status),
+                    row.span_count, row.suggestion_count][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
+            return row.source or row.title
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QBrush(QColor(STATUS_COLORS[row.status]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    # ------------------------------------------------------------------ lookups and updates
+    def summary(self, doc_id: int) -> DocumentSummary | None:
+        row = self._row_of.get(doc_id)
+        return self.rows[row] if row is not None else None
+
+    def row_of(self, doc_id: int) -> int | None:
+        return self._row_of.get(doc_id)
+
+    def update_document(self, doc_id: int, **values: object) -> None:
+        """Change one row (status, span_count, suggestion_count) after an edit."""
+        row = self._row_of.get(doc_id)
+        if row is None:
+            return
+        self.rows[row] = replace(self.rows[row], **values)  # type: ignore[arg-type]
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def progress(self) -> tuple[int, int]:
+        """(documents done, documents) for this annotator."""
+        return sum(1 for r in self.rows if r.status is Status.DONE), len(self.rows)
+
+    def next_undone(self, after_doc_id: int | None) -> int | None:
+        """The first document after AFTER_DOC_ID (wrapping) that is neither done nor skipped."""
+        if not self.rows:
+            return None
+        start = self._row_of.get(after_doc_id, -1) + 1 if after_doc_id is not None else 0
+        for offset in range(len(self.rows)):
+            row = self.rows[(start + offset) % len(self.rows)]
+            if row.status not in (Status.DONE, Status.SKIPPED) and row.id != after_doc_id:
+                return row.id
+        return None
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """Filter by status (None: all; "undone": new or in progress) and by words of the title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status: str | None = None
+        self.words = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.invalidateFilter()
+
+    def set_words(self, words: str) -> None:
+        self.words = words.strip().casefold()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, DocumentListModel)
+        row = model.rows[source_row]
+        if self.status == "undone" and row.status in (Status.DONE, Status.SKIPPED):
+            return False
+        if self.status not in (None, "undone") and str(row.status) != self.status:
+            return False
+        if self.words:
+            haystack = f"{row.title} {row.source}".casefold()
+            return all(word in haystack for word in self.words.split())
+        return True

@@ -1,0 +1,254 @@
+"""The main window: document list, editor with label bar, span list, guidelines, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.history import History
+from annotator.core.model import Direction, SpanState, Status
+from annotator.core.operations import Change, SetStatus
+from annotator.store.project_store import ProjectStore
+from annotator.ui.document_list_model import DocumentListModel, status_name
+from annotator.ui.editor.editor_widget import EditorWidget
+from annotator.ui.fonts import text_font
+from annotator.ui.label_bar import LabelBar
+from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpanPanel
+from annotator.ui.session import DocumentSession
+from annotator.ui.settings import AppSettings
+from annotator.ui.window_actions import WindowActions
+
+STATUS_MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    language_change_requested = Signal(str)
+
+    def __init__(self, store: ProjectStore, annotator: str, settings: AppSettings) -> None:
+        super().__init__()
+        self.store = store
+        self.annotator = annotator
+        self.settings = settings
+        self.project = store.project()
+        self.labels = store.labels()
+        self.session: DocumentSession | None = None
+        self.remember_layout = True
+        self._histories: dict[int, History] = {}
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("%1 — annotator").replace("%1", self.project.name))
+
+        self.documents = DocumentListModel(store, annotator)
+        font = text_font(settings.font_family, settings.font_size)
+        self.editor = EditorWidget(self.labels, font, self.project.language, self)
+        self.editor.replace_overlapping = settings.replace_overlapping
+        self.editor.view.character_mode = settings.character_mode
+        self.label_bar = LabelBar(self.labels, self.editor.span_style, self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.label_bar)
+        layout.addWidget(self.editor, 1)
+        self.setCentralWidget(central)
+
+        self.document_panel = DocumentPanel(self.documents, self)
+        self.span_model = SpanListModel(self.editor.span_style)
+        self.span_panel = SpanPanel(self.span_model, self)
+        self.guidelines = GuidelinesPanel(self.project.guidelines, self)
+        self.document_dock = self._dock("documents", self.tr("Documents"), self.document_panel,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.span_dock = self._dock("spans", self.tr("Spans"), self.span_panel,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
+        self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines,
+                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.document_dock, self.span_dock], [400, 260],
+                         Qt.Orientation.Horizontal)
+
+        self.progress_label = QLabel(self)
+        self.mode_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.mode_label)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.actions_ = WindowActions(self)
+
+        self.label_bar.label_clicked.connect(self.editor.label_with)
+        self.editor.message.connect(self.show_message)
+        self.document_panel.document_chosen.connect(self.open_document)
+        self.span_panel.span_chosen.connect(self.editor.select_span)
+        self.editor.view.zoom_requested.connect(self.zoom)
+        self.documents.dataChanged.connect(lambda *_a: self._show_progress())
+        self.documents.modelReset.connect(self._show_progress)
+        self._restore_layout()
+        self._show_progress()
+        self._show_mode()
+
+    def _dock(self, name: str, title: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ------------------------------------------------------------------ documents
+    def open_document(self, doc_id: int) -> None:
+        if self.session is not None and self.session.doc_id == doc_id:
+            return
+        history = self._histories.setdefault(doc_id, History(self.store.apply))
+        session = DocumentSession(self.store, doc_id, self.annotator, history)
+        session.changed.connect(self._on_change)
+        self.session = session
+        override = Direction(self.settings.direction_override(self.store.url, doc_id))
+        direction = override if override is not Direction.AUTO else self.project.direction
+        self.editor.open_session(session, direction)
+        self.span_model.set_spans(session.index, session.text)
+        self.document_panel.show_current(doc_id)
+        if self.remember_layout:
+            self.settings.set_last_document(self.store.url, doc_id)
+        self.actions_.sync_direction(override)
+        self._show_progress()
+        self._show_mode()
+        QTimer.singleShot(0, self._tokenize_in_background)
+
+    def open_position(self, position: int | None) -> None:
+        """Open the document at 1-based POSITION, else the last one open, else the first undone."""
+        rows = self.documents.rows
+        if not rows:
+            self.show_message(self.tr("This project has no documents yet: import some with "
+                                      "`annotator import`"))
+            return
+        if position is not None:
+            row = rows[max(0, min(len(rows), position) - 1)]
+            self.open_document(row.id)
+            return
+        last = self.settings.last_document(self.store.url)
+        if last is not None and self.documents.summary(last) is not None:
+            self.open_document(last)
+            return
+        self.open_document(self.documents.next_undone(None) or rows[0].id)
+
+    def _tokenize_in_background(self) -> None:
+        """After the window is up: tokenize the open document on a worker thread."""
+        if self.editor.tokens is not None and not self.editor.tokens.ready:
+            self.editor.tokens.start_in_background()
+
+    def next_undone(self) -> None:
+        current = self.session.doc_id if self.session else None
+        found = self.documents.next_undone(current)
+        if found is None:
+            self.show_message(self.tr("Every document is done"))
+            return
+        self.open_document(found)
+
+    def step_document(self, forward: bool) -> None:
+        if self.session is None:
+            return
+        row = self.documents.row_of(self.session.doc_id) or 0
+        row += 1 if forward else -1
+        if 0 <= row < len(self.documents.rows):
+            self.open_document(self.documents.rows[row].id)
+
+    def set_status(self, status: Status) -> None:
+        if self.session is not None:
+            self.session.apply(SetStatus(self.session.annotation_id, status))
+
+    def mark_done_and_next(self) -> None:
+        if self.session is None:
+            return
+        if self.session.status is not Status.DONE:
+            self.set_status(Status.DONE)
+        self.next_undone()
+
+    # ------------------------------------------------------------------ changes
+    def _on_change(self, change: Change) -> None:
+        session = self.session
+        if session is None:
+            return
+        index = session.index
+        suggested = sum(1 for s in index if s.state is SpanState.SUGGESTED) if (
+            change.updated or any(s.state is SpanState.SUGGESTED for s in change.added + change.removed)
+        ) else None
+        values: dict[str, object] = {"span_count": len(index), "status": session.status}
+        if suggested is not None:
+            values["suggestion_count"] = suggested
+        self.documents.update_document(session.doc_id, **values)
+        if change.added or change.removed or change.updated:
+            self.span_model.refresh()
+        if change.status is not None:
+            self.show_message(self.tr("Document marked %1").replace(
+                "%1", status_name(change.status[1])))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def _show_progress(self) -> None:
+        done, total = self.documents.progress()
+        text = self.tr("%1 of %2 documents done").replace("%1", str(done)).replace("%2", str(total))
+        self.progress_label.setText(f"{self.annotator} · {text}")
+
+    def _show_mode(self) -> None:
+        view = self.editor.view
+        parts = [self.tr("Right to left") if view.right_to_left else self.tr("Left to right"),
+                 self.tr("Character mode") if view.character_mode else self.tr("Token mode"),
+                 self.tr("Overlaps replace") if self.editor.replace_overlapping
+                 else self.tr("Overlaps refused")]
+        self.mode_label.setText(" · ".join(parts))
+
+    # ------------------------------------------------------------------ view settings
+    def zoom(self, steps: int) -> None:
+        self.settings.font_size = self.settings.font_size + steps
+        self.apply_font()
+
+    def reset_zoom(self) -> None:
+        self.settings.store.remove("text/font_size")
+        self.apply_font()
+
+    def apply_font(self) -> None:
+        self.editor.set_text_font(text_font(self.settings.font_family, self.settings.font_size))
+
+    def set_direction(self, direction: Direction) -> None:
+        if self.session is None:
+            return
+        self.settings.set_direction_override(self.store.url, self.session.doc_id, str(direction))
+        self.editor.set_direction(self.project.direction if direction is Direction.AUTO
+                                  and self.project.direction is not Direction.AUTO else direction)
+        self._show_mode()
+
+    def set_character_mode(self, on: bool) -> None:
+        self.editor.view.character_mode = on
+        self.settings.character_mode = on
+        self._show_mode()
+
+    def set_replace_overlapping(self, on: bool) -> None:
+        self.editor.replace_overlapping = on
+        self.settings.replace_overlapping = on
+        self._show_mode()
+
+    # ------------------------------------------------------------------ layout
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.geometry, self.settings.window_state
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 860)
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.tabifyDockWidget(self.span_dock, self.guidelines_dock)
+            self.span_dock.raise_()
+
+    def save_layout(self) -> None:
+        self.settings.geometry = QByteArray(self.saveGeometry())
+        self.settings.window_state = QByteArray(self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.remember_layout:
+            self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,141 @@
+"""Typed settings with their defaults in one place, kept by QSettings outside the repository
+(on Linux ~/.config/annotator/annotator.conf; tests point QSettings at a temporary folder)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "annotator"
+APPLICATION = "annotator"
+UI_LANGUAGES = ("en", "ar")
+MIN_FONT_SIZE, MAX_FONT_SIZE, DEFAULT_FONT_SIZE = 8.0, 48.0, 15.0
+
+
+class AppSettings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANISATION, APPLICATION)
+
+    def _get(self, key: str, default: object) -> object:
+        value = self.store.value(key, default)
+        return default if value is None else value
+
+    def _str(self, key: str, default: str = "") -> str:
+        return str(self._get(key, default))
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1", "yes")
+
+    # ------------------------------------------------------------------ text
+    @property
+    def font_family(self) -> str:
+        """The text font ('' = the best Arabic-capable font installed)."""
+        return self._str("text/font_family")
+
+    @font_family.setter
+    def font_family(self, value: str) -> None:
+        self.store.setValue("text/font_family", value)
+
+    @property
+    def font_size(self) -> float:
+        try:
+            size = float(self._get("text/font_size", DEFAULT_FONT_SIZE))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            size = DEFAULT_FONT_SIZE
+        return min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, size))
+
+    @font_size.setter
+    def font_size(self, value: float) -> None:
+        self.store.setValue("text/font_size", min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, float(value))))
+
+    # ------------------------------------------------------------------ interface
+    @property
+    def ui_language(self) -> str:
+        value = self._str("ui/language", "en")
+        return value if value in UI_LANGUAGES else "en"
+
+    @ui_language.setter
+    def ui_language(self, value: str) -> None:
+        self.store.setValue("ui/language", value if value in UI_LANGUAGES else "en")
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self.store.setValue("window/state", value)
+
+    # ------------------------------------------------------------------ work
+    @property
+    def last_project(self) -> str:
+        return self._str("work/last_project")
+
+    @last_project.setter
+    def last_project(self, value: str) -> None:
+        self.store.setValue("work/last_project", value)
+
+    @property
+    def annotator(self) -> str:
+        return self._str("work/annotator")
+
+    @annotator.setter
+    def annotator(self, value: str) -> None:
+        self.store.setValue("work/annotator", value)
+
+    @property
+    def replace_overlapping(self) -> bool:
+        """An overlapping new span replaces the old ones (else it is refused)."""
+        return self._bool("work/replace_overlapping", False)
+
+    @replace_overlapping.setter
+    def replace_overlapping(self, value: bool) -> None:
+        self.store.setValue("work/replace_overlapping", bool(value))
+
+    @property
+    def character_mode(self) -> bool:
+        return self._bool("work/character_mode", False)
+
+    @character_mode.setter
+    def character_mode(self, value: bool) -> None:
+        self.store.setValue("work/character_mode", bool(value))
+
+    # ------------------------------------------------------------------ per project
+    @staticmethod
+    def _project_key(project_url: str) -> str:
+        return hashlib.sha1(project_url.encode("utf-8")).hexdigest()[:16]
+
+    def last_document(self, project_url: str) -> int | None:
+        value = self.store.value(f"projects/{self._project_key(project_url)}/document")
+        try:
+            return int(value) if value is not None else None  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_document(self, project_url: str, doc_id: int) -> None:
+        self.store.setValue(f"projects/{self._project_key(project_url)}/document", doc_id)
+
+    def direction_override(self, project_url: str, doc_id: int) -> str:
+        return self._str(f"projects/{self._project_key(project_url)}/direction/{doc_id}", "auto")
+
+    def set_direction_override(self, project_url: str, doc_id: int, direction: str) -> None:
+        key = f"projects/{self._project_key(project_url)}/direction/{doc_id}"
+        if direction == "auto":
+            self.store.remove(key)
+        else:
+            self.store.setValue(key, direction)
+
+    def sync(self) -> None:
+        self.store.sync()

@@ -40,3 +40,7 @@ def project(tmp_path: Path):
                policy, IngestOptions())
     yield store
     store.close()
+
+
+# PostgreSQL: `postgres_server` (session), `pg_url`, `fresh_project_url` (sqlite + postgresql)
+from pg_server import fresh_project_url, pg_url, postgres_server  # noqa: E402, F401

@@ -249,8 +249,9 @@ class _Computation:
         exact = _mean_rows([f1_by_row(m.exact_by_doc) for m in self.matches], n_docs)
         lenient = _mean_rows([f1_by_row(m.lenient_by_doc) for m in self.matches], n_docs)
         result = []
+        present_by_doc = corpus.present.T.tolist()
         for d in range(n_docs):
-            present = corpus.present[:, d]
+            present = present_by_doc[d]
             result.append(DocumentAgreement(
                 doc_id=int(corpus.doc_ids[d]),
                 length=int(corpus.doc_lengths[d]),

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -104,25 +106,33 @@ class Corpus:
         return (OUTSIDE, *self.labels)
 
 
-def _token_array(tokens: TokenOffsets) -> IntArray:
-    if isinstance(tokens, np.ndarray):
-        array = tokens.astype(np.int64, copy=False)
-    else:
-        array = np.asarray(tokens, dtype=np.int64)
-    return array.reshape(-1, 2)
+def _stack_tokens(docs: Sequence[AgreementDocument]) -> tuple[IntArray, IntArray]:
+    """All token offsets, shape (T, 2) in document-local offsets, and the count per document."""
+    counts = np.fromiter((len(d.tokens) for d in docs), dtype=np.int64, count=len(docs))
+    if all(isinstance(d.tokens, np.ndarray) for d in docs):
+        arrays = [np.asarray(d.tokens, dtype=np.int64).reshape(-1, 2) for d in docs]
+        stacked = np.concatenate(arrays) if arrays else np.zeros((0, 2), dtype=np.int64)
+        return stacked, counts
+    pairs = (d.tokens.tolist() if isinstance(d.tokens, np.ndarray) else d.tokens for d in docs)
+    total = int(counts.sum())
+    flat = np.fromiter(chain.from_iterable(chain.from_iterable(pairs)), dtype=np.int64, count=2 * total)
+    return flat.reshape(total, 2), counts
 
 
-def _check_tokens(doc: AgreementDocument, array: IntArray) -> None:
-    if array.size == 0:
-        return
-    start, end = array[:, 0], array[:, 1]
-    bad = (start < 0) | (end <= start) | (end > doc.length)
-    bad[1:] |= start[1:] < end[:-1]
+def _check_tokens(
+    docs: Sequence[AgreementDocument], stacked: IntArray, token_doc: IntArray, lengths: IntArray
+) -> None:
+    """Every token non-empty, inside its document, after the previous token of the document."""
+    start, end = stacked[:, 0], stacked[:, 1]
+    bad = (start < 0) | (end <= start) | (end > lengths[token_doc])
+    bad[1:] |= (start[1:] < end[:-1]) & (token_doc[1:] == token_doc[:-1])
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
+        d = int(token_doc[i])
+        first_of_doc = int(np.searchsorted(token_doc, d))
         raise AnnotatorError(
-            E.E504, doc_id=doc.doc_id, index=i, start=int(start[i]), end=int(end[i]),
-            length=doc.length,
+            E.E504, doc_id=docs[d].doc_id, index=i - first_of_doc, start=int(start[i]),
+            end=int(end[i]), length=int(lengths[d]),
         )
 
 
@@ -171,12 +181,9 @@ def prepare_corpus(
     if n_docs:
         np.cumsum(lengths[:-1], out=offsets[1:])
 
-    token_arrays = [_token_array(d.tokens) for d in docs]
-    for doc, array in zip(docs, token_arrays, strict=True):
-        _check_tokens(doc, array)
-    counts = np.fromiter((a.shape[0] for a in token_arrays), dtype=np.int64, count=n_docs)
-    stacked = np.concatenate(token_arrays) if n_docs else np.zeros((0, 2), dtype=np.int64)
+    stacked, counts = _stack_tokens(docs)
     token_doc = np.repeat(np.arange(n_docs, dtype=np.int64), counts)
+    _check_tokens(docs, stacked, token_doc, lengths)
     shift = offsets[token_doc]
 
     present = np.zeros((len(names), n_docs), dtype=np.bool_)
@@ -203,10 +210,11 @@ def prepare_corpus(
 
 @dataclass
 class _RawSpans:
-    start: list[int] = field(default_factory=list)
-    end: list[int] = field(default_factory=list)
-    label: list[str] = field(default_factory=list)
+    rows: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, label)
     doc_counts: list[tuple[int, int]] = field(default_factory=list)  # (doc index, span count)
+
+
+_SPAN_FIELDS = attrgetter("start", "end", "label")
 
 
 def _collect_spans(
@@ -219,9 +227,7 @@ def _collect_spans(
             continue
         present[r, d] = True
         if spans:
-            raw.start.extend([s.start for s in spans])
-            raw.end.extend([s.end for s in spans])
-            raw.label.extend([s.label for s in spans])
+            raw.rows.extend(map(_SPAN_FIELDS, spans))
             raw.doc_counts.append((d, len(spans)))
     return raw
 
@@ -231,7 +237,7 @@ def _choose_labels(raw: Sequence[_RawSpans], labels: Sequence[str] | None) -> tu
         return tuple(dict.fromkeys(lbl for lbl in labels if lbl != OUTSIDE))
     found: set[str] = set()
     for r in raw:
-        found.update(r.label)
+        found.update(row[2] for row in r.rows)
     found.discard(OUTSIDE)
     return tuple(sorted(found))
 
@@ -244,9 +250,10 @@ def _finish_spans(
     offsets: IntArray,
     lengths: IntArray,
 ) -> AnnotatorSpans:
-    n = len(raw.start)
-    start = np.asarray(raw.start, dtype=np.int64)
-    end = np.asarray(raw.end, dtype=np.int64)
+    n = len(raw.rows)
+    labels = list(map(itemgetter(2), raw.rows))
+    start = np.fromiter(map(itemgetter(0), raw.rows), dtype=np.int64, count=n)
+    end = np.fromiter(map(itemgetter(1), raw.rows), dtype=np.int64, count=n)
     if raw.doc_counts:
         doc_index, per_doc = np.asarray(raw.doc_counts, dtype=np.int64).T
         doc = np.repeat(doc_index, per_doc)
@@ -257,10 +264,10 @@ def _finish_spans(
         i = int(np.flatnonzero(bad)[0])
         raise AnnotatorError(
             E.E503, doc_id=docs[int(doc[i])].doc_id, start=int(start[i]), end=int(end[i]),
-            label=raw.label[i], annotator=name, length=int(lengths[doc[i]]),
+            label=labels[i], annotator=name, length=int(lengths[doc[i]]),
         )
     codes_of = {lbl: i + 1 for i, lbl in enumerate(label_names)}
-    label = np.fromiter((codes_of.get(lbl, 0) for lbl in raw.label), dtype=np.int64, count=n)
+    label = np.array([codes_of.get(lbl, 0) for lbl in labels], dtype=np.int64)
     kept = label > 0
     outside_filter = n - int(kept.sum())
     start, end, label, doc = start[kept] + offsets[doc[kept]], end[kept] + offsets[doc[kept]], label[kept], doc[kept]

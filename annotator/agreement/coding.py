@@ -197,6 +197,8 @@ def fleiss_kappa_from_table(table: npt.NDArray[np.integer]) -> float | None:
 def fleiss_kappa(codes: IntArray, n_categories: int | None = None) -> tuple[float | None, int, int]:
     """Fleiss' kappa over the units coded by every rater: (kappa, units used, units left out).
 
+    Units some rater left missing are left out (Fleiss' kappa needs the same raters on every
+    unit). Meant for three raters or more; with two it equals Scott's pi.
     Computed from agreeing rater pairs (sum_j n_ij^2 - n = 2 * agreeing pairs of unit i), so no
     units x categories table is built.
     """

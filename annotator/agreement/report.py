@@ -15,7 +15,8 @@ cannot be computed is null and its figure says why in "reason"):
                    "duplicate_spans": int, "overlapping_spans": int,
                    "merged_for_alpha_u": int, "spans_outside_label_filter": int}}
     overall       {name: FIGURE} for "krippendorff_alpha" (tokens, nominal, missing data),
-                   "fleiss_kappa" (tokens coded by all), "alpha_u" (characters, documents
+                   "fleiss_kappa" (tokens coded by all; with two annotators it is Scott's
+                   pi), "alpha_u" (characters, documents
                    finished by all), "cohen_kappa", "span_f1_exact", "span_f1_lenient",
                    "span_macro_f1_exact", "span_macro_f1_lenient" (these five: means over
                    annotator pairs, unit "annotator pair")

@@ -11,8 +11,12 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import AnnotatorError, E
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
 
 SCREENSHOT_SIZE = (1400, 860)
 
@@ -65,15 +69,15 @@ class AppController:
         self.store = store
         self.annotator = annotator
         self.settings = settings
-        self.window = None
+        self.window: MainWindow | None = None
         install_language(app, settings.ui_language)
 
     def start(self, document: int | None) -> None:
-        self.window = self._build()
-        self.window.open_position(document)
-        self.window.show()
+        window = self.window = self._build()
+        window.open_position(document)
+        window.show()
 
-    def _build(self):  # type: ignore[no-untyped-def]
+    def _build(self) -> MainWindow:
         from annotator.ui.main_window import MainWindow
 
         window = MainWindow(self.store, self.annotator, self.settings)
@@ -92,12 +96,12 @@ class AppController:
         self.settings.ui_language = language
         install_language(self.app, language)
         doc_id = old.session.doc_id if old.session else None
-        self.window = self._build()
+        window = self.window = self._build()
         if doc_id is not None:
-            self.window.open_document(doc_id)
+            window.open_document(doc_id)
         else:
-            self.window.open_position(None)
-        self.window.show()
+            window.open_position(None)
+        window.show()
         old.hide()
         old.deleteLater()
 

@@ -108,7 +108,7 @@ class SpanListModel(QAbstractListModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.index_)
 
-    def span(self, row: int) -> StoredSpan:
+    def span_at_row(self, row: int) -> StoredSpan:
         return self.index_[row]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -143,8 +143,8 @@ class SpanPanel(QListView):
         self.setModel(model)
         self.setUniformItemSizes(True)  # 10,000 rows scroll without measuring each
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.clicked.connect(lambda index: self.span_chosen.emit(model.span(index.row())))
-        self.activated.connect(lambda index: self.span_chosen.emit(model.span(index.row())))
+        self.clicked.connect(lambda index: self.span_chosen.emit(model.span_at_row(index.row())))
+        self.activated.connect(lambda index: self.span_chosen.emit(model.span_at_row(index.row())))
 
 
 class GuidelinesPanel(QTextBrowser):

@@ -45,7 +45,6 @@ class TokenBoundaries:
         self._starts: list[int] | None = None
         self._offsets: Offsets = []
         self._ends: list[int] = []
-        self._boundaries: list[int] = []
 
     @property
     def ready(self) -> bool:
@@ -67,7 +66,6 @@ class TokenBoundaries:
                 offsets = sorted(self._tokenize(self._language, self._text, self._lexicon))
                 self._offsets = offsets
                 self._ends = [e for _s, e in offsets]
-                self._boundaries = sorted({x for pair in offsets for x in pair})
                 self._starts = [s for s, _e in offsets]
             return self._starts
 
@@ -92,15 +90,23 @@ class TokenBoundaries:
             return starts[i], self._ends[i]
         return None
 
-    def step(self, position: int, forward: bool) -> int:
-        """The next token boundary after (or before) POSITION; POSITION itself at the ends."""
-        self._ensure()
-        bounds = self._boundaries
-        if forward:
-            i = bisect_right(bounds, position)
-            return bounds[i] if i < len(bounds) else position
-        i = bisect_left(bounds, position) - 1
-        return bounds[i] if i >= 0 else position
+    def step(self, position: int, anchor: int, forward: bool) -> int:
+        """Where a selection's free end at POSITION goes on one token step (Shift+arrow):
+        on the anchor's forward side it moves between token ends, on the other side between
+        token starts, and it stops at the anchor when it crosses it."""
+        starts = self._ensure()
+        ends = self._ends
+        if forward and position >= anchor:  # grow forward: the next token end
+            i = bisect_right(ends, position)
+            return ends[i] if i < len(ends) else position
+        if forward:  # shrink a backward selection: the next token start, at most the anchor
+            i = bisect_right(starts, position)
+            return min(starts[i], anchor) if i < len(starts) else anchor
+        if position > anchor:  # shrink a forward selection: the previous token end
+            i = bisect_left(ends, position) - 1
+            return max(ends[i], anchor) if i >= 0 else anchor
+        i = bisect_left(starts, position) - 1  # grow backward: the previous token start
+        return starts[i] if i >= 0 else position
 
     def nearest_boundary(self, position: int) -> int:
         """POSITION moved out of the token it falls inside, to that token's start."""

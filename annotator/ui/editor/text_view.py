@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QTextCursor,
+    QTextLayout,
     QTextLine,
     QTextOption,
     QWheelEvent,
@@ -39,6 +40,33 @@ Hit = tuple[int, int]  # a character [i, i+1) or a boundary (p, p)
 
 def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
     return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+def _character_under(layout: QTextLayout, line: QTextLine, x: float) -> int:
+    """The block position of the character whose glyph is drawn at X on LINE.
+
+    Qt's `xToCursor` gives a caret position, which in a bidi line can sit on the far side of
+    a run from the character under the pointer; the glyphs themselves (with the index of the
+    character each one came from) say which character is where.
+    """
+    flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
+             | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
+             | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes)
+    best, best_distance = line.textStart(), float("inf")
+    for run in layout.glyphRuns(line.textStart(), line.textLength(), flags):
+        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+        for index, position, advance in zip(run.stringIndexes(), run.positions(), advances,
+                                            strict=False):
+            width = advance.x()
+            if width <= 0:
+                continue  # a combining mark: it belongs to the letter before it
+            left = position.x()
+            if left <= x < left + width:
+                return int(index)
+            distance = abs(left + width / 2 - x)
+            if distance < best_distance:
+                best, best_distance = int(index), distance
+    return best
 
 
 class AnnotationTextView(QPlainTextEdit):
@@ -142,7 +170,10 @@ class AnnotationTextView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def snap(self, start: int, end: int, character_mode: bool) -> tuple[int, int]:
+        """Whole tokens; in character mode the exact characters with their combining marks."""
         if character_mode or self.tokens is None or start >= end:
+            while end < len(self.text) and unicodedata.combining(self.text[end]):
+                end += 1
             return start, end
         return self.tokens.snap(start, end)
 
@@ -160,9 +191,7 @@ class AnnotationTextView(QPlainTextEdit):
                 x = point.x() - origin.x()
                 if not (natural.left() <= x < natural.right()) or line.textLength() == 0:
                     return None
-                position = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-                last = line.textStart() + line.textLength() - 1
-                position = min(max(position, line.textStart()), last)
+                position = _character_under(layout, line, x)
                 return self.offsets.from_qt(block.position() + position)
             if y < 0:
                 return None
@@ -280,7 +309,7 @@ class AnnotationTextView(QPlainTextEdit):
         if character_mode or self.tokens is None:
             position = max(0, min(len(self.text), position + (1 if forward else -1)))
         else:
-            position = self.tokens.step(position, forward)
+            position = self.tokens.step(position, anchor, forward)
         self.select_range(min(anchor, position), max(anchor, position),
                           anchor_at_start=anchor <= position)
 

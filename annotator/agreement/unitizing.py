@@ -119,6 +119,7 @@ class UnitizingStudy:
         self.start = start[opens]
         self.end = reach[closes] - lane[closes] * self.stride
         self._pair_sums: dict[tuple[int, int], FloatArray] = {}
+        self._gap_table: tuple[IntArray, IntArray, IntArray, IntArray] | None = None
 
     # observed disagreement -------------------------------------------------------------------
 
@@ -221,7 +222,9 @@ class UnitizingStudy:
         units = np.bincount(u_key, minlength=size)
         squares = _weighted(u_key, length * (length - 1), size)
 
-        g_rater, g_cat, g_sec, g_len = self._gaps()
+        if self._gap_table is None:
+            self._gap_table = self._gaps()
+        g_rater, g_cat, g_sec, g_len = self._gap_table
         gap_ok = selected[g_rater] & in_group[g_sec]
         g_key = group_of_section[g_sec[gap_ok]] * c_count + g_cat[gap_ok]
         g_len = g_len[gap_ok]

@@ -294,13 +294,22 @@ class ConllWriter:
             inner = [index[t.i] for t in ent if t.i in index]
             if inner:
                 chunks.append(Chunk(inner[0], inner[-1] + 1, ent.label_))
-        tags = encode(chunks, len(tokens), self.scheme)
         inside = [False] * len(tokens)
         for chunk in chunks:
             for i in range(chunk.start + 1, chunk.end):
                 inside[i] = True
         starts = sorted(document.sentence_starts())
         pointer = 0
+        breaks: set[int] = set()
+        for n in range(1, len(tokens)):
+            while pointer < len(starts) and starts[pointer] <= tokens[n - 1].idx:
+                pointer += 1
+            if pointer < len(starts) and starts[pointer] <= tokens[n].idx:
+                if inside[n]:
+                    self.sentence_joins += 1
+                else:
+                    breaks.add(n)
+        tags = encode(chunks, len(tokens), self.scheme, breaks)
         lines: list[str] = []
         if self.docstart:
             extra = []
@@ -310,14 +319,8 @@ class ConllWriter:
             lines.append(sep.join([DOCSTART, *extra, "O"]) + "\n\n")
         for n, token in enumerate(tokens):
             start = token.idx
-            if n:
-                while pointer < len(starts) and starts[pointer] <= tokens[n - 1].idx:
-                    pointer += 1
-                if pointer < len(starts) and starts[pointer] <= start:
-                    if inside[n]:
-                        self.sentence_joins += 1
-                    else:
-                        lines.append("\n")
+            if n in breaks:
+                lines.append("\n")
             word = token.text
             if sep in word or "\n" in word or (sep == " " and any(c.isspace() for c in word)):
                 raise AnnotatorError(E.E302, path=self.path,

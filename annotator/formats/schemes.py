@@ -9,7 +9,7 @@ invalid sequence is counted, so importers can report them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 SCHEMES = ("iob1", "iob2", "bilou")
@@ -39,13 +39,15 @@ def split_tag(tag: str) -> tuple[str, str]:
     """('B'|'I'|'L'|'U'|'O', label). A tag with no prefix (IO style) reads as I-tag."""
     if tag == "O" or tag == "":
         return "O", ""
-    if len(tag) > 2 and tag[1] in "-_" and tag[0] in _PREFIX:
+    if len(tag) >= 2 and tag[1] in "-_" and tag[0] in _PREFIX:
         return _PREFIX[tag[0]], tag[2:]
     return "I", tag
 
 
-def encode(chunks: Iterable[Chunk], length: int, scheme: str) -> list[str]:
-    """Tags for LENGTH tokens; CHUNKS must not overlap."""
+def encode(chunks: Iterable[Chunk], length: int, scheme: str,
+           sentence_starts: Container[int] = ()) -> list[str]:
+    """Tags for LENGTH tokens; CHUNKS must not overlap. IOB1 marks a chunk B- only right after
+    a chunk of its type in the same sentence (token indices in SENTENCE_STARTS open one)."""
     tags = ["O"] * length
     previous: Chunk | None = None
     for chunk in sorted(chunks, key=lambda c: c.start):
@@ -61,7 +63,8 @@ def encode(chunks: Iterable[Chunk], length: int, scheme: str) -> list[str]:
         else:
             first = "B"
             if scheme == "iob1" and not (previous is not None and previous.end == chunk.start
-                                         and previous.label == label):
+                                         and previous.label == label
+                                         and chunk.start not in sentence_starts):
                 first = "I"
             tags[chunk.start] = f"{first}-{label}"
             for i in range(chunk.start + 1, chunk.end):

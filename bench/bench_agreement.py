@@ -202,6 +202,7 @@ def main() -> None:
     parser.add_argument("--library-runs", type=int, default=3)
     args = parser.parse_args()
 
+    load_before = os.getloadavg()
     texts, annotations, source = build_corpus(args.tokens)
     tokenize, tokenizer_name = make_tokenizer()
 
@@ -290,7 +291,8 @@ def main() -> None:
 
     results = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                    "platform": platform.platform()},
+                    "platform": platform.platform(),
+                    "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)]},
         "corpus": {"source": source, "documents": len(docs), "tokens": n_tokens,
                    "characters": report.corpus["characters"], "annotators": 3,
                    "documents_by_coders": report.corpus["documents_by_coders"],
@@ -317,7 +319,8 @@ def print_results(r: dict[str, Any]) -> None:
     c = r["corpus"]
     print(f"corpus: {c['documents']} documents, {c['tokens']:,} tokens, {c['characters']:,} code points, "
           f"3 annotators ({c['source']})")
-    print(f"median of {r['runs']} runs; tokenizer: {r['tokenizer']}")
+    print(f"median of {r['runs']} runs; tokenizer: {r['tokenizer']}; "
+          f"load average before/after: {r['machine']['load_average_before_after']} on {r['machine']['cpus']} CPUs")
     first = r["every_run_s"]["end_to_end"][0]
     print(f"  end to end (tokenize + documents + every measure): {r['end_to_end_s']:.3f} s "
           f"(first run, tokenizer cache cold: {first:.3f} s)")

@@ -29,6 +29,8 @@ from annotator.core.model import (
 )
 from annotator.core.operations import Change, Operation
 from annotator.store import schema
+from annotator.store.changes import ChangeToken, ProjectChanges, changes_since
+from annotator.store.concurrency import AnnotationVersions
 from annotator.store.database import make_engine, project_url, sqlite_path, writer
 from annotator.store.edits import SpanLengthBounds, apply_operation
 from annotator.store.tables import (
@@ -78,6 +80,7 @@ class ProjectStore:
         self._writer = writer(engine)
         self._overlap_policy: OverlapPolicy | None = None
         self._span_bounds = SpanLengthBounds()
+        self._versions = AnnotationVersions()  # what this store last saw of each annotation
 
     def write(self):  # type: ignore[no-untyped-def]
         """A write transaction (committed on leaving the block, rolled back on an error)."""
@@ -262,8 +265,12 @@ class ProjectStore:
     def annotation_id(self, doc_id: int, annotator: str) -> int:
         """The annotation of DOC_ID by ANNOTATOR, created (status new) if there is none."""
         annotator_id = self.annotator_id(annotator)
-        with self.write() as c:
-            return _get_or_create_annotation(c, doc_id, annotator_id)
+        try:
+            with self.write() as c:
+                return _get_or_create_annotation(c, doc_id, annotator_id)
+        except IntegrityError:  # created by another session at the same moment (PostgreSQL)
+            with self.write() as c:
+                return _get_or_create_annotation(c, doc_id, annotator_id)
 
     def annotation_status(self, annotation_id: int) -> Status:
         with self.engine.connect() as c:
@@ -271,7 +278,9 @@ class ProjectStore:
         return Status(status) if status else Status.NEW
 
     def spans(self, annotation_id: int) -> list[StoredSpan]:
+        """The spans of an annotation; edits made after this read are checked against it."""
         with self.engine.connect() as c:
+            self._versions.remember(c, annotation_id)  # before the spans: errs towards refusing
             rows = c.execute(
                 select(S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
                        S.c.origin, S.c.score)
@@ -286,13 +295,26 @@ class ProjectStore:
         policy = self._overlap_policy
         try:
             with self.write() as c:
-                return apply_operation(c, operation, policy, self._span_bounds)
+                stale = self._versions.lock(c, operation)  # edited elsewhere since last read?
+                change = apply_operation(c, operation, policy, self._span_bounds)
+                self._versions.refuse_overwrites(stale, change)  # E114, rolled back
+                versions = self._versions.read(c, change.annotation_ids)
+            self._versions.update(versions, stale)
+            return change
         except IntegrityError as err:
             self._span_bounds = SpanLengthBounds()  # it may describe a rolled-back version
             raise AnnotatorError(E.E900, message=f"The database refused the edit: {_short(err)}") from err
         except BaseException:
             self._span_bounds = SpanLengthBounds()
             raise
+
+    def changes_since(self, token: ChangeToken | None) -> ProjectChanges:
+        """What colleagues (or this store) changed since TOKEN; poll it to refresh lists."""
+        with self.engine.connect() as c:
+            changes = changes_since(c, token, self._versions)
+        if changes.project_changed:
+            self._overlap_policy = None
+        return changes
 
     def stats(self) -> dict[str, object]:
         from annotator.store.queries import project_stats

@@ -120,8 +120,7 @@ class MainWindow(QMainWindow):
         """Open the document at 1-based POSITION, else the last one open, else the first undone."""
         rows = self.documents.rows
         if not rows:
-            self.show_message(self.tr("This project has no documents yet: import some with "
-                                      "`annotator import`"))
+            self.show_message(self.tr("This project has no documents yet: import some with `annotator import`"))
             return
         if position is not None:
             row = rows[max(0, min(len(rows), position) - 1)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFontDialog, QMenu
 
@@ -22,63 +23,63 @@ if TYPE_CHECKING:
 LANGUAGE_NAMES = (("en", "English"), ("ar", "العربية"))  # each in its own language
 
 
-class WindowActions:
+class WindowActions(QObject):
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         editor = window.editor
-        tr = window.tr
         bar = window.menuBar()
 
-        file_menu = bar.addMenu(tr("&File"))
-        self.add(file_menu, tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.add(file_menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu(tr("&Edit"))
-        self.undo = self.add(edit, tr("&Undo"), editor.undo, QKeySequence.StandardKey.Undo)
-        self.redo = self.add(edit, tr("&Redo"), editor.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo = self.add(edit, self.tr("&Undo"), editor.undo, QKeySequence.StandardKey.Undo)
+        self.redo = self.add(edit, self.tr("&Redo"), editor.redo, "Ctrl+Shift+Z", "Ctrl+Y")
         edit.addSeparator()
-        self.add(edit, tr("Delete span"), editor.delete_span, hint="Del")
-        self.add(edit, tr("Accept suggestion"), editor.accept_suggestion, hint="Enter")
-        self.add(edit, tr("Reject suggestion"), editor.reject_suggestion, hint="Backspace")
-        self.add(edit, tr("Accept all suggestions in the document"), editor.accept_all,
+        self.add(edit, self.tr("Delete span"), editor.delete_span, hint="Del")
+        self.add(edit, self.tr("Accept suggestion"), editor.accept_suggestion, hint="Enter")
+        self.add(edit, self.tr("Reject suggestion"), editor.reject_suggestion, hint="Backspace")
+        self.add(edit, self.tr("Accept all suggestions in the document"), editor.accept_all,
                  "Shift+Return", "Shift+Enter")
-        self.add(edit, tr("Next span"), lambda: editor.step_span(True), hint="Tab")
-        self.add(edit, tr("Previous span"), lambda: editor.step_span(False), hint="Shift+Tab")
+        self.add(edit, self.tr("Next span"), lambda: editor.step_span(True), hint="Tab")
+        self.add(edit, self.tr("Previous span"), lambda: editor.step_span(False), hint="Shift+Tab")
         edit.addSeparator()
-        self.add(edit, tr("&Find in document"), editor.search.open_bar, QKeySequence.StandardKey.Find)
-        self.add(edit, tr("Find next"), lambda: editor.search.step(True), "F3")
-        self.add(edit, tr("Find previous"), lambda: editor.search.step(False), "Shift+F3")
+        self.add(edit, self.tr("&Find in document"), editor.search.open_bar, QKeySequence.StandardKey.Find)
+        self.add(edit, self.tr("Find next"), lambda: editor.search.step(True), "F3")
+        self.add(edit, self.tr("Find previous"), lambda: editor.search.step(False), "Shift+F3")
 
-        document = bar.addMenu(tr("&Document"))
-        self.add(document, tr("Mark done and go to the next"), window.mark_done_and_next,
+        document = bar.addMenu(self.tr("&Document"))
+        self.add(document, self.tr("Mark done and go to the next"), window.mark_done_and_next,
                  "Ctrl+Return", "Ctrl+Enter")
-        self.add(document, tr("Mark skipped"), lambda: window.set_status(Status.SKIPPED))
-        self.add(document, tr("Mark in progress"), lambda: window.set_status(Status.IN_PROGRESS))
+        self.add(document, self.tr("Mark skipped"), lambda: window.set_status(Status.SKIPPED))
+        self.add(document, self.tr("Mark in progress"), lambda: window.set_status(Status.IN_PROGRESS))
         document.addSeparator()
-        self.add(document, tr("Next undone document"), window.next_undone, "F8")
-        self.add(document, tr("Next document"), lambda: window.step_document(True), "Ctrl+PgDown")
-        self.add(document, tr("Previous document"), lambda: window.step_document(False), "Ctrl+PgUp")
+        self.add(document, self.tr("Next undone document"), window.next_undone, "F8")
+        self.add(document, self.tr("Next document"), lambda: window.step_document(True), "Ctrl+PgDown")
+        self.add(document, self.tr("Previous document"), lambda: window.step_document(False), "Ctrl+PgUp")
         document.addSeparator()
-        direction = document.addMenu(tr("Text direction"))
+        direction = document.addMenu(self.tr("Text direction"))
         self.directions = QActionGroup(window)
         self.direction_actions: dict[Direction, QAction] = {}
-        for value, text in ((Direction.AUTO, tr("Automatic (first strong character)")),
-                            (Direction.RTL, tr("Right to left")), (Direction.LTR, tr("Left to right"))):
+        for value, text in ((Direction.AUTO, self.tr("Automatic (first strong character)")),
+                            (Direction.RTL, self.tr("Right to left")), (Direction.LTR, self.tr("Left to right"))):
             action = self.add(direction, text, lambda _c=False, d=value: window.set_direction(d))
             action.setCheckable(True)
             self.directions.addAction(action)
             self.direction_actions[value] = action
 
-        view = bar.addMenu(tr("&View"))
-        self.add(view, tr("Zoom in"), lambda: window.zoom(1), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.add(view, tr("Zoom out"), lambda: window.zoom(-1), QKeySequence.StandardKey.ZoomOut)
-        self.add(view, tr("Normal size"), window.reset_zoom, "Ctrl+0")
-        self.add(view, tr("Text font…"), self.choose_font)
+        view = bar.addMenu(self.tr("&View"))
+        self.add(view, self.tr("Zoom in"), lambda: window.zoom(1), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.add(view, self.tr("Zoom out"), lambda: window.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+        self.add(view, self.tr("Normal size"), window.reset_zoom, "Ctrl+0")
+        self.add(view, self.tr("Text font…"), self.choose_font)
         view.addSeparator()
-        mode = self.add(view, tr("Character mode (exact characters, not tokens)"),
+        mode = self.add(view, self.tr("Character mode (exact characters, not tokens)"),
                         window.set_character_mode, "Ctrl+M")
         mode.setCheckable(True)
         mode.setChecked(editor.view.character_mode)
-        replace = self.add(view, tr("A new overlapping span replaces the old ones"),
+        replace = self.add(view, self.tr("A new overlapping span replaces the old ones"),
                            window.set_replace_overlapping)
         replace.setCheckable(True)
         replace.setChecked(editor.replace_overlapping)
@@ -86,7 +87,7 @@ class WindowActions:
         view.addAction(window.document_dock.toggleViewAction())
         view.addAction(window.span_dock.toggleViewAction())
         view.addAction(window.guidelines_dock.toggleViewAction())
-        languages = view.addMenu(tr("Interface language"))
+        languages = view.addMenu(self.tr("Interface language"))
         group = QActionGroup(window)
         for code, name in LANGUAGE_NAMES:
             action = self.add(languages, name,
@@ -95,8 +96,8 @@ class WindowActions:
             action.setChecked(code == window.settings.ui_language)
             group.addAction(action)
 
-        help_menu = bar.addMenu(tr("&Help"))
-        self.add(help_menu, tr("Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec(), "F1")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.add(help_menu, self.tr("Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec(), "F1")
 
     def add(self, menu: QMenu, text: str, slot: Callable[..., object],
             *keys: QKeySequence.StandardKey | str, hint: str = "") -> QAction:
@@ -114,7 +115,7 @@ class WindowActions:
     def choose_font(self) -> None:
         window = self.window
         current = text_font(window.settings.font_family, window.settings.font_size)
-        ok, font = QFontDialog.getFont(current, window, window.tr("Text font"))
+        ok, font = QFontDialog.getFont(current, window, self.tr("Text font"))
         if ok:
             window.settings.font_family = font.family()
             window.settings.font_size = font.pointSizeF()

@@ -65,6 +65,7 @@ class EditorWidget(QWidget):
             (K.Key_Enter, M.NoModifier): self.accept_suggestion,
             (K.Key_Tab, M.NoModifier): lambda: self.step_span(True),
             (K.Key_Backtab, M.ShiftModifier): lambda: self.step_span(False),
+            (K.Key_Tab, M.ShiftModifier): lambda: self.step_span(False),
             (K.Key_Backtab, M.NoModifier): lambda: self.step_span(False),
             (K.Key_Escape, M.NoModifier): self.clear_selection,
         })

@@ -1,0 +1,163 @@
+"""Fill resources/i18n/annotator_ar.ts from the Arabic catalogue below, then compile the .qm.
+
+Workflow when interface strings change:
+    .venv/bin/pyside6-lupdate $(find annotator/ui -name '*.py') -ts resources/i18n/annotator_ar.ts
+    .venv/bin/python tools/fill_translations.py      # fills what the catalogue knows, runs lrelease
+Strings the catalogue lacks stay "unfinished" (tests/ui/test_app.py fails until they are added
+here or in Qt Linguist).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TS = REPO / "resources" / "i18n" / "annotator_ar.ts"
+
+ARABIC = {
+    "#": "#",
+    "%1 of %2": "%1 من %2",
+    "%1 of %2 documents done": "أُنجز %1 من %2 مستندات",
+    "%1 — annotator": "%1 — المُعلِّم",
+    "&Document": "&المستند",
+    "&Edit": "&تحرير",
+    "&File": "&ملف",
+    "&Find in document": "&بحث في المستند",
+    "&Help": "&مساعدة",
+    "&Quit": "&خروج",
+    "&Redo": "إ&عادة",
+    "&Undo": "ترا&جع",
+    "&View": "&عرض",
+    "A new overlapping span replaces the old ones": "الوسم الجديد المتداخل يحلّ محلّ القديم",
+    "Accept all suggestions in the document": "قبول كل الاقتراحات في المستند",
+    "Accept suggestion": "قبول الاقتراح",
+    "Accept the suggestion": "قبول الاقتراح",
+    "Action": "الإجراء",
+    "All documents": "كل المستندات",
+    "Alt+drag, Ctrl+M": "Alt مع السحب، Ctrl+M",
+    "Automatic (first strong character)": "تلقائي (أول حرف ذي اتجاه)",
+    "Character mode": "وضع الحروف",
+    "Character mode (exact characters, not tokens)": "وضع الحروف (حروف بعينها لا كلمات كاملة)",
+    "Character mode: select exact characters (a name after a proclitic)":
+        "وضع الحروف: تحديد حروف بعينها (اسم بعد سابقة متصلة)",
+    "Close": "إغلاق",
+    "Delete span": "حذف الوسم",
+    "Delete the span": "حذف الوسم",
+    "Document": "المستند",
+    "Document marked %1": "وُسم المستند بأنه %1",
+    "Documents": "المستندات",
+    "Done": "منجز",
+    "Double-click": "نقر مزدوج",
+    "Drag, Shift+arrows": "السحب، Shift مع الأسهم",
+    "Every document is done": "أُنجزت كل المستندات",
+    "Filter by title": "تصفية حسب العنوان",
+    "Find (ignores diacritics and letter variants), find next":
+        "بحث (يتجاهل التشكيل وصور الحروف)، البحث عن التالي",
+    "Find (ignores diacritics, tatweel and letter variants)":
+        "بحث (يتجاهل التشكيل والتطويل وصور الحروف)",
+    "Find next": "البحث عن التالي",
+    "Find previous": "البحث عن السابق",
+    "Guidelines": "الإرشادات",
+    "In progress": "قيد العمل",
+    "Interface language": "لغة الواجهة",
+    "Keyboard shortcuts": "اختصارات لوحة المفاتيح",
+    "Keys": "المفاتيح",
+    "Label the selection (or relabel the span under the cursor)":
+        "وسم التحديد (أو تغيير وسم ما تحت المؤشر)",
+    "Labels:": "الوسوم:",
+    "Left to right": "من اليسار إلى اليمين",
+    "Mark done and go to the next": "وسمه منجزًا والانتقال إلى التالي",
+    "Mark in progress": "وسمه قيد العمل",
+    "Mark skipped": "وسمه متجاوزًا",
+    "Mark the document done and open the next undone one":
+        "وسم المستند منجزًا وفتح التالي غير المنجز",
+    "New": "جديد",
+    "Next": "التالي",
+    "Next document": "المستند التالي",
+    "Next span": "الوسم التالي",
+    "Next undone document": "المستند التالي غير المنجز",
+    "Next, previous span": "الوسم التالي، السابق",
+    "No matches": "لا نتائج",
+    "Normal size": "الحجم العادي",
+    "Not done": "غير منجز",
+    "Overlaps refused": "التداخل مرفوض",
+    "Overlaps replace": "التداخل يستبدل",
+    "Previous": "السابق",
+    "Previous document": "المستند السابق",
+    "Previous span": "الوسم السابق",
+    "Reject suggestion": "رفض الاقتراح",
+    "Reject the suggestion": "رفض الاقتراح",
+    "Right to left": "من اليمين إلى اليسار",
+    "Select a token": "تحديد كلمة",
+    "Select some text first, or put the cursor on a span": "حدّد نصًا أولًا، أو ضع المؤشر على وسم",
+    "Select; the selection snaps to whole tokens": "تحديد؛ يمتد التحديد إلى كلمات كاملة",
+    "Skipped": "متجاوز",
+    "Spans": "الوسوم",
+    "Status": "الحالة",
+    "Suggestions": "الاقتراحات",
+    "Text direction": "اتجاه النص",
+    "Text font": "خط النص",
+    "Text font…": "خط النص…",
+    "This project has no documents yet: import some with `annotator import`":
+        "لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`",
+    "This project has no guidelines yet.": "لا إرشادات لهذا المشروع بعد.",
+    "Token mode": "وضع الكلمات",
+    "Undo, redo": "تراجع، إعادة",
+    "Zoom in": "تكبير",
+    "Zoom in, out, normal size": "تكبير، تصغير، الحجم العادي",
+    "Zoom out": "تصغير",
+    "done": "منجز",
+    "in progress": "قيد العمل",
+    "new": "جديد",
+    "skipped": "متجاوز",
+}
+# Arabic has six plural forms (zero, one, two, few, many, other)
+ARABIC_PLURALS = {
+    "Accepted %n suggestion(s)": [
+        "لم يُقبل أي اقتراح", "قُبل اقتراح واحد", "قُبل اقتراحان", "قُبلت %n اقتراحات",
+        "قُبل %n اقتراحًا", "قُبل %n اقتراح"],
+}
+
+
+def fill(path: Path) -> list[str]:
+    tree = ET.parse(path)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if message.get("numerus") == "yes":
+            forms = ARABIC_PLURALS.get(source)
+            if forms is None:
+                missing.append(source)
+                continue
+            for child in list(translation):
+                translation.remove(child)
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+            translation.text = None
+        else:
+            arabic = ARABIC.get(source)
+            if arabic is None:
+                missing.append(source)
+                continue
+            translation.text = arabic
+        translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    missing = fill(TS)
+    for source in missing:
+        print(f"no Arabic for: {source!r}", file=sys.stderr)
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -8,6 +8,8 @@ import sys
 from annotator.cli.common import open_project, print_json, progress_bar
 from annotator.core.errors import AnnotatorError, E
 
+SHOWN = 20  # token splits printed (the --json report lists all)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     exp = subparsers.add_parser(
@@ -98,8 +100,10 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"  wrote {len(report.files)} files under {args.out}")
     if report.token_splits:
         print(f"  {len(report.token_splits)} token(s) split at span edges:")
-        for split in report.token_splits:
+        for split in report.token_splits[:SHOWN]:
             print(f"    {split}")
+        if len(report.token_splits) > SHOWN:
+            print(f"    ... and {len(report.token_splits) - SHOWN} more (--json lists every one)")
     if report.misaligned:
         print(f"  {len(report.misaligned)} misaligned span(s) skipped:", file=sys.stderr)
         for problem in report.misaligned:

@@ -76,6 +76,13 @@ class E(Enum):
     E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"
     E402 = "The pipeline {name!r} has no 'ner' component"
     E403 = "Not enough annotated data to train: {reason}"
+    E404 = "{file}, line {line}: not a pattern: {reason}. A line is {{\"label\": \"LOC\", \"pattern\": \"مصر\"}} or a token pattern list"
+    E405 = "Unknown pre-tagger kind {kind!r}; known kinds: {known}"
+    E406 = "Invalid label mapping {value!r}: write FROM=TO, for example GPE=LOC (TO empty or - drops FROM)"
+    E407 = "The project has no trained model yet. Train one with: annotator train PROJECT --out DIR"
+    E408 = "Gazetteer entry {text!r}: {reason}"
+    E409 = "Cannot load the spaCy pipeline {name!r}: {reason}"
+    E410 = "Nothing to pre-tag with: give a model (--model), pattern rules (--rules) or the gazetteer (--gazetteer)"
 
     # agreement (E5xx)
     E501 = "Agreement needs at least two annotators; got {count}: {names}"

@@ -1,0 +1,240 @@
+"""The project gazetteer: names the rule pre-tagger finds, matched on normalised Arabic.
+
+Matching (`GazetteerMatcher`) works on the project tokenizer's tokens of the text exactly as
+stored. Every token and every name is compared in its matching form (core.arabic: harakat,
+tatweel and bidi marks removed; أ إ آ ٱ -> ا, ى -> ي, ة -> ه; Latin casefolded), so
+`القاهرة`, `القاهره` and `القاهـرة` are one name. A name matches a run of whole tokens; the
+first token may carry proclitics (و ف ب ل ك, their clusters, and with the article: وال بال لل
+...), read by `core.arabic.proclitic_splits`, so `وبالقاهرة` finds `القاهرة`. The suggested span
+starts where the name starts (after و/ب/...); when the gazetteer spells a name without the
+article and the text has it (`الكويت` for the entry `كويت`), the article is part of the span,
+as ANERcorp annotates names. Longer names win, then earlier ones; matches never overlap.
+
+Entries live in the `gazetteer_entry` table (text exactly as the annotator selected it, label);
+annotators grow it from the editor with `add_to_gazetteer`. A starter list for Arabic is in
+`resources/gazetteer_ar.jsonl` (`starter_gazetteer_path`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, select
+
+from annotator.core.arabic import PROCLITIC_CLUSTERS, normalise_for_matching, proclitic_splits
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.text import trim_span
+from annotator.store.tables import GazetteerEntry, Label, table_of, utcnow
+
+if TYPE_CHECKING:
+    from annotator.nlp.tokenizer import ProjectTokenizer
+    from annotator.store.project_store import ProjectStore
+
+G = table_of(GazetteerEntry)
+L = table_of(Label)
+REPO = Path(__file__).resolve().parents[2]
+_PROCLITIC_STARTS = frozenset("وفبلكا")  # matching forms a proclitic reading can start with
+LAM_CLUSTERS = frozenset(c for c in PROCLITIC_CLUSTERS if c.endswith("\u0644"))  # ل ول فل
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    start: int
+    end: int
+    label: str
+    name: str  # the gazetteer entry that matched
+
+
+def starter_gazetteer_path(language: str = "ar") -> Path:
+    """The starter gazetteer shipped in resources/ (countries, capitals, large cities,
+    international organisations)."""
+    return REPO / "resources" / f"gazetteer_{language}.jsonl"
+
+
+# ------------------------------------------------------------------ matching
+class GazetteerMatcher:
+    """Find gazetteer names in texts; offsets are code points into the text as given."""
+
+    def __init__(self, names: Iterable[Name], tokenizer: ProjectTokenizer) -> None:
+        self.tokenizer = tokenizer
+        self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self.size = 0
+        seen: set[tuple[str, ...]] = set()
+        for name in names:
+            forms = self._forms(name.text)
+            if not forms or forms in seen:  # the first label given for a name wins
+                continue
+            seen.add(forms)
+            self._index.setdefault(forms[0], []).append((forms, name.label, name.text))
+            self.size += 1
+        for candidates in self._index.values():
+            candidates.sort(key=lambda entry: -len(entry[0]))
+
+    def _forms(self, text: str) -> tuple[str, ...]:
+        offsets = self.tokenizer.token_offsets(text)
+        forms = tuple(normalise_for_matching(text[s:e]) for s, e in offsets)
+        return tuple(form for form in forms if form)
+
+    def labels(self) -> list[str]:
+        return sorted({label for entries in self._index.values() for _f, label, _t in entries})
+
+    def find(self, text: str) -> list[NameMatch]:
+        tokens = self.tokenizer.token_offsets(text)
+        forms = [normalise_for_matching(text[s:e]) for s, e in tokens]
+        matches: list[NameMatch] = []
+        index = self._index
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, int, str, str] | None = None  # (tokens used, start, label, name)
+            for start, first in self._readings(text, tokens, forms, i):
+                for entry_forms, label, name in index.get(first, ()):
+                    size = len(entry_forms)
+                    if best is not None and size <= best[0]:
+                        break
+                    if tuple(forms[i + 1:i + size]) == entry_forms[1:]:
+                        best = (size, start, label, name)
+                        break
+            if best is None:
+                i += 1
+                continue
+            size, start, label, name = best
+            matches.append(NameMatch(start, tokens[i + size - 1][1], label, name))
+            i += size
+        return matches
+
+    def _readings(self, text: str, tokens: Sequence[tuple[int, int]], forms: Sequence[str],
+                  i: int) -> list[tuple[int, str]]:
+        """(span start, matching form of the name's first word) for token I as it is and
+        for each proclitic reading of it (the article, when split off, stays in the span)."""
+        token, form = tokens[i], forms[i]
+        readings = [(token[0], form)]
+        if not form or form[0] not in _PROCLITIC_STARTS:
+            return readings
+        if form[0] == "\u0644" and i and tokens[i - 1][1] == token[0] \
+                and forms[i - 1] in LAM_CLUSTERS:  # ل|لأمم, split by the tokenizer: ل + الأمم
+            readings.append((token[0], "\u0627" + form))
+        word = text[token[0]:token[1]]
+        splits = proclitic_splits(word)
+        cuts = {split.proclitics: split.cut for split in splits}
+        for split in splits:
+            start = token[0] + split.cut
+            if split.splits_article:  # a name spelled without the article: the span keeps it
+                head = split.proclitics[:-1]
+                start = token[0] + (cuts.get(head, 0) if head else 0)
+            readings.extend((start, lookup) for lookup in split.lookups)
+        return readings
+
+
+# ------------------------------------------------------------------ the project's entries
+def gazetteer_names(store: ProjectStore) -> list[Name]:
+    with store.engine.connect() as c:
+        rows = c.execute(select(G.c.text, G.c.label).order_by(G.c.id)).all()
+    return [Name(text, label) for text, label in rows]
+
+
+def add_to_gazetteer(store: ProjectStore, text: str, label: str) -> bool:
+    """Add TEXT (trimmed of whitespace and invisible marks) as a LABEL name; False when the
+    gazetteer already has it. What the editor's "Add to gazetteer" calls."""
+    return import_names(store, [Name(text, label)]) == 1
+
+
+def remove_from_gazetteer(store: ProjectStore, text: str, label: str) -> bool:
+    with store.write() as c:
+        result = c.execute(delete(G).where(G.c.text == _clean(text), G.c.label == label))
+    return bool(result.rowcount)
+
+
+def import_names(store: ProjectStore, names: Iterable[Name],
+                 label_map: dict[str, str] | None = None) -> int:
+    """Add NAMES in one transaction (labels mapped by LABEL_MAP; a name mapped to '' or '-' is
+    left out); returns how many were new. Unknown labels refuse the whole import (E104)."""
+    label_map = label_map or {}
+    added = 0
+    with store.write() as c:
+        known = set(c.execute(select(L.c.name)).scalars())
+        existing = {(r[0], r[1]) for r in c.execute(select(G.c.text, G.c.label))}
+        rows = []
+        for name in names:
+            label = label_map.get(name.label, name.label)
+            if label in ("", "-"):
+                continue
+            if label not in known:
+                raise AnnotatorError(E.E104, label=label, known=", ".join(sorted(known)))
+            text = _clean(name.text)
+            if (text, label) in existing:
+                continue
+            existing.add((text, label))
+            rows.append({"text": text, "label": label, "created_at": utcnow()})
+        if rows:
+            c.execute(insert(G), rows)
+            added = len(rows)
+    return added
+
+
+def _clean(text: str) -> str:
+    start, end = trim_span(text, 0, len(text))
+    cleaned = text[start:end]
+    if not cleaned:
+        raise AnnotatorError(E.E408, text=text, reason="it is empty (only spaces or marks)")
+    if "\n" in cleaned or len(cleaned) > 200:
+        raise AnnotatorError(E.E408, text=cleaned[:40], reason="a name is one line of at most 200 characters")
+    return cleaned
+
+
+# ------------------------------------------------------------------ files
+def read_name_file(path: Path) -> tuple[list[Name], int]:
+    """Names from a JSONL file: {"label": L, "pattern": "text"} (spaCy's phrase patterns) or
+    {"text": ..., "label": ...}; token patterns (lists) are counted and left to the
+    EntityRuler. Returns (names, token patterns skipped)."""
+    names: list[Name] = []
+    skipped = 0
+    for number, record in read_jsonl(path):
+        label = record.get("label")
+        value = record.get("pattern", record.get("text"))
+        if isinstance(value, list):
+            skipped += 1
+            continue
+        if not isinstance(label, str) or not isinstance(value, str) or not value.strip():
+            raise AnnotatorError(E.E404, file=path, line=number,
+                                 reason="it needs a string 'label' and a 'pattern' (or 'text')")
+        names.append(Name(value, label))
+    return names, skipped
+
+
+def read_jsonl(path: Path) -> list[tuple[int, dict[str, object]]]:
+    """(line number, object) of every non-blank line of a JSONL file (UTF-8)."""
+    if not path.is_file():
+        raise AnnotatorError(E.E201, file=path)
+    records = []
+    with path.open(encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
+            if not isinstance(record, dict):
+                raise AnnotatorError(E.E206, file=path, line=number, kind=type(record).__name__)
+            records.append((number, record))
+    return records
+
+
+def matcher_for(names: Sequence[Name], language: str,
+                extra_lexicon: Iterable[str] = ()) -> GazetteerMatcher:
+    """A matcher over NAMES with the project tokenizer for LANGUAGE, its proclitic lexicon
+    made of the names (and EXTRA_LEXICON, e.g. the project's span texts)."""
+    from annotator.nlp.tokenizer import ProjectTokenizer
+
+    tokenizer = ProjectTokenizer(language, [*(n.text for n in names), *extra_lexicon])
+    return GazetteerMatcher(names, tokenizer)

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "annotator.cli.project_commands",
     "annotator.cli.gui_command",
     "annotator.cli.export_command",
+    "annotator.cli.nlp_commands",
 )
 
 EXIT_USER_ERROR = 2

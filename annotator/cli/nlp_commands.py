@@ -1,0 +1,262 @@
+"""annotator pretag | train | pretaggers | gazetteer add/list/import/remove."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.cli.common import open_project, print_json, progress_bar
+from annotator.core.errors import AnnotatorError, E
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    pretag = subparsers.add_parser(
+        "pretag", help="store suggestions from a spaCy pipeline, pattern rules or the gazetteer")
+    pretag.add_argument("project")
+    pretag.add_argument("--model", help="installed spaCy pipeline (package name or folder), or "
+                        "'project' for the latest model trained on this project")
+    pretag.add_argument("--rules", action="append", default=[], metavar="FILE",
+                        help="EntityRuler patterns (JSONL); may be repeated")
+    pretag.add_argument("--gazetteer", nargs="?", const="project", metavar="FILE",
+                        help="the project gazetteer, or a names file (JSONL)")
+    pretag.add_argument("--map", action="append", default=[], metavar="FROM=TO",
+                        help="label mapping, e.g. --map GPE=LOC --map PERSON=PERS (TO '-' drops)")
+    pretag.add_argument("--new-labels", choices=["drop", "add"], default="drop",
+                        help="labels the project lacks after mapping: drop (default) or add them")
+    pretag.add_argument("--annotator", help="pre-tag this annotator's annotations (created when "
+                        "missing); default: every open annotation")
+    pretag.add_argument("--untouched", action="store_true",
+                        help="only annotations nobody has started (status new)")
+    pretag.add_argument("--documents", help="document ids, e.g. 1,2,10-20 (default: all)")
+    pretag.add_argument("--processes", type=int, default=1,
+                        help="spaCy processes (more pays only for heavy pipelines)")
+    pretag.add_argument("--batch-size", type=int, default=64)
+    pretag.add_argument("--clear", action="store_true",
+                        help="instead: remove the suggestions (never accepted spans) of the "
+                        "selected annotations")
+    pretag.add_argument("--json", action="store_true")
+    pretag.set_defaults(run=run_pretag)
+
+    train = subparsers.add_parser("train", help="train a spaCy NER pipeline on done documents")
+    train.add_argument("project")
+    train.add_argument("--out", required=True, help="folder for the trained pipeline")
+    train.add_argument("--annotator", help="whose annotations (default: as export chooses)")
+    train.add_argument("--gold", action="store_true", help="the adjudicated annotations")
+    train.add_argument("--merge", choices=["union", "intersection", "majority"])
+    train.add_argument("--holdout", type=float, default=0.2,
+                       help="share of documents held out for evaluation (default 0.2)")
+    train.add_argument("--epochs", type=int, default=20)
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--overwrite", action="store_true")
+    train.add_argument("--json", action="store_true")
+    train.set_defaults(run=run_train)
+
+    listing = subparsers.add_parser("pretaggers", help="list the pre-taggers this project can use")
+    listing.add_argument("project")
+    listing.set_defaults(run=run_list)
+
+    gazetteer = subparsers.add_parser("gazetteer", help="the project gazetteer")
+    actions = gazetteer.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a name")
+    add.add_argument("project")
+    add.add_argument("text")
+    add.add_argument("label")
+    add.set_defaults(run=run_gazetteer_add)
+    remove = actions.add_parser("remove", help="remove a name")
+    remove.add_argument("project")
+    remove.add_argument("text")
+    remove.add_argument("label")
+    remove.set_defaults(run=run_gazetteer_remove)
+    show = actions.add_parser("list", help="print the names (TSV: text, label)")
+    show.add_argument("project")
+    show.set_defaults(run=run_gazetteer_list)
+    load = actions.add_parser("import", help="add names from JSONL files, or the starter list")
+    load.add_argument("project")
+    load.add_argument("files", nargs="*", metavar="FILE")
+    load.add_argument("--starter", action="store_true",
+                      help="the starter gazetteer for the project language (resources/)")
+    load.add_argument("--map", action="append", default=[], metavar="FROM=TO")
+    load.set_defaults(run=run_gazetteer_import)
+
+
+def parse_ids(value: str | None) -> list[int] | None:
+    if not value:
+        return None
+    ids: list[int] = []
+    try:
+        for part in value.split(","):
+            first, _, last = part.strip().partition("-")
+            ids += list(range(int(first), int(last or first) + 1))
+    except ValueError as err:
+        raise AnnotatorError(E.E116, value=value, what="--documents",
+                             reason="ids and ranges, e.g. 1,2,10-20") from err
+    return ids
+
+
+def run_pretag(args: argparse.Namespace) -> int:
+    from annotator.nlp.pretag import parse_label_map, plan_labels, pretag_documents
+    from annotator.nlp.pretaggers import CombinedPretagger, LoadContext, load_pretagger
+
+    label_map = parse_label_map(args.map)
+    with open_project(args.project) as store:
+        if args.clear:
+            return _clear(store, args)
+        context = LoadContext(store=store, language=store.project().language,
+                              n_process=args.processes)
+        parts = []
+        if args.model:
+            kind = "project-model" if args.model == "project" else "spacy"
+            parts.append(load_pretagger(kind, "" if kind == "project-model" else args.model, context))
+        parts += [load_pretagger("rules", path, context) for path in args.rules]
+        if args.gazetteer:
+            parts.append(load_pretagger("gazetteer", args.gazetteer, context))
+        pretagger = CombinedPretagger(parts)
+        _kept, dropped = plan_labels(store, pretagger, label_map)
+        if dropped and args.new_labels == "drop" and not args.json:
+            print(f"Labels without a project label (dropped; map them with --map or add them "
+                  f"with --new-labels add): {', '.join(dropped)}", file=sys.stderr)
+        update, close = progress_bar("Pre-tagging")
+        try:
+            report = pretag_documents(
+                store, pretagger, parse_ids(args.documents), args.annotator,
+                label_map=label_map, new_labels=args.new_labels, untouched_only=args.untouched,
+                batch_size=args.batch_size, progress=lambda done, _total: update(done))
+        finally:
+            close()
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    s = report.suggestions
+    rate = report.characters / report.seconds if report.seconds else 0.0
+    print(f"Pre-tagged {report.documents_tagged} of {report.documents_selected} document(s) "
+          f"with {report.origin} ({rate:,.0f} characters/s): {s.added} suggestion(s) added, "
+          f"{s.identical} already there, {s.overlapping_accepted} overlapping accepted spans and "
+          f"{s.overlapping_suggested} overlapping suggestions dropped")
+    if report.unmapped:
+        print("  unmapped labels dropped: " + ", ".join(
+            f"{label} {count}" for label, count in report.unmapped.most_common()))
+    if report.labels_added:
+        print(f"  labels added: {', '.join(report.labels_added)}")
+    for count, what in ((report.finished_skipped, "done or skipped by the annotator"),
+                        (report.started_skipped, "already started (--untouched)"),
+                        (report.without_open_annotation,
+                         "without an open annotation (pass --annotator NAME to include them)")):
+        if count:
+            print(f"  {count} document(s) left alone: {what}")
+    return 0
+
+
+def _clear(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from annotator.nlp.pretag import PretagReport, _targets
+    from annotator.store.suggestions import remove_suggestions
+
+    targets = _targets(store, parse_ids(args.documents), args.annotator, args.untouched,
+                       PretagReport(origin=""))
+    with store.write() as c:
+        removed = remove_suggestions(c, [a for ids in targets.values() for a in ids])
+    print_json({"suggestions_removed": removed}) if args.json else \
+        print(f"Removed {removed} suggestion(s)")
+    return 0
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from annotator.nlp.train import TrainOptions, TrainProgress, train_model
+
+    options = TrainOptions(annotator=args.annotator, gold=args.gold, merge=args.merge,
+                           holdout=args.holdout, max_epochs=args.epochs, seed=args.seed,
+                           overwrite=args.overwrite)
+
+    def show(p: TrainProgress) -> None:
+        if not args.json and sys.stderr.isatty():
+            score = f", dev F1 {p.dev_f1:.3f}" if p.dev_f1 is not None else ""
+            print(f"\r{p.stage}: epoch {p.epoch}, step {p.step}{score}   ", end="", file=sys.stderr)
+
+    with open_project(args.project) as store:
+        report = train_model(store, args.out, options, progress=show)
+    if sys.stderr.isatty() and not args.json:
+        print(file=sys.stderr)
+    if args.json:
+        print_json(report.to_dict())
+        return 0
+    docs = report.documents
+    print(f"Trained on {docs.get('train', 0)} document(s) ({report.source}), checkpoints chosen "
+          f"on {docs.get('dev', 0)}, evaluated on {docs.get('test', 0)} held out; "
+          f"{report.epochs + 1} epoch(s), {report.seconds:.1f} s")
+    print(f"  {'label':<10} {'precision':>9} {'recall':>9} {'F1':>9} {'spans':>7}")
+    rows = list(report.scores.items()) + ([("overall", report.overall)] if report.overall else [])
+    for label, s in rows:
+        print(f"  {label:<10} {s.precision:>9.3f} {s.recall:>9.3f} {s.f1:>9.3f} {s.support:>7}")
+    if report.misaligned_skipped:
+        print(f"  {report.misaligned_skipped} span(s) that do not align to tokens were left out")
+    print(f"Saved to {report.out_dir}; pre-tag with: annotator pretag {args.project} --model project")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from annotator.nlp.pretaggers import (
+        NO_PIPELINE_HELP,
+        PRETAGGER_KINDS,
+        LoadContext,
+        available_pretaggers,
+    )
+
+    with open_project(args.project) as store:
+        context = LoadContext(store=store, language=store.project().language)
+        choices = available_pretaggers(context)
+    for name, found in choices.items():
+        print(f"{name}: {PRETAGGER_KINDS[name].description}")
+        for choice in found:
+            print(f"    {choice}")
+    if not choices.get("spacy"):
+        print(f"\n{NO_PIPELINE_HELP}")
+    return 0
+
+
+def run_gazetteer_add(args: argparse.Namespace) -> int:
+    from annotator.nlp.gazetteer import add_to_gazetteer
+
+    with open_project(args.project) as store:
+        added = add_to_gazetteer(store, args.text, args.label)
+    print("Added" if added else "Already in the gazetteer")
+    return 0
+
+
+def run_gazetteer_remove(args: argparse.Namespace) -> int:
+    from annotator.nlp.gazetteer import remove_from_gazetteer
+
+    with open_project(args.project) as store:
+        removed = remove_from_gazetteer(store, args.text, args.label)
+    print("Removed" if removed else "Not in the gazetteer")
+    return 0
+
+
+def run_gazetteer_list(args: argparse.Namespace) -> int:
+    from annotator.nlp.gazetteer import gazetteer_names
+
+    with open_project(args.project) as store:
+        for name in gazetteer_names(store):
+            print(f"{name.text}\t{name.label}")
+    return 0
+
+
+def run_gazetteer_import(args: argparse.Namespace) -> int:
+    from annotator.nlp.gazetteer import import_names, read_name_file, starter_gazetteer_path
+    from annotator.nlp.pretag import parse_label_map
+
+    with open_project(args.project) as store:
+        files = [Path(f) for f in args.files]
+        if args.starter:
+            files.append(starter_gazetteer_path(store.project().language))
+        if not files:
+            raise AnnotatorError(E.E212, file="(no file; give FILE or --starter)")
+        names = []
+        skipped = 0
+        for path in files:
+            found, token_patterns = read_name_file(path)
+            names += found
+            skipped += token_patterns
+        added = import_names(store, names, parse_label_map(args.map))
+    print(f"Added {added} name(s) of {len(names)}"
+          + (f"; {skipped} token pattern(s) left for --rules" if skipped else ""))
+    return 0

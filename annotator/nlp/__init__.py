@@ -1,0 +1,1 @@
+"""spaCy side of the annotator: the project tokenizer, pre-taggers, training, evaluation."""

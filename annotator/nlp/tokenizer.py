@@ -70,7 +70,7 @@ class ProjectTokenizer:
         vocab: Vocab | None = None,
     ) -> None:
         self.lang = lang
-        self.split_proclitics = split_proclitics
+        self._split_proclitics = split_proclitics
         self._lexicon = lexicon_forms(lexicon)
         self._vocab = vocab
         self._affix_split: Callable[[str], list[str]] | None = None
@@ -95,8 +95,18 @@ class ProjectTokenizer:
         self._cache.clear()
 
     @property
+    def split_proclitics(self) -> bool:
+        """Whether Arabic proclitics are split off (see the module docstring)."""
+        return self._split_proclitics
+
+    @split_proclitics.setter
+    def split_proclitics(self, value: bool) -> None:
+        self._split_proclitics = value
+        self._cache.clear()
+
+    @property
     def _splits_proclitics(self) -> bool:
-        return self.split_proclitics and self.lang == "ar"
+        return self._split_proclitics and self.lang == "ar"
 
     # --- tokens ---------------------------------------------------------------------------------
 

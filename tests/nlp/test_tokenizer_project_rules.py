@@ -75,6 +75,8 @@ def test_lexicon_can_be_replaced() -> None:
     tokenizer.set_lexicon(["كوريا"])
     assert tokenizer.lexicon == {"كوريا"}
     assert texts(tokenizer, "لكوريا") == ["ل", "كوريا"]
+    tokenizer.split_proclitics = False
+    assert texts(tokenizer, "لكوريا") == ["لكوريا"]
 
 
 # --- punctuation, separators and exact offsets ------------------------------------------------

@@ -41,7 +41,7 @@ _PROCLITIC_STARTS = frozenset("وفبلكا")  # matching forms a proclitic read
 LAM_CLUSTERS = frozenset(c for c in PROCLITIC_CLUSTERS if c.endswith("\u0644"))  # ل ول فل
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Name:
     text: str
     label: str

@@ -10,7 +10,8 @@ six queries per span:
 - accepted spans (made or confirmed by a person) are never changed or removed; under the
   `refuse` and `replace` overlap policies a suggestion that overlaps any existing span (or an
   earlier suggestion of the same run) is dropped, so the annotation keeps at most one span per
-  token as a spaCy NER corpus needs; under `allow` only a suggestion overlapping an accepted
+  token as a spaCy NER corpus needs (suggestions are taken in the order given, so an
+  earlier one wins); under `allow` only a suggestion overlapping an accepted
   span *of the same label* is dropped;
 - the annotation's version is bumped (concurrent editors notice) but its status is kept: a
   pre-tagged document stays `new` until a person edits it.
@@ -103,7 +104,7 @@ def add_suggestions(c: Connection, annotation_id: int, length: int,
     occupied = _Intervals(span for span, _state in existing
                           if policy is not OverlapPolicy.ALLOW or span in accepted)
     kept: list[NewSuggestion] = []
-    for suggestion in sorted(suggestions, key=lambda s: (s.start, -s.end)):
+    for suggestion in suggestions:  # in the order given: earlier ones win overlaps
         span = Span(suggestion.start, suggestion.end, suggestion.label)
         if not 0 <= span.start < span.end <= length:
             counts.outside += 1

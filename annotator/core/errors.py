@@ -92,6 +92,10 @@ class E(Enum):
     E505 = "Unknown annotator(s) {names} in the filter; the documents name: {known}"
     E506 = "Unitizing data: {reason}"
 
+    # adjudication and blind projects (E52x)
+    E520 = "Document {doc_id} is not up for adjudication: {count} annotator(s) finished it; it needs at least two"
+    E521 = "This is a blind project: only curators and managers see other annotators' work, and {viewer!r} is not one"
+
     # generic
     E900 = "{message}"
 

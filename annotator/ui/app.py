@@ -82,6 +82,7 @@ class AppController:
 
         window = MainWindow(self.store, self.annotator, self.settings)
         window.remember_layout = self.remember
+        window.background_work = self.remember
         window.language_change_requested.connect(self.switch_language)
         return window
 

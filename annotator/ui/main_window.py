@@ -26,6 +26,7 @@ from annotator.ui.settings import AppSettings
 from annotator.ui.window_actions import WindowActions
 
 STATUS_MESSAGE_MS = 6000
+TOKENIZE_DELAY_MS = 30
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.labels = store.labels()
         self.session: DocumentSession | None = None
         self.remember_layout = True
+        self.background_work = True  # off for screenshots: nothing to compete with the render
         self._histories: dict[int, History] = {}
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("%1 — annotator").replace("%1", self.project.name))
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.document_panel.document_chosen.connect(self.open_document)
         self.span_panel.span_chosen.connect(self.editor.select_span)
         self.editor.view.zoom_requested.connect(self.zoom)
+        self.editor.view.first_painted.connect(self._tokenize_in_background)
         self.documents.dataChanged.connect(lambda *_a: self._show_progress())
         self.documents.modelReset.connect(self._show_progress)
         self._restore_layout()
@@ -114,7 +117,6 @@ class MainWindow(QMainWindow):
         self.actions_.sync_direction(override)
         self._show_progress()
         self._show_mode()
-        QTimer.singleShot(0, self._tokenize_in_background)
 
     def open_position(self, position: int | None) -> None:
         """Open the document at 1-based POSITION, else the last one open, else the first undone."""
@@ -133,9 +135,9 @@ class MainWindow(QMainWindow):
         self.open_document(self.documents.next_undone(None) or rows[0].id)
 
     def _tokenize_in_background(self) -> None:
-        """After the window is up: tokenize the open document on a worker thread."""
-        if self.editor.tokens is not None and not self.editor.tokens.ready:
-            self.editor.tokens.start_in_background()
+        """Once the first screen is painted: tokenize the document on a worker thread."""
+        if self.background_work and self.editor.tokens is not None and not self.editor.tokens.ready:
+            QTimer.singleShot(TOKENIZE_DELAY_MS, self.editor.tokens.start_in_background)
 
     def next_undone(self) -> None:
         current = self.session.doc_id if self.session else None

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import attrgetter
 
 from annotator.core.model import SpanState, StoredSpan
 from annotator.core.operations import Change
 
-
-def _key(span: StoredSpan) -> tuple[int, int, int]:
-    return (span.start, span.end, span.id)
+_key = attrgetter("start", "end", "id")  # (start, end, id): C speed for 10,000 spans
 
 
 class SpanIndex:
@@ -23,7 +22,7 @@ class SpanIndex:
 
     def __init__(self, spans: Iterable[StoredSpan] = ()) -> None:
         self._spans: list[StoredSpan] = sorted(spans, key=_key)
-        self._keys = [_key(s) for s in self._spans]
+        self._keys: list[tuple[int, int, int]] = list(map(_key, self._spans))
         self._by_id = {s.id: s for s in self._spans}
         self._longest = max((s.end - s.start for s in self._spans), default=0)
 

@@ -258,9 +258,14 @@ class EditorWidget(QWidget):
         self.view.refresh_spans(self.session.dirty_ranges)
 
     def _set_current(self, span: StoredSpan | None) -> None:
-        if self.view.painter is not None:
-            self.view.painter.state.current_span_id = span.id if span else None
-            self.view.viewport().update()
+        painter, session = self.view.painter, self.session
+        if painter is not None and session is not None:
+            before = painter.state.current_span_id
+            old = session.index.get(before) if before is not None else None
+            painter.state.current_span_id = span.id if span else None
+            for changed in (old, span):
+                if changed is not None:
+                    self.view.update_range(changed.start, changed.end)
         self.current_span_changed.emit(span)
 
     # ------------------------------------------------------------------ search

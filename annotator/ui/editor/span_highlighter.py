@@ -26,11 +26,19 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.index = index
         self.style = style
         self._current: set[int] = set()  # blocks whose formats match the index and style
+        self.epoch = 0  # bumped when every block's formats go stale (font, direction)
+        self.generation: dict[int, int] = {}  # per block: bumped when its formats are rebuilt
+
+    def layout_key(self, block: QTextBlock) -> tuple[int, int]:
+        """Changes whenever BLOCK's formats (and so its line layout) may have changed."""
+        return self.epoch, self.generation.get(block.blockNumber(), 0)
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         block = self.currentBlock()
-        if block.blockNumber() not in self._current:
+        number = block.blockNumber()
+        if number not in self._current:
             return
+        self.generation[number] = self.generation.get(number, 0) + 1
         qt_start = block.position()
         to_qt = self.offsets.to_qt
         start = self.offsets.from_qt(qt_start)
@@ -70,3 +78,4 @@ class SpanHighlighter(QSyntaxHighlighter):
     def invalidate(self) -> None:
         """Forget every block's formats (after a style or font change); repainted lazily."""
         self._current.clear()
+        self.epoch += 1

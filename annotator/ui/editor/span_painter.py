@@ -6,11 +6,11 @@ Only the spans of the visible blocks are ever touched.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -56,17 +56,33 @@ class PaintState:
     current_span_id: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class SpanShape:
+    """Where one span is drawn in its block, relative to the block's layout origin."""
+
+    span: StoredSpan
+    rects: list[QRectF]
+    tag: QRectF | None  # None when the span ends in a later block
+
+
 class SpanPainter:
-    def __init__(self, text: str, offsets: OffsetMap, index: SpanIndex, style: SpanStyle) -> None:
+    """Paints span outlines and tags from per-block shapes, cached until the block's layout
+    changes (`layout_key` says when: span edits, fonts, direction, width)."""
+
+    def __init__(self, text: str, offsets: OffsetMap, index: SpanIndex, style: SpanStyle,
+                 layout_key: Callable[[QTextBlock], Hashable] = lambda _b: None) -> None:
         self.text = text
         self.offsets = offsets
         self.index = index
         self.style = style
+        self.layout_key = layout_key
         self.state = PaintState()
+        self._shapes: dict[int, tuple[Hashable, list[SpanShape]]] = {}
 
     # ------------------------------------------------------------------ geometry
     def range_rects(self, block: QTextBlock, origin: QPointF, start: int, end: int) -> list[QRectF]:
-        """Viewport rectangles covering code points [start, end) of BLOCK, one per line run."""
+        """Rectangles covering code points [start, end) of BLOCK, one per line run, placed
+        with the block's layout origin at ORIGIN."""
         first = self.offsets.to_qt(start) - block.position()
         last = self.offsets.to_qt(end) - block.position()
         first, last = max(first, 0), min(last, block.length() - 1)
@@ -86,67 +102,85 @@ class SpanPainter:
                 rects.append(rect)
         return rects
 
-    def gap_rect(self, block: QTextBlock, origin: QPointF, gap: int) -> QRectF | None:
-        """The widened whitespace at code point GAP, if it is on screen with room for a tag."""
+    def gap_rect(self, block: QTextBlock, gap: int) -> QRectF | None:
+        """The widened whitespace at code point GAP (layout coordinates), if it has width."""
         position = self.offsets.to_qt(gap) - block.position()
-        layout = block.layout()
-        line = layout.lineForTextPosition(position)
+        line = block.layout().lineForTextPosition(position)
         if not line.isValid():
             return None
         x0, x1 = cursor_x(line, position), cursor_x(line, position + 1)
-        rect = QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height()).translated(origin)
-        natural = line.naturalTextRect().translated(origin)
+        rect = QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height())
+        natural = line.naturalTextRect()
         if rect.left() < natural.left() - 1 or rect.right() > natural.right() + 1:
             return None  # a trailing space where the line wraps: it has no width on screen
         return rect
 
-    # ------------------------------------------------------------------ painting
-    def paint(self, painter: QPainter, view: QPlainTextEdit) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for block, origin in visible_blocks(view):
-            start = self.offsets.from_qt(block.position())
-            end = start + block.length() - 1
-            self._paint_matches(painter, block, origin, start, end)
-            for span in self.index.overlapping(start, end):
-                self._paint_span(painter, block, origin, span, start, end)
+    def tag_rect(self, block: QTextBlock, span: StoredSpan, last_rect: QRectF,
+                 block_end: int) -> QRectF:
+        """The tag's box: in the gap after the span, else tucked into the span's end corner."""
+        width = self.style.tag_width(span.label)
+        height = self.style.tag_metrics.height() + 2
+        gap = tag_gap_position(self.text, span.end, block_end)
+        room = self.gap_rect(block, gap) if gap is not None else None
+        if room is not None and room.width() >= width:
+            center = room.center()
+        else:
+            rtl = block.layout().textOption().textDirection() == Qt.LayoutDirection.RightToLeft
+            x = last_rect.left() + width / 2 if rtl else last_rect.right() - width / 2
+            center = QPointF(x, last_rect.bottom() - height / 2)
+        return QRectF(center.x() - width / 2, center.y() - height / 2, width, height)
 
-    def _paint_span(self, painter: QPainter, block: QTextBlock, origin: QPointF,
-                    span: StoredSpan, start: int, end: int) -> None:
+    def shapes(self, block: QTextBlock) -> list[SpanShape]:
+        """The shapes of BLOCK's spans, from the cache while its layout is unchanged."""
+        key = self.layout_key(block)
+        cached = self._shapes.get(block.blockNumber())
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        start = self.offsets.from_qt(block.position())
+        end = start + block.length() - 1
+        zero = QPointF(0, 0)
+        found = []
+        for span in self.index.overlapping(start, end):
+            rects = self.range_rects(block, zero, max(span.start, start), min(span.end, end))
+            if rects:
+                tag = self.tag_rect(block, span, rects[-1], end) if span.end <= end else None
+                found.append(SpanShape(span, rects, tag))
+        self._shapes[block.blockNumber()] = (key, found)
+        return found
+
+    # ------------------------------------------------------------------ painting
+    def paint(self, painter: QPainter, view: QPlainTextEdit, area: QRect) -> None:
+        """Paint the spans of the visible blocks that meet AREA (the region Qt repaints)."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self.style.tag_font)
+        for block, origin in visible_blocks(view):
+            height = view.blockBoundingRect(block).height()
+            if origin.y() > area.bottom() or origin.y() + height < area.top():
+                continue
+            start = self.offsets.from_qt(block.position())
+            self._paint_matches(painter, block, origin, start, start + block.length() - 1)
+            painter.translate(origin)
+            for shape in self.shapes(block):
+                self._paint_shape(painter, shape)
+            painter.translate(-origin)
+
+    def _paint_shape(self, painter: QPainter, shape: SpanShape) -> None:
+        span = shape.span
         color = self.style.color(span.label)
-        rects = self.range_rects(block, origin, max(span.start, start), min(span.end, end))
-        if not rects:
-            return
         suggested = span.state is SpanState.SUGGESTED
         if suggested:
-            pen = QPen(color.darker(130), 1.6, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
+            painter.setPen(QPen(color.darker(130), 1.6, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in rects:
+            for rect in shape.rects:
                 painter.drawRoundedRect(rect.adjusted(0.5, 1.5, -0.5, -1.5), 3, 3)
         if span.id == self.state.current_span_id:
             painter.setPen(QPen(QColor("#202020"), 2.2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in rects:
+            for rect in shape.rects:
                 painter.drawRoundedRect(rect.adjusted(-1, 0.5, 1, -0.5), 3, 3)
-        if span.end <= end:
-            self._paint_tag(painter, block, origin, span, rects[-1], end)
-
-    def _paint_tag(self, painter: QPainter, block: QTextBlock, origin: QPointF,
-                   span: StoredSpan, last_rect: QRectF, block_end: int) -> None:
-        style = self.style
-        width = style.tag_width(span.label)
-        height = style.tag_metrics.height() + 2
-        gap = tag_gap_position(self.text, span.end, block_end)
-        room = self.gap_rect(block, origin, gap) if gap is not None else None
-        if room is not None and room.width() >= width:
-            center = room.center()
-        else:  # no gap on screen: tuck the tag into the lower corner of the span's end
-            rtl = block.layout().textOption().textDirection() == Qt.LayoutDirection.RightToLeft
-            x = last_rect.left() + width / 2 if rtl else last_rect.right() - width / 2
-            center = QPointF(x, last_rect.bottom() - height / 2)
-        rect = QRectF(center.x() - width / 2, center.y() - height / 2, width, height)
-        color = style.color(span.label)
-        if span.state is SpanState.SUGGESTED:
+        if shape.tag is None:
+            return
+        if suggested:
             painter.setPen(QPen(color.darker(130), 1.2, Qt.PenStyle.DashLine))
             painter.setBrush(QColor("#FFFFFF"))
             text_color = color.darker(170)
@@ -154,10 +188,9 @@ class SpanPainter:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             text_color = readable_on(color)
-        painter.drawRoundedRect(rect.adjusted(TAG_MARGIN / 3, 0, -TAG_MARGIN / 3, 0), 3, 3)
+        painter.drawRoundedRect(shape.tag.adjusted(TAG_MARGIN / 3, 0, -TAG_MARGIN / 3, 0), 3, 3)
         painter.setPen(text_color)
-        painter.setFont(style.tag_font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, span.label)
+        painter.drawText(shape.tag, Qt.AlignmentFlag.AlignCenter, span.label)
 
     def _paint_matches(self, painter: QPainter, block: QTextBlock, origin: QPointF,
                        start: int, end: int) -> None:

@@ -70,6 +70,7 @@ def _character_under(layout: QTextLayout, line: QTextLine, x: float) -> int:
 
 
 class AnnotationTextView(QPlainTextEdit):
+    first_painted = Signal()  # once per document, after its first screen is on the display
     hotkey_pressed = Signal(str)  # a label hotkey ("1".."9", "0" or a letter)
     zoom_requested = Signal(int)  # +1 / -1
     selection_finished = Signal()
@@ -94,6 +95,7 @@ class AnnotationTextView(QPlainTextEdit):
         self._press_point = QPoint()
         self._press_character_mode = False
         self._dragging = False
+        self._painted = False
 
     # ------------------------------------------------------------------ content
     def set_content(self, text: str, right_to_left: bool, index: SpanIndex, style: SpanStyle,
@@ -109,7 +111,10 @@ class AnnotationTextView(QPlainTextEdit):
         self._apply_direction(right_to_left)
         self.setPlainText(text)
         self.highlighter = SpanHighlighter(document, text, self.offsets, index, style)
-        self.painter = SpanPainter(text, self.offsets, index, style)
+        highlighter = self.highlighter
+        self.painter = SpanPainter(text, self.offsets, index, style, lambda block: (
+            *highlighter.layout_key(block), self.viewport().width()))
+        self._painted = False
 
     def set_direction(self, right_to_left: bool) -> None:
         self._apply_direction(right_to_left)
@@ -138,10 +143,26 @@ class AnnotationTextView(QPlainTextEdit):
         self.viewport().update()
 
     def refresh_spans(self, ranges: list[tuple[int, int]]) -> None:
-        """Repaint after the spans in RANGES changed (from a store `Change`)."""
+        """Repaint after the spans in RANGES changed (from a store `Change`): only their blocks."""
         if self.highlighter is not None:
             self.highlighter.refresh(ranges)
-        self.viewport().update()
+        for start, end in ranges:
+            self.update_range(start, end)
+
+    def update_range(self, start: int, end: int) -> None:
+        """Schedule a repaint of the on-screen blocks holding code points [start, end]."""
+        document = self.document()
+        block = document.findBlock(self.offsets.to_qt(start))
+        last = self.offsets.to_qt(end)
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid() and block.position() <= last:
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.top() > height:
+                break
+            if rect.bottom() >= 0:
+                self.viewport().update(rect.toAlignedRect().adjusted(-2, -2, 2, 2))
+            block = block.next()
 
     # ------------------------------------------------------------------ offsets
     def selected_range(self) -> tuple[int, int] | None:
@@ -330,6 +351,9 @@ class AnnotationTextView(QPlainTextEdit):
         if self.painter is not None:
             painter = QPainter(self.viewport())
             try:
-                self.painter.paint(painter, self)
+                self.painter.paint(painter, self, event.rect())
             finally:
                 painter.end()
+            if not self._painted:
+                self._painted = True
+                self.first_painted.emit()

@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "annotator.cli.gui_command",
     "annotator.cli.export_command",
     "annotator.cli.nlp_commands",
+    "annotator.cli.team_commands",
+    "annotator.cli.db_commands",
 )
 
 EXIT_USER_ERROR = 2

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -30,9 +31,16 @@ from annotator.formats.registry import Format, get_format, writable_formats
 from annotator.formats.tokens import project_tokenizer, recorded_offsets, recorded_sentence_starts
 from annotator.formats.writing import DocumentWriter, ExportDocument, WriteOptions
 from annotator.store.project_store import ProjectStore
-from annotator.store.tables import Annotation, Annotator, Document, GazetteerEntry, SpanRow
+from annotator.store.tables import (
+    Annotation,
+    Annotator,
+    Document,
+    GazetteerEntry,
+    SpanRow,
+    table_of,
+)
 
-D, N, S, A, G = (t.__table__ for t in (Document, Annotation, SpanRow, Annotator, GazetteerEntry))  # type: ignore[attr-defined]
+D, N, S, A, G = (table_of(t) for t in (Document, Annotation, SpanRow, Annotator, GazetteerEntry))
 MERGE_RULES = ("union", "intersection", "majority")
 BATCH = 200
 
@@ -150,7 +158,7 @@ def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
         for name in split_names:
             target = temporary / f"{name}{'' if fmt.writes_folders else fmt.suffix}" \
                 if options.splits else temporary
-            writers[name] = fmt.writer(target, write_options)
+            writers[name] = cast(DocumentWriter, fmt.writer(target, write_options))
             report.documents[name] = 0
         done = 0
         for document, spans in _documents(store, doc_ids, annotator_ids, rule, options):

@@ -34,7 +34,7 @@ def read_labelstudio(path: Path, options: ReadOptions) -> Iterator[SourceDocumen
     for line, task in iter_json_records(path, options):
         if not isinstance(task, dict):
             raise AnnotatorError(E.E206, file=path, line=line, kind=type(task).__name__)
-        data = task.get("data") if isinstance(task.get("data"), dict) else task
+        data: dict = task["data"] if isinstance(task.get("data"), dict) else task
         text = _text_of(data, options.text_field)
         if text is None:
             raise AnnotatorError(E.E207, file=path, line=line, field=options.text_field)

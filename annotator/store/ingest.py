@@ -30,7 +30,7 @@ from annotator.core.model import (
     SpanState,
     Status,
 )
-from annotator.store.tables import Annotation, Annotator, Document, Label, SpanRow, utcnow
+from annotator.store.tables import Annotation, Annotator, Document, Label, SpanRow, new_id, utcnow
 
 D = Document.__table__  # type: ignore[attr-defined]
 N = Annotation.__table__  # type: ignore[attr-defined]
@@ -98,7 +98,7 @@ def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPo
         if not pending:
             return
         hashes = [row["content_hash"] for row, _doc in pending]
-        existing = dict(c.execute(select(D.c.content_hash, D.c.id)
+        existing: dict[str, int] = dict(c.execute(select(D.c.content_hash, D.c.id)
                                   .where(D.c.content_hash.in_(hashes))).all())
         for row, doc in pending:
             digest = str(row["content_hash"])
@@ -110,7 +110,7 @@ def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPo
                     report.annotations_to_duplicates += len(sets)
                     write(int(existing[digest]), doc, sets)
                 continue
-            doc_id = int(c.execute(insert(D).values(**row)).inserted_primary_key[0])
+            doc_id = new_id(c.execute(insert(D).values(**row)))
             seen[digest] = doc_id
             report.document_ids.append(doc_id)
             report.added += 1
@@ -157,8 +157,8 @@ def _annotator(c: Connection, name: str) -> int:
     found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
     if found is not None:
         return int(found)
-    return int(c.execute(insert(A).values(name=name, role="annotator", created_at=utcnow()))
-               .inserted_primary_key[0])
+    return new_id(c.execute(insert(A).values(name=name, role="annotator",
+                                             created_at=utcnow())))
 
 
 def _write_annotation(c: Connection, doc_id: int, annotator_id: int, doc: SourceDocument,
@@ -170,9 +170,9 @@ def _write_annotation(c: Connection, doc_id: int, annotator_id: int, doc: Source
         N.c.document_id == doc_id, N.c.annotator_id == annotator_id)).first()
     existing: list[Span] = []
     if found is None:
-        annotation_id = int(c.execute(insert(N).values(
+        annotation_id = new_id(c.execute(insert(N).values(
             document_id=doc_id, annotator_id=annotator_id, status=str(options.status), version=0,
-            created_at=now, updated_at=now)).inserted_primary_key[0])
+            created_at=now, updated_at=now)))
         report.annotations_added += 1
     else:
         annotation_id = int(found.id)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFontDialog, QMenu
 
 from annotator.core.model import Direction, Status
+from annotator.ui.agreement.menu import install_agreement_menu
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.fonts import text_font
 
@@ -96,6 +97,7 @@ class WindowActions(QObject):
             action.setChecked(code == window.settings.ui_language)
             group.addAction(action)
 
+        self.team = install_agreement_menu(window)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.add(help_menu, self.tr("Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec(), "F1")
 

@@ -510,4 +510,32 @@
         <translation>خط النص</translation>
     </message>
 </context>
+<context>
+    <name>AgreementMenu</name>
+    <message>
+        <location filename="../../annotator/ui/agreement/menu.py" line="20" />
+        <source>&amp;Team</source>
+        <translation>&amp;الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/menu.py" line="21" />
+        <source>Agreement…</source>
+        <translation>الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/menu.py" line="22" />
+        <source>Disagreements in this document…</source>
+        <translation>الاختلافات في هذا المستند…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/menu.py" line="24" />
+        <source>Adjudicate…</source>
+        <translation>الفصل في الاختلافات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/menu.py" line="53" />
+        <source>Open a document first</source>
+        <translation>افتح مستندًا أولًا</translation>
+    </message>
+</context>
 </TS>

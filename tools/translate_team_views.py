@@ -1,0 +1,84 @@
+"""Put the Arabic of the team views (annotator/ui/agreement/) into resources/i18n/annotator_ar.ts
+and recompile the .qm. Only the contexts of those files are touched; the rest of the .ts stays.
+
+    .venv/bin/python tools/translate_team_views.py
+
+Runs `pyside6-lupdate` on annotator/ui/agreement/*.py into a scratch file, fills each message
+from ARABIC below, replaces the same-named contexts in the project's .ts and runs lrelease.
+Exits 1 (and names them) when a string has no Arabic here yet.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+TS = REPO / "resources" / "i18n" / "annotator_ar.ts"
+SOURCES = REPO / "annotator" / "ui" / "agreement"
+BIN = Path(sys.executable).parent
+
+ARABIC = {
+    "&Team": "&الفريق",
+    "Agreement…": "الاتفاق…",
+    "Disagreements in this document…": "الاختلافات في هذا المستند…",
+    "Adjudicate…": "الفصل في الاختلافات…",
+    "Open a document first": "افتح مستندًا أولًا",
+}
+
+
+def scan() -> ET.ElementTree:
+    with tempfile.TemporaryDirectory(dir=TS.parent) as folder:
+        scratch = Path(folder) / "team.ts"
+        files = sorted(str(p) for p in SOURCES.glob("*.py"))
+        subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-ts", str(scratch)], check=True,
+                       capture_output=True)
+        return ET.parse(scratch)
+
+
+def merge() -> list[str]:
+    """Replace our contexts in the .ts by freshly scanned and translated ones (text edit: the
+    rest of the file keeps its exact bytes)."""
+    text = TS.read_text(encoding="utf-8")
+    missing = []
+    blocks = []
+    for context in scan().getroot().findall("context"):
+        name = context.findtext("name") or ""
+        text = re.sub(rf"<context>\s*<name>{re.escape(name)}</name>.*?</context>\n?", "", text,
+                      flags=re.DOTALL)
+        for message in context.iter("message"):
+            location = message.find("location")
+            if location is not None:  # relative to the .ts, as lupdate writes it for the project
+                file_name = Path(location.get("filename", "")).name
+                location.set("filename", f"../../annotator/ui/agreement/{file_name}")
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            arabic = ARABIC.get(source)
+            if arabic is None:
+                missing.append(source)
+                continue
+            translation.text = arabic
+            translation.attrib.pop("type", None)
+        ET.indent(context, space="    ")
+        blocks.append(ET.tostring(context, encoding="unicode").rstrip() + "\n")
+    head, tail = text.rsplit("</TS>", 1)
+    TS.write_text(head + "".join(blocks) + "</TS>" + tail, encoding="utf-8")
+    return missing
+
+
+def main() -> int:
+    missing = merge()
+    for source in missing:
+        print(f"no Arabic for: {source!r}", file=sys.stderr)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))],
+                   check=True, capture_output=True)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

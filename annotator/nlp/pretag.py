@@ -40,8 +40,8 @@ from annotator.store.project_store import ProjectStore
 from annotator.store.suggestions import (
     NewSuggestion,
     SuggestionCounts,
-    add_suggestions,
-    annotation_for,
+    add_suggestions_bulk,
+    annotations_for,
 )
 from annotator.store.tables import Annotation, Annotator, Document, table_of
 
@@ -153,16 +153,16 @@ def pretag_documents(
         if not pending:
             return
         with store.write() as c:
-            for doc_id, length, suggestions in pending:
-                if not suggestions and not targets[doc_id]:
-                    continue  # no annotation is created just to hold nothing
-                for annotation_id in _annotations(c, doc_id, targets[doc_id], annotator_id,
-                                                  untouched_only):
-                    report.suggestions.add(add_suggestions(c, annotation_id, length,
-                                                           suggestions, policy))
-                    report.annotations_tagged += 1
-        for _doc_id, length, _suggestions in pending:
-            report.characters += length
+            wanted = [(doc_id, length, found) for doc_id, length, found in pending
+                      if found or targets[doc_id]]  # no annotation is created to hold nothing
+            annotations = _open_annotations(c, [(d, targets[d]) for d, _l, _f in wanted],
+                                            annotator_id, untouched_only)
+            items = [(annotation_id, length, found) for doc_id, length, found in wanted
+                     for annotation_id in annotations.get(doc_id, [])]
+            for counts in add_suggestions_bulk(c, items, policy):
+                report.suggestions.add(counts)
+            report.annotations_tagged += len(items)
+        report.characters += sum(length for _doc_id, length, _found in pending)
         done += len(pending)
         report.documents_tagged = done
         pending.clear()
@@ -260,12 +260,23 @@ def _targets(store: ProjectStore, doc_ids: Iterable[int] | None, annotator: str 
     return targets
 
 
-def _annotations(c, doc_id: int, planned: list[int], annotator_id: int | None,  # type: ignore[no-untyped-def]
-                 untouched_only: bool) -> list[int]:
-    """The planned annotations still open now (a person may have finished one meanwhile)."""
-    if annotator_id is not None and not planned:
-        annotation_id, status = annotation_for(c, doc_id, annotator_id)
-        return [annotation_id] if status in (Status.NEW, Status.IN_PROGRESS) else []
+def _open_annotations(c, planned: list[tuple[int, list[int]]],  # type: ignore[no-untyped-def]
+                      annotator_id: int | None, untouched_only: bool) -> dict[int, list[int]]:
+    """Document id -> its planned annotations still open now (a person may have finished one
+    meanwhile); an empty plan means the named annotator's annotation, created when missing."""
+    result: dict[int, list[int]] = {}
+    to_create = [doc_id for doc_id, ids in planned if not ids]
+    if annotator_id is not None and to_create:
+        for doc_id, (annotation_id, status) in annotations_for(c, to_create, annotator_id).items():
+            if status in (Status.NEW, Status.IN_PROGRESS):
+                result[doc_id] = [annotation_id]
     allowed = (str(Status.NEW),) if untouched_only else OPEN
-    return list(c.execute(select(N.c.id).where(N.c.id.in_(planned), N.c.status.in_(allowed)))
-                .scalars())
+    wanted = [annotation_id for _doc_id, ids in planned for annotation_id in ids]
+    still_open: set[int] = set()
+    for first in range(0, len(wanted), READ_BATCH):
+        still_open.update(c.execute(select(N.c.id).where(
+            N.c.id.in_(wanted[first:first + READ_BATCH]), N.c.status.in_(allowed))).scalars())
+    for doc_id, ids in planned:
+        if ids:
+            result[doc_id] = [annotation_id for annotation_id in ids if annotation_id in still_open]
+    return result

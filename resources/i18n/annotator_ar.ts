@@ -511,6 +511,181 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="102" />
+        <source>Agreement between annotators</source>
+        <translation>الاتفاق بين المُعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="116" />
+        <source>Cohen's κ (tokens)</source>
+        <translation>كابا كوهين (الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="116" />
+        <source>Span F1, exact</source>
+        <translation>F1 للوسوم، تطابق تام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="117" />
+        <source>Span F1, lenient</source>
+        <translation>F1 للوسوم، تطابق متسامح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="117" />
+        <source>α_u (characters)</source>
+        <translation>ألفا التقطيع α_u (الحروف)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="130" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="130" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="236" />
+        <source>F1 exact</source>
+        <translation>F1 تام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="131" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="237" />
+        <source>F1 lenient</source>
+        <translation>F1 متسامح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="131" />
+        <source>Cohen's κ</source>
+        <translation>كابا كوهين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="132" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <source>Krippendorff's α</source>
+        <translation>ألفا كريبندورف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="132" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="140" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="236" />
+        <source>α_u</source>
+        <translation>α_u</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="133" />
+        <source>Spans</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="133" />
+        <source>Tokens used</source>
+        <translation>الكلمات المحسوبة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="134" />
+        <source>Tokens left out</source>
+        <translation>الكلمات المستبعدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="137" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="137" />
+        <source>Annotators</source>
+        <translation>المُعلِّمون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <source>Missing</source>
+        <translation>الغائبون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
+        <source>Tokens alike</source>
+        <translation>الكلمات المتفق عليها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="145" />
+        <source>Open in the editor</source>
+        <translation>فتح في المحرر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
+        <source>Show disagreements</source>
+        <translation>عرض الاختلافات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="158" />
+        <source>Annotators:</source>
+        <translation>المُعلِّمون:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="159" />
+        <source>Labels:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
+        <source>Measure:</source>
+        <translation>المقياس:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="165" />
+        <source>Annotator pairs</source>
+        <translation>أزواج المُعلِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="166" />
+        <source>Per label</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="177" />
+        <source>Documents, least agreement first (double-click opens one)</source>
+        <translation>المستندات، الأقل اتفاقًا أولًا (انقر مرتين لفتح مستند)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="203" />
+        <source>Choose at least two annotators</source>
+        <translation>اختر مُعلِّمَين اثنين على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="206" />
+        <source>Choose at least one label</source>
+        <translation>اختر وسمًا واحدًا على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="208" />
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="224" />
+        <source>%1 annotators · %2 documents · %3 tokens</source>
+        <translation>المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="234" />
+        <source>Krippendorff's α (tokens)</source>
+        <translation>ألفا كريبندورف (الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="235" />
+        <source>Fleiss' κ</source>
+        <translation>كابا فلايس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="235" />
+        <source>Cohen's κ (mean)</source>
+        <translation>كابا كوهين (المتوسط)</translation>
+    </message>
+</context>
+<context>
     <name>AgreementMenu</name>
     <message>
         <location filename="../../annotator/ui/agreement/menu.py" line="20" />

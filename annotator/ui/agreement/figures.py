@@ -1,0 +1,74 @@
+"""Rows for the agreement view's tables, from an `AgreementReport` (no Qt here).
+
+Every number shown is a value of the report, except the per-label Cohen's kappa, which the
+report does not hold: it is the mean over annotator pairs of Cohen's kappa on each pair's token
+confusion matrix collapsed to "this label" against everything else (`label_kappa`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from annotator.agreement import AgreementReport, Figure, PairAgreement
+from annotator.agreement.coding import cohen_kappa_from_confusion
+from annotator.ui.agreement.table_models import Value
+
+MEASURE_KEYS = ("cohen_kappa", "span_f1_exact", "span_f1_lenient", "alpha_u")
+# the documents table's column that matches each pairwise measure (token measures: alpha)
+DOCUMENT_COLUMN = {"cohen_kappa": 5, "span_f1_exact": 3, "span_f1_lenient": 4, "alpha_u": 6}
+
+
+def figure_tooltip(figure: Figure) -> str:
+    parts = [f"{figure.used:,} {figure.unit}(s) used"]
+    parts += [f"{n:,} left out: {why.replace('_', ' ')}" for why, n in figure.left_out.items() if n]
+    if figure.reason:
+        parts.append(f"no value: {figure.reason.replace('_', ' ')}")
+    return "\n".join(parts)
+
+
+def label_kappa(report: AgreementReport, label: str) -> float | None:
+    """Mean over pairs of Cohen's kappa, LABEL against every other category, on tokens."""
+    k = report.labels.index(label) + 1
+    values = []
+    for pair in report.pairs:
+        c = np.asarray(pair.confusion, dtype=np.int64)
+        both = int(c[k, k])
+        first_only = int(c[k, :].sum()) - both
+        second_only = int(c[:, k].sum()) - both
+        neither = int(c.sum()) - both - first_only - second_only
+        value = cohen_kappa_from_confusion(np.array([[neither, first_only], [second_only, both]]))
+        if value is not None:
+            values.append(value)
+    return float(np.mean(values)) if values else None
+
+
+def label_rows(report: AgreementReport) -> tuple[list[list[Value]], list[list[str | None]]]:
+    """Label, F1 exact, F1 lenient, Cohen's kappa, alpha, alpha_u, spans, tokens used, left out."""
+    rows: list[list[Value]] = []
+    tips: list[list[str | None]] = []
+    for label, found in report.per_label.items():
+        alpha = found.krippendorff_alpha
+        rows.append([label, found.exact_f1.value, found.lenient_f1.value,
+                     label_kappa(report, label), alpha.value, found.alpha_u.value,
+                     sum(found.spans.values()), alpha.used, sum(alpha.left_out.values())])
+        spans = ", ".join(f"{name}: {n}" for name, n in found.spans.items())
+        tips.append([None, figure_tooltip(found.exact_f1), figure_tooltip(found.lenient_f1),
+                     None, figure_tooltip(alpha), figure_tooltip(found.alpha_u), spans,
+                     figure_tooltip(alpha), figure_tooltip(alpha)])
+    return rows, tips
+
+
+def document_rows(report: AgreementReport, titles: dict[int, str]) -> list[list[Value]]:
+    """Title, annotators, missing, F1 exact, F1 lenient, alpha, alpha_u, tokens labelled alike."""
+    return [[titles.get(d.doc_id, f"#{d.doc_id}"), ", ".join(d.coders), ", ".join(d.missing),
+             d.exact_f1, d.lenient_f1, d.krippendorff_alpha, d.alpha_u, d.observed_agreement]
+            for d in report.per_document]
+
+
+def pair_tooltip(pair: PairAgreement) -> str:
+    def show(value: float | None) -> str:
+        return "—" if value is None else f"{value:.3f}"
+
+    return (f"{pair.first} × {pair.second}: {pair.documents} document(s) both finished\n"
+            f"Cohen's κ {show(pair.cohen_kappa.value)} · α_u {show(pair.alpha_u.value)}\n"
+            f"F1 exact {show(pair.exact.micro.f1)} · lenient {show(pair.lenient.micro.f1)}")

@@ -1,0 +1,155 @@
+"""The team views on the seed: agreement figures as the domain computes them, one document's
+disagreements stacked per annotator, adjudication of conflicts into the gold set, blind mode."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import SEED, occurrence
+from PySide6.QtCore import Qt
+
+from annotator.core.model import GOLD_ANNOTATOR, Role, SourceDocument, Span, Status
+from annotator.core.operations import AddSpan, SetStatus
+from annotator.store.agreement_source import project_agreement
+from annotator.store.ingest import IngestOptions, ingest
+from annotator.store.project_store import ProjectStore
+from annotator.ui.agreement.table_models import format_value
+
+SECOND = "زار الرئيس بوتين مدينة موسكو أمس، ثم عاد إلى الكرملين."
+# (words, occurrence, characters skipped at the start, label) per annotator
+AGREED = [("لافروف", 0, 0, "PERS"), ("كوريا الشمالية", 0, 0, "LOC"), ("كيم جونغ أون", 0, 0, "PERS")]
+SPANS = {
+    "amal": AGREED + [("سيرجي لافروف", 0, 0, "PERS"), ("موسكو", 0, 0, "LOC")],
+    "badr": AGREED + [("سيرجي لافروف", 0, 0, "PERS"), ("موسكو", 0, 0, "ORG"),
+                      ("وونسان", 0, 0, "LOC")],
+    "carim": AGREED + [("سيرجي لافروف", 0, 6, "PERS")],
+}
+SECOND_SPANS = {"amal": [("بوتين", 0, 0, "PERS")], "badr": [("بوتين", 0, 0, "PERS"),
+                                                            ("موسكو", 0, 0, "LOC")]}
+
+
+def _spans(text: str, items: list[tuple[str, int, int, str]]) -> list[Span]:
+    found = []
+    for words, nth, skip, label in items:
+        start, end = occurrence(text, words, nth)
+        found.append(Span(start + skip, end, label))
+    return found
+
+
+def build_team_project(path: Path, blind: bool = False) -> ProjectStore:
+    """The seed and a short second document; amal, badr and carim finished the seed, amal and
+    badr the second; a curator, cora."""
+    seed = SEED.read_text(encoding="utf-8")
+    store = ProjectStore.create(path, labels=["PERS", "LOC", "ORG", "MISC"])
+    with store.engine.begin() as c:
+        ingest(c, [SourceDocument(seed, source="seed.txt"), SourceDocument(SECOND, source="b.txt")],
+               store.project().overlap_policy, IngestOptions())
+    first, second = store.document_ids()
+    for doc_id, text, by_name in ((first, seed, SPANS), (second, SECOND, SECOND_SPANS)):
+        for name, items in by_name.items():
+            annotation = store.annotation_id(doc_id, name)
+            for span in _spans(text, items):
+                store.apply(AddSpan(annotation, span.start, span.end, span.label))
+            store.apply(SetStatus(annotation, Status.DONE))
+    store.annotator_id("cora", role=Role.CURATOR)
+    if blind:
+        store.update_project(blind=True)
+    return store
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Iterator[ProjectStore]:
+    store = build_team_project(tmp_path / "team.db")
+    yield store
+    store.close()
+
+
+def _cell(view, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+    return str(view.model().index(row, column).data(Qt.ItemDataRole.DisplayRole))
+
+
+# ---------------------------------------------------------------------- agreement
+def test_agreement_view_shows_the_domain_figures(qtbot, team):
+    from annotator.ui.agreement.agreement_view import AgreementDialog
+
+    dialog = AgreementDialog(team)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.computed, timeout=20000):
+        pass
+    expected = project_agreement(team)
+    assert dialog.report is not None
+    assert dialog.report.to_dict() == expected.to_dict()
+    assert dialog.heatmap.names == ["amal", "badr", "carim"]
+    for measure in ("cohen_kappa", "span_f1_exact", "span_f1_lenient", "alpha_u"):
+        dialog.measure.setCurrentIndex(dialog.measure.findData(measure))
+        grid = expected.matrix(measure)
+        for r in range(3):
+            for c in range(3):
+                if r != c:
+                    assert _cell(dialog.heatmap_view, r, c) == format_value(grid[r][c])
+    shown = {_cell(dialog.labels_view, r, 0): r for r in range(dialog.labels.rowCount())}
+    for label, figures in expected.per_label.items():
+        row = shown[label]
+        assert _cell(dialog.labels_view, row, 1) == format_value(figures.exact_f1.value)
+        assert _cell(dialog.labels_view, row, 2) == format_value(figures.lenient_f1.value)
+        assert _cell(dialog.labels_view, row, 4) == format_value(figures.krippendorff_alpha.value)
+        assert _cell(dialog.labels_view, row, 5) == format_value(figures.alpha_u.value)
+        assert _cell(dialog.labels_view, row, 7) == str(figures.krippendorff_alpha.used)
+    # documents from least to most agreement under the chosen measure (alpha_u)
+    dialog.measure.setCurrentIndex(dialog.measure.findData("alpha_u"))
+    by_doc = {d.doc_id: d.alpha_u for d in expected.per_document}
+    shown_ids = [dialog.document_id_at(dialog.documents_view.model().index(r, 0))
+                 for r in range(dialog.documents.rowCount())]
+    values = [by_doc[d] for d in shown_ids]
+    assert sorted(values) == values and len(values) == 2  # type: ignore[type-var]
+    assert "0." in dialog.overall.text()
+
+
+def test_agreement_filters_recompute_in_the_background(qtbot, team):
+    from annotator.ui.agreement.agreement_view import AgreementDialog
+
+    dialog = AgreementDialog(team)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.computed, timeout=20000):
+        pass
+    dialog.annotator_filter.item(2).setCheckState(Qt.CheckState.Unchecked)  # carim
+    dialog.label_filter.item(1).setCheckState(Qt.CheckState.Unchecked)  # LOC
+    with qtbot.waitSignal(dialog.computed, timeout=20000):
+        pass
+    expected = project_agreement(team, ["amal", "badr"], ["PERS", "ORG", "MISC"])
+    assert dialog.report is not None and dialog.report.to_dict() == expected.to_dict()
+    assert dialog.heatmap.names == ["amal", "badr"]
+    assert dialog.labels.rowCount() == 3
+    dialog.annotator_filter.item(1).setCheckState(Qt.CheckState.Unchecked)
+    dialog.timer.timeout.emit()
+    assert "two annotators" in dialog.status.text()
+
+
+def test_double_click_opens_the_document_in_the_editor(qtbot, team):
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import AppSettings
+
+    window = MainWindow(team, "amal", AppSettings())
+    qtbot.addWidget(window)
+    window.open_position(1)
+    dialog = window.actions_.team.open_agreement()
+    with qtbot.waitSignal(dialog.computed, timeout=20000):
+        pass
+    qtbot.waitExposed(dialog)
+    view = dialog.documents_view
+    second = team.document_ids()[1]
+    row = next(r for r in range(dialog.documents.rowCount())
+               if dialog.document_id_at(view.model().index(r, 0)) == second)
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.session is not None and window.session.doc_id == second
+    window.remember_layout = False
+    window.close()
+
+
+__all__ = ["GOLD_ANNOTATOR", "build_team_project"]

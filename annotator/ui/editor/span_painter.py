@@ -117,18 +117,37 @@ class SpanPainter:
 
     def tag_rect(self, block: QTextBlock, span: StoredSpan, last_rect: QRectF,
                  block_end: int) -> QRectF:
-        """The tag's box: in the gap after the span, else tucked into the span's end corner."""
+        """The tag's box: in the widened gap after the span; else (the span ends a paragraph,
+        or its gap is the space where a line wraps) past the end of its line when there is
+        room there; else tucked into the lower corner of the span's end."""
         width = self.style.tag_width(span.label)
         height = self.style.tag_metrics.height() + 2
         gap = tag_gap_position(self.text, span.end, block_end)
         room = self.gap_rect(block, gap) if gap is not None else None
+        layout = block.layout()
+        rtl = layout.textOption().textDirection() == Qt.LayoutDirection.RightToLeft
         if room is not None and room.width() >= width:
             center = room.center()
         else:
-            rtl = block.layout().textOption().textDirection() == Qt.LayoutDirection.RightToLeft
-            x = last_rect.left() + width / 2 if rtl else last_rect.right() - width / 2
-            center = QPointF(x, last_rect.bottom() - height / 2)
+            line = layout.lineForTextPosition(self.offsets.to_qt(span.end - 1) - block.position())
+            natural = line.naturalTextRect() if line.isValid() else QRectF()
+            spare = 0.0
+            if line.isValid() and self._ends_line(block, line, span.end):
+                spare = natural.left() - line.x() if rtl else (
+                    line.x() + line.width() - natural.right())
+            if spare >= width + 2 * TAG_MARGIN:  # past the end of the line
+                x = natural.left() - TAG_MARGIN - width / 2 if rtl else (
+                    natural.right() + TAG_MARGIN + width / 2)
+                center = QPointF(x, line.y() + line.height() / 2)
+            else:
+                x = last_rect.left() + width / 2 if rtl else last_rect.right() - width / 2
+                center = QPointF(x, last_rect.bottom() - height / 2)
         return QRectF(center.x() - width / 2, center.y() - height / 2, width, height)
+
+    def _ends_line(self, block: QTextBlock, line: QTextLine, end: int) -> bool:
+        """True if only spaces and punctuation follow code point END on LINE."""
+        line_end = self.offsets.from_qt(block.position() + line.textStart() + line.textLength())
+        return not any(ch.isalnum() for ch in self.text[end:line_end])
 
     def shapes(self, block: QTextBlock) -> list[SpanShape]:
         """The shapes of BLOCK's spans, from the cache while its layout is unchanged."""

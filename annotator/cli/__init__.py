@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "annotator.cli.nlp_commands",
     "annotator.cli.team_commands",
     "annotator.cli.db_commands",
+    "annotator.cli.agreement_commands",
 )
 
 EXIT_USER_ERROR = 2

@@ -1,0 +1,74 @@
+"""What every view of an agreement report shares: measure names, number formatting, the
+documents ranked from least to most agreement, and (by option) Arabic shaped for terminals.
+
+Used by the command line's table (`text_report`), the HTML page (`html_report`) and the app.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.agreement.report import AgreementReport, DocumentAgreement
+
+OVERALL_MEASURES: dict[str, str] = {
+    "krippendorff_alpha": "Krippendorff's alpha (tokens, nominal)",
+    "fleiss_kappa": "Fleiss' kappa (tokens)",
+    "cohen_kappa": "Cohen's kappa (tokens, mean over pairs)",
+    "alpha_u": "Unitizing alpha_u (characters)",
+    "span_f1_exact": "Span F1, exact (mean over pairs)",
+    "span_f1_lenient": "Span F1, lenient (mean over pairs)",
+    "span_macro_f1_exact": "Span macro F1, exact",
+    "span_macro_f1_lenient": "Span macro F1, lenient",
+}
+MATRIX_MEASURES: dict[str, str] = {
+    "cohen_kappa": "Cohen's kappa",
+    "span_f1_exact": "Span F1 (exact)",
+    "span_f1_lenient": "Span F1 (lenient)",
+    "alpha_u": "alpha_u",
+}
+DOCUMENT_MEASURES = ("krippendorff_alpha", "alpha_u", "observed_agreement", "span_f1_exact",
+                     "span_f1_lenient")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def fmt(value: float | int | None, digits: int = 3) -> str:
+    """A figure for people: "-" when it could not be computed."""
+    if value is None:
+        return "-"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:.{digits}f}"
+
+
+@dataclass(frozen=True)
+class RankedDocument:
+    document: DocumentAgreement
+    value: float | None  # of the ranking measure
+
+
+def documents_by_agreement(report: AgreementReport, measure: str = "krippendorff_alpha",
+                           ) -> list[RankedDocument]:
+    """The report's documents from least to most agreement on MEASURE (one of
+    DOCUMENT_MEASURES); documents without a value come last, in report order."""
+    if measure not in DOCUMENT_MEASURES:
+        raise KeyError(measure)
+    attribute = {"span_f1_exact": "exact_f1", "span_f1_lenient": "lenient_f1"}.get(measure,
+                                                                                   measure)
+    ranked = [RankedDocument(d, getattr(d, attribute)) for d in report.per_document]
+    return sorted(ranked, key=lambda r: (r.value is None, r.value if r.value is not None else 0))
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+def shape_for_terminal(text: str) -> str:
+    """TEXT joined and reordered for a terminal that neither shapes Arabic nor applies the
+    bidi algorithm (arabic-reshaper, then python-bidi). Only for display: never store it."""
+    if not has_rtl(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(text)))

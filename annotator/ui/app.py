@@ -43,9 +43,18 @@ def run_app(project: str, annotator: str | None = None, document: int | None = N
     app.setApplicationName(APPLICATION)
     settings = AppSettings()
     store = ProjectStore.open(project)
-    name = annotator or settings.annotator or default_annotator_name()
+    name: str | None = annotator or settings.project_annotator(store.url)
+    if not name and screenshot is None:  # first start on this project: who is annotating?
+        from annotator.ui.dialogs.identity_dialog import ask_identity
+
+        name = ask_identity(store, settings.annotator or default_annotator_name())
+        if not name:
+            store.close()
+            return 0
+    name = name or settings.annotator or default_annotator_name()
     if screenshot is None:  # a screenshot leaves the user's settings as they were
         settings.annotator = name
+        settings.set_project_annotator(store.url, name)
         settings.last_project = str(project)
     controller = AppController(app, store, name, settings, remember=screenshot is None)
     controller.start(document)
@@ -84,7 +93,24 @@ class AppController:
         window.remember_layout = self.remember
         window.background_work = self.remember
         window.language_change_requested.connect(self.switch_language)
+        window.workflow.switch_work = self.switch_work
         return window
+
+    def switch_work(self, store, annotator: str) -> None:  # type: ignore[no-untyped-def]
+        """Open STORE (another project, or the same one) as ANNOTATOR in a fresh window."""
+        old = self.window
+        assert old is not None
+        old.save_layout()
+        if store is not self.store:
+            self.settings.last_project = store.url
+        previous, self.store, self.annotator = self.store, store, annotator
+        window = self.window = self._build()
+        window.open_position(None)
+        window.show()
+        old.hide()
+        old.deleteLater()
+        if previous is not store:
+            previous.close()
 
     def switch_language(self, language: str) -> None:
         from annotator.ui.i18n import install_language

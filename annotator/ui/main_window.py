@@ -24,6 +24,7 @@ from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, S
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import AppSettings
 from annotator.ui.window_actions import WindowActions
+from annotator.ui.workflow import WorkflowActions
 
 STATUS_MESSAGE_MS = 6000
 TOKENIZE_DELAY_MS = 30
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.actions_ = WindowActions(self)
+        self.workflow = WorkflowActions(self)  # File › open, import, export; Tools › pre-tag, train
 
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.editor.message.connect(self.show_message)

@@ -127,6 +127,13 @@ class AppSettings:
     def set_last_document(self, project_url: str, doc_id: int) -> None:
         self.store.setValue(f"projects/{self._project_key(project_url)}/document", doc_id)
 
+    def project_annotator(self, project_url: str) -> str:
+        """Who works on this project on this machine ('' until chosen)."""
+        return self._str(f"projects/{self._project_key(project_url)}/annotator")
+
+    def set_project_annotator(self, project_url: str, name: str) -> None:
+        self.store.setValue(f"projects/{self._project_key(project_url)}/annotator", name)
+
     def direction_override(self, project_url: str, doc_id: int) -> str:
         return self._str(f"projects/{self._project_key(project_url)}/direction/{doc_id}", "auto")
 

@@ -511,6 +511,700 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="44" />
+        <source>Export the corpus</source>
+        <translation>تصدير المدوّنة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="49" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="76" />
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="50" />
+        <source>a file, or a folder when splitting</source>
+        <translation>ملف، أو مجلد عند التقسيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="59" />
+        <source>Annotations of %1</source>
+        <translation>توسيمات %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="60" />
+        <source>Gold (adjudicated)</source>
+        <translation>المرجع (بعد التحكيم)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="62" />
+        <source>Merge of all annotators: %1</source>
+        <translation>دمج كل الموسِّمين: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="65" />
+        <source>All documents (not only done ones)</source>
+        <translation>كل المستندات (لا المنجزة وحدها)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="66" />
+        <source>Include suggestions (not only accepted spans)</source>
+        <translation>تضمين الاقتراحات (لا الوسوم المقبولة وحدها)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="68" />
+        <source>Skip spans that do not align to tokens (each is listed in the report)</source>
+        <translation>تخطي الوسوم التي لا تنطبق على حدود الكلمات (تُذكر كلها في التقرير)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="70" />
+        <source>no split; or train=0.8,dev=0.2</source>
+        <translation>بلا تقسيم؛ أو train=0.8,dev=0.2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="73" />
+        <source>Replace an existing file or folder</source>
+        <translation>استبدال ملف أو مجلد موجود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="77" />
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="78" />
+        <source>CoNLL scheme</source>
+        <translation>مخطط CoNLL</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="79" />
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="82" />
+        <source>Splits</source>
+        <translation>الأقسام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="83" />
+        <source>Split seed</source>
+        <translation>بذرة التقسيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="90" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="119" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="116" />
+        <source>Choose where to export to</source>
+        <translation>اختر مكان التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="136" />
+        <source>%1 of %2 documents written</source>
+        <translation>كُتب %1 من %2 مستندًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="146" />
+        <source>Tokens split at span edges: %1</source>
+        <translation>كلمات قُسمت عند حدود الوسوم: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="148" />
+        <source>Spans skipped (not aligned to tokens):</source>
+        <translation>وسوم متخطاة (لا تنطبق على حدود الكلمات):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="151" />
+        <source>Exported %1 documents, %2 spans</source>
+        <translation>صُدّر %1 مستندًا و%2 وسمًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="159" />
+        <source>Spans that do not align to tokens (nothing was written):</source>
+        <translation>وسوم لا تنطبق على حدود الكلمات (لم يُكتب شيء):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="161" />
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="31" />
+        <source>Who is annotating?</source>
+        <translation>من يوسِّم؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="32" />
+        <source>Your spans, statuses and progress are kept under this name in project “%1”. Pick yourself or type a new name.</source>
+        <translation>تُحفظ وسومك وحالات مستنداتك وتقدّمك بهذا الاسم في المشروع «%1». اختر اسمك أو اكتب اسمًا جديدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="42" />
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="39" />
+        <source>Import documents</source>
+        <translation>استيراد مستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="43" />
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="45" />
+        <source>Add a folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="47" />
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="54" />
+        <source>automatic (by extension and content)</source>
+        <translation>تلقائي (حسب الامتداد والمحتوى)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="58" />
+        <source>the annotator named in the file, else 'imported'</source>
+        <translation>الموسِّم المذكور في الملف، وإلا 'imported'</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="59" />
+        <source>Imported annotations stay in progress (else done)</source>
+        <translation>تبقى التوسيمات المستوردة قيد العمل (وإلا فمنجزة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="60" />
+        <source>Add labels the project does not have</source>
+        <translation>إضافة التسميات غير الموجودة في المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="62" />
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="63" />
+        <source>Spans belong to</source>
+        <translation>الوسوم تخص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="70" />
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="96" />
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="88" />
+        <source>Documents to import</source>
+        <translation>مستندات للاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="91" />
+        <source>A folder to import</source>
+        <translation>مجلد للاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="96" />
+        <source>Add files or a folder to import first</source>
+        <translation>أضف ملفات أو مجلدًا للاستيراد أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="108" />
+        <source>%1 documents read</source>
+        <translation>قُرئ %1 مستندًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="116" />
+        <source>Imported %1 documents</source>
+        <translation>استُورد %1 مستندًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="121" />
+        <source>Nothing was imported: the project is unchanged.</source>
+        <translation>لم يُستورد شيء: المشروع لم يتغير.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="123" />
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>OpenProjectDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="72" />
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="73" />
+        <source>Project file</source>
+        <translation>ملف المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="74" />
+        <source>Projects (*.db *.sqlite *.annotator);;All files (*)</source>
+        <translation>المشاريع (*.db *.sqlite *.annotator);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="83" />
+        <source>A project file or a database URL</source>
+        <translation>ملف مشروع أو عنوان قاعدة بيانات</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/common.py" line="54" />
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+</context>
+<context>
+    <name>PretagDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="45" />
+        <source>No spaCy pipeline with an 'ner' component is installed, and nothing is downloaded for you. To add one: install a pipeline package into this environment (pip install &lt;pipeline&gt;), or give a pipeline folder below, or train one from your finished documents with Tools › Train a model.</source>
+        <translation>لا يوجد خط معالجة spaCy مثبت فيه مكوّن 'ner'، ولا يُنزَّل شيء تلقائيًا. لإضافة واحد: ثبّت حزمة خط معالجة في هذه البيئة (pip install &lt;pipeline&gt;)، أو حدّد مجلد خط معالجة أدناه، أو درّب واحدًا من مستنداتك المنجزة عبر أدوات › تدريب نموذج.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="55" />
+        <source>Pre-tag documents</source>
+        <translation>الوسم المسبق للمستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="70" />
+        <source>A pipeline folder, rules or names file</source>
+        <translation>مجلد خط معالجة، أو ملف قواعد أو أسماء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="71" />
+        <source>Folder…</source>
+        <translation>مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="81" />
+        <source>GPE=LOC, PERSON=PERS, DATE=-  (- drops a label)</source>
+        <translation>GPE=LOC, PERSON=PERS, DATE=-  (- تُسقط التسمية)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="82" />
+        <source>Add labels the project does not have (else drop them)</source>
+        <translation>إضافة التسميات غير الموجودة في المشروع (وإلا تُسقط)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="83" />
+        <source>Check labels</source>
+        <translation>فحص التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="93" />
+        <source>Whole project (documents still open for %1)</source>
+        <translation>المشروع كله (المستندات المفتوحة بعد لـ %1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="94" />
+        <source>This document only</source>
+        <translation>هذا المستند فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="95" />
+        <source>Untouched documents (nobody has started them)</source>
+        <translation>المستندات التي لم يبدأها أحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="105" />
+        <source>Pre-tagger</source>
+        <translation>أداة الوسم المسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="107" />
+        <source>Choice</source>
+        <translation>الاختيار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="108" />
+        <source>Or a path</source>
+        <translation>أو مسار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="110" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="189" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="202" />
+        <source>Label mapping</source>
+        <translation>مطابقة التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="113" />
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="118" />
+        <source>Pre-tag</source>
+        <translation>وسم مسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="131" />
+        <source>spaCy pipeline</source>
+        <translation>خط معالجة spaCy</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="131" />
+        <source>This project's trained model</source>
+        <translation>النموذج المدرَّب لهذا المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="132" />
+        <source>Rules file (EntityRuler patterns)</source>
+        <translation>ملف قواعد (أنماط EntityRuler)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="132" />
+        <source>Gazetteer</source>
+        <translation>معجم الأسماء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="166" />
+        <source>A spaCy pipeline folder</source>
+        <translation>مجلد خط معالجة spaCy</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="216" />
+        <source>%1 of %2 documents pre-tagged</source>
+        <translation>وُسم مسبقًا %1 من %2 مستندًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="227" />
+        <source>Kept: %1</source>
+        <translation>المحتفظ بها: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="229" />
+        <source>Not in the project (map them or add them): %1</source>
+        <translation>غير موجودة في المشروع (طابقها أو أضفها): %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="232" />
+        <source>Labels checked</source>
+        <translation>فُحصت التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="238" />
+        <source>Cancelled: %1 documents pre-tagged, the rest untouched</source>
+        <translation>أُلغي: وُسم مسبقًا %1 مستندًا، والباقي لم يُمس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="239" />
+        <source>Done: %1 documents pre-tagged</source>
+        <translation>تم: وُسم مسبقًا %1 مستندًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="244" />
+        <source>Pre-tagging failed</source>
+        <translation>فشل الوسم المسبق</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/common.py" line="90" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/common.py" line="113" />
+        <source>Working…</source>
+        <translation>جارٍ العمل…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/common.py" line="129" />
+        <source>Cancelling: finishing the current step…</source>
+        <translation>جارٍ الإلغاء: إنهاء الخطوة الحالية…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/common.py" line="144" />
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>SpanMenu</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="60" />
+        <source>Remove “%1” (%2) from the gazetteer</source>
+        <translation>حذف «%1» (%2) من معجم الأسماء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="65" />
+        <source>Add “%1” to the gazetteer as %2</source>
+        <translation>إضافة «%1» إلى معجم الأسماء بوصفه %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="71" />
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="72" />
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="73" />
+        <source>Relabel as</source>
+        <translation>إعادة التسمية إلى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="78" />
+        <source>Delete span</source>
+        <translation>حذف الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="87" />
+        <source>Added “%1” to the gazetteer as %2</source>
+        <translation>أُضيف «%1» إلى معجم الأسماء بوصفه %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="88" />
+        <source>“%1” is already in the gazetteer as %2</source>
+        <translation>«%1» موجود في معجم الأسماء بوصفه %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="98" />
+        <source>Removed “%1” (%2) from the gazetteer</source>
+        <translation>حُذف «%1» (%2) من معجم الأسماء</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRefresh</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/team_refresh.py" line="89" />
+        <source>Could not check for changes: %1</source>
+        <translation>تعذّر التحقق من التغييرات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/team_refresh.py" line="109" />
+        <source>A colleague changed this document: its spans were reloaded</source>
+        <translation>غيّر زميل هذا المستند: أُعيد تحميل وسومه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/team_refresh.py" line="111" />
+        <source>Updated %1 document(s) changed by others</source>
+        <translation>حُدّث %1 مستند(ات) غيّرها آخرون</translation>
+    </message>
+</context>
+<context>
+    <name>TrainDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="54" />
+        <source>Train a model from done documents</source>
+        <translation>تدريب نموذج من المستندات المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="59" />
+        <source>Save the model in</source>
+        <translation>حفظ النموذج في</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="64" />
+        <source>Done documents of %1</source>
+        <translation>المستندات المنجزة لـ %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="65" />
+        <source>Gold (adjudicated)</source>
+        <translation>المرجع (بعد التحكيم)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="66" />
+        <source>Majority of all annotators</source>
+        <translation>أغلبية كل الموسِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="77" />
+        <source>Model folder</source>
+        <translation>مجلد النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="78" />
+        <source>Train on</source>
+        <translation>التدريب على</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="79" />
+        <source>Held out for scores</source>
+        <translation>المحجوز للتقييم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="80" />
+        <source>Epochs at most</source>
+        <translation>أقصى عدد من الدورات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="84" />
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="84" />
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="84" />
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="84" />
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="91" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="115" />
+        <source>Train</source>
+        <translation>تدريب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="94" />
+        <source>Pre-tag untouched documents with this model</source>
+        <translation>الوسم المسبق للمستندات غير المبدوءة بهذا النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="115" />
+        <source>Choose a folder for the model</source>
+        <translation>اختر مجلدًا للنموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="138" />
+        <source>Starting…</source>
+        <translation>جارٍ البدء…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="141" />
+        <source>Training: epoch %1, step %2, dev F1 %3</source>
+        <translation>التدريب: الدورة %1، الخطوة %2، F1 على التطوير %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="143" />
+        <source>Exporting done documents…</source>
+        <translation>جارٍ تصدير المستندات المنجزة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="144" />
+        <source>Preparing the pipeline…</source>
+        <translation>جارٍ تجهيز خط المعالجة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="145" />
+        <source>Scoring on held-out documents…</source>
+        <translation>جارٍ التقييم على المستندات المحجوزة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="146" />
+        <source>Saving the model…</source>
+        <translation>جارٍ حفظ النموذج…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="153" />
+        <source>Cancelled: no model was saved</source>
+        <translation>أُلغي: لم يُحفظ أي نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="157" />
+        <source>all labels</source>
+        <translation>كل التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="165" />
+        <source>Trained in %1 s on %2 documents; scores on %3 held-out documents</source>
+        <translation>دُرّب في %1 ث على %2 مستندًا؛ التقييم على %3 مستندًا محجوزًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="172" />
+        <source>Training failed</source>
+        <translation>فشل التدريب</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowActions</name>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="41" />
+        <source>&amp;Open project…</source>
+        <translation>&amp;فتح مشروع…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="42" />
+        <source>Switch &amp;annotator…</source>
+        <translation>تبديل الموسِّ&amp;م…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="44" />
+        <source>&amp;Import documents…</source>
+        <translation>ا&amp;ستيراد مستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="45" />
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="55" />
+        <source>&amp;Tools</source>
+        <translation>&amp;أدوات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="60" />
+        <source>&amp;Pre-tag documents…</source>
+        <translation>&amp;وسم مسبق للمستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="61" />
+        <source>&amp;Train a model…</source>
+        <translation>تد&amp;ريب نموذج…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="63" />
+        <source>Refresh from others now</source>
+        <translation>التحديث من تغييرات الآخرين الآن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="77" />
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="115" />
+        <source>Restart the app to work as %1</source>
+        <translation>أعد تشغيل التطبيق للعمل باسم %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="138" />
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="102" />
@@ -711,6 +1405,34 @@
         <location filename="../../annotator/ui/agreement/menu.py" line="53" />
         <source>Open a document first</source>
         <translation>افتح مستندًا أولًا</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementDialog</name>
+    <message>
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="80" />
+        <source>Disagreements — %1</source>
+        <translation>الاختلافات — %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="94" />
+        <source>Blind project: only your own annotation is shown; colleagues' spans are hidden.</source>
+        <translation>مشروع معمّى: يظهر تعليمك وحدك، وتُخفى وسوم زملائك.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="96" />
+        <source>Fewer than two annotators finished this document.</source>
+        <translation>أنجز هذا المستندَ أقلُّ من مُعلِّمَين.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="99" />
+        <source>Outlined in red: spans not made identically (same start, end and label) by every annotator shown.</source>
+        <translation>المحاط بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="112" />
+        <source>%1 — %2 spans, %3 not shared by all (%4)</source>
+        <translation>%1 — الوسوم: %2، غير المشتركة بين الجميع: %3 (%4)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,248 @@
+"""Pre-tag: choose a pre-tagger, map its labels, pick the documents, run with progress and Cancel.
+
+The dialog lists what the pre-tagger registry offers (installed spaCy pipelines, the project's
+trained models, a rules file, the gazetteer) and calls `pretag_documents` on a Worker for the
+window's annotator. A cancelled run leaves every document fully pre-tagged or untouched (the
+domain's guarantee); `pretagged(report)` tells the window to show the new suggestions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.nlp.pretag import PretagReport, parse_label_map, plan_labels, pretag_documents
+from annotator.nlp.pretaggers import (
+    PRETAGGER_KINDS,
+    LoadContext,
+    Pretagger,
+    load_pretagger,
+)
+from annotator.store.project_store import ProjectStore
+from annotator.ui.dialogs.common import PathField, RunPanel, report_text, show_error
+
+SCOPES = ("project", "document", "untouched")
+KIND_ORDER = ("spacy", "project-model", "rules", "gazetteer")
+
+
+def no_pipeline_help() -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("PretagDialog", "No spaCy pipeline with an 'ner' component is installed, and nothing is downloaded for you. To add one: install a pipeline package into this environment (pip install <pipeline>), or give a pipeline folder below, or train one from your finished documents with Tools › Train a model.")  # noqa: E501 (one string for translators)
+
+
+class PretagDialog(QDialog):
+    pretagged = Signal(object)  # PretagReport
+
+    def __init__(self, store: ProjectStore, annotator: str, current_doc: int | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PretagDialog")
+        self.setWindowTitle(self.tr("Pre-tag documents"))
+        self.store, self.annotator, self.current_doc = store, annotator, current_doc
+        self.context = LoadContext(store=store, language=store.project().language)
+        self.choices: dict[str, list[str]] = {}
+        self.report: PretagReport | None = None
+
+        self.kind = QComboBox(self)
+        for name in KIND_ORDER + tuple(k for k in sorted(PRETAGGER_KINDS) if k not in KIND_ORDER):
+            if name in PRETAGGER_KINDS:
+                self.kind.addItem(self._kind_title(name), name)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.choice = QComboBox(self)
+        self.choice.setEditable(True)
+        self.choice.setMinimumContentsLength(40)
+        self.path = PathField("open", self.tr("A pipeline folder, rules or names file"), parent=self)
+        folder = QPushButton(self.tr("Folder…"), self)
+        folder.clicked.connect(self._browse_folder)
+        path_layout = self.path.layout()
+        assert path_layout is not None
+        path_layout.addWidget(folder)
+        self.help = QLabel(self)
+        self.help.setObjectName("no_pipeline_help")
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet("color: #8a4b00;")
+        self.mapping = QLineEdit(self)
+        self.mapping.setPlaceholderText(self.tr("GPE=LOC, PERSON=PERS, DATE=-  (- drops a label)"))
+        self.add_labels = QCheckBox(self.tr("Add labels the project does not have (else drop them)"), self)
+        self.check = QPushButton(self.tr("Check labels"), self)
+        self.check.clicked.connect(self.check_labels)
+        self.labels_info = QLabel(self)
+        self.labels_info.setWordWrap(True)
+
+        self.scopes = QButtonGroup(self)
+        scope_box = QWidget(self)
+        scope_layout = QVBoxLayout(scope_box)
+        scope_layout.setContentsMargins(0, 0, 0, 0)
+        for i, (key, text) in enumerate((
+                ("project", self.tr("Whole project (documents still open for %1)")),
+                ("document", self.tr("This document only")),
+                ("untouched", self.tr("Untouched documents (nobody has started them)")))):
+            button = QRadioButton(text.replace("%1", annotator), scope_box)
+            button.setObjectName(f"scope_{key}")
+            self.scopes.addButton(button, i)
+            scope_layout.addWidget(button)
+        self.scopes.button(0).setChecked(True)
+        if current_doc is None:
+            self.scopes.button(1).setEnabled(False)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Pre-tagger"), self.kind)
+        form.addRow("", self.description)
+        form.addRow(self.tr("Choice"), self.choice)
+        form.addRow(self.tr("Or a path"), self.path)
+        form.addRow("", self.help)
+        form.addRow(self.tr("Label mapping"), self.mapping)
+        form.addRow("", self.add_labels)
+        form.addRow(self.check, self.labels_info)
+        form.addRow(self.tr("Documents"), scope_box)
+        self.panel = RunPanel(self)
+        self.panel.done.connect(self._finished)
+        self.panel.error.connect(self._failed)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.run_button = self.buttons.addButton(self.tr("Pre-tag"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.run_button.clicked.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.panel, 1)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(720, 620)
+
+    # ------------------------------------------------------------------ choosing
+    def _kind_title(self, name: str) -> str:
+        titles = {"spacy": self.tr("spaCy pipeline"), "project-model": self.tr("This project's trained model"),
+                  "rules": self.tr("Rules file (EntityRuler patterns)"), "gazetteer": self.tr("Gazetteer")}
+        return titles.get(name, name)
+
+    def kind_name(self) -> str:
+        return str(self.kind.currentData())
+
+    def select(self, kind: str, spec: str = "", scope: str | None = None) -> None:
+        """Preset the choice (the train dialog's "pre-tag with this model")."""
+        index = self.kind.findData(kind)
+        if index >= 0:
+            self.kind.setCurrentIndex(index)
+        if spec:
+            self.path.set_text(spec)
+        if scope is not None:
+            self.scopes.button(SCOPES.index(scope)).setChecked(True)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind_name()
+        self.description.setText(PRETAGGER_KINDS[kind].description)
+        if kind not in self.choices:
+            try:
+                self.choices[kind] = PRETAGGER_KINDS[kind].choices(self.context)
+            except Exception:  # a broken installation must not stop the dialog
+                self.choices[kind] = []
+        self.choice.clear()
+        self.choice.addItems(self.choices[kind])
+        missing = kind == "spacy" and not self.choices[kind]
+        self.help.setText(no_pipeline_help() if missing else "")
+        self.help.setVisible(missing)
+        self.labels_info.clear()
+
+    def _browse_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("A spaCy pipeline folder"), self.path.text())
+        if chosen:
+            self.path.set_text(chosen)
+
+    def spec(self) -> str:
+        return self.path.text() or self.choice.currentText().strip()
+
+    def scope(self) -> str:
+        return SCOPES[max(0, self.scopes.checkedId())]
+
+    def label_map(self) -> dict[str, str]:
+        text = self.mapping.text().strip()
+        return parse_label_map([text]) if text else {}
+
+    def load(self) -> Pretagger:
+        return load_pretagger(self.kind_name(), self.spec(), self.context)
+
+    # ------------------------------------------------------------------ running
+    def check_labels(self) -> None:
+        """Load the pre-tagger (on the worker) and say which of its labels would be dropped."""
+        try:
+            mapping = self.label_map()
+        except AnnotatorError as err:
+            show_error(self, self.tr("Label mapping"), str(err))
+            return
+
+        def job(_progress, _stop):  # type: ignore[no-untyped-def]
+            return plan_labels(self.store, self.load(), mapping)
+
+        self._busy(True)
+        self.panel.run(job)
+
+    def start(self) -> None:
+        try:
+            mapping = self.label_map()
+        except AnnotatorError as err:
+            show_error(self, self.tr("Label mapping"), str(err))
+            return
+        scope = self.scope()
+        doc_ids = [self.current_doc] if scope == "document" and self.current_doc is not None else None
+        new_labels = "add" if self.add_labels.isChecked() else "drop"
+
+        def job(progress, should_stop):  # type: ignore[no-untyped-def]
+            pretagger = self.load()
+            return pretag_documents(self.store, pretagger, doc_ids, self.annotator,
+                                    label_map=mapping, new_labels=new_labels,
+                                    untouched_only=scope == "untouched",
+                                    progress=progress, should_stop=should_stop)
+
+        self._busy(True)
+        self.panel.run(job, lambda done, total: self.tr("%1 of %2 documents pre-tagged")
+                       .replace("%1", str(done)).replace("%2", str(total)))
+
+    def _busy(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+        self.check.setEnabled(not busy)
+
+    def _finished(self, result: object) -> None:
+        self._busy(False)
+        if isinstance(result, tuple):  # check_labels
+            kept, dropped = result
+            text = self.tr("Kept: %1").replace("%1", ", ".join(f"{k}→{v}" for k, v in kept.items()) or "—")
+            if dropped:
+                text += "\n" + self.tr("Not in the project (map them or add them): %1").replace(
+                    "%1", ", ".join(dropped))
+            self.labels_info.setText(text)
+            self.panel.status.setText(self.tr("Labels checked"))
+            return
+        assert isinstance(result, PretagReport)
+        self.report = result
+        self.panel.report.setPlainText(report_text(result.to_dict()))
+        self.panel.status.setText(
+            (self.tr("Cancelled: %1 documents pre-tagged, the rest untouched") if result.cancelled
+             else self.tr("Done: %1 documents pre-tagged")).replace("%1", str(result.documents_tagged)))
+        self.pretagged.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        show_error(self, self.tr("Pre-tagging failed"), message)
+
+    def done(self, code: int) -> None:  # noqa: D401 (Qt's name): closing stops the worker
+        self.panel.stop()
+        super().done(code)

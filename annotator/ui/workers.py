@@ -1,0 +1,86 @@
+"""Run a domain call on a background thread: progress, a result or a message, and Cancel.
+
+`Worker(job)` runs `job(progress, should_stop)` on its own QThread. The job is plain Python
+(pretag_documents, export_project, train_model ...): it reports `progress(done, total)` and
+checks `should_stop()`, the cancel flag, between units of work. Exactly one of `finished(result)`
+or `failed(message)` follows; an `AnnotatorError` becomes its one-line message with its code,
+anything else a short message (its traceback goes to stderr, never to the user's screen).
+
+Connect the signals to methods of QObjects living on the GUI thread (dialogs, windows): Qt
+then queues them to that thread.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from annotator.core.errors import AnnotatorError
+
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
+
+
+class Worker(QObject):
+    progress = Signal(int, int)  # done, total
+    finished = Signal(object)  # the job's result
+    failed = Signal(str)  # a message for the user
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()  # no parent: the worker moves to its thread
+        self._job = job
+        self._stop = threading.Event()
+        self._thread = QThread()
+        self._thread.setObjectName("annotator-worker")
+        self.moveToThread(self._thread)
+        self._thread.started.connect(self._run)
+        self.result: object = None
+        self.error: str | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check; it finishes with what it has done."""
+        self._stop.set()
+
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        """Block until the thread has ended (True) or MILLISECONDS passed (False)."""
+        if milliseconds < 0:
+            return self._thread.wait()
+        return self._thread.wait(milliseconds)
+
+    def stop_and_wait(self) -> None:
+        """For closing windows: cancel, then wait for the job to reach its next check."""
+        self.cancel()
+        self._thread.quit()
+        self._thread.wait()
+
+    def _report(self, done: int, total: int) -> None:
+        self.progress.emit(int(done), int(total))
+
+    @Slot()
+    def _run(self) -> None:
+        try:
+            result = self._job(self._report, self._stop.is_set)
+        except AnnotatorError as err:
+            self.error = str(err)
+            self.failed.emit(self.error)
+        except Exception as err:  # a bug or a library failure: a message, not a traceback
+            traceback.print_exc(file=sys.stderr)
+            self.error = f"[E900] Unexpected error: {type(err).__name__}: {err}"[:500]
+            self.failed.emit(self.error)
+        else:
+            self.result = result
+            self.finished.emit(result)
+        finally:
+            self._thread.quit()

@@ -62,6 +62,13 @@ ARABIC = {
     "Krippendorff's α (tokens)": "ألفا كريبندورف (الكلمات)",
     "Fleiss' κ": "كابا فلايس",
     "Cohen's κ (mean)": "كابا كوهين (المتوسط)",
+    "Disagreements — %1": "الاختلافات — %1",
+    "Blind project: only your own annotation is shown; colleagues' spans are hidden.":
+        "مشروع معمّى: يظهر تعليمك وحدك، وتُخفى وسوم زملائك.",
+    "Fewer than two annotators finished this document.": "أنجز هذا المستندَ أقلُّ من مُعلِّمَين.",
+    "Outlined in red: spans not made identically (same start, end and label) by every annotator shown.":
+        "المحاط بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.",
+    "%1 — %2 spans, %3 not shared by all (%4)": "%1 — الوسوم: %2، غير المشتركة بين الجميع: %3 (%4)",
 }
 
 

@@ -153,3 +153,48 @@ def test_double_click_opens_the_document_in_the_editor(qtbot, team):
 
 
 __all__ = ["GOLD_ANNOTATOR", "build_team_project"]
+
+
+# ---------------------------------------------------------------------- disagreements
+def _disagreements(qtbot, store: ProjectStore, viewer: str):  # type: ignore[no-untyped-def]
+    from annotator.ui.agreement.disagreement_view import DisagreementDialog
+    from annotator.ui.fonts import text_font
+
+    dialog = DisagreementDialog(store, store.document_ids()[0], viewer, text_font("", 14), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_disagreements_stack_each_annotator_and_outline_the_differences(qtbot, team):
+    dialog = _disagreements(qtbot, team, "cora")
+    seed = SEED.read_text(encoding="utf-8")
+    assert list(dialog.views) == ["amal", "badr", "carim"]
+    agreed = set(_spans(seed, AGREED))
+    for name, items in SPANS.items():
+        view = dialog.views[name]
+        assert view.right_to_left and view.toPlainText() == seed
+        assert {s.span for s in view.painter.index} == set(_spans(seed, items))  # type: ignore[union-attr]
+        assert {s.span for s in view.differences} == set(_spans(seed, items)) - agreed
+    assert len(dialog.views["carim"].differences) == 1  # only the boundary of سيرجي لافروف
+    assert "3" in dialog.headers["badr"].text()  # 3 of badr's spans are not shared by all
+    image = dialog.views["badr"].viewport().grab().toImage()  # the red outline is painted
+    reds = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+               if image.pixelColor(x, y).red() > 180 and image.pixelColor(x, y).green() < 60)
+    assert reds > 10
+    dialog.views["amal"].verticalScrollBar().setValue(5)
+    assert dialog.views["carim"].verticalScrollBar().value() == 5
+
+
+def test_blind_mode_hides_colleagues_in_the_disagreement_view(qtbot, tmp_path):
+    store = build_team_project(tmp_path / "blind.db", blind=True)
+    try:
+        own = _disagreements(qtbot, store, "badr")
+        assert list(own.views) == ["badr"]
+        assert "Blind" in own.notice.text()
+        assert len(own.views["badr"].differences) == 0  # nothing to compare with: no hints
+        curator = _disagreements(qtbot, store, "cora")
+        assert list(curator.views) == ["amal", "badr", "carim"]
+    finally:
+        store.close()

@@ -1,16 +1,139 @@
-"""Placeholder, replaced in the next commit."""
+"""The disagreement view: one document's text once per annotator, stacked, each with that
+annotator's spans painted as in the editor; spans not made identically by every annotator shown
+are outlined in red. Right to left with shaped Arabic, like the editor (it is the editor's view).
+
+Who is shown follows blind mode (`store.visibility.visible_annotations`): in a blind project an
+annotator sees only their own annotation; curators and managers see everyone's.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog
+from annotator.agreement.adjudication import compare_annotations
+from annotator.core.model import GOLD_ANNOTATOR, Direction, Status, StoredSpan
+from annotator.core.text import detect_direction
+from annotator.store.project_store import ProjectStore
+from annotator.store.queries import title_of
+from annotator.store.visibility import VisibleAnnotation, sees_everyone, visible_annotations
+from annotator.ui.editor.span_painter import visible_blocks
+from annotator.ui.editor.span_style import SpanStyle
+from annotator.ui.editor.text_view import AnnotationTextView
+from annotator.ui.span_index import SpanIndex
+from annotator.ui.tokens import TokenBoundaries
+
+DIFFERENCE_COLOR = QColor("#D0021B")
+
+
+class DifferenceTextView(AnnotationTextView):
+    """A read-only annotation view that outlines the spans in `differences`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.differences = SpanIndex()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.painter is None or not len(self.differences):
+            return
+        painter = QPainter(self.viewport())
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(DIFFERENCE_COLOR, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for block, origin in visible_blocks(self):
+                start = self.offsets.from_qt(block.position())
+                end = start + block.length() - 1
+                for span in self.differences.overlapping(start, end):
+                    for rect in self.painter.range_rects(block, origin, max(span.start, start),
+                                                         min(span.end, end)):
+                        painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        finally:
+            painter.end()
+
+
+def compared_annotations(store: ProjectStore, doc_id: int, viewer: str) -> list[VisibleAnnotation]:
+    """The annotations the view compares: every finished one VIEWER may see (gold excluded),
+    and VIEWER's own even unfinished."""
+    return [a for a in visible_annotations(store, doc_id, viewer)
+            if a.annotator != GOLD_ANNOTATOR and (a.status is Status.DONE or a.annotator == viewer)]
+
+
+def differing_spans(annotations: list[VisibleAnnotation]) -> dict[str, list[StoredSpan]]:
+    """Per annotator, the accepted spans not made identically by every annotator compared."""
+    adjudication = compare_annotations(0, {a.annotator: [s.span for s in a.accepted()]
+                                           for a in annotations})
+    agreed = set(adjudication.agreed)
+    return {a.annotator: [s for s in a.accepted() if s.span not in agreed] for a in annotations}
 
 
 class DisagreementDialog(QDialog):
-    document_chosen = Signal(int)
-    disagreements_requested = Signal(int)
+    def __init__(self, store: ProjectStore, doc_id: int, viewer: str, font: QFont,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.doc_id = doc_id
+        self.setObjectName("DisagreementDialog")
+        text = store.document_text(doc_id)
+        self.setWindowTitle(self.tr("Disagreements — %1").replace("%1", title_of(text[:80])))
+        self.resize(1100, 820)
+        project = store.project()
+        direction = project.direction if project.direction is not Direction.AUTO else (
+            detect_direction(text, default=Direction.LTR))
+        self.annotations = compared_annotations(store, doc_id, viewer)
+        self.differences = differing_spans(self.annotations)
+        self.span_style = SpanStyle(store.labels(), font)
+        tokens = TokenBoundaries(text, project.language)
+        layout = QVBoxLayout(self)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        if not sees_everyone(store, viewer):
+            self.notice.setText(self.tr(
+                "Blind project: only your own annotation is shown; colleagues' spans are hidden."))
+        elif len(self.annotations) < 2:
+            self.notice.setText(self.tr("Fewer than two annotators finished this document."))
+        else:
+            self.notice.setText(self.tr(
+                "Outlined in red: spans not made identically (same start, end and label) by "
+                "every annotator shown."))
+        layout.addWidget(self.notice)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.views: dict[str, DifferenceTextView] = {}
+        self.headers: dict[str, QLabel] = {}
+        for annotation in self.annotations:
+            name = annotation.annotator
+            panel = QWidget(split)
+            column = QVBoxLayout(panel)
+            column.setContentsMargins(0, 4, 0, 0)
+            column.setSpacing(2)
+            differing = self.differences[name]
+            header = QLabel(self.tr("%1 — %2 spans, %3 not shared by all (%4)").replace(
+                "%1", name).replace("%2", str(len(annotation.accepted()))).replace(
+                "%3", str(len(differing))).replace("%4", str(annotation.status)), panel)
+            header.setStyleSheet("font-weight: bold")
+            view = DifferenceTextView(panel)
+            view.setFont(font)
+            view.document().setDefaultFont(font)
+            view.set_content(text, direction is Direction.RTL,
+                             SpanIndex(annotation.accepted()), self.span_style, tokens)
+            view.differences = SpanIndex(differing)
+            column.addWidget(header)
+            column.addWidget(view, 1)
+            split.addWidget(panel)
+            self.views[name] = view
+            self.headers[name] = header
+        layout.addWidget(split, 1)
+        for view in self.views.values():
+            view.verticalScrollBar().valueChanged.connect(self._sync_scroll)
 
-    def __init__(self, *args: Any) -> None:
-        super().__init__(args[-1])
+    def _sync_scroll(self, value: int) -> None:
+        """Scroll every view together (same text: the same lines, give or take a tag gap)."""
+        for view in self.views.values():
+            bar = view.verticalScrollBar()
+            if bar.value() != value:
+                bar.blockSignals(True)
+                bar.setValue(value)
+                bar.blockSignals(False)
+                view.viewport().update()

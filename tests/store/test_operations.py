@@ -1,8 +1,10 @@
-"""Edits are domain operations: each returns what changed, and undo/redo replays inverses."""
+"""Edits are domain operations: each returns what changed, and undo/redo replays inverses.
+Every test runs on SQLite and on PostgreSQL (`project` here is built on `fresh_project_url`)."""
 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
@@ -17,6 +19,21 @@ from annotator.core.operations import (
     ResizeSpan,
     SetStatus,
 )
+
+
+@pytest.fixture
+def project(fresh_project_url, seed_text):
+    """The seed document in a fresh project, on each backend."""
+    from annotator.core.model import SourceDocument
+    from annotator.store import ProjectStore
+    from annotator.store.ingest import IngestOptions, ingest
+
+    store = ProjectStore.create(fresh_project_url, labels=["PERS", "LOC", "ORG", "MISC"])
+    with store.write() as c:
+        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
+               IngestOptions())
+    yield store
+    store.close()
 
 
 @pytest.fixture
@@ -141,7 +158,8 @@ def test_failed_edit_changes_nothing(project, annotation):
 
 def _version(store, annotation):
     with store.engine.connect() as c:
-        return c.exec_driver_sql("SELECT version FROM annotation WHERE id = ?", (annotation,)).scalar()
+        return c.execute(text("SELECT version FROM annotation WHERE id = :id"),
+                         {"id": annotation}).scalar()
 
 
 def test_every_edit_bumps_the_annotation_version(project, annotation):

@@ -1,19 +1,45 @@
-"""The database itself refuses bad spans, whatever code writes them."""
+"""The database itself refuses bad spans, whatever code writes them: on SQLite and PostgreSQL
+alike (`any_project` runs on both; a few tests are about SQLite files only)."""
 
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from annotator.core.errors import AnnotatorError
 
+SPAN_INSERT = ("INSERT INTO span (annotation_id, start, \"end\", label, state, origin, created_at,"
+               " updated_at) VALUES (:annotation, :start, :end, :label, 'accepted', 'manual',"
+               " '2026-01-01', '2026-01-01')")
 
-def _raw(store) -> sqlite3.Connection:
-    path = store.url.removeprefix("sqlite:///")
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
+
+@pytest.fixture
+def any_project(fresh_project_url, seed_text):
+    """The seed document in a fresh project, on each backend."""
+    from annotator.core.model import SourceDocument
+    from annotator.store import ProjectStore
+    from annotator.store.ingest import IngestOptions, ingest
+
+    store = ProjectStore.create(fresh_project_url, labels=["PERS", "LOC", "ORG", "MISC"])
+    with store.write() as c:
+        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
+               IngestOptions())
+    yield store
+    store.close()
+
+
+def raw(store, statement: str, **params: object) -> None:
+    """Run STATEMENT in a transaction of its own, past the store's checks."""
+    with store.write() as c:
+        c.execute(text(statement), params)
+
+
+def span(store, start: int, end: int, label: str = "LOC", annotation: int | None = None) -> None:
+    annotation = _annotation(store) if annotation is None else annotation
+    raw(store, SPAN_INSERT, annotation=annotation, start=start, end=end, label=label)
 
 
 def _annotation(store) -> int:
@@ -21,59 +47,41 @@ def _annotation(store) -> int:
 
 
 @pytest.mark.parametrize("start,end", [(-1, 3), (5, 5), (7, 3)])
-def test_database_refuses_bad_offsets(project, start, end):
-    annotation = _annotation(project)
-    with _raw(project) as conn, pytest.raises(sqlite3.IntegrityError):
-        conn.execute(
-            "INSERT INTO span (annotation_id, start, \"end\", label, state, origin, created_at, updated_at)"
-            " VALUES (?, ?, ?, 'LOC', 'accepted', 'manual', '2026-01-01', '2026-01-01')",
-            (annotation, start, end))
+def test_database_refuses_bad_offsets(any_project, start, end):
+    with pytest.raises(IntegrityError):
+        span(any_project, start, end)
 
 
-def test_database_refuses_span_beyond_the_text(project, seed_text):
-    annotation = _annotation(project)
-    with _raw(project) as conn, pytest.raises(sqlite3.IntegrityError, match="beyond"):
-        conn.execute(
-            "INSERT INTO span (annotation_id, start, \"end\", label, state, origin, created_at, updated_at)"
-            " VALUES (?, 0, ?, 'LOC', 'accepted', 'manual', '2026-01-01', '2026-01-01')",
-            (annotation, len(seed_text) + 1))
-    with _raw(project) as conn:  # exactly the end is fine
-        conn.execute(
-            "INSERT INTO span (annotation_id, start, \"end\", label, state, origin, created_at, updated_at)"
-            " VALUES (?, 0, ?, 'LOC', 'accepted', 'manual', '2026-01-01', '2026-01-01')",
-            (annotation, len(seed_text)))
+def test_database_refuses_span_beyond_the_text(any_project, seed_text):
+    with pytest.raises(IntegrityError, match="beyond"):
+        span(any_project, 0, len(seed_text) + 1)
+    span(any_project, 0, len(seed_text))  # exactly the end is fine
 
 
-def test_database_refuses_unknown_label_and_dangling_annotation(project):
-    annotation = _annotation(project)
-    insert = ("INSERT INTO span (annotation_id, start, \"end\", label, state, origin, created_at,"
-              " updated_at) VALUES (?, 0, 3, ?, 'accepted', 'manual', '2026-01-01', '2026-01-01')")
-    with _raw(project) as conn, pytest.raises(sqlite3.IntegrityError):
-        conn.execute(insert, (annotation, "NOPE"))
-    with _raw(project) as conn, pytest.raises(sqlite3.IntegrityError):
-        conn.execute(insert, (annotation + 999, "LOC"))
+def test_database_refuses_unknown_label_and_dangling_annotation(any_project):
+    annotation = _annotation(any_project)
+    with pytest.raises(IntegrityError):
+        span(any_project, 0, 3, label="NOPE")
+    with pytest.raises(IntegrityError):
+        span(any_project, 0, 3, annotation=annotation + 999)
 
 
-def test_database_refuses_identical_spans(project):
-    annotation = _annotation(project)
-    insert = ("INSERT INTO span (annotation_id, start, \"end\", label, state, origin, created_at,"
-              " updated_at) VALUES (?, 0, 3, 'LOC', 'accepted', 'manual', '2026-01-01', '2026-01-01')")
-    with _raw(project) as conn:
-        conn.execute(insert, (annotation,))
-        with pytest.raises(sqlite3.IntegrityError):
-            conn.execute(insert, (annotation,))
+def test_database_refuses_identical_spans(any_project):
+    span(any_project, 0, 3)
+    with pytest.raises(IntegrityError):
+        span(any_project, 0, 3)
 
 
-def test_document_length_is_checked_against_the_text(project):
-    with _raw(project) as conn, pytest.raises(sqlite3.IntegrityError):
-        conn.execute("UPDATE document SET length = length + 1")
+def test_document_length_is_checked_against_the_text(any_project):
+    with pytest.raises(IntegrityError):
+        raw(any_project, "UPDATE document SET length = length + 1")
 
 
-def test_only_one_project_row(project):
-    with _raw(project) as conn, pytest.raises(sqlite3.IntegrityError):
-        conn.execute("INSERT INTO project (id, name, language, direction, guidelines, overlap_policy,"
-                     " blind, settings, created_at) VALUES (2, 'x', 'ar', 'auto', '', 'refuse', 0,"
-                     " '{}', '2026-01-01')")
+def test_only_one_project_row(any_project):
+    with pytest.raises(IntegrityError):
+        raw(any_project, "INSERT INTO project (id, name, language, direction, guidelines, "
+            "overlap_policy, blind, settings, created_at) VALUES (2, 'x', 'ar', 'auto', '', "
+            "'refuse', FALSE, '{}', '2026-01-01')")
 
 
 def test_sqlite_runs_in_wal_with_full_sync(project):
@@ -98,14 +106,24 @@ def test_open_refuses_missing_and_foreign_files(tmp_path):
         ProjectStore.open(other)
 
 
-def test_create_refuses_existing_project(project):
+def test_create_refuses_existing_project(any_project):
     from annotator.store import ProjectStore
 
     with pytest.raises(AnnotatorError, match="E102"):
-        ProjectStore.create(project.url.removeprefix("sqlite:///"))
+        ProjectStore.create(any_project.url)
 
 
 @pytest.mark.parametrize("name", ["", "has space", "O"])
-def test_bad_label_names_are_refused(project, name):
+def test_bad_label_names_are_refused(any_project, name):
     with pytest.raises(AnnotatorError, match="E111"):
-        project.add_label(name)
+        any_project.add_label(name)
+
+
+def test_open_refuses_a_database_without_a_project(fresh_project_url):
+    """An empty SQLite file or an empty PostgreSQL database is not a project (E103)."""
+    from annotator.store import ProjectStore
+
+    if fresh_project_url.startswith("sqlite"):
+        open(fresh_project_url.removeprefix("sqlite:///"), "wb").close()
+    with pytest.raises(AnnotatorError, match="E103"):
+        ProjectStore.open(fresh_project_url)

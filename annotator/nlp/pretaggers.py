@@ -101,7 +101,9 @@ def available_pretaggers(context: LoadContext) -> dict[str, list[str]]:
 
 # ------------------------------------------------------------------ spaCy pipelines
 class SpacyPretagger:
-    """Entities of a spaCy pipeline's `ner` (doc.ents); spaCy's NER gives no scores."""
+    """Entities of a spaCy pipeline's `ner` (doc.ents). spaCy's own `ner` gives no scores; a
+    score is stored where the pipeline gives one: a `score` extension on the entity span, or
+    a span group with `attrs["scores"]` (spancat's convention) holding the same span."""
 
     def __init__(self, nlp: Any, name: str, n_process: int = 1) -> None:
         if "ner" not in nlp.pipe_names:
@@ -116,8 +118,31 @@ class SpacyPretagger:
 
     def suggest(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Suggestion]]:
         origin = self.origin
+        from spacy.tokens import Span
+
+        extension = Span.has_extension("score")
         for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=self.n_process):
-            yield [Suggestion(e.start_char, e.end_char, e.label_, None, origin) for e in doc.ents]
+            scores = _span_group_scores(doc) if doc.spans else {}
+            yield [Suggestion(e.start_char, e.end_char, e.label_,
+                              _score(e, scores, extension), origin) for e in doc.ents]
+
+
+def _span_group_scores(doc: Any) -> dict[tuple[int, int, str], float]:
+    """(start, end, label) -> score from span groups that carry `attrs["scores"]`."""
+    found: dict[tuple[int, int, str], float] = {}
+    for group in doc.spans.values():
+        scores = group.attrs.get("scores")
+        if scores is None or len(scores) != len(group):
+            continue
+        for span, score in zip(group, scores, strict=True):
+            found.setdefault((span.start_char, span.end_char, span.label_), float(score))
+    return found
+
+
+def _score(entity: Any, scores: dict[tuple[int, int, str], float], extension: bool) -> float | None:
+    if extension and isinstance(entity._.score, (int, float)):
+        return float(entity._.score)
+    return scores.get((entity.start_char, entity.end_char, entity.label_))
 
 
 def load_spacy_pipeline(spec: str) -> Any:

@@ -155,6 +155,7 @@ class PretagDialog(QDialog):
                 self.choices[kind] = []
         self.choice.clear()
         self.choice.addItems(self.choices[kind])
+        self.path.set_text("")  # a path for one kind means nothing to another
         missing = kind == "spacy" and not self.choices[kind]
         self.help.setText(no_pipeline_help() if missing else "")
         self.help.setVisible(missing)

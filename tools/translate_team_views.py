@@ -66,9 +66,28 @@ ARABIC = {
     "Blind project: only your own annotation is shown; colleagues' spans are hidden.":
         "مشروع معمّى: يظهر تعليمك وحدك، وتُخفى وسوم زملائك.",
     "Fewer than two annotators finished this document.": "أنجز هذا المستندَ أقلُّ من مُعلِّمَين.",
-    "Outlined in red: spans not made identically (same start, end and label) by every annotator shown.":
+    "Outlined in red: spans not shared by every annotator shown.":
         "المحاط بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.",
     "%1 — %2 spans, %3 not shared by all (%4)": "%1 — الوسوم: %2، غير المشتركة بين الجميع: %3 (%4)",
+    "Adjudication: the gold annotation": "الفصل في الاختلافات: التعليم المرجعي",
+    "#": "#",
+    "Agreed": "متفق عليها",
+    "Conflicts": "الاختلافات",
+    "Gold": "المرجع",
+    "Conflict / version": "الاختلاف / الصيغة",
+    "Who": "من",
+    "Use this version": "اعتماد هذه الصيغة",
+    "Mark adjudicated": "وسم المستند مفصولًا فيه",
+    "Undo": "تراجع",
+    "Documents up for adjudication": "المستندات المعروضة للفصل",
+    "Conflicts: who said what": "الاختلافات: من قال ماذا",
+    "%1 of %2 documents adjudicated": "فُصل في %1 من %2 مستندات",
+    "Gold set · compared: %1": "التعليم المرجعي · المقارَنون: %1",
+    "open": "مفتوح",
+    "picked": "مختار",
+    "edited": "معدَّل",
+    "(no entity here)": "(لا كيان هنا)",
+    "Choose one version of a conflict first": "اختر صيغة من صيغ الاختلاف أولًا",
 }
 
 

@@ -1205,6 +1205,109 @@
     </message>
 </context>
 <context>
+    <name>AdjudicationDialog</name>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="75" />
+        <source>Adjudication: the gold annotation</source>
+        <translation>الفصل في الاختلافات: التعليم المرجعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="89" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="89" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="90" />
+        <source>Agreed</source>
+        <translation>متفق عليها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="90" />
+        <source>Conflicts</source>
+        <translation>الاختلافات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="91" />
+        <source>Gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="116" />
+        <source>Conflict / version</source>
+        <translation>الاختلاف / الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="116" />
+        <source>Who</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="120" />
+        <source>Use this version</source>
+        <translation>اعتماد هذه الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="122" />
+        <source>Mark adjudicated</source>
+        <translation>وسم المستند مفصولًا فيه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="124" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="132" />
+        <source>Documents up for adjudication</source>
+        <translation>المستندات المعروضة للفصل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="145" />
+        <source>Conflicts: who said what</source>
+        <translation>الاختلافات: من قال ماذا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="170" />
+        <source>%1 of %2 documents adjudicated</source>
+        <translation>فُصل في %1 من %2 مستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="199" />
+        <source>Gold set · compared: %1</source>
+        <translation>التعليم المرجعي · المقارَنون: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="215" />
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="215" />
+        <source>picked</source>
+        <translation>مختار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="216" />
+        <source>edited</source>
+        <translation>معدَّل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="240" />
+        <source>(no entity here)</source>
+        <translation>(لا كيان هنا)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="268" />
+        <source>Choose one version of a conflict first</source>
+        <translation>اختر صيغة من صيغ الاختلاف أولًا</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="102" />
@@ -1238,15 +1341,15 @@
     </message>
     <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="130" />
-        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="138" />
-        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="236" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="237" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="131" />
-        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="139" />
-        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="237" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="140" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="238" />
         <source>F1 lenient</source>
         <translation>F1 متسامح</translation>
     </message>
@@ -1257,14 +1360,14 @@
     </message>
     <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="132" />
-        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="140" />
         <source>Krippendorff's α</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="132" />
-        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="140" />
-        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="236" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../../annotator/ui/agreement/agreement_view.py" line="237" />
         <source>α_u</source>
         <translation>α_u</translation>
     </message>
@@ -1284,97 +1387,97 @@
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="137" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="137" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
         <source>Annotators</source>
         <translation>المُعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
         <source>Missing</source>
         <translation>الغائبون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
         <source>Tokens alike</source>
         <translation>الكلمات المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="145" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
         <source>Open in the editor</source>
         <translation>فتح في المحرر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
         <source>Show disagreements</source>
         <translation>عرض الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="158" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="159" />
         <source>Annotators:</source>
         <translation>المُعلِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="159" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
         <source>Measure:</source>
         <translation>المقياس:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="165" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="166" />
         <source>Annotator pairs</source>
         <translation>أزواج المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="166" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="167" />
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="177" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="178" />
         <source>Documents, least agreement first (double-click opens one)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (انقر مرتين لفتح مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="203" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="204" />
         <source>Choose at least two annotators</source>
         <translation>اختر مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="206" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="207" />
         <source>Choose at least one label</source>
         <translation>اختر وسمًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="208" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="209" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="224" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="225" />
         <source>%1 annotators · %2 documents · %3 tokens</source>
         <translation>المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="234" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="235" />
         <source>Krippendorff's α (tokens)</source>
         <translation>ألفا كريبندورف (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="235" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="236" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="235" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="236" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
     </message>
@@ -1425,12 +1528,12 @@
         <translation>أنجز هذا المستندَ أقلُّ من مُعلِّمَين.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="99" />
-        <source>Outlined in red: spans not made identically (same start, end and label) by every annotator shown.</source>
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="98" />
+        <source>Outlined in red: spans not shared by every annotator shown.</source>
         <translation>المحاط بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="112" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="110" />
         <source>%1 — %2 spans, %3 not shared by all (%4)</source>
         <translation>%1 — الوسوم: %2، غير المشتركة بين الجميع: %3 (%4)</translation>
     </message>

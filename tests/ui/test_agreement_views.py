@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED, occurrence
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget
 
 from annotator.core.model import GOLD_ANNOTATOR, Role, SourceDocument, Span, Status
 from annotator.core.operations import AddSpan, SetStatus
@@ -16,6 +17,7 @@ from annotator.store.agreement_source import project_agreement
 from annotator.store.ingest import IngestOptions, ingest
 from annotator.store.project_store import ProjectStore
 from annotator.ui.agreement.table_models import format_value
+from annotator.ui.document_list_model import status_name
 
 SECOND = "زار الرئيس بوتين مدينة موسكو أمس، ثم عاد إلى الكرملين."
 # (words, occurrence, characters skipped at the start, label) per annotator
@@ -196,5 +198,90 @@ def test_blind_mode_hides_colleagues_in_the_disagreement_view(qtbot, tmp_path):
         assert len(own.views["badr"].differences) == 0  # nothing to compare with: no hints
         curator = _disagreements(qtbot, store, "cora")
         assert list(curator.views) == ["amal", "badr", "carim"]
+    finally:
+        store.close()
+
+
+# ---------------------------------------------------------------------- adjudication
+def _adjudication(qtbot, store: ProjectStore, viewer: str = "cora"):  # type: ignore[no-untyped-def]
+    from annotator.ui.agreement.adjudication_view import AdjudicationDialog
+    from annotator.ui.fonts import text_font
+
+    dialog = AdjudicationDialog(store, viewer, text_font("", 13), None, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _gold(store: ProjectStore) -> set[Span]:
+    from annotator.store.adjudication import gold_annotation_id
+
+    return {s.span for s in store.spans(gold_annotation_id(store, store.document_ids()[0]))}
+
+
+def _version(dialog, words: str, who: str):  # type: ignore[no-untyped-def]
+    """The tree item of the version WHO gave in the conflict over WORDS (items are rebuilt
+    after every change: look them up again)."""
+    tree = dialog.conflicts
+    conflict = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                    if words in tree.topLevelItem(i).text(0))
+    return conflict, next(conflict.child(i) for i in range(conflict.childCount())
+                          if conflict.child(i).text(1) == who)
+
+
+def test_adjudication_premerges_and_picks_versions_into_the_gold_set(qtbot, team):
+    from annotator.store.adjudication import load_document
+
+    seed = SEED.read_text(encoding="utf-8")
+    dialog = _adjudication(qtbot, team)
+    assert dialog.rows.rowCount() == 2
+    assert dialog.progress.text() == "0 of 2 documents adjudicated"
+    agreed = set(_spans(seed, AGREED))
+    assert _gold(team) == agreed  # pre-merged on opening
+    expected = load_document(team, team.document_ids()[0]).adjudication
+    assert dialog.conflicts.topLevelItemCount() == len(expected.conflicts) == 3
+    sergei = Span(*occurrence(seed, "سيرجي لافروف"), "PERS")
+    conflict, majority = _version(dialog, "سيرجي لافروف", "amal, badr")
+    assert conflict.text(1) == "open" and "boundary" in conflict.text(0)
+    assert dialog.pick_item(majority) is not None
+    assert _gold(team) == agreed | {sergei}
+    conflict, majority = _version(dialog, "سيرجي لافروف", "amal, badr")
+    assert conflict.text(1) == "picked" and majority.font(0).bold()
+    dialog.pick_item(conflict)  # a conflict, not a version: refused with a message
+    assert "version" in dialog.message.text()
+    # موسكو: LOC (amal), ORG (badr), nothing (carim): the curator sides with carim
+    dialog.pick_item(_version(dialog, "موسكو", "carim")[1])
+    assert _gold(team) == agreed | {sergei}
+    dialog.pick_item(_version(dialog, "موسكو", "badr")[1])
+    assert Span(*occurrence(seed, "موسكو"), "ORG") in _gold(team)
+    dialog.pick_item(_version(dialog, "سيرجي لافروف", "carim")[1])
+    assert sergei not in _gold(team) and Span(sergei.start + 6, sergei.end, "PERS") in _gold(team)
+    dialog.editor.undo()  # back to the majority's version
+    assert sergei in _gold(team) and Span(sergei.start + 6, sergei.end, "PERS") not in _gold(team)
+    dialog.mark_done()
+    assert dialog.progress.text() == "1 of 2 documents adjudicated"
+    assert dialog.progress.value() == 1
+    assert dialog.rows.rows[0][4] == status_name(Status.DONE)
+
+
+def test_adjudication_edits_go_through_the_editor(qtbot, team):
+    seed = SEED.read_text(encoding="utf-8")
+    dialog = _adjudication(qtbot, team)
+    start, end = occurrence(seed, "فلاديمير بوتين")
+    dialog.editor.view.select_range(start, end)
+    dialog.label_bar.buttons["PERS"].click()
+    assert Span(start, end, "PERS") in _gold(team)
+    assert all(s.origin != "" for s in dialog.session.index)
+
+
+def test_blind_mode_keeps_adjudication_for_curators(qtbot, tmp_path):
+    store = build_team_project(tmp_path / "blind.db", blind=True)
+    try:
+        refused = _adjudication(qtbot, store, "amal")
+        assert refused.refusal is not None and "E521" in refused.refusal
+        assert refused.findChild(QTreeWidget) is None
+        curator = _adjudication(qtbot, store, "cora")
+        assert curator.refusal is None and curator.conflicts.topLevelItemCount() == 3
     finally:
         store.close()

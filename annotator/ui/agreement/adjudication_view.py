@@ -1,16 +1,281 @@
-"""Placeholder, replaced in the next commit."""
+"""Adjudication: the curator builds each document's gold annotation (annotator "gold").
+
+Left, the documents up for adjudication (finished by two annotators or more) with their
+conflicts and gold status, and the progress. Middle, the gold set in the editor: the spans every
+annotator agrees on are pre-merged when a document is first opened; the curator edits or adds
+spans with the usual keys and label buttons. Right, each conflict with who said what; "Use this
+version" makes the gold spans in the conflict exactly that version. Every change is a domain
+operation applied through the session's History (Ctrl+Z undoes it).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog
+from annotator.agreement.adjudication import (
+    Conflict,
+    ConflictState,
+    Version,
+    conflict_state,
+    pick_operation,
+    premerge_operation,
+)
+from annotator.core.errors import AnnotatorError
+from annotator.core.history import History
+from annotator.core.model import GOLD_ANNOTATOR, OverlapPolicy, Status
+from annotator.core.operations import Change, SetStatus
+from annotator.store.adjudication import (
+    GoldDocument,
+    adjudication_progress,
+    adjudication_rows,
+    load_document,
+)
+from annotator.store.project_store import ProjectStore
+from annotator.store.visibility import require_sees_everyone
+from annotator.ui.agreement.table_models import KEY_ROLE, Column, RowsModel
+from annotator.ui.document_list_model import status_name
+from annotator.ui.editor.editor_widget import EditorWidget
+from annotator.ui.label_bar import LabelBar
+from annotator.ui.session import DocumentSession
+
+EXCERPT = 40
+CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def _isolate(text: str) -> str:
+    """TEXT as a bidi isolate, so Arabic inside an English line stays in place."""
+    return f"\u2068{text}\u2069"
 
 
 class AdjudicationDialog(QDialog):
-    document_chosen = Signal(int)
-    disagreements_requested = Signal(int)
+    document_opened = Signal(int)
 
-    def __init__(self, *args: Any) -> None:
-        super().__init__(args[-1])
+    def __init__(self, store: ProjectStore, viewer: str, font: QFont,
+                 current: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.viewer = viewer
+        self.setObjectName("AdjudicationDialog")
+        self.setWindowTitle(self.tr("Adjudication: the gold annotation"))
+        self.resize(1400, 860)
+        self.document: GoldDocument | None = None
+        self.session: DocumentSession | None = None
+        self._histories: dict[int, History] = {}
+        layout = QVBoxLayout(self)
+        self.refusal: str | None = None
+        try:
+            require_sees_everyone(store, viewer)
+        except AnnotatorError as err:  # blind project, not a curator: nothing of others shown
+            self.refusal = str(err)
+            layout.addWidget(QLabel(self.refusal, self))
+            return
+        self.progress = QProgressBar(self)
+        self.rows = RowsModel([Column(self.tr("#")), Column(self.tr("Document")),
+                               Column(self.tr("Agreed")), Column(self.tr("Conflicts")),
+                               Column(self.tr("Gold"))])
+        self.list_view = QTableView(self)
+        self.list_view.setModel(self.rows)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.setWordWrap(False)
+        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list_view.clicked.connect(self._open_row)
+
+        labels = store.labels()
+        self.editor = EditorWidget(labels, font, store.project().language, self)
+        self.editor.replace_overlapping = store.project().overlap_policy is OverlapPolicy.REPLACE
+        self.label_bar = LabelBar(labels, self.editor.span_style, self)
+        self.label_bar.label_clicked.connect(self.editor.label_with)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold")
+        self.message = QLabel(self)
+        self.editor.message.connect(self.message.setText)
+
+        self.conflicts = QTreeWidget(self)
+        self.conflicts.setHeaderLabels([self.tr("Conflict / version"), self.tr("Who")])
+        self.conflicts.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.conflicts.currentItemChanged.connect(lambda item, _old: self._reveal(item))
+        self.conflicts.itemDoubleClicked.connect(lambda item, _c: self.pick_item(item))
+        self.pick_button = QPushButton(self.tr("Use this version"), self)
+        self.pick_button.clicked.connect(lambda: self.pick_item(self.conflicts.currentItem()))
+        self.done_button = QPushButton(self.tr("Mark adjudicated"), self)
+        self.done_button.clicked.connect(self.mark_done)
+        undo = QPushButton(self.tr("Undo"), self)
+        undo.clicked.connect(self.editor.undo)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.editor.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.editor.redo)
+
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Documents up for adjudication"), left))
+        column.addWidget(self.list_view, 1)
+        column.addWidget(self.progress)
+        middle = QWidget(self)
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.label_bar)
+        column.addWidget(self.editor, 1)
+        column.addWidget(self.message)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Conflicts: who said what"), right))
+        column.addWidget(self.conflicts, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pick_button)
+        buttons.addWidget(undo)
+        column.addLayout(buttons)
+        column.addWidget(self.done_button)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        for part in (left, middle, right):
+            split.addWidget(part)
+        split.setSizes([380, 680, 440])
+        layout.addWidget(split, 1)
+        self.refresh_list()
+        ids = [int(k) for k in self.rows.keys if isinstance(k, int)]
+        if ids:
+            self.open_document(current if current in ids else ids[0])
+
+    # ------------------------------------------------------------------ documents
+    def refresh_list(self) -> None:
+        rows = adjudication_rows(self.store)
+        self.rows.set_rows([[r.position + 1, r.title, r.agreed, r.conflicts, status_name(r.status)]
+                            for r in rows], [r.doc_id for r in rows])
+        progress = adjudication_progress(self.store)
+        self.progress.setRange(0, max(progress.documents, 1))
+        self.progress.setValue(progress.done)
+        self.progress.setFormat(self.tr("%1 of %2 documents adjudicated").replace(
+            "%1", str(progress.done)).replace("%2", str(progress.documents)))
+        if self.session is not None and self.session.doc_id in self.rows.keys:
+            self.list_view.selectRow(self.rows.keys.index(self.session.doc_id))
+
+    def _open_row(self, index: QModelIndex) -> None:
+        key = index.siblingAtColumn(0).data(KEY_ROLE)
+        if key is not None:
+            self.open_document(int(key))
+
+    def open_document(self, doc_id: int) -> None:
+        """Show DOC_ID's gold set; the first time, with the agreed spans pre-merged (one undo
+        step)."""
+        if self.session is not None:
+            self.session.changed.disconnect(self._on_change)
+        document = load_document(self.store, doc_id, self.viewer)
+        history = self._histories.setdefault(doc_id, History(self.store.apply))
+        session = DocumentSession(self.store, doc_id, GOLD_ANNOTATOR, history)
+        self.document, self.session = document, session
+        session.changed.connect(self._on_change)
+        direction = self.store.project().direction
+        self.editor.open_session(session, direction)
+        if document.gold_annotation_id is None:  # first visit: pre-merge what all agree on
+            plan = premerge_operation(session.annotation_id, list(session.index),
+                                      document.adjudication.agreed,
+                                      self.store.project().overlap_policy is OverlapPolicy.ALLOW)
+            if plan.operation.operations:
+                session.apply(plan.operation)
+        names = ", ".join(document.adjudication.annotators)
+        self.title.setText(self.tr("Gold set · compared: %1").replace("%1", names))
+        self.refresh_conflicts()
+        self.refresh_list()
+        self.document_opened.emit(doc_id)
+
+    # ------------------------------------------------------------------ conflicts
+    def refresh_conflicts(self) -> None:
+        document, session = self.document, self.session
+        if document is None or session is None:
+            return
+        current = self.conflicts.currentItem()
+        chosen = current.data(0, CONFLICT_ROLE) if current is not None else None
+        self.conflicts.clear()
+        text = document.text
+        agreed = document.adjudication.agreed
+        gold = list(session.index)
+        names = {ConflictState.OPEN: self.tr("open"), ConflictState.PICKED: self.tr("picked"),
+                 ConflictState.EDITED: self.tr("edited")}
+        for number, conflict in enumerate(document.adjudication.conflicts):
+            state, picked = conflict_state(conflict, gold, agreed)
+            excerpt = text[conflict.start:conflict.end].replace("\n", " ")[:EXCERPT]
+            kinds = ", ".join(str(k) for k in conflict.kinds)
+            item = QTreeWidgetItem([f"{_isolate(excerpt)} — {kinds}", names[state]])
+            item.setData(0, CONFLICT_ROLE, (number, None))
+            self.conflicts.addTopLevelItem(item)
+            for v, version in enumerate(conflict.versions):
+                child = QTreeWidgetItem([self.version_text(version, text), ", ".join(version.annotators)])
+                child.setData(0, CONFLICT_ROLE, (number, v))
+                if picked == version:
+                    font = child.font(0)
+                    font.setBold(True)
+                    child.setFont(0, font)
+                    child.setFont(1, font)
+                item.addChild(child)
+            item.setExpanded(True)
+            if chosen is not None and chosen[0] == number:
+                self.conflicts.setCurrentItem(item)
+        self.conflicts.resizeColumnToContents(1)
+
+    def version_text(self, version: Version, text: str) -> str:
+        if not version.spans:
+            return self.tr("(no entity here)")
+        return " + ".join(f"{s.label}: {_isolate(text[s.start:s.end])}" for s in version.spans)
+
+    def conflict_of(self, item: QTreeWidgetItem | None) -> tuple[Conflict, Version | None] | None:
+        if item is None or self.document is None:
+            return None
+        number, v = item.data(0, CONFLICT_ROLE)
+        conflict = self.document.adjudication.conflicts[number]
+        return conflict, (conflict.versions[v] if v is not None else None)
+
+    def _reveal(self, item: QTreeWidgetItem | None) -> None:
+        found = self.conflict_of(item)
+        if found is not None:
+            self.editor.view.select_range(found[0].start, found[0].end)
+            self.editor.view.centerCursor()
+
+    def pick(self, conflict: Conflict, version: Version) -> Change | None:
+        """Make the gold spans in CONFLICT exactly VERSION's (one undoable step)."""
+        session, document = self.session, self.document
+        if session is None or document is None:
+            return None
+        batch = pick_operation(session.annotation_id, list(session.index), conflict,
+                               version.spans, document.adjudication.agreed)
+        return session.apply(batch) if batch.operations else None
+
+    def pick_item(self, item: QTreeWidgetItem | None) -> Change | None:
+        found = self.conflict_of(item)
+        if found is None or found[1] is None:
+            self.message.setText(self.tr("Choose one version of a conflict first"))
+            return None
+        return self.pick(*found)  # type: ignore[arg-type]
+
+    def mark_done(self) -> Change | None:
+        if self.session is None:
+            return None
+        return self.session.apply(SetStatus(self.session.annotation_id, Status.DONE))
+
+    def _on_change(self, change: Change) -> None:
+        self.refresh_conflicts()
+        listed = self.rows.keys.index(self.session.doc_id) if self.session else -1
+        if listed >= 0 and self.rows.rows[listed][4] != status_name(self.session.status):  # type: ignore[union-attr]
+            self.refresh_list()  # the gold status moved (new -> in progress -> done)

@@ -133,6 +133,7 @@ class AgreementDialog(QDialog):
             Column(self.tr("Spans")), Column(self.tr("Tokens used")),
             Column(self.tr("Tokens left out"))])
         self.labels_view = _table(self, self.labels, sortable=True)
+        self.labels_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order
         self.documents = RowsModel([
             Column(self.tr("Document")), Column(self.tr("Annotators")),
             Column(self.tr("Missing")), Column(self.tr("F1 exact"), True),

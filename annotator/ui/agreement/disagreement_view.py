@@ -95,9 +95,7 @@ class DisagreementDialog(QDialog):
         elif len(self.annotations) < 2:
             self.notice.setText(self.tr("Fewer than two annotators finished this document."))
         else:
-            self.notice.setText(self.tr(
-                "Outlined in red: spans not made identically (same start, end and label) by "
-                "every annotator shown."))
+            self.notice.setText(self.tr("Outlined in red: spans not shared by every annotator shown."))
         layout.addWidget(self.notice)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.views: dict[str, DifferenceTextView] = {}

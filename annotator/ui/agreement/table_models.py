@@ -17,6 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.core.model import Direction
+from annotator.core.text import detect_direction
 from annotator.ui.editor.span_style import readable_on
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -107,8 +109,11 @@ class RowsModel(QAbstractTableModel):
             return self.keys[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltips[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(value, str):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if not isinstance(value, str):
+                return int(Qt.AlignmentFlag.AlignCenter)
+            if detect_direction(value, default=Direction.LTR) is Direction.RTL:  # Arabic titles
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column.tinted and isinstance(value, float):
             return scale_color(value, 0.45)
         return None

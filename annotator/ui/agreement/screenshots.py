@@ -1,0 +1,57 @@
+"""Offscreen PNGs of the team views (for the docs; see tools/make_agreement_screenshots.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from annotator.store.project_store import ProjectStore
+from annotator.ui.agreement.adjudication_view import AdjudicationDialog
+from annotator.ui.agreement.agreement_view import AgreementDialog
+from annotator.ui.agreement.disagreement_view import DisagreementDialog
+from annotator.ui.fonts import text_font
+
+COMPUTE_TIMEOUT_MS = 30000
+
+
+def save_team_screenshots(store: ProjectStore, curator: str, out: Path) -> list[Path]:
+    """screenshot-agreement.png, -disagreements.png (first document) and -adjudication.png
+    (first conflict resolved by its best supported version) in OUT."""
+    instance = QApplication.instance()
+    app = instance if isinstance(instance, QApplication) else QApplication(["annotator"])
+    font = text_font("", 13)
+    saved: list[Path] = []
+
+    def save(widget: QWidget, name: str) -> None:
+        widget.show()
+        for _ in range(5):
+            app.processEvents()
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(path))
+        saved.append(path)
+        widget.close()
+
+    agreement = AgreementDialog(store)
+    agreement.resize(1300, 820)
+    loop = QEventLoop()
+    agreement.computed.connect(loop.quit)
+    QTimer.singleShot(COMPUTE_TIMEOUT_MS, loop.quit)
+    loop.exec()
+    agreement.measure.setCurrentIndex(agreement.measure.findData("span_f1_lenient"))
+    save(agreement, "screenshot-agreement.png")
+    disagreements = DisagreementDialog(store, store.document_ids()[0], curator, font)
+    disagreements.resize(1300, 900)
+    save(disagreements, "screenshot-disagreements.png")
+    adjudication = AdjudicationDialog(store, curator, font)
+    adjudication.resize(1500, 880)
+    tree = adjudication.conflicts
+    first, second = tree.topLevelItem(0), tree.topLevelItem(1)
+    if first is not None:
+        adjudication.pick_item(first.child(0))
+    if second is not None:
+        tree.setCurrentItem(second)
+    save(adjudication, "screenshot-adjudication.png")
+    return saved

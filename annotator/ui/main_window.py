@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             values["suggestion_count"] = suggested
         self.documents.update_document(session.doc_id, **values)
         if change.added or change.removed or change.updated:
-            self.span_model.refresh()
+            self.span_model.apply(change)
         if change.status is not None:
             self.show_message(self.tr("Document marked %1").replace(
                 "%1", status_name(change.status[1])))

@@ -14,7 +14,8 @@ from operator import attrgetter
 from annotator.core.model import SpanState, StoredSpan
 from annotator.core.operations import Change
 
-_key = attrgetter("start", "end", "id")  # (start, end, id): C speed for 10,000 spans
+span_key = attrgetter("start", "end", "id")  # (start, end, id): C speed for 10,000 spans
+_key = span_key
 
 
 class SpanIndex:

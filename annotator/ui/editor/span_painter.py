@@ -28,16 +28,21 @@ from annotator.ui.span_index import SpanIndex
 
 
 def visible_blocks(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, QPointF]]:
-    """The blocks on screen with the viewport position of their layout's origin."""
+    """The blocks on screen with the viewport position of their layout's origin.
+
+    Only the first block's geometry is asked of the view (`blockBoundingGeometry` walks from
+    the top block each time); the others follow by their heights, as Qt's own paint does.
+    """
     block = view.firstVisibleBlock()
-    offset = view.contentOffset()
+    if not block.isValid():
+        return
+    origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
     bottom = view.viewport().height()
-    while block.isValid():
-        geometry = view.blockBoundingGeometry(block).translated(offset)
-        if geometry.top() > bottom:
-            break
+    while block.isValid() and origin.y() <= bottom:
+        height = view.blockBoundingRect(block).height()
         if block.isVisible():
-            yield block, geometry.topLeft()
+            yield block, QPointF(origin)
+        origin.setY(origin.y() + height)
         block = block.next()
 
 

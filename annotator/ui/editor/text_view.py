@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -151,18 +151,15 @@ class AnnotationTextView(QPlainTextEdit):
 
     def update_range(self, start: int, end: int) -> None:
         """Schedule a repaint of the on-screen blocks holding code points [start, end]."""
-        document = self.document()
-        block = document.findBlock(self.offsets.to_qt(start))
-        last = self.offsets.to_qt(end)
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        while block.isValid() and block.position() <= last:
-            rect = self.blockBoundingGeometry(block).translated(offset)
-            if rect.top() > height:
+        first, last = self.offsets.to_qt(start), self.offsets.to_qt(end)
+        width = self.viewport().width()
+        for block, origin in visible_blocks(self):
+            if block.position() + block.length() <= first:
+                continue
+            if block.position() > last:
                 break
-            if rect.bottom() >= 0:
-                self.viewport().update(rect.toAlignedRect().adjusted(-2, -2, 2, 2))
-            block = block.next()
+            height = self.blockBoundingRect(block).height()
+            self.viewport().update(QRect(0, int(origin.y()) - 2, width, int(height) + 4))
 
     # ------------------------------------------------------------------ offsets
     def selected_range(self) -> tuple[int, int] | None:

@@ -195,10 +195,10 @@ def run_train(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from annotator.nlp.pretaggers import (
-        NO_PIPELINE_HELP,
         PRETAGGER_KINDS,
         LoadContext,
         available_pretaggers,
+        missing_pipeline_help,
     )
 
     with open_project(args.project) as store:
@@ -208,8 +208,9 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{name}: {PRETAGGER_KINDS[name].description}")
         for choice in found:
             print(f"    {choice}")
-    if not choices.get("spacy"):
-        print(f"\n{NO_PIPELINE_HELP}")
+    help_text = missing_pipeline_help(choices)
+    if help_text:
+        print(f"\n{help_text}")
     return 0
 
 

@@ -99,6 +99,13 @@ def available_pretaggers(context: LoadContext) -> dict[str, list[str]]:
     return {name: kind.choices(context) for name, kind in sorted(PRETAGGER_KINDS.items())}
 
 
+def missing_pipeline_help(choices: dict[str, list[str]]) -> str | None:
+    """NO_PIPELINE_HELP when CHOICES (from `available_pretaggers`) hold no spaCy pipeline and
+    no trained project model; None when there is a model to pre-tag with. The CLI prints it,
+    the app's pre-tag dialog shows it in place of an empty model list."""
+    return None if choices.get("spacy") or choices.get("project-model") else NO_PIPELINE_HELP
+
+
 # ------------------------------------------------------------------ spaCy pipelines
 class SpacyPretagger:
     """Entities of a spaCy pipeline's `ner` (doc.ents). spaCy's own `ner` gives no scores; a

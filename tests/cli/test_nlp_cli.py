@@ -101,6 +101,9 @@ def test_without_an_installed_pipeline_the_tool_says_so_and_how_to_add_one(proje
     assert main(["pretaggers", path]) == 0
     out = capsys.readouterr().out
     assert "xx_fake_ner" in out and pretaggers.NO_PIPELINE_HELP not in out
+    assert pretaggers.missing_pipeline_help({"spacy": [], "project-model": ["/m"]}) is None
+    assert pretaggers.missing_pipeline_help({"spacy": [], "rules": []}) == \
+        pretaggers.NO_PIPELINE_HELP
 
     assert main(["pretag", path, "--model", "xx_no_such_pipeline"]) == 2
     err = capsys.readouterr().err

@@ -53,27 +53,38 @@ class SpanHighlighter(QSyntaxHighlighter):
                 if gap is not None:
                     self.setFormat(to_qt(gap) - qt_start, 1, self.style.gap_format(span.label))
 
-    def ensure_formatted(self, blocks: Iterable[QTextBlock]) -> bool:
-        """Format BLOCKS that are not up to date; True if any was (its layout changed)."""
-        changed = False
-        for block in blocks:
-            number = block.blockNumber()
-            if number not in self._current:
-                self._current.add(number)
-                self.rehighlightBlock(block)
-                changed = True
-        return changed
+    def ensure_formatted(self, blocks: Iterable[QTextBlock]) -> list[tuple[QTextBlock, float]]:
+        """Format BLOCKS that are not up to date; returns each one formatted, with its height
+        before (the caller repaints what moved)."""
+        return [self._rehighlight(block) for block in list(blocks)
+                if block.blockNumber() not in self._current]
 
-    def refresh(self, ranges: Iterable[tuple[int, int]]) -> None:
-        """Rebuild the formats of the formatted blocks that hold any of RANGES."""
+    def refresh(self, ranges: Iterable[tuple[int, int]]) -> list[tuple[QTextBlock, float]]:
+        """Rebuild the formats of the formatted blocks that hold any of RANGES; returns each
+        with its height before (the caller repaints them)."""
         document = self.document()
+        refreshed: list[tuple[QTextBlock, float]] = []
         for start, end in ranges:
             block = document.findBlock(self.offsets.to_qt(start))
             qt_end = self.offsets.to_qt(end)
             while block.isValid() and block.position() <= qt_end:
                 if block.blockNumber() in self._current:
-                    self.rehighlightBlock(block)
+                    refreshed.append(self._rehighlight(block))
                 block = block.next()
+        return refreshed
+
+    def _rehighlight(self, block: QTextBlock) -> tuple[QTextBlock, float]:
+        """Format BLOCK with the signals of the document layout held: for any re-formatted
+        block, Qt's plain text layout asks for a repaint of the whole viewport."""
+        self._current.add(block.blockNumber())
+        layout = self.document().documentLayout()
+        height = layout.blockBoundingRect(block).height()
+        held = layout.blockSignals(True)
+        try:
+            self.rehighlightBlock(block)
+        finally:
+            layout.blockSignals(held)
+        return block, height
 
     def invalidate(self) -> None:
         """Forget every block's formats (after a style or font change); repainted lazily."""

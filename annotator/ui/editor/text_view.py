@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QTextBlock,
     QTextCursor,
     QTextLayout,
     QTextLine,
@@ -143,11 +144,30 @@ class AnnotationTextView(QPlainTextEdit):
         self.viewport().update()
 
     def refresh_spans(self, ranges: list[tuple[int, int]]) -> None:
-        """Repaint after the spans in RANGES changed (from a store `Change`): only their blocks."""
+        """Repaint after the spans in RANGES changed (from a store `Change`): only their blocks,
+        and what lies below one whose lines re-wrapped."""
         if self.highlighter is not None:
-            self.highlighter.refresh(ranges)
+            self._repaint_moved(self.highlighter.refresh(ranges))
         for start, end in ranges:
             self.update_range(start, end)
+
+    def _repaint_moved(self, formatted: list[tuple[QTextBlock, float]],
+                       painting: QRect | None = None) -> bool:
+        """After FORMATTED blocks got new formats: repaint from the first one whose height
+        changed down to the bottom of the viewport, unless the paint under way (PAINTING)
+        covers it. True if one did."""
+        first = self.firstVisibleBlock().blockNumber()
+        moved = [block for block, height in formatted
+                 if block.blockNumber() >= first
+                 and self.blockBoundingRect(block).height() != height]  # lays it out again
+        if not moved:
+            return False
+        top = min(self.blockBoundingGeometry(b).top() for b in moved) + self.contentOffset().y()
+        y = max(0, int(top) - 2)
+        moved_area = QRect(0, y, self.viewport().width(), self.viewport().height() - y)
+        if painting is None or not painting.contains(moved_area):
+            self.viewport().update(moved_area)
+        return True
 
     def update_range(self, start: int, end: int) -> None:
         """Schedule a repaint of the on-screen blocks holding code points [start, end]."""
@@ -342,7 +362,8 @@ class AnnotationTextView(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self.highlighter is not None:
             for _round in range(3):  # formatting may re-wrap lines: check the new visible set
-                if not self.highlighter.ensure_formatted(b for b, _o in visible_blocks(self)):
+                formatted = self.highlighter.ensure_formatted(b for b, _o in visible_blocks(self))
+                if not formatted or not self._repaint_moved(formatted, event.rect()):
                     break
         super().paintEvent(event)
         if self.painter is not None:

@@ -52,8 +52,9 @@ def run_copy(args: argparse.Namespace) -> int:
           f"{rows.get('document', 0):,} documents, {rows.get('span', 0):,} spans, "
           f"{rows.get('annotation', 0):,} annotations, {rows.get('annotator', 0):,} annotators")
     print(f"Every table read back and matched its source (sha256 {report.digest[:16]}…)")
-    print("On PostgreSQL, run `annotator team sync TARGET` to give the team its access.",
-          file=sys.stderr)
+    if report.target.startswith("postgresql"):
+        print("Run `annotator team sync TARGET` to give the team its access (docs/TEAM.md).",
+              file=sys.stderr)
     return 0
 
 

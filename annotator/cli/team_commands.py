@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     team = subparsers.add_parser(
         "team", help="team members, their database roles and blind mode (PostgreSQL)",
         description="Run as the owner of the project database (a role with CREATEROLE that "
-        "created it). See docs/team.md.")
+        "created it). See docs/TEAM.md.")
     commands = team.add_subparsers(dest="team_command", metavar="TEAM_COMMAND", required=True)
 
     add = commands.add_parser("add-user", help="add a member (creates their database role)")

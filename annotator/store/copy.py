@@ -55,8 +55,9 @@ def copy_project(source: str | Path, target: str | Path,
     """Copy the project at SOURCE into the empty database or new file TARGET."""
     started = time.perf_counter()
     source_url, target_url = project_url(source), project_url(target)
+    shown = target if sqlite_path(target_url) else _safe(target_url)  # never show a password
     if source_url == target_url:
-        raise AnnotatorError(E.E150, target=target, reason="it is the source")
+        raise AnnotatorError(E.E150, target=shown, reason="it is the source")
     report = CopyReport(_safe(source_url), _safe(target_url))
     store = ProjectStore.open(source)  # brings an older source to the current schema first
     try:
@@ -65,16 +66,16 @@ def copy_project(source: str | Path, target: str | Path,
                 raise AnnotatorError(E.E156, role=str(make_url(source_url).username))
             target_path = sqlite_path(target_url)
             created_file = target_path is not None and not target_path.exists()
-            engine = _target_engine(target_url, target)
+            engine = _target_engine(target_url, shown)
             try:
                 with writer(engine).begin() as dst:
-                    _refuse_non_empty(dst, target)
+                    _refuse_non_empty(dst, shown)
                     _create_schema(dst)
                     digest = hashlib.sha256()
                     for table in ORDER:
                         count, table_digest = _copy_table(src, dst, table, progress)
                         report.rows[table.name] = count
-                        _verify(dst, table, table_digest, target)
+                        _verify(dst, table, table_digest, shown)
                         digest.update(table_digest.encode())
                     _continue_sequences(src, dst)
                 report.digest = digest.hexdigest()

@@ -36,6 +36,11 @@ def project_url(project: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def shown_url(url: str) -> str:
+    """URL as it may be shown in a message or a log: the password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other backends and in-memory databases."""
     parsed = make_url(url)

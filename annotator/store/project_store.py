@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import (
@@ -31,7 +31,7 @@ from annotator.core.operations import Change, Operation
 from annotator.store import schema
 from annotator.store.changes import ChangeToken, ProjectChanges, changes_since
 from annotator.store.concurrency import AnnotationVersions
-from annotator.store.database import make_engine, project_url, sqlite_path, writer
+from annotator.store.database import make_engine, project_url, shown_url, sqlite_path, writer
 from annotator.store.edits import SpanLengthBounds, apply_operation
 from annotator.store.tables import (
     Annotation,
@@ -94,18 +94,21 @@ class ProjectStore:
         if path is not None and not path.exists():
             raise AnnotatorError(E.E101, path=project)
         engine = make_engine(url)
+        shown = project if path is not None else shown_url(url)  # never a password in a message
         try:
             revision = schema.current_revision(engine)
         except Exception as err:  # not a database at all, or unreadable
             engine.dispose()
-            raise AnnotatorError(E.E103, path=project, reason=_short(err)) from err
+            if path is None and isinstance(err, OperationalError):  # the server refused us
+                raise AnnotatorError(E.E158, url=shown, reason=_short(err)) from err
+            raise AnnotatorError(E.E103, path=shown, reason=_short(err)) from err
         if revision is None:
             engine.dispose()
-            raise AnnotatorError(E.E103, path=project, reason="no annotator schema in it")
+            raise AnnotatorError(E.E103, path=shown, reason="no annotator schema in it")
         if revision != schema.HEAD:
             if revision not in schema.all_revisions():
                 engine.dispose()
-                raise AnnotatorError(E.E103, path=project, reason=f"schema revision {revision}")
+                raise AnnotatorError(E.E103, path=shown, reason=f"schema revision {revision}")
             schema.upgrade(engine)
         store = cls(engine, url)
         store.project()  # fails clearly if the project row is missing
@@ -131,7 +134,7 @@ class ProjectStore:
         engine = make_engine(url)
         if schema.current_revision(engine) is not None:
             engine.dispose()
-            raise AnnotatorError(E.E102, path=project)
+            raise AnnotatorError(E.E102, path=project if path is not None else shown_url(url))
         schema.upgrade(engine)
         store = cls(engine, url)
         label_specs = [x if isinstance(x, LabelSpec) else None for x in labels]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy.engine import make_url
 
 from annotator.cli import main
 from annotator.core.errors import AnnotatorError
@@ -117,9 +118,11 @@ def test_a_non_empty_target_is_refused_and_left_alone(source, pg_url, tmp_path, 
     target = pg_url if kind == "postgresql" else str(tmp_path / "taken.db")
     ProjectStore.create(target, labels=["X"]).close()
     before = copy.project_digest(target)
-    with pytest.raises(AnnotatorError, match="E150"):
+    with pytest.raises(AnnotatorError, match="E150") as refused:
         copy.copy_project(source, target)
     assert copy.project_digest(target) == before
+    password = make_url(target).password if kind == "postgresql" else None
+    assert password is None or str(password) not in str(refused.value)  # never in a message
 
 
 def test_a_failed_check_leaves_the_target_empty(source, pg_url, tmp_path, monkeypatch):

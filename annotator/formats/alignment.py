@@ -1,22 +1,27 @@
 """Spans onto tokens, exactly, or a report saying which span could not be and why.
 
-Policy (documented in the README):
+Alignment works on token offsets (no spaCy Doc is made; writers that need one ask
+`ExportTokens.to_doc`). Policy (documented in the README):
 - A span edge inside a token splits that token there (default), so an entity written with a
   proclitic, `كوريا` in `لكوريا`, stays exact; every such split is listed in the export report.
   With `split_at_spans=False` the span is reported as misaligned instead.
-- A span that starts or ends with whitespace, or that overlaps an earlier span (a token holds
-  one entity in CoNLL and spaCy NER), is reported as misaligned.
+- A span that starts or ends with whitespace, or with a gap token (an invisible mark such as
+  U+200F between words, which is no word: CoNLL would write the entity without it), or that
+  overlaps an earlier span (a token holds one entity in CoNLL and spaCy NER), is reported as
+  misaligned. A recorded token made only of a mark (ANERcorp has some) is a word and may
+  start or end an entity, so a CoNLL file gives back the same tokens and tags.
 - Misaligned spans stop the export (E301) unless the user asked to skip them; skipped ones are
   each listed with document, offsets and text. Nothing is widened, narrowed or moved.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
 
 from annotator.core.model import Span
-from annotator.formats.tokens import TokenizerLike, doc_from_offsets, split_offsets
+from annotator.formats.tokens import ExportTokens, TokenizerLike, split_offsets, tokens_from_offsets
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,32 @@ class TokenSplit:
 
 @dataclass
 class Aligned:
-    doc: Any  # spaCy Doc with the aligned spans as doc.ents
+    tokens: ExportTokens  # with the aligned spans as `entities`
     spans: list[Span]  # the spans exported (all of them unless some were misaligned)
     problems: list[SpanProblem]
     splits: list[TokenSplit]
+    offsets: list[tuple[int, int]]  # the word tokens before any split (sentences use these)
+
+
+def _token_range(tokens: ExportTokens, start: int, end: int) -> tuple[int, int] | None:
+    """Tokens [first, last + 1) exactly covering [start, end), as doc.char_span finds them."""
+    first = bisect_left(tokens.starts, start)
+    if first == len(tokens.starts) or tokens.starts[first] != start:
+        return None
+    last = bisect_left(tokens.ends, end)
+    if last == len(tokens.ends) or tokens.ends[last] != end or last < first:
+        return None
+    return first, last + 1
+
+
+def _inside_words(offsets: list[tuple[int, int]], edges: set[int]) -> list[int]:
+    """The EDGES that fall strictly inside a word token, sorted."""
+    inside = []
+    for edge in sorted(edges):
+        i = bisect_right(offsets, edge, key=itemgetter(0)) - 1
+        if i >= 0 and offsets[i][0] < edge < offsets[i][1]:
+            inside.append(edge)
+    return inside
 
 
 def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: TokenizerLike,
@@ -81,34 +108,33 @@ def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: Tok
         else:
             candidates.append(span)
     vocab = tokenizer.vocab
-    doc = (doc_from_offsets(vocab, text, recorded) if recorded is not None
-           else tokenizer.make_doc(text))
-    failing = [s for s in candidates if doc.char_span(s.start, s.end) is None]
+    base = list(recorded) if recorded is not None else tokenizer.token_offsets(text)
+    tokens = tokens_from_offsets(text, base, vocab)
+    ranges = [_token_range(tokens, s.start, s.end) for s in candidates]
     splits: list[TokenSplit] = []
-    if failing and split_at_spans:
-        starts = {t.idx for t in doc}
-        ends = {t.idx + len(t) for t in doc}
-        inside = sorted({edge for s in failing
-                         for edge, known in ((s.start, starts), (s.end, ends)) if edge not in known})
-        for edge in inside:
-            token = next((t for t in doc if t.idx < edge < t.idx + len(t)), None)
-            if token is not None:
-                splits.append(TokenSplit(doc_id, source, edge, token.text))
-        if recorded is not None:
-            doc = doc_from_offsets(vocab, text, split_offsets(recorded, inside))
-        else:
-            doc = tokenizer.make_doc(text, boundaries=inside)
-    entities = []
+    if split_at_spans and None in ranges:
+        edges = {edge for s, found in zip(candidates, ranges, strict=True) if found is None
+                 for edge in (s.start, s.end)}
+        inside = _inside_words(base, edges)
+        if inside:
+            for edge in inside:
+                i = bisect_right(base, edge, key=itemgetter(0)) - 1
+                splits.append(TokenSplit(doc_id, source, edge, text[base[i][0]:base[i][1]]))
+            tokens = tokens_from_offsets(text, split_offsets(base, inside), vocab)
+            ranges = [_token_range(tokens, s.start, s.end) for s in candidates]
     kept: list[Span] = []
-    for span in candidates:
-        entity = doc.char_span(span.start, span.end, label=span.label)
-        if entity is None:
+    gaps = tokens.gaps
+    for span, found in zip(candidates, ranges, strict=True):
+        if found is None:
             reason = ("a span edge falls inside a token" + ("" if split_at_spans else
                       " (splitting tokens at span edges is off)"))
-            problems.append(SpanProblem(doc_id, source, span.start, span.end, span.label,
-                                        text[span.start:span.end], reason))
+        elif gaps and (found[0] in gaps or found[1] - 1 in gaps):
+            reason = ("starts or ends with an invisible mark (a bidi mark or zero-width space) "
+                      "between words, which is no token of its own in this format")
+        else:
+            tokens.entities.append((found[0], found[1], span.label))
+            kept.append(span)
             continue
-        entities.append(entity)
-        kept.append(span)
-    doc.ents = entities
-    return Aligned(doc, kept, problems, splits)
+        problems.append(SpanProblem(doc_id, source, span.start, span.end, span.label,
+                                    text[span.start:span.end], reason))
+    return Aligned(tokens, kept, problems, splits, base)

@@ -11,6 +11,7 @@ whitespace after each token) gives back the exact original text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,61 +285,70 @@ class ConllWriter:
             self.handle.write(f"{HEADER} {' '.join(names)}\n")
 
     def write(self, document: ExportDocument) -> None:
-        doc, text, sep = document.doc, document.text, self.separator
-        tokens = [t for t in doc if not t.is_space]
-        if not tokens:
+        assert document.tokens is not None
+        aligned, text, sep = document.tokens, document.text, self.separator
+        kept = aligned.word_indices()  # words only: gaps (spaces, invisible marks) are no lines
+        if not kept:
             return
-        index = {t.i: n for n, t in enumerate(tokens)}
+        starts = [aligned.starts[i] for i in kept]
+        words = [text[aligned.starts[i]:aligned.ends[i]] for i in kept]
+        index = {i: n for n, i in enumerate(kept)}
         chunks = []
-        for ent in doc.ents:
-            inner = [index[t.i] for t in ent if t.i in index]
+        for first, last, label in aligned.entities:
+            inner = [index[i] for i in range(first, last) if i in index]
             if inner:
-                chunks.append(Chunk(inner[0], inner[-1] + 1, ent.label_))
-        inside = [False] * len(tokens)
+                chunks.append(Chunk(inner[0], inner[-1] + 1, label))
+        inside = [False] * len(kept)
         for chunk in chunks:
             for i in range(chunk.start + 1, chunk.end):
                 inside[i] = True
-        starts = sorted(document.sentence_starts())
-        pointer = 0
-        breaks: set[int] = set()
-        for n in range(1, len(tokens)):
-            while pointer < len(starts) and starts[pointer] <= tokens[n - 1].idx:
-                pointer += 1
-            if pointer < len(starts) and starts[pointer] <= tokens[n].idx:
+        breaks: set[int] = set()  # token n opens a sentence: a sentence starts after n - 1
+        for n in {bisect_left(starts, start) for start in document.sentence_starts()}:
+            if 0 < n < len(kept):
                 if inside[n]:
                     self.sentence_joins += 1
                 else:
                     breaks.add(n)
-        tags = encode(chunks, len(tokens), self.scheme, breaks)
+        tags = encode(chunks, len(kept), self.scheme, breaks)
         lines: list[str] = []
         if self.docstart:
             extra = []
             for column in self.columns:
                 extra.append({"start": "0", "end": "0"}.get(column) or
-                             escape_space(text[:tokens[0].idx]))
+                             escape_space(text[:starts[0]]))
             lines.append(sep.join([DOCSTART, *extra, "O"]) + "\n\n")
-        for n, token in enumerate(tokens):
-            start = token.idx
-            if n in breaks:
-                lines.append("\n")
-            word = token.text
-            if sep in word or "\n" in word or (sep == " " and any(c.isspace() for c in word)):
-                raise AnnotatorError(E.E302, path=self.path,
-                                     reason=f"token {word!r} of document {document.id} holds "
-                                            "the column separator; export with a tab separator")
-            fields = [word]
-            for column in self.columns:
-                if column == "start":
-                    fields.append(str(start))
-                elif column == "end":
-                    fields.append(str(start + len(word)))
-                else:
-                    following = tokens[n + 1].idx if n + 1 < len(tokens) else len(text)
-                    fields.append(escape_space(text[start + len(word):following]))
-            fields.append(tags[n])
-            lines.append(sep.join(fields) + "\n")
+        probe = "".join(words)  # one test for the whole document, then find the culprit
+        if sep in probe or "\n" in probe or (sep == " " and not probe.isprintable()):
+            for word in words:
+                if sep in word or "\n" in word or (sep == " " and any(c.isspace() for c in word)):
+                    raise AnnotatorError(E.E302, path=self.path,
+                                         reason=f"token {word!r} of document {document.id} "
+                                                "holds the column separator; export with a tab "
+                                                "separator")
+        if self.columns:
+            rows = [sep.join([word, *self._extra(text, starts, n, word), tags[n]]) + "\n"
+                    for n, word in enumerate(words)]
+        else:
+            rows = [f"{word}{sep}{tag}\n" for word, tag in zip(words, tags, strict=True)]
+        for n in breaks:
+            rows[n] = "\n" + rows[n]
+        lines += rows
         lines.append("\n")
         self.handle.write("".join(lines))
+
+    def _extra(self, text: str, starts: list[int], n: int, word: str) -> list[str]:
+        """The extra columns of token n: its start, end, and the text after it."""
+        start = starts[n]
+        fields = []
+        for column in self.columns:
+            if column == "start":
+                fields.append(str(start))
+            elif column == "end":
+                fields.append(str(start + len(word)))
+            else:
+                following = starts[n + 1] if n + 1 < len(starts) else len(text)
+                fields.append(escape_space(text[start + len(word):following]))
+        return fields
 
     def close(self) -> list[Path]:
         self.handle.close()

@@ -28,8 +28,14 @@ from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import GOLD_ANNOTATOR, Span, SpanState, Status
 from annotator.formats.alignment import SpanProblem, TokenSplit, align
 from annotator.formats.registry import Format, get_format, writable_formats
-from annotator.formats.tokens import project_tokenizer, recorded_offsets, recorded_sentence_starts
+from annotator.formats.tokens import (
+    TokenizerLike,
+    project_tokenizer,
+    recorded_offsets,
+    recorded_sentence_starts,
+)
 from annotator.formats.writing import DocumentWriter, ExportDocument, WriteOptions
+from annotator.nlp.sentences import sentence_offsets
 from annotator.store.project_store import ProjectStore
 from annotator.store.tables import (
     Annotation,
@@ -142,7 +148,7 @@ def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
                                             " use --all to export documents in any status")
     assignment = assign_splits(doc_ids, options.splits, options.seed) if options.splits else {}
     split_names = list(options.splits) if options.splits else ["all"]
-    tokenizer = None
+    tokenizer: TokenizerLike | None = None
     if fmt.needs_tokens:
         with store.engine.connect() as c:
             tokenizer = project_tokenizer(store.project().language, project_lexicon(c))
@@ -163,7 +169,7 @@ def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
         done = 0
         for document, spans in _documents(store, doc_ids, annotator_ids, rule, options):
             split = assignment.get(document.id, "all")
-            if fmt.needs_tokens:
+            if tokenizer is not None:
                 _tokenize(document, spans, tokenizer, options, report)
             else:
                 document.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.label))
@@ -193,22 +199,26 @@ def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
     return report
 
 
-def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: object,
+def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerLike,
               options: ExportOptions, report: ExportReport) -> None:
     recorded = None if options.retokenize else recorded_offsets(document.text, document.meta)
-    aligned = align(document.id, document.source, document.text, spans, tokenizer,  # type: ignore[arg-type]
+    aligned = align(document.id, document.source, document.text, spans, tokenizer,
                     recorded, options.split_at_spans)
-    document.doc, document.spans = aligned.doc, aligned.spans
-    report.tokens += len(aligned.doc)
+    document.tokens, document.spans = aligned.tokens, aligned.spans
+    report.tokens += len(aligned.tokens)
     report.token_splits += aligned.splits
     report.misaligned += aligned.problems
-    text, meta = document.text, document.meta
+    text, meta, words = document.text, document.meta, aligned.offsets
 
     def sentence_starts() -> list[int]:
+        """Recorded sentences, else the project's rule-based ones over its own tokens (the
+        words before any split at a span edge, as the tokenizer's sentence_offsets)."""
         starts = None if options.retokenize else recorded_sentence_starts(text, meta)
-        if starts is None:
-            starts = [start for start, _end in tokenizer.sentence_offsets(text)]  # type: ignore[attr-defined]
-        return starts
+        if starts is not None:
+            return starts
+        if recorded is not None:
+            return [start for start, _end in tokenizer.sentence_offsets(text)]
+        return [start for start, _end in sentence_offsets(text, words)]
 
     document.sentence_starts = sentence_starts
 
@@ -252,11 +262,18 @@ def _source(c: Connection, options: ExportOptions) -> tuple[list[int], str, str]
 def project_lexicon(c: Connection) -> list[str]:
     """Every distinct accepted span text and gazetteer name: the words the project tokenizer
     splits proclitics off (so `لكوريا` is `ل` + `كوريا` wherever `كوريا` is a known name)."""
-    mention = func.substr(D.c.text, S.c.start + 1, S.c.end - S.c.start)
-    texts = set(c.execute(
-        select(mention).distinct().select_from(
-            S.join(N, N.c.id == S.c.annotation_id).join(D, D.c.id == N.c.document_id))
-        .where(S.c.state == str(SpanState.ACCEPTED))).scalars())
+    edges: dict[int, set[tuple[int, int]]] = {}  # document -> (start, end) of its spans
+    for doc_id, start, end in c.execute(
+            select(N.c.document_id, S.c.start, S.c.end)
+            .select_from(S.join(N, N.c.id == S.c.annotation_id))
+            .where(S.c.state == str(SpanState.ACCEPTED))):
+        edges.setdefault(doc_id, set()).add((start, end))
+    texts: set[str] = set()  # each text read once (SQL substr per span rereads it per span)
+    doc_ids = sorted(edges)
+    for first in range(0, len(doc_ids), BATCH):
+        for doc_id, text in c.execute(select(D.c.id, D.c.text)
+                                      .where(D.c.id.in_(doc_ids[first:first + BATCH]))):
+            texts.update(text[start:end] for start, end in edges[doc_id])
     texts.update(c.execute(select(G.c.text)).scalars())
     return sorted(texts)
 
@@ -296,7 +313,7 @@ def _documents(store: ProjectStore, doc_ids: list[int], annotator_ids: list[int]
                         select(N.c.document_id, N.c.annotator_id, S.c.start, S.c.end, S.c.label)
                         .select_from(N.join(S, S.c.annotation_id == N.c.id))
                         .where(N.c.document_id.in_(batch), N.c.annotator_id.in_(annotator_ids),
-                               status_ok, S.c.state.in_(states))):
+                               status_ok, S.c.state.in_(states))).all():
                     annotations[doc_id][annotator_id].add(Span(start, end, label))
         for doc_id in batch:
             row = rows[doc_id]

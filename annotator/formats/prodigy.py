@@ -15,7 +15,13 @@ from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument
 from annotator.formats.offsets import checked_span, iter_json_records
 from annotator.formats.registry import ReadOptions, reader, writer
-from annotator.formats.writing import ExportDocument, WriteOptions, export_meta, token_records
+from annotator.formats.writing import (
+    ExportDocument,
+    WriteOptions,
+    entity_records,
+    export_meta,
+    token_records,
+)
 
 _KEPT_KEYS = ("_input_hash", "_task_hash", "_view_id")
 
@@ -67,10 +73,10 @@ class ProdigyWriter:
         self.handle = path.open("w", encoding="utf-8", newline="\n")
 
     def write(self, document: ExportDocument) -> None:
-        spans = [{"start": e.start_char, "end": e.end_char, "label": e.label_,
-                  "token_start": e.start, "token_end": e.end - 1} for e in document.doc.ents]
+        assert document.tokens is not None
         record: dict[str, object] = {
-            "text": document.text, "tokens": token_records(document.doc), "spans": spans,
+            "text": document.text, "tokens": token_records(document.tokens),
+            "spans": entity_records(document.tokens),
             "meta": export_meta(document), "answer": "accept"}
         if self.annotator:
             record["_annotator_id"] = record["_session_id"] = self.annotator

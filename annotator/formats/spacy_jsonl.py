@@ -8,7 +8,13 @@ import json
 from pathlib import Path
 
 from annotator.formats.registry import writer
-from annotator.formats.writing import ExportDocument, WriteOptions, export_meta, token_records
+from annotator.formats.writing import (
+    ExportDocument,
+    WriteOptions,
+    entity_records,
+    export_meta,
+    token_records,
+)
 
 
 class JsonlWriter:
@@ -17,9 +23,9 @@ class JsonlWriter:
         self.handle = path.open("w", encoding="utf-8", newline="\n")
 
     def write(self, document: ExportDocument) -> None:
-        spans = [{"start": e.start_char, "end": e.end_char, "label": e.label_,
-                  "token_start": e.start, "token_end": e.end - 1} for e in document.doc.ents]
-        record = {"text": document.text, "spans": spans, "tokens": token_records(document.doc),
+        assert document.tokens is not None
+        record = {"text": document.text, "spans": entity_records(document.tokens),
+                  "tokens": token_records(document.tokens),
                   "meta": export_meta(document)}
         self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from annotator.core.model import Span
+from annotator.formats.tokens import ExportTokens
 
 
 @dataclass
@@ -29,14 +30,14 @@ class WriteOptions:
 @dataclass
 class ExportDocument:
     """One document as it is exported: text exactly as stored, the spans chosen, and (for
-    token formats) a spaCy Doc whose tokens the spans align to, with the spans as `doc.ents`."""
+    token formats) the tokens the spans align to, with the spans as their `entities`."""
 
     id: int
     source: str
     text: str
     meta: dict[str, object]
     spans: list[Span]
-    doc: Any = None  # spacy.tokens.Doc for writers with needs_tokens
+    tokens: ExportTokens | None = None  # for writers with needs_tokens
     sentence_starts: Callable[[], list[int]] = field(default=lambda: [0])  # char offsets
 
 
@@ -56,7 +57,15 @@ def export_meta(document: ExportDocument) -> dict[str, object]:
     return meta
 
 
-def token_records(doc: Any) -> list[dict[str, object]]:
-    """spaCy/Prodigy-style token records of a spaCy Doc."""
-    return [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i,
-             "ws": bool(t.whitespace_)} for t in doc]
+def token_records(tokens: ExportTokens) -> list[dict[str, object]]:
+    """spaCy/Prodigy-style token records (every token of the Doc, gaps included)."""
+    return [{"text": word, "start": start, "end": end, "id": i, "ws": space}
+            for i, (word, start, end, space) in enumerate(
+                zip(tokens.words(), tokens.starts, tokens.ends, tokens.spaces, strict=True))]
+
+
+def entity_records(tokens: ExportTokens) -> list[dict[str, object]]:
+    """spaCy/Prodigy-style span records of the aligned entities."""
+    return [{"start": tokens.starts[first], "end": tokens.ends[last - 1], "label": label,
+             "token_start": first, "token_end": last - 1}
+            for first, last, label in tokens.entities]

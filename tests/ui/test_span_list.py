@@ -65,3 +65,22 @@ def test_a_large_change_resets_the_list_once(qtbot, window, seed):  # type: igno
     session.apply(Batch(tuple(operations), "many"))
     assert resets == [1]
     assert rows(window) == indexed(window) and len(rows(window)) == RESET_ABOVE + 1
+
+
+def test_jumping_to_a_span_scrolls_only_when_it_is_off_screen(qtbot, window, seed):  # type: ignore[no-untyped-def]
+    from annotator.core.operations import AddSpan
+
+    session, view = window.session, window.editor.view
+    first = occurrence(seed, "تاس")  # on the first screen, below its middle
+    last = occurrence(seed, "كوريا", seed.count("كوريا") - 1)  # far down the document
+    for start, end in (first, last):
+        session.apply(AddSpan(session.annotation_id, start, end, "LOC"))
+    view.verticalScrollBar().setValue(0)
+    view.place_cursor(first[0])
+    assert view.viewport().height() / 2 < view.cursorRect().top() < view.viewport().height()
+    model = window.span_model
+    window.span_panel.clicked.emit(model.index(0, 0))  # on screen: no scroll
+    assert view.selected_range() == first and view.verticalScrollBar().value() == 0
+    window.span_panel.clicked.emit(model.index(1, 0))  # off screen: revealed
+    assert view.selected_range() == last and view.verticalScrollBar().value() > 0
+    assert view.viewport().rect().contains(view.cursorRect())

@@ -211,9 +211,9 @@ class EditorWidget(QWidget):
             self.select_span(found)
 
     def select_span(self, span: StoredSpan) -> None:
-        self.view.select_range(span.start, span.end)
+        self.view.select_range(span.start, span.end, reveal=False)
         self._set_current(span)
-        self.view.centerCursor()
+        self.view.reveal_range(span.start, span.end)
 
     def clear_selection(self) -> None:
         self.view.place_cursor(self.view.cursor_offset())

@@ -202,6 +202,17 @@ class AnnotationTextView(QPlainTextEdit):
         if reveal:
             self.ensureCursorVisible()
 
+    def reveal_range(self, start: int, end: int) -> None:
+        """Centre [start, end) on screen, unless both its ends are on screen already (no
+        scroll, so no repaint of the whole viewport)."""
+        area = self.viewport().rect()
+        for offset in (start, end):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.offsets.to_qt(offset))
+            if not area.contains(self.cursorRect(cursor)):
+                self.centerCursor()
+                return
+
     def place_cursor(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.offsets.to_qt(offset))

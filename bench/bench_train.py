@@ -9,9 +9,10 @@ in-process and its JSON read back): 20% of the documents held out for the final 
 tokenizer, CPU.
 
 Training time depends on the machine's load (2 shared cores here): the load average is
-recorded next to it. Default: 1 run of 10 epochs (a few minutes); --runs 3 gives medians.
+recorded next to it. Default: 1 run of at most 20 epochs (the CLI default; about 3 minutes
+here); --runs 3 gives medians.
 
-    .venv/bin/python bench/bench_train.py [--epochs 10] [--runs 1]
+    .venv/bin/python bench/bench_train.py [--epochs 20] [--runs 1]
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def train_once(work: Path, epochs: int, seed: int) -> tuple[dict[str, object], f
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()

@@ -108,6 +108,8 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"  {len(report.misaligned)} misaligned span(s) skipped:", file=sys.stderr)
         for problem in report.misaligned:
             print(f"    {problem}", file=sys.stderr)
+    for note in report.notes:
+        print(f"  note: {note}")
     if report.sentence_joins:
         print(f"  {report.sentence_joins} sentence boundary(ies) inside an entity not written")
     return 0

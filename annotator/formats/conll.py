@@ -280,6 +280,8 @@ class ConllWriter:
         self.separator = options.separator
         self.handle = path.open("w", encoding="utf-8", newline="\n")
         self.sentence_joins = 0  # sentence boundaries inside an entity, not written
+        self.documents = 0  # documents with at least one token written
+        self.notes: list[str] = []  # what the export report should tell the user
         if self.columns:
             names = ["TOKEN", *(c.upper() for c in self.columns), "TAG"]
             self.handle.write(f"{HEADER} {' '.join(names)}\n")
@@ -310,6 +312,7 @@ class ConllWriter:
                 else:
                     breaks.add(n)
         tags = encode(chunks, len(kept), self.scheme, breaks)
+        self.documents += 1
         lines: list[str] = []
         if self.docstart:
             extra = []
@@ -352,6 +355,10 @@ class ConllWriter:
 
     def close(self) -> list[Path]:
         self.handle.close()
+        if self.documents > 1 and not self.docstart:
+            self.notes.append(f"{self.path.name}: {self.documents} documents without -DOCSTART- "
+                              "lines; importing the file gives one document (export with "
+                              "--docstart to keep document boundaries)")
         return [self.path]
 
 

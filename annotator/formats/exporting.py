@@ -80,6 +80,7 @@ class ExportReport:
     token_splits: list[TokenSplit] = field(default_factory=list)
     misaligned: list[SpanProblem] = field(default_factory=list)  # skipped (or stopping) spans
     sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
+    notes: list[str] = field(default_factory=list)  # what the user should know about the files
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -88,7 +89,7 @@ class ExportReport:
             "documents_left_out": self.documents_left_out,
             "token_splits": [s.to_dict() for s in self.token_splits],
             "misaligned_spans_skipped": [p.to_dict() for p in self.misaligned],
-            "sentence_boundaries_inside_entities": self.sentence_joins,
+            "sentence_boundaries_inside_entities": self.sentence_joins, "notes": self.notes,
         }
 
 
@@ -183,6 +184,7 @@ def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
         for writer in writers.values():
             files += writer.close()
             report.sentence_joins += int(getattr(writer, "sentence_joins", 0))
+            report.notes += getattr(writer, "notes", [])
         if report.misaligned and not options.skip_misaligned:
             raise AnnotatorError(E.E301, count=len(report.misaligned),
                                  first=str(report.misaligned[0]), problems=report.misaligned)

@@ -56,3 +56,39 @@ def test_export_unknown_format(tmp_path, capsys):
     main(["init", project])
     assert main(["export", project, str(tmp_path / "x"), "--format", "csv"]) == 2
     assert "E307" in capsys.readouterr().err
+
+
+def _spans(project: str) -> list[tuple[str, str]]:
+    from annotator.store import ProjectStore
+
+    store = ProjectStore.open(project)
+    found = []
+    for doc_id in store.document_ids():
+        text = store.document_text(doc_id)
+        for _id, name, _role in store.annotators():
+            found += [(" ".join(text[s.span.start:s.span.end].split()), s.span.label)
+                      for s in store.spans(store.annotation_id(doc_id, name))]
+    count = len(store.document_ids())
+    store.close()
+    return [(str(count), "documents"), *sorted(found)]
+
+
+def test_conll_keeps_document_boundaries_only_with_docstart_and_says_so(tmp_path, capsys,
+                                                                         shared_data):
+    source = shared_data / "tool_exports" / "doccano_export_sequence_labeling_example.jsonl"
+    project = str(tmp_path / "p.db")
+    main(["init", project])
+    assert main(["import", project, str(source), "--create-labels"]) == 0
+    original = _spans(project)
+    assert original[0] == ("3", "documents") and len(original) == 5
+    for docstart, documents in ((False, "1"), (True, "3")):
+        out = tmp_path / f"out-{docstart}.conll"
+        capsys.readouterr()
+        assert main(["export", project, str(out), "--format", "conll",
+                     *(["--docstart"] if docstart else [])]) == 0
+        printed = capsys.readouterr().out
+        assert ("3 documents without -DOCSTART- lines" in printed) is not docstart
+        back = str(tmp_path / f"back-{docstart}.db")
+        main(["init", back])
+        assert main(["import", back, str(out), "--format", "conll", "--create-labels"]) == 0
+        assert _spans(back) == [(documents, "documents"), *original[1:]]

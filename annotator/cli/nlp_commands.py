@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pretag.add_argument("--gazetteer", nargs="?", const="project", metavar="FILE",
                         help="the project gazetteer, or a names file (JSONL)")
     pretag.add_argument("--map", action="append", default=[], metavar="FROM=TO",
-                        help="label mapping, e.g. --map GPE=LOC --map PERSON=PERS (TO '-' drops)")
+                        help="label mapping, e.g. --map GPE=LOC --map PERSON=PERS (TO '-' drops); "
+                        "KIND:FROM=TO maps one pre-tagger only (KIND: spacy, rules, gazetteer)")
     pretag.add_argument("--new-labels", choices=["drop", "add"], default="drop",
                         help="labels the project lacks after mapping: drop (default) or add them")
     pretag.add_argument("--annotator", help="pre-tag this annotator's annotations (created when "
@@ -95,22 +96,32 @@ def parse_ids(value: str | None) -> list[int] | None:
 
 
 def run_pretag(args: argparse.Namespace) -> int:
-    from annotator.nlp.pretag import parse_label_map, plan_labels, pretag_documents
-    from annotator.nlp.pretaggers import CombinedPretagger, LoadContext, load_pretagger
+    from annotator.nlp.pretag import plan_labels, pretag_documents, split_label_maps
+    from annotator.nlp.pretaggers import (
+        CombinedPretagger,
+        LoadContext,
+        MappedPretagger,
+        Pretagger,
+        load_pretagger,
+    )
 
-    label_map = parse_label_map(args.map)
+    label_map, own_maps = split_label_maps(args.map, ("spacy", "rules", "gazetteer"))
     with open_project(args.project) as store:
         if args.clear:
             return _clear(store, args)
         context = LoadContext(store=store, language=store.project().language,
                               n_process=args.processes)
-        parts = []
+        parts: list[Pretagger] = []
         if args.model:
             kind = "project-model" if args.model == "project" else "spacy"
-            parts.append(load_pretagger(kind, "" if kind == "project-model" else args.model, context))
-        parts += [load_pretagger("rules", path, context) for path in args.rules]
+            parts.append(MappedPretagger(load_pretagger(
+                kind, "" if kind == "project-model" else args.model, context),
+                own_maps.get("spacy", {})))
+        parts += [MappedPretagger(load_pretagger("rules", path, context), own_maps.get("rules", {}))
+                  for path in args.rules]
         if args.gazetteer:
-            parts.append(load_pretagger("gazetteer", args.gazetteer, context))
+            parts.append(MappedPretagger(load_pretagger("gazetteer", args.gazetteer, context),
+                                         own_maps.get("gazetteer", {})))
         pretagger = CombinedPretagger(parts)
         _kept, dropped = plan_labels(store, pretagger, label_map)
         if dropped and args.new_labels == "drop" and not args.json:

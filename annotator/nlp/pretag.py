@@ -99,6 +99,23 @@ def parse_label_map(items: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+def split_label_maps(items: Iterable[str], kinds: Iterable[str]
+                     ) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """--map items -> (mapping for every pre-tagger, KIND -> mapping for that pre-tagger only):
+    'GPE=LOC' maps for all, 'spacy:GPE=LOC' only for the pre-tagger of kind spacy."""
+    common: list[str] = []
+    per_kind: dict[str, list[str]] = {}
+    known = set(kinds)
+    for item in items:
+        for part in item.split(","):
+            kind, colon, rest = part.partition(":")
+            if colon and kind.strip() in known:
+                per_kind.setdefault(kind.strip(), []).append(rest)
+            else:
+                common.append(part)
+    return parse_label_map(common), {k: parse_label_map(v) for k, v in per_kind.items()}
+
+
 def plan_labels(store: ProjectStore, pretagger: Pretagger,
                 label_map: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """(pre-tagger label -> project label for every label kept, labels that would be dropped)."""

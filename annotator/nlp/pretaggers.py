@@ -342,7 +342,29 @@ def load_gazetteer(spec: str, context: LoadContext) -> Pretagger:
     return GazetteerPretagger(names, context.language, path.name)
 
 
-# ------------------------------------------------------------------ several at once
+# ------------------------------------------------------------------ mapping and combining
+class MappedPretagger:
+    """A pre-tagger with its own label mapping (a model's GPE -> LOC while the rules' GPE stays
+    GPE); a label mapped to '' is dropped. The run's mapping still applies afterwards."""
+
+    def __init__(self, inner: Pretagger, mapping: dict[str, str]) -> None:
+        self.inner = inner
+        self.mapping = dict(mapping)
+        self.origin = inner.origin
+
+    def labels(self) -> list[str]:
+        return sorted({self.mapping.get(label, label) for label in self.inner.labels()} - {""})
+
+    def suggest(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Suggestion]]:
+        mapping = self.mapping
+        if not mapping:
+            yield from self.inner.suggest(texts, batch_size)
+            return
+        for found in self.inner.suggest(texts, batch_size):
+            yield [Suggestion(s.start, s.end, mapping.get(s.label, s.label), s.score, s.origin)
+                   for s in found if mapping.get(s.label, s.label)]
+
+
 class CombinedPretagger:
     """Several pre-taggers over the same texts; their suggestions in the order given (where
     they overlap, the first pre-tagger's suggestion is the one stored)."""

@@ -64,6 +64,17 @@ def test_unmapped_labels_are_dropped_with_a_hint_then_added_on_request(project, 
     store.close()
 
 
+def test_a_mapping_for_one_kind_of_pretagger_only(project, capsys):
+    path, rules = project
+    assert main(["gazetteer", "add", path, "مصر", "LOC"]) == 0
+    capsys.readouterr()
+    report = _pretag(capsys, path, "--rules", rules, "--gazetteer", "--map", "PERSON=PERS",
+                     "--map", "rules:GPE=LOC,rules:PERSON=-", "--new-labels", "add")
+    assert report["labels_added"] == [] and report["unmapped_labels"] == {}
+    assert sorted({(t, label) for spans in _stored(path).values() for t, label, _o in spans}) \
+        == [("كوريا", "LOC"), ("مصر", "LOC")]  # rules' PERSON dropped for the rules only
+
+
 def test_mapping_to_dash_drops_without_comment(project, capsys):
     path, rules = project
     report = _pretag(capsys, path, "--rules", rules, "--map", "PERSON=PERS,GPE=-")

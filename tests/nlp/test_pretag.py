@@ -11,7 +11,12 @@ from annotator.cli import main
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import OverlapPolicy, Span, SpanState, Status
 from annotator.core.operations import AddSpan, SetStatus
-from annotator.nlp.pretag import parse_label_map, plan_labels, pretag_documents
+from annotator.nlp.pretag import (
+    parse_label_map,
+    plan_labels,
+    pretag_documents,
+    split_label_maps,
+)
 from annotator.nlp.pretaggers import CombinedPretagger
 
 TEXT = "زار لافروف كوريا الشمالية"  # لافروف [4, 10), كوريا الشمالية [11, 25)
@@ -89,6 +94,9 @@ def test_parse_label_map():
         "GPE": "LOC", "PERSON": "PERS", "DATE": ""}
     with pytest.raises(AnnotatorError, match="E406"):
         parse_label_map(["GPE"])
+    assert split_label_maps(["GPE=LOC,spacy:PERSON=PERS", "rules:ORG=-", "X:Y=Z"],
+                            ["spacy", "rules"]) == (
+        {"GPE": "LOC", "X:Y": "Z"}, {"spacy": {"PERSON": "PERS"}, "rules": {"ORG": ""}})
 
 
 def test_whose_annotations_receive_suggestions(tmp_path):

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         index = session.index
-        suggested = sum(1 for s in index if s.state is SpanState.SUGGESTED) if (
+        suggested = index.suggestion_count if (
             change.updated or any(s.state is SpanState.SUGGESTED for s in change.added + change.removed)
         ) else None
         values: dict[str, object] = {"span_count": len(index), "status": session.status}

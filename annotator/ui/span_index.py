@@ -26,6 +26,7 @@ class SpanIndex:
         self._keys: list[tuple[int, int, int]] = list(map(_key, self._spans))
         self._by_id = {s.id: s for s in self._spans}
         self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self._suggested = sum(1 for s in self._spans if s.state is SpanState.SUGGESTED)
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -44,7 +45,8 @@ class SpanIndex:
 
     @property
     def suggestion_count(self) -> int:
-        return sum(1 for s in self._spans if s.state is SpanState.SUGGESTED)
+        """How many spans are suggestions (kept up to date, not counted per call)."""
+        return self._suggested
 
     # ------------------------------------------------------------------ queries
     def overlapping(self, start: int, end: int) -> list[StoredSpan]:
@@ -85,6 +87,7 @@ class SpanIndex:
         self._spans.insert(i, span)
         self._by_id[span.id] = span
         self._longest = max(self._longest, span.end - span.start)
+        self._suggested += span.state is SpanState.SUGGESTED
 
     def remove(self, span_id: int) -> StoredSpan | None:
         span = self._by_id.pop(span_id, None)
@@ -93,6 +96,7 @@ class SpanIndex:
         i = bisect_left(self._keys, _key(span))
         del self._keys[i]
         del self._spans[i]
+        self._suggested -= span.state is SpanState.SUGGESTED
         return span
 
     def apply(self, change: Change) -> list[tuple[int, int]]:

@@ -8,7 +8,8 @@ directory only (no TCP port to collide with), needs passwords (scram-sha-256), a
 non-UTC time zone so that time-zone mistakes show.
 
 Fixtures (imported into tests/conftest.py):
-- `postgres_server` (session): the running `PostgresServer`.
+- `postgres_server` (session): the running `PostgresServer`, with fsync off (it is thrown
+  away; the server-crash test and bench/bench_team_load.py start durable clusters).
 - `pg_url`: a fresh, empty database on it, owned by the non-superuser role `team_owner`
   (LOGIN CREATEROLE), as a `postgresql+psycopg://` URL: what a manager would use.
 - `fresh_project_url`: parametrized over sqlite and postgresql; an empty SQLite file URL or a
@@ -28,6 +29,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -76,6 +78,7 @@ class PostgresServer:
     password: str  # of the superuser `postgres` and of OWNER
     user: pwd.struct_passwd | None
     port: int = 5432  # only names the socket file; nothing listens on TCP
+    durable: bool = True  # fsync on; off for the test suite's shared cluster (see below)
 
     @property
     def data(self) -> Path:
@@ -120,6 +123,8 @@ class PostgresServer:
     def start(self) -> None:
         options = (f"-k {self.base} -p {self.port} -c listen_addresses='' "
                    f"-c max_connections=60 -c shared_buffers=32MB -c timezone={TIME_ZONE}")
+        if not self.durable:  # commits still reach the OS before they return
+            options += " -c fsync=off -c full_page_writes=off"
         self.run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.log),
                  "-w", "-t", "60", "start")
 
@@ -146,13 +151,16 @@ class PostgresServer:
         return name
 
 
-def start_server() -> PostgresServer:
+def start_server(durable: bool = True) -> PostgresServer:
+    """A new cluster. DURABLE=False skips fsync (commits still go to the operating system
+    before they return, so a killed client or server loses nothing; a power cut could): the
+    shared test cluster runs so, being thrown away, and it stops without a checkpoint."""
     bindir = find_postgres_bin()
     assert bindir is not None
     user = _unprivileged_user()
     base = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
     base.chmod(0o755)
-    server = PostgresServer(bindir, base, secrets.token_hex(12), user)
+    server = PostgresServer(bindir, base, secrets.token_hex(12), user, durable=durable)
     server._own(base)
     try:
         server.init()
@@ -179,26 +187,39 @@ def require_postgres() -> None:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     require_postgres()
-    server = start_server()
+    server = start_server(durable=False)
     try:
         yield server
     finally:
         try:
-            server.stop("fast")
+            server.stop("immediate")  # thrown away: no shutdown checkpoint to wait for
         finally:
             shutil.rmtree(server.base, ignore_errors=True)
 
 
+@contextmanager
+def scratch_database(server: PostgresServer) -> Iterator[str]:
+    """A fresh database for one test, dropped afterwards (its files never pile up on disk)."""
+    name = server.create_database()
+    try:
+        yield server.owner_url(name)
+    finally:
+        server.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
-def pg_url(postgres_server: PostgresServer) -> str:
+def pg_url(postgres_server: PostgresServer) -> Iterator[str]:
     """A fresh, empty database owned by the manager role OWNER."""
-    return postgres_server.owner_url(postgres_server.create_database())
+    with scratch_database(postgres_server) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def fresh_project_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def fresh_project_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """Where to create a project: an empty SQLite file, or a fresh PostgreSQL database."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'project.db'}"
+        yield f"sqlite:///{tmp_path / 'project.db'}"
+        return
     server: PostgresServer = request.getfixturevalue("postgres_server")
-    return server.owner_url(server.create_database())
+    with scratch_database(server) as url:
+        yield url

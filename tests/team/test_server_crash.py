@@ -31,12 +31,13 @@ def own_server(postgres_server):
     server = start_server()
     yield server
     try:
-        server.stop("fast")
+        server.stop("immediate")  # thrown away
     finally:
         shutil.rmtree(server.base, ignore_errors=True)
 
 
 def test_a_server_crash_loses_no_reported_edit(own_server, seed_text):
+    assert own_server.durable
     url = own_server.owner_url(own_server.create_database())
     with ProjectStore.create(url, labels=["PERS", "LOC", "ORG", "MISC"]) as store:
         with store.write() as c:

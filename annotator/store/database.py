@@ -83,7 +83,12 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True)
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except ImportError as err:  # the optional driver: pip install 'annotator[postgres]'
+            raise AnnotatorError(E.E158, url=shown_url(url), reason=(
+                f"the PostgreSQL driver is not installed ({err}); install it with: "
+                "pip install 'annotator[postgres]'")) from err
     raise AnnotatorError(E.E113, url=url)
 
 

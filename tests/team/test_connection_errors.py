@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from sqlalchemy.engine import make_url
 
@@ -31,3 +33,10 @@ def test_an_empty_database_or_an_existing_project_names_the_url_without_the_pass
         ProjectStore.create(pg_url, labels=["LOC"])
     for err in (empty, taken):
         assert password not in str(err.value) and ":***@" in str(err.value)
+
+
+def test_without_the_driver_a_postgresql_url_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if psycopg were not installed
+    with pytest.raises(AnnotatorError, match=r"E158.*annotator\[postgres\]") as err:
+        ProjectStore.open("postgresql://amal:Secret123@db.example.org/ner_team")
+    assert "Secret123" not in str(err.value)

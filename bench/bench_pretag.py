@@ -106,9 +106,13 @@ def timed(function: Callable[[], object]) -> tuple[float, float, object]:
 
 
 def documents(count: int, chars: int) -> list[str]:
-    """COUNT Arabic documents of at most CHARS characters, cut at a space (about CHARS)."""
-    return [text if len(text) <= chars else text[:chars].rsplit(" ", 1)[0]
-            for text in arabic_documents(count, chars)]
+    """COUNT distinct Arabic documents of at most CHARS characters, cut at a space (about
+    CHARS); each starts with its number, so none is skipped as a duplicate at import."""
+    texts = []
+    for i, text in enumerate(arabic_documents(count, chars)):
+        text = f"({i}) {text}"
+        texts.append(text if len(text) <= chars else text[:chars].rsplit(" ", 1)[0])
+    return texts
 
 
 def run_tool(template: Path, work: Path, name: str, pretagger: object) -> tuple[float, float, int]:
@@ -119,6 +123,8 @@ def run_tool(template: Path, work: Path, name: str, pretagger: object) -> tuple[
                                           annotator="a"))
     finally:
         store.close()
+    if report.documents_tagged != report.documents_selected:  # type: ignore[attr-defined]
+        raise SystemExit(f"{name}: only {report.documents_tagged} documents tagged")  # type: ignore[attr-defined]
     return wall, cpu, report.suggestions.added  # type: ignore[attr-defined]
 
 
@@ -144,6 +150,9 @@ def main() -> None:
         characters = sum(map(len, texts))
         template = work / "template.db"
         make_project(template, texts)
+        with ProjectStore.open(template) as check:
+            if len(check.document_ids()) != len(texts):
+                sys.exit("the generated documents are not all distinct")
         pretagger = SpacyPretagger(nlp, "bench")
         names, _ = read_name_file(starter_gazetteer_path("ar"))
         gazetteer = GazetteerPretagger(names, "ar", "starter")
@@ -196,17 +205,20 @@ def main() -> None:
                 [r / t for r, t in zip(wall[floor], wall[tool], strict=False)]), 3)
             figures[f"{name}_cpu_ratio_median"] = round(median(
                 [r / t for r, t in zip(cpu[floor], cpu[tool], strict=False)]), 3)
-        # two processes, once each (process start-up is part of what they cost)
-        raw2 = timed(lambda: run_raw(nlp, texts, n_process=2))[0]
-        tool2 = run_tool(template, work, "tool2", SpacyPretagger(nlp, "bench", n_process=2))[0]
-        tokens2 = timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=2,
-                                              disable=nlp.pipe_names)))[0]
-        figures.update(raw_2_processes_chars_per_second=round(characters / raw2),
-                       tool_2_processes_chars_per_second=round(characters / tool2),
-                       tokenizer_only_2_processes_chars_per_second=round(characters / tokens2),
-                       tool_vs_nlp_pipe_2_processes_ratio=round(raw2 / tool2, 3),
-                       load_average_after=os.getloadavg()[0],
-                       peak_rss_mb=round(peak_rss_mb(), 1))
+        # two processes (process start-up is part of what they cost), alternated as well
+        two: dict[str, list[float]] = {"raw": [], "tool": [], "tokenizer_only": []}
+        pretagger2 = SpacyPretagger(nlp, "bench", n_process=2)
+        for _run in range(args.runs):
+            two["raw"].append(timed(lambda: run_raw(nlp, texts, n_process=2))[0])
+            two["tool"].append(run_tool(template, work, "tool2", pretagger2)[0])
+            two["tokenizer_only"].append(timed(lambda: list(nlp.pipe(
+                texts, batch_size=64, n_process=2, disable=nlp.pipe_names)))[0])
+        for key, values in two.items():
+            figures[f"{key}_2_processes_chars_per_second"] = round(characters / median(values))
+        figures.update(
+            tool_vs_nlp_pipe_2_processes_ratio_median=round(median(
+                [r / t for r, t in zip(two["raw"], two["tool"], strict=True)]), 3),
+            load_average_after=os.getloadavg()[0], peak_rss_mb=round(peak_rss_mb(), 1))
         for key, value in figures.items():
             print(f"{key:<50} {value}")
         save("pretag", figures)

@@ -6,12 +6,13 @@ Only the spans of the visible blocks are ever touched.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextLine
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.model import SpanState, StoredSpan
@@ -25,6 +26,8 @@ from annotator.ui.editor.span_style import (
     tag_gap_position,
 )
 from annotator.ui.span_index import SpanIndex
+
+CURRENT_PEN = QPen(QColor("#202020"), 2.2)
 
 
 def visible_blocks(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, QPointF]]:
@@ -83,6 +86,9 @@ class SpanPainter:
         self.layout_key = layout_key
         self.state = PaintState()
         self._shapes: dict[int, tuple[Hashable, list[SpanShape]]] = {}
+        self._pens: dict[str, QPen] = {}
+        self._tags: dict[tuple[str, bool, float, str], QPixmap] = {}
+        self._tag_key: tuple[float, str] = (1.0, "")  # pixel ratio and tag font of this paint
 
     # ------------------------------------------------------------------ geometry
     def range_rects(self, block: QTextBlock, origin: QPointF, start: int, end: int) -> list[QRectF]:
@@ -176,7 +182,7 @@ class SpanPainter:
     def paint(self, painter: QPainter, view: QPlainTextEdit, area: QRect) -> None:
         """Paint the spans of the visible blocks that meet AREA (the region Qt repaints)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setFont(self.style.tag_font)
+        self._tag_key = (painter.device().devicePixelRatioF(), self.style.tag_font.key())
         for block, origin in visible_blocks(view):
             height = view.blockBoundingRect(block).height()
             if origin.y() > area.bottom() or origin.y() + height < area.top():
@@ -190,31 +196,59 @@ class SpanPainter:
 
     def _paint_shape(self, painter: QPainter, shape: SpanShape) -> None:
         span = shape.span
-        color = self.style.color(span.label)
         suggested = span.state is SpanState.SUGGESTED
         if suggested:
-            painter.setPen(QPen(color.darker(130), 1.6, Qt.PenStyle.DashLine))
+            painter.setPen(self._outline_pen(span.label))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for rect in shape.rects:
                 painter.drawRoundedRect(rect.adjusted(0.5, 1.5, -0.5, -1.5), 3, 3)
         if span.id == self.state.current_span_id:
-            painter.setPen(QPen(QColor("#202020"), 2.2))
+            painter.setPen(CURRENT_PEN)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for rect in shape.rects:
                 painter.drawRoundedRect(rect.adjusted(-1, 0.5, 1, -0.5), 3, 3)
-        if shape.tag is None:
-            return
-        if suggested:
-            painter.setPen(QPen(color.darker(130), 1.2, Qt.PenStyle.DashLine))
-            painter.setBrush(QColor("#FFFFFF"))
-            text_color = color.darker(170)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            text_color = readable_on(color)
-        painter.drawRoundedRect(shape.tag.adjusted(TAG_MARGIN / 3, 0, -TAG_MARGIN / 3, 0), 3, 3)
-        painter.setPen(text_color)
-        painter.drawText(shape.tag, Qt.AlignmentFlag.AlignCenter, span.label)
+        if shape.tag is not None:
+            painter.drawPixmap(shape.tag.topLeft(), self._tag_image(span.label, suggested))
+
+    def _outline_pen(self, label: str) -> QPen:
+        pen = self._pens.get(label)
+        if pen is None:
+            pen = self._pens[label] = QPen(self.style.color(label).darker(130), 1.6,
+                                           Qt.PenStyle.DashLine)
+        return pen
+
+    def _tag_image(self, label: str, suggested: bool) -> QPixmap:
+        """A label's tag drawn once (per font, state and pixel ratio), then copied: drawing
+        the rounded box and laying out its text for every span costs most of a repaint."""
+        key = (label, suggested, *self._tag_key)
+        image = self._tags.get(key)
+        if image is not None:
+            return image
+        ratio = self._tag_key[0]
+        color = self.style.color(label)
+        box = QRectF(0, 0, self.style.tag_width(label), self.style.tag_metrics.height() + 2)
+        image = QPixmap(math.ceil(box.width() * ratio), math.ceil(box.height() * ratio))
+        image.setDevicePixelRatio(ratio)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setFont(self.style.tag_font)
+            if suggested:
+                painter.setPen(QPen(color.darker(130), 1.2, Qt.PenStyle.DashLine))
+                painter.setBrush(QColor("#FFFFFF"))
+                text_color = color.darker(170)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+                text_color = readable_on(color)
+            painter.drawRoundedRect(box.adjusted(TAG_MARGIN / 3, 0.6, -TAG_MARGIN / 3, -0.6), 3, 3)
+            painter.setPen(text_color)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        finally:
+            painter.end()
+        self._tags[key] = image
+        return image
 
     def _paint_matches(self, painter: QPainter, block: QTextBlock, origin: QPointF,
                        start: int, end: int) -> None:

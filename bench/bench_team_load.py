@@ -7,7 +7,8 @@ PostgreSQL runs on a throwaway cluster this script starts (tests/pg_server.py: i
 an unprivileged user, Unix socket only, fsync on); its annotators log in as their own database
 roles in a blind project, so row-level security is on the path of every edit.
 Reported per backend: throughput (edits/s, all processes together) and p50/p95/max latency of one
-edit; medians over RUNS runs. Saved to bench/results/team_load.json.
+edit; medians over RUNS runs; beside each, one annotator alone (same edits, no contention).
+Saved to bench/results/team_load.json.
 usage: python bench/bench_team_load.py [--workers 8] [--edits 500] [--documents 4] [--runs 3]
 """
 
@@ -73,7 +74,11 @@ def summary(results: list[LoadResult]) -> dict[str, object]:
                                        * 1000, 2),
         "latency_ms_p95_median": round(median([percentile(r.latencies, 95) for r in results])
                                        * 1000, 2),
+        "latency_ms_p99_median": round(median([percentile(r.latencies, 99) for r in results])
+                                       * 1000, 2),
         "latency_ms_max": round(max(max(r.latencies) for r in results) * 1000, 1),
+        "edits_over_1s": sum(sum(x > 1.0 for x in r.latencies) for r in results),
+        "edits_refused_database_locked_then_redone": sum(r.busy for r in results),
         "lost": sum(r.lost for r in results),
         "extra_or_duplicated": sum(r.extra for r in results),
         "annotations_with_wrong_version": sum(r.version_errors for r in results),
@@ -84,7 +89,9 @@ def summary(results: list[LoadResult]) -> dict[str, object]:
 def show(backend: str, figures: dict[str, object]) -> None:
     print(f"{backend:10} {figures['throughput_edits_per_s_median']:8.1f} edits/s   "
           f"p50 {figures['latency_ms_p50_median']:7.2f} ms   p95 "
-          f"{figures['latency_ms_p95_median']:7.2f} ms   max {figures['latency_ms_max']:7.1f} ms"
+          f"{figures['latency_ms_p95_median']:7.2f} ms   p99 {figures['latency_ms_p99_median']:7.2f}"
+          f" ms   max {figures['latency_ms_max']:7.1f} ms ({figures['edits_over_1s']} over 1 s, "
+          f"{figures['edits_refused_database_locked_then_redone']} refused as locked)"
           f"   lost {figures['lost']} extra {figures['extra_or_duplicated']} "
           f"bad versions {figures['annotations_with_wrong_version']}")
 
@@ -106,6 +113,10 @@ def main() -> None:
                   for run in range(args.runs)]
         figures["sqlite"] = summary(sqlite)
         show("sqlite", figures["sqlite"])  # type: ignore[arg-type]
+        alone = [sqlite_run(folder, names[:1], args.edits, args.documents, args.runs + run)
+                 for run in range(args.runs)]
+        figures["sqlite_one_annotator"] = summary(alone)
+        show("  alone", figures["sqlite_one_annotator"])  # type: ignore[arg-type]
         if find_postgres_bin() is None:
             print("postgresql: initdb/pg_ctl not found; skipped")
         else:
@@ -114,11 +125,15 @@ def main() -> None:
                 figures["postgresql_version"] = server.run("pg_ctl", "--version").stdout.strip()
                 postgres = [postgres_run(server, names, args.edits, args.documents)
                             for _ in range(args.runs)]
+                alone = [postgres_run(server, names[:1], args.edits, args.documents)
+                         for _ in range(args.runs)]
             finally:
                 server.stop("fast")
                 shutil.rmtree(server.base, ignore_errors=True)
             figures["postgresql"] = summary(postgres)
             show("postgresql", figures["postgresql"])  # type: ignore[arg-type]
+            figures["postgresql_one_annotator"] = summary(alone)
+            show("  alone", figures["postgresql_one_annotator"])  # type: ignore[arg-type]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     figures["load_average_after"] = os.getloadavg()

@@ -53,7 +53,9 @@ def create_project(url: str, documents: int, annotators: list[str]) -> None:
 
 
 def worker(url: str, annotator: str, edits: int) -> None:
-    from annotator.core.operations import AddSpan, DeleteSpan, RelabelSpan
+    from sqlalchemy.exc import OperationalError
+
+    from annotator.core.operations import AddSpan, DeleteSpan, Operation, RelabelSpan
     from annotator.store import ProjectStore
 
     store = ProjectStore.open(url)
@@ -65,22 +67,33 @@ def worker(url: str, annotator: str, edits: int) -> None:
     print("ready", flush=True)
     sys.stdin.readline()
     latencies: list[float] = []
+    busy = 0  # edits refused with SQLite's "database is locked" (busy timeout), then redone
     start = time.time()
     for i in range(edits):
         d = i % len(documents)
         step = plans[d][i // len(documents)]
-        began = time.perf_counter()
         if step[0] == "add":
-            ids[d].append(store.apply(AddSpan(annotations[d], step[1], step[2], step[3]))
-                          .added[0].id)
+            operation: Operation = AddSpan(annotations[d], step[1], step[2], step[3])
         elif step[0] == "relabel":
-            store.apply(RelabelSpan(ids[d][step[1]], step[2]))
+            operation = RelabelSpan(ids[d][step[1]], step[2])
         else:
-            store.apply(DeleteSpan(ids[d][step[1]]))
+            operation = DeleteSpan(ids[d][step[1]])
+        began = time.perf_counter()
+        while True:  # what the annotator would do: try again
+            try:
+                change = store.apply(operation)
+                break
+            except OperationalError as err:
+                if "database is locked" not in str(err):
+                    raise
+                busy += 1
         latencies.append(time.perf_counter() - began)
+        if step[0] == "add":
+            ids[d].append(change.added[0].id)
     end = time.time()
     store.close()
-    print(json.dumps({"latencies": latencies, "start": start, "end": end}), flush=True)
+    print(json.dumps({"latencies": latencies, "start": start, "end": end, "busy": busy}),
+          flush=True)
 
 
 @dataclass
@@ -92,6 +105,7 @@ class LoadResult:
     extra: int = 0  # spans nobody planned (or a planned one twice)
     version_errors: int = 0  # annotations whose version moved by other than their edit count
     failures: list[str] = field(default_factory=list)  # workers that did not finish
+    busy: int = 0  # edits refused "database is locked" (SQLite busy timeout) and redone
 
     @property
     def throughput(self) -> float:
@@ -124,7 +138,8 @@ def run_load(url: str, worker_urls: list[str], annotators: list[str], edits: int
         edits=sum(len(r["latencies"]) for r in reports),
         seconds=(max(r["end"] for r in reports) - min(r["start"] for r in reports)) if reports
         else 0.0,
-        latencies=[x for r in reports for x in r["latencies"]], failures=failures)
+        latencies=[x for r in reports for x in r["latencies"]], failures=failures,
+        busy=sum(r["busy"] for r in reports))
     check(url, annotators, edits, versions_before, result)
     return result
 

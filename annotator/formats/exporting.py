@@ -268,7 +268,7 @@ def project_lexicon(c: Connection) -> list[str]:
     for doc_id, start, end in c.execute(
             select(N.c.document_id, S.c.start, S.c.end)
             .select_from(S.join(N, N.c.id == S.c.annotation_id))
-            .where(S.c.state == str(SpanState.ACCEPTED))):
+            .where(S.c.state == str(SpanState.ACCEPTED))).all():
         edges.setdefault(doc_id, set()).add((start, end))
     texts: set[str] = set()  # each text read once (SQL substr per span rereads it per span)
     doc_ids = sorted(edges)
@@ -329,10 +329,15 @@ def merge_spans(sets: list[set[Span]], rule: str) -> list[Span]:
     if not sets:
         return []
     if rule in ("single", "union", "none"):
-        return sorted(set().union(*sets))
+        return sorted(set().union(*sets), key=_span_order)
     counts = Counter(span for spans in sets for span in spans)
     needed = len(sets) if rule == "intersection" else len(sets) // 2 + 1
-    return sorted(span for span, count in counts.items() if count >= needed)
+    return sorted((span for span, count in counts.items() if count >= needed), key=_span_order)
+
+
+def _span_order(span: Span) -> tuple[int, int, str]:
+    """Span's own order (start, end, label) as a tuple key: sorts several times faster."""
+    return span.start, span.end, span.label
 
 
 # ------------------------------------------------------------------ files

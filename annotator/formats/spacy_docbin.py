@@ -94,21 +94,15 @@ class DocBinWriter:
         tokens = document.tokens
         assert tokens is not None
         words = tokens.words()
-        index = self._index
-        new = set(words).difference(index)
-        if new:
-            if len(index) + len(new) > len(self._lexemes):
-                grown = numpy.zeros((2 * (len(index) + len(new)), 2), dtype=numpy.uint64)
-                grown[:len(index)] = self._lexemes[:len(index)]
-                self._lexemes = grown
-            for word in new:
-                lexeme = tokens.vocab[word]
-                self._lexemes[len(index)] = (lexeme.orth, lexeme.norm)
-                index[word] = len(index)
-                self.strings.update((word, lexeme.norm_))
+        known = self._index.get
+        rows_of = [known(word, -1) for word in words]  # each word's row in _lexemes
+        if -1 in rows_of:
+            self._add_lexemes(tokens.vocab, {w for w, row in zip(words, rows_of, strict=True)
+                                             if row < 0})
+            rows_of = [known(word, -1) for word in words]
         rows = numpy.zeros((len(words), len(self.attrs)), dtype=numpy.uint64)
         if words:
-            pairs = self._lexemes[[index[word] for word in words]]
+            pairs = self._lexemes[rows_of]
             rows[:, self._orth], rows[:, self._norm] = pairs[:, 0], pairs[:, 1]
             rows[:, self._iob] = 2  # O
             rows[0, self._sent] = 1
@@ -122,6 +116,20 @@ class DocBinWriter:
         self._rows.write(rows.tobytes("C"))
         self._spaces.write(numpy.asarray(tokens.spaces, dtype=bool).tobytes())
         self._lengths.append(len(words))
+
+    def _add_lexemes(self, vocab: Any, words: set[str]) -> None:
+        import numpy
+
+        index = self._index
+        if len(index) + len(words) > len(self._lexemes):
+            grown = numpy.zeros((2 * (len(index) + len(words)), 2), dtype=numpy.uint64)
+            grown[:len(index)] = self._lexemes[:len(index)]
+            self._lexemes = grown
+        for word in words:
+            lexeme = vocab[word]
+            self._lexemes[len(index)] = (lexeme.orth, lexeme.norm)
+            index[word] = len(index)
+            self.strings.update((word, lexeme.norm_))
 
     def close(self) -> list[Path]:
         import numpy

@@ -2,7 +2,8 @@
 side by side with building the same DocBin directly with spaCy from the same texts and spans.
 
 Each measurement runs in a fresh process (peak RSS is per process), modes interleaved, and the
-figures are medians of --runs runs; the load average before and after is saved with them:
+figures are medians of --runs runs (wall-clock and CPU time: on a shared, loaded machine the CPU
+time ratio is the steadier one); the load average before and after is saved with them:
 - export-spacy: `export_project(..., format="spacy")` (store -> project lexicon -> project
   tokenizer -> alignment -> streamed DocBin -> file), everything an export does;
 - export-conll: `export_project(..., format="conll")` in IOB2;
@@ -11,7 +12,10 @@ figures are medians of --runs runs; the load average before and after is saved w
 - direct-project: the same with the project tokenizer's make_doc (without the project lexicon,
   which the export builds from the spans and gazetteer first; here the spans align either way).
 
-usage: python bench/bench_export.py [--runs 3] [--docs 2000] [--tokens 500]
+With --double, the DocBin export and the direct build also run once on twice the documents:
+streaming keeps the export's peak memory flat while the direct build's doubles.
+
+usage: python bench/bench_export.py [--runs 3] [--docs 2000] [--tokens 500] [--double]
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ def build(folder: Path, docs: int, tokens: int) -> tuple[Path, Path, int]:
 
 
 def child(mode: str, project: Path, data: Path, out: Path) -> dict[str, float]:
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     if mode.startswith("export"):
         from annotator.formats.exporting import ExportOptions, export_project
         from annotator.store import ProjectStore
@@ -101,7 +105,8 @@ def child(mode: str, project: Path, data: Path, out: Path) -> dict[str, float]:
             count += len(doc.ents)
             docbin.add(doc)
         docbin.to_disk(out)
-    return {"seconds": time.perf_counter() - start, "peak_mb": peak_rss_mb(), "spans": count}
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu_start,
+            "peak_mb": peak_rss_mb(), "spans": count}
 
 
 def main() -> None:
@@ -109,6 +114,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--tokens", type=int, default=500)
+    parser.add_argument("--double", action="store_true")
     parser.add_argument("--child", choices=MODES)
     parser.add_argument("--project", type=Path)
     parser.add_argument("--data", type=Path)
@@ -138,16 +144,39 @@ def main() -> None:
             "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
         for mode in MODES:
             seconds = median([r["seconds"] for r in results[mode]])
+            cpu = median([r["cpu_seconds"] for r in results[mode]])
             peak = median([r["peak_mb"] for r in results[mode]])
-            figures[mode] = {"seconds": round(seconds, 2), "peak_mb": round(peak), "spans": results[mode][0]["spans"]}
-            print(f"{mode:<15} {seconds:6.2f} s  peak {peak:6.0f} MB  spans {results[mode][0]['spans']:,}")
+            figures[mode] = {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+                             "peak_mb": round(peak),
+                             "spans": results[mode][0]["spans"],
+                             "every_run_seconds": [round(r["seconds"], 2) for r in results[mode]]}
+            print(f"{mode:<15} {seconds:6.2f} s (CPU {cpu:6.2f} s)  peak {peak:6.0f} MB  "
+                  f"spans {results[mode][0]['spans']:,}")
         ours = figures["export-spacy"]["seconds"]  # type: ignore[index]
         for baseline in ("direct-blank", "direct-project"):
             ratio = ours / figures[baseline]["seconds"]  # type: ignore[index]
             memory = figures["export-spacy"]["peak_mb"] / figures[baseline]["peak_mb"]  # type: ignore[index]
+            cpu_ratio = figures["export-spacy"]["cpu_seconds"] / figures[baseline]["cpu_seconds"]  # type: ignore[index]
             figures[f"ratio_time_docbin_vs_{baseline}"] = round(ratio, 2)
+            figures[f"ratio_cpu_time_docbin_vs_{baseline}"] = round(cpu_ratio, 2)
             figures[f"ratio_peak_docbin_vs_{baseline}"] = round(memory, 2)
-            print(f"DocBin export / {baseline}: time {ratio:.2f}x, peak memory {memory:.2f}x")
+            print(f"DocBin export / {baseline}: time {ratio:.2f}x (CPU time {cpu_ratio:.2f}x), "
+                  f"peak memory {memory:.2f}x")
+        if args.double:
+            bigger = folder / "double"
+            bigger.mkdir()
+            project, data, tokens = build(bigger, 2 * args.docs, args.tokens)
+            double: dict[str, object] = {"documents": 2 * args.docs, "tokens": tokens}
+            for mode in ("export-spacy", "direct-blank"):
+                done = subprocess.run(
+                    [sys.executable, __file__, "--child", mode, "--project", str(project),
+                     "--data", str(data), "--out", str(bigger / f"{mode}.out")],
+                    capture_output=True, text=True, check=True, cwd=REPO)
+                result = json.loads(done.stdout.strip().splitlines()[-1])
+                double[mode] = {"seconds": round(result["seconds"], 2), "peak_mb": round(result["peak_mb"])}
+                print(f"{2 * args.docs} documents: {mode:<13} {result['seconds']:6.2f} s  "
+                      f"peak {result['peak_mb']:6.0f} MB (one run)")
+            figures["double"] = double
         save("export", figures)
 
 

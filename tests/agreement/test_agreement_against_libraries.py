@@ -45,8 +45,8 @@ def reliability_data(draw: st.DrawFn, min_raters: int = 2, missing: bool = True)
 def _library_alpha(codes: np.ndarray) -> float:
     data = np.where(codes < 0, np.nan, codes.astype(float))
     present = codes[codes >= 0]
-    if np.unique(present).size < 2:
-        return math.nan
+    if np.unique(present).size < 2 or (codes >= 0).sum(axis=0).max() < 2:
+        return math.nan  # the package refuses: one value in all, or no unit with two coders
     with np.errstate(all="ignore"):  # the package divides 0 by 0 when a unit set has no variation
         return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 

@@ -307,6 +307,12 @@ class ProjectStore:
         except IntegrityError as err:
             self._span_bounds = SpanLengthBounds()  # it may describe a rolled-back version
             raise AnnotatorError(E.E900, message=f"The database refused the edit: {_short(err)}") from err
+        except OperationalError as err:
+            self._span_bounds = SpanLengthBounds()
+            if "database is locked" in str(err):  # SQLite: others' writes held it past the timeout
+                raise AnnotatorError(E.E900, message="The project is busy (others kept it locked "
+                                     "for 10 s); nothing was changed: try the edit again") from err
+            raise
         except BaseException:
             self._span_bounds = SpanLengthBounds()
             raise

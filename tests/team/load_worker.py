@@ -55,6 +55,7 @@ def create_project(url: str, documents: int, annotators: list[str]) -> None:
 def worker(url: str, annotator: str, edits: int) -> None:
     from sqlalchemy.exc import OperationalError
 
+    from annotator.core.errors import AnnotatorError
     from annotator.core.operations import AddSpan, DeleteSpan, Operation, RelabelSpan
     from annotator.store import ProjectStore
 
@@ -83,8 +84,8 @@ def worker(url: str, annotator: str, edits: int) -> None:
             try:
                 change = store.apply(operation)
                 break
-            except OperationalError as err:
-                if "database is locked" not in str(err):
+            except (AnnotatorError, OperationalError) as err:
+                if "database is locked" not in str(err) and "project is busy" not in str(err):
                     raise
                 busy += 1
         latencies.append(time.perf_counter() - began)

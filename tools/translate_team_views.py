@@ -23,6 +23,21 @@ SOURCES = REPO / "annotator" / "ui" / "agreement"
 BIN = Path(sys.executable).parent
 
 ARABIC = {
+    "Assign documents…": "توزيع المستندات…",
+    "Assign documents": "توزيع المستندات",
+    "A new annotator's name": "اسم مُعلِّم جديد",
+    "Add": "إضافة",
+    "Only documents nobody has yet (keep the current assignment)":
+        "المستندات غير الموزَّعة فقط (مع إبقاء التوزيع الحالي)",
+    "Annotators per document (overlap):": "عدد المُعلِّمين لكل مستند (التداخل):",
+    "Documents shared by all (for agreement):": "مستندات مشتركة بين الجميع (لقياس الاتفاق):",
+    "Seed (the same seed gives the same plan):": "البذرة (البذرة نفسها تعطي التوزيع نفسه):",
+    "%1 document(s) in the project": "عدد مستندات المشروع: %1",
+    "Assign": "وزِّع",
+    "Assigned %1 document(s) to %2 annotator(s), %3 per document; %4 shared by all":
+        "وُزِّعت المستندات (%1) على المُعلِّمين (%2)، %3 لكل مستند؛ المشتركة بين الجميع: %4",
+    "%1: %2 document(s)": "%1: عدد المستندات %2",
+    "%1 and %2: %3 document(s) in common": "%1 و%2: المستندات المشتركة %3",
     "&Team": "&الفريق",
     "Agreement…": "الاتفاق…",
     "Disagreements in this document…": "الاختلافات في هذا المستند…",

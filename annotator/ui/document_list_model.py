@@ -2,6 +2,11 @@
 
 The model holds the `DocumentSummary` rows the store returns (one set-based query for the whole
 list) and updates a single row after an edit; it never owns document text.
+
+When the project assigns documents (`store/assignment.py`), the list is the annotator's queue:
+only their documents, progress counted on them, and "next undone" stepping through them.
+`set_show_all(True)` lists every document (for curators and managers) while progress and
+"next undone" still follow the queue.
 """
 
 from __future__ import annotations
@@ -20,7 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.core.model import Status
+from annotator.store.assignment import assigned_document_ids
 from annotator.store.project_store import DocumentSummary, ProjectStore
+from annotator.store.visibility import SEES_EVERYONE, viewer_role
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -48,15 +55,35 @@ class DocumentListModel(QAbstractTableModel):
         super().__init__()
         self.store = store
         self.annotator = annotator
+        self.show_all = False
+        self.may_show_all = viewer_role(store, annotator) in SEES_EVERYONE  # curators, managers
+        self.queue: frozenset[int] | None = None  # the annotator's documents; None: all of them
         self.rows: list[DocumentSummary] = []
         self._row_of: dict[int, int] = {}
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = self.store.documents(self.annotator)
+        summaries = self.store.documents(self.annotator)
+        assigned = assigned_document_ids(self.store, self.annotator)
+        self.queue = None if assigned is None else frozenset(assigned)
+        self.rows = summaries if self.show_all or self.queue is None else [
+            s for s in summaries if s.id in self.queue]
         self._row_of = {row.id: i for i, row in enumerate(self.rows)}
         self.endResetModel()
+
+    def set_show_all(self, on: bool) -> None:
+        """List every document (True) or only the annotator's queue (False)."""
+        if on != self.show_all:
+            self.show_all = on
+            self.reload()
+
+    def has_assignment(self) -> bool:
+        """Whether the project assigns documents (then the list is a queue)."""
+        return self.queue is not None
+
+    def in_queue(self, doc_id: int) -> bool:
+        return self.queue is None or doc_id in self.queue
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Document"), self.tr("Status"), self.tr("Spans"),
@@ -115,17 +142,20 @@ class DocumentListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def progress(self) -> tuple[int, int]:
-        """(documents done, documents) for this annotator."""
-        return sum(1 for r in self.rows if r.status is Status.DONE), len(self.rows)
+        """(documents done, documents) in this annotator's queue."""
+        mine = [r for r in self.rows if self.in_queue(r.id)]
+        return sum(1 for r in mine if r.status is Status.DONE), len(mine)
 
     def next_undone(self, after_doc_id: int | None) -> int | None:
-        """The first document after AFTER_DOC_ID (wrapping) that is neither done nor skipped."""
+        """The first document of the queue after AFTER_DOC_ID (wrapping) that is neither done
+        nor skipped."""
         if not self.rows:
             return None
         start = self._row_of.get(after_doc_id, -1) + 1 if after_doc_id is not None else 0
         for offset in range(len(self.rows)):
             row = self.rows[(start + offset) % len(self.rows)]
-            if row.status not in (Status.DONE, Status.SKIPPED) and row.id != after_doc_id:
+            if (row.status not in (Status.DONE, Status.SKIPPED) and row.id != after_doc_id
+                    and self.in_queue(row.id)):
                 return row.id
         return None
 

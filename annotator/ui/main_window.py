@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         """Open the document at 1-based POSITION, else the last one open, else the first undone."""
         rows = self.documents.rows
         if not rows:
-            self.show_message(self.tr("This project has no documents yet: import some with `annotator import`"))
+            self.show_message(self.tr("No document is assigned to you yet")
+                              if self.documents.has_assignment() else
+                              self.tr("This project has no documents yet: import some with `annotator import`"))
             return
         if position is not None:
             row = rows[max(0, min(len(rows), position) - 1)]

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -50,6 +51,10 @@ class DocumentPanel(QWidget):
         self.words = QLineEdit(self)
         self.words.setPlaceholderText(self.tr("Filter by title"))
         self.words.setClearButtonEnabled(True)
+        self.current: int | None = None
+        self.show_all = QCheckBox(self.tr("Show all documents"), self)
+        self.show_all.setObjectName("show_all_documents")
+        self.show_all.setToolTip(self.tr("List every document of the project, not only the ones assigned to you"))
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -64,6 +69,7 @@ class DocumentPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
         model.modelReset.connect(self._fit_columns)
+        model.modelReset.connect(self._after_reload)
         self._fit_columns()
         filters = QHBoxLayout()
         filters.addWidget(self.status)
@@ -71,7 +77,10 @@ class DocumentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(filters)
+        layout.addWidget(self.show_all)
         layout.addWidget(self.table, 1)
+        self._after_reload()
+        self.show_all.toggled.connect(model.set_show_all)
         self.status.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status.currentData()))
         self.words.textChanged.connect(self.proxy.set_words)
@@ -86,7 +95,15 @@ class DocumentPanel(QWidget):
     def _chosen(self, index: QModelIndex) -> None:
         self.document_chosen.emit(int(index.data(ID_ROLE)))
 
+    def _after_reload(self) -> None:
+        """The show-all box only for curators and managers of a project that assigns; the
+        open document selected again."""
+        self.show_all.setVisible(self.model.may_show_all and self.model.has_assignment())
+        if self.current is not None:
+            self.show_current(self.current)
+
     def show_current(self, doc_id: int) -> None:
+        self.current = doc_id
         row = self.model.row_of(doc_id)
         if row is None:
             return

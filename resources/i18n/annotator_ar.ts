@@ -65,6 +65,16 @@
         <source>Filter by title</source>
         <translation>تصفية حسب العنوان</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="0" />
+        <source>Show all documents</source>
+        <translation>عرض كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="0" />
+        <source>List every document of the project, not only the ones assigned to you</source>
+        <translation>عرض كل مستندات المشروع، لا المستندات الموزَّعة عليك وحدها</translation>
+    </message>
 </context>
 <context>
     <name>EditorWidget</name>
@@ -166,6 +176,11 @@
         <location filename="../../annotator/ui/main_window.py" line="199" />
         <source>Overlaps refused</source>
         <translation>التداخل مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="0" />
+        <source>No document is assigned to you yet</source>
+        <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
 </context>
 <context>
@@ -1485,29 +1500,103 @@
 <context>
     <name>AgreementMenu</name>
     <message>
-        <location filename="../../annotator/ui/agreement/menu.py" line="20" />
+        <location filename="../../annotator/ui/agreement/menu.py" line="21" />
         <source>&amp;Team</source>
         <translation>&amp;الفريق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/menu.py" line="21" />
+        <location filename="../../annotator/ui/agreement/menu.py" line="22" />
         <source>Agreement…</source>
         <translation>الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/menu.py" line="22" />
+        <location filename="../../annotator/ui/agreement/menu.py" line="23" />
         <source>Disagreements in this document…</source>
         <translation>الاختلافات في هذا المستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/menu.py" line="24" />
+        <location filename="../../annotator/ui/agreement/menu.py" line="25" />
         <source>Adjudicate…</source>
         <translation>الفصل في الاختلافات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/menu.py" line="53" />
+        <location filename="../../annotator/ui/agreement/menu.py" line="27" />
+        <source>Assign documents…</source>
+        <translation>توزيع المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/menu.py" line="58" />
         <source>Open a document first</source>
         <translation>افتح مستندًا أولًا</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="42" />
+        <location filename="../../../annotator/ui/agreement/assign_dialog.py" line="133" />
+        <source>Assign documents</source>
+        <translation>توزيع المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="56" />
+        <source>A new annotator's name</source>
+        <translation>اسم مُعلِّم جديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="57" />
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="69" />
+        <source>Only documents nobody has yet (keep the current assignment)</source>
+        <translation>المستندات غير الموزَّعة فقط (مع إبقاء التوزيع الحالي)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="71" />
+        <source>Annotators:</source>
+        <translation>المُعلِّمون:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="73" />
+        <source>Annotators per document (overlap):</source>
+        <translation>عدد المُعلِّمين لكل مستند (التداخل):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="74" />
+        <source>Documents shared by all (for agreement):</source>
+        <translation>مستندات مشتركة بين الجميع (لقياس الاتفاق):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="75" />
+        <source>Seed (the same seed gives the same plan):</source>
+        <translation>البذرة (البذرة نفسها تعطي التوزيع نفسه):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="82" />
+        <source>%1 document(s) in the project</source>
+        <translation>عدد مستندات المشروع: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="85" />
+        <source>Assign</source>
+        <translation>وزِّع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="141" />
+        <source>Assigned %1 document(s) to %2 annotator(s), %3 per document; %4 shared by all</source>
+        <translation>وُزِّعت المستندات (%1) على المُعلِّمين (%2)، %3 لكل مستند؛ المشتركة بين الجميع: %4</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="144" />
+        <source>%1: %2 document(s)</source>
+        <translation>%1: عدد المستندات %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/assign_dialog.py" line="146" />
+        <source>%1 and %2: %3 document(s) in common</source>
+        <translation>%1 و%2: المستندات المشتركة %3</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1625,14 @@
         <location filename="../../annotator/ui/agreement/disagreement_view.py" line="110" />
         <source>%1 — %2 spans, %3 not shared by all (%4)</source>
         <translation>%1 — الوسوم: %2، غير المشتركة بين الجميع: %3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>pretaggers</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="0" />
+        <source>No spaCy pipeline with an 'ner' component is installed. Nothing is downloaded for you: install one with pip (a spaCy model package for your language, or one you trained), give a pipeline folder with --model PATH, or train one from your finished documents: annotator train PROJECT --out DIR</source>
+        <translation>لا يوجد خط معالجة spaCy مثبّت فيه مكوّن 'ner'. لا يُنزَّل شيء نيابةً عنك: ثبّت واحدًا باستخدام pip (حزمة نموذج spaCy للغتك، أو نموذجًا درّبته)، أو حدّد مجلد خط معالجة بالخيار ‎--model PATH، أو درّب واحدًا من مستنداتك المنجزة: annotator train PROJECT --out DIR</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""The main window's Team menu: Agreement…, Disagreements in this document…, Adjudicate…"""
+"""The main window's Team menu: Agreement…, Disagreements in this document…, Adjudicate…,
+Assign documents… (curators and managers)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ class AgreementMenu(QObject):
         self.menu.addAction(self.tr("Disagreements in this document…")).triggered.connect(
             self.open_disagreements)
         self.menu.addAction(self.tr("Adjudicate…")).triggered.connect(self.open_adjudication)
+        self.menu.addSeparator()
+        self.assign_action = self.menu.addAction(self.tr("Assign documents…"))
+        self.assign_action.triggered.connect(self.open_assignment)
+        self.assign_action.setEnabled(window.documents.may_show_all)  # curators and managers
         self.dialogs: dict[str, QDialog] = {}
 
     def _show(self, key: str, dialog: QDialog) -> QDialog:
@@ -62,6 +67,14 @@ class AgreementMenu(QObject):
         current = window.session.doc_id if window.session is not None else None
         return self._show("adjudication", AdjudicationDialog(
             window.store, window.annotator, window.editor.view.font(), current, window))
+
+    def open_assignment(self) -> QDialog:
+        from annotator.ui.agreement.assign_dialog import AssignDialog
+
+        window = self.window
+        dialog = AssignDialog(window.store, window)
+        dialog.assigned.connect(lambda _report: window.documents.reload())
+        return self._show("assignment", dialog)
 
 
 def install_agreement_menu(window: MainWindow) -> AgreementMenu:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.core.model import SpanState, Status
 from annotator.core.operations import AddSpan
 from annotator.nlp.gazetteer import add_to_gazetteer, gazetteer_names
-from annotator.nlp.pretaggers import Suggestion
+from annotator.nlp.pretaggers import NO_PIPELINE_HELP, Suggestion, missing_pipeline_help
 from annotator.store.project_store import ProjectStore
 from annotator.ui.settings import AppSettings
 
@@ -72,10 +72,26 @@ def test_without_spacy_pipelines_the_dialog_says_how_to_add_one(qtbot, window):
     if dialog.choices["spacy"]:
         pytest.skip("a spaCy NER pipeline is installed here")
     assert not dialog.help.isHidden()
-    assert "pip install" in dialog.help.text() and "Train" in dialog.help.text()
+    if dialog.choices.get("project-model"):
+        pytest.skip("this project has a trained model")
+    assert dialog.help.text() == missing_pipeline_help({}) == NO_PIPELINE_HELP  # the CLI's words
     dialog.select("gazetteer")
     assert dialog.help.isHidden()
     dialog.close()
+
+
+def test_the_no_pipeline_help_is_translated_from_the_domains_text(qapp):
+    from annotator.ui.dialogs.pretag_dialog import no_pipeline_help
+    from annotator.ui.i18n import install_language
+
+    try:
+        install_language(qapp, "ar")
+        arabic = no_pipeline_help({})
+        assert arabic is not None and "spaCy" in arabic and "مثبّت" in arabic
+        assert no_pipeline_help({"spacy": ["xx_ner"]}) is None
+    finally:
+        install_language(qapp, "en")
+    assert no_pipeline_help({}) == NO_PIPELINE_HELP
 
 
 class SlowPretagger:

@@ -31,18 +31,23 @@ from annotator.nlp.pretaggers import (
     LoadContext,
     Pretagger,
     load_pretagger,
+    missing_pipeline_help,
 )
 from annotator.store.project_store import ProjectStore
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, show_error
 
 SCOPES = ("project", "document", "untouched")
 KIND_ORDER = ("spacy", "project-model", "rules", "gazetteer")
+HELP_CONTEXT = "pretaggers"  # the domain's help text, translated in resources/i18n
 
 
-def no_pipeline_help() -> str:
+def no_pipeline_help(choices: dict[str, list[str]]) -> str | None:
+    """The domain's `missing_pipeline_help` (the CLI prints the same words), in the interface
+    language: the .ts holds its Arabic under this context, keyed by the English text."""
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("PretagDialog", "No spaCy pipeline with an 'ner' component is installed, and nothing is downloaded for you. To add one: install a pipeline package into this environment (pip install <pipeline>), or give a pipeline folder below, or train one from your finished documents with Tools › Train a model.")  # noqa: E501 (one string for translators)
+    text = missing_pipeline_help(choices)
+    return None if text is None else QCoreApplication.translate(HELP_CONTEXT, text)
 
 
 class PretagDialog(QDialog):
@@ -148,18 +153,24 @@ class PretagDialog(QDialog):
     def _kind_changed(self) -> None:
         kind = self.kind_name()
         self.description.setText(PRETAGGER_KINDS[kind].description)
+        self.choice.clear()
+        self.choice.addItems(self._choices(kind))
+        self.path.set_text("")  # a path for one kind means nothing to another
+        help_text = None
+        if kind == "spacy" and not self.choices[kind]:
+            help_text = no_pipeline_help({k: self._choices(k) for k in ("spacy", "project-model")
+                                          if k in PRETAGGER_KINDS})
+        self.help.setText(help_text or "")
+        self.help.setVisible(help_text is not None)
+        self.labels_info.clear()
+
+    def _choices(self, kind: str) -> list[str]:
         if kind not in self.choices:
             try:
                 self.choices[kind] = PRETAGGER_KINDS[kind].choices(self.context)
             except Exception:  # a broken installation must not stop the dialog
                 self.choices[kind] = []
-        self.choice.clear()
-        self.choice.addItems(self.choices[kind])
-        self.path.set_text("")  # a path for one kind means nothing to another
-        missing = kind == "spacy" and not self.choices[kind]
-        self.help.setText(no_pipeline_help() if missing else "")
-        self.help.setVisible(missing)
-        self.labels_info.clear()
+        return self.choices[kind]
 
     def _browse_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -169,6 +169,17 @@ def cohen_kappa_from_confusion(confusion: npt.NDArray[np.integer]) -> float | No
     return (observed - chance) / (1.0 - chance)
 
 
+def binary_cohen_kappa(confusion: npt.NDArray[np.integer], category: int) -> float | None:
+    """Cohen's kappa of CATEGORY against every other category: CONFUSION (first rater's codes
+    as rows, second's as columns) collapsed to 2 x 2, "this category" or "anything else"."""
+    c = np.asarray(confusion, dtype=np.int64)
+    both = int(c[category, category])
+    first_only = int(c[category, :].sum()) - both
+    second_only = int(c[:, category].sum()) - both
+    neither = int(c.sum()) - both - first_only - second_only
+    return cohen_kappa_from_confusion(np.array([[neither, first_only], [second_only, both]]))
+
+
 def cohen_kappa(first: IntArray, second: IntArray, n_categories: int | None = None) -> float | None:
     """Cohen's kappa of two raters over the units both coded."""
     size = _category_count(np.concatenate([first, second]), n_categories)

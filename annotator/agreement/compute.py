@@ -21,6 +21,7 @@ import numpy as np
 from annotator.agreement.coding import (
     Coincidences,
     binary_alpha,
+    binary_cohen_kappa,
     cohen_kappa_from_confusion,
     confusion_matrix,
     fleiss_kappa,
@@ -145,6 +146,8 @@ class _Computation:
                 alpha_u=_unitizing_figure(everyone, k, used_chars, corpus.total_length),
                 exact_f1=_mean_figure([p.exact.per_label[label].f1 for p in pairs]),
                 lenient_f1=_mean_figure([p.lenient.per_label[label].f1 for p in pairs]),
+                cohen_kappa=_mean_figure([binary_cohen_kappa(np.asarray(p.confusion), k + 1)
+                                          for p in pairs]),
                 spans={n: int((corpus.spans[r].label == k + 1).sum()) for r, n in enumerate(self.names)},
                 tokens={n: int((self.codes[r] == k + 1).sum()) for r, n in enumerate(self.names)},
             )

@@ -25,7 +25,8 @@ cannot be computed is null and its figure says why in "reason"):
                    "alpha_u": [[float | null]]}   symmetric, diagonal null
     per_label     {label: {"krippendorff_alpha": FIGURE (tokens, label vs everything else),
                    "alpha_u": FIGURE (characters), "span_f1_exact": FIGURE,
-                   "span_f1_lenient": FIGURE (means over pairs),
+                   "span_f1_lenient": FIGURE (means over pairs), "cohen_kappa": FIGURE
+                   (tokens, label vs everything else, mean over pairs),
                    "spans": {annotator: int}, "tokens": {annotator: int}}}
     per_document  [{"doc_id": int, "length": int, "tokens": int, "coders": [str],
                    "missing": [str], "krippendorff_alpha": float | null,
@@ -148,11 +149,14 @@ class LabelAgreement:
     lenient_f1: Figure
     spans: Mapping[str, int]
     tokens: Mapping[str, int]
+    cohen_kappa: Figure  # tokens, this label against everything else; mean over pairs
 
     def to_dict(self) -> dict[str, Any]:
         return {"krippendorff_alpha": self.krippendorff_alpha.to_dict(),
                 "alpha_u": self.alpha_u.to_dict(), "span_f1_exact": self.exact_f1.to_dict(),
-                "span_f1_lenient": self.lenient_f1.to_dict(), "spans": dict(self.spans),
+                "span_f1_lenient": self.lenient_f1.to_dict(),
+                "cohen_kappa": self.cohen_kappa.to_dict(),
+                "spans": dict(self.spans),
                 "tokens": dict(self.tokens)}
 
 

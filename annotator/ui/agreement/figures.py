@@ -1,16 +1,12 @@
 """Rows for the agreement view's tables, from an `AgreementReport` (no Qt here).
 
-Every number shown is a value of the report, except the per-label Cohen's kappa, which the
-report does not hold: it is the mean over annotator pairs of Cohen's kappa on each pair's token
-confusion matrix collapsed to "this label" against everything else (`label_kappa`).
+Every number shown is a value of the report (the per-label Cohen's kappa too: the mean over
+annotator pairs of each pair's kappa of "this label" against everything else, on tokens).
 """
 
 from __future__ import annotations
 
-import numpy as np
-
 from annotator.agreement import AgreementReport, Figure, PairAgreement
-from annotator.agreement.coding import cohen_kappa_from_confusion
 from annotator.ui.agreement.table_models import Value
 
 MEASURE_KEYS = ("cohen_kappa", "span_f1_exact", "span_f1_lenient", "alpha_u")
@@ -26,22 +22,6 @@ def figure_tooltip(figure: Figure) -> str:
     return "\n".join(parts)
 
 
-def label_kappa(report: AgreementReport, label: str) -> float | None:
-    """Mean over pairs of Cohen's kappa, LABEL against every other category, on tokens."""
-    k = report.labels.index(label) + 1
-    values = []
-    for pair in report.pairs:
-        c = np.asarray(pair.confusion, dtype=np.int64)
-        both = int(c[k, k])
-        first_only = int(c[k, :].sum()) - both
-        second_only = int(c[:, k].sum()) - both
-        neither = int(c.sum()) - both - first_only - second_only
-        value = cohen_kappa_from_confusion(np.array([[neither, first_only], [second_only, both]]))
-        if value is not None:
-            values.append(value)
-    return float(np.mean(values)) if values else None
-
-
 def label_rows(report: AgreementReport) -> tuple[list[list[Value]], list[list[str | None]]]:
     """Label, F1 exact, F1 lenient, Cohen's kappa, alpha, alpha_u, spans, tokens used, left out."""
     rows: list[list[Value]] = []
@@ -49,12 +29,13 @@ def label_rows(report: AgreementReport) -> tuple[list[list[Value]], list[list[st
     for label, found in report.per_label.items():
         alpha = found.krippendorff_alpha
         rows.append([label, found.exact_f1.value, found.lenient_f1.value,
-                     label_kappa(report, label), alpha.value, found.alpha_u.value,
+                     found.cohen_kappa.value, alpha.value, found.alpha_u.value,
                      sum(found.spans.values()), alpha.used, sum(alpha.left_out.values())])
         spans = ", ".join(f"{name}: {n}" for name, n in found.spans.items())
         tips.append([None, figure_tooltip(found.exact_f1), figure_tooltip(found.lenient_f1),
-                     None, figure_tooltip(alpha), figure_tooltip(found.alpha_u), spans,
-                     figure_tooltip(alpha), figure_tooltip(alpha)])
+                     figure_tooltip(found.cohen_kappa), figure_tooltip(alpha),
+                     figure_tooltip(found.alpha_u), spans, figure_tooltip(alpha),
+                     figure_tooltip(alpha)])
     return rows, tips
 
 

@@ -78,6 +78,10 @@ class AssignDialog(QDialog):
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("assignment_report")
         self.summary.setReadOnly(True)
+        option = self.summary.document().defaultTextOption()
+        option.setTextDirection(self.layoutDirection())  # lines start with names: keep the
+        # interface's direction (Arabic lines would otherwise run left to right)
+        self.summary.document().setDefaultTextOption(option)
         self.summary.setPlaceholderText(
             self.tr("%1 document(s) in the project").replace("%1", f"{documents:,}"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -44,6 +44,11 @@ def run_app(project: str, annotator: str | None = None, document: int | None = N
     app.setApplicationName(APPLICATION)
     settings = AppSettings()
     store = ProjectStore.open(project)
+    if not annotator:  # on a team server the database role says who you are
+        from annotator.store.team import current_member
+
+        member = current_member(store)
+        annotator = member.name if member is not None else None
     name: str | None = annotator or settings.project_annotator(store.url)
     if not name and screenshot is None:  # first start on this project: who is annotating?
         from annotator.ui.dialogs.identity_dialog import ask_identity

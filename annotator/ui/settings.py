@@ -85,7 +85,7 @@ class AppSettings:
 
     @last_project.setter
     def last_project(self, value: str) -> None:
-        self.store.setValue("work/last_project", value)
+        self.store.setValue("work/last_project", _without_password(value))
 
     @property
     def annotator(self) -> str:
@@ -115,7 +115,7 @@ class AppSettings:
     # ------------------------------------------------------------------ per project
     @staticmethod
     def _project_key(project_url: str) -> str:
-        return hashlib.sha1(project_url.encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha1(_without_password(project_url).encode("utf-8")).hexdigest()[:16]
 
     def last_document(self, project_url: str) -> int | None:
         value = self.store.value(f"projects/{self._project_key(project_url)}/document")
@@ -146,3 +146,13 @@ class AppSettings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def _without_password(project: str) -> str:
+    """A project path, or its database URL with the password hidden: settings files are plain
+    text, so a password never goes there (PostgreSQL users keep it in ~/.pgpass)."""
+    if "://" not in project:
+        return project
+    from annotator.store.database import shown_url
+
+    return shown_url(project)

@@ -34,6 +34,10 @@ def ensure_sample_project() -> Path:
     if seeds:
         import_paths(store, seeds, "txt", ReadOptions(split="file"),
                      IngestOptions(status=Status.NEW))
+    # the starter gazetteer, so Tools > Pre-tag works on the sample from the first run
+    from annotator.nlp.gazetteer import import_names, read_name_file, starter_gazetteer_path
+
+    import_names(store, read_name_file(starter_gazetteer_path("ar"))[0])
     store.close()
     return path
 

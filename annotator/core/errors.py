@@ -83,6 +83,7 @@ class E(Enum):
     E408 = "Gazetteer entry {text!r}: {reason}"
     E409 = "Cannot load the spaCy pipeline {name!r}: {reason}"
     E410 = "Nothing to pre-tag with: give a model (--model), pattern rules (--rules) or the gazetteer (--gazetteer)"
+    E411 = "The project gazetteer is empty. Add names (annotator gazetteer add PROJECT TEXT LABEL, or right-click a span in the app) or import the starter list (annotator gazetteer import PROJECT --starter)"
 
     # agreement (E5xx)
     E501 = "Agreement needs at least two annotators; got {count}: {names}"

@@ -336,7 +336,10 @@ def load_gazetteer(spec: str, context: LoadContext) -> Pretagger:
     if spec in ("", "project"):
         if context.store is None:
             raise AnnotatorError(E.E900, message="The project gazetteer needs a project")
-        return GazetteerPretagger(gazetteer_names(context.store), context.language, "project")
+        names = gazetteer_names(context.store)
+        if not names:  # matching nothing would look like a run that found nothing
+            raise AnnotatorError(E.E411)
+        return GazetteerPretagger(names, context.language, "project")
     path = Path(spec)
     names, _token_patterns = read_name_file(path)
     return GazetteerPretagger(names, context.language, path.name)

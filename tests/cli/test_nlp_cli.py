@@ -121,3 +121,25 @@ def test_without_an_installed_pipeline_the_tool_says_so_and_how_to_add_one(proje
     assert "E401" in err and "pip install" in err and "annotator train" in err
     assert main(["pretag", path, "--model", "project"]) == 2
     assert "E407" in capsys.readouterr().err
+
+
+def test_an_empty_project_gazetteer_is_an_error_that_says_how_to_fill_it(project, capsys):
+    path, _rules = project
+    assert main(["pretag", path, "--gazetteer", "--annotator", "amal"]) == 2
+    err = capsys.readouterr().err
+    assert "[E411]" in err and "gazetteer import PROJECT --starter" in err
+    assert all(not spans for spans in _stored(path).values())
+
+
+def test_the_sample_project_comes_with_the_starter_gazetteer(tmp_path, monkeypatch, capsys):
+    from annotator.cli import gui_command
+    from annotator.nlp.gazetteer import gazetteer_names
+
+    monkeypatch.setattr("annotator.paths.sample_project_path", lambda: tmp_path / "sample.db")
+    path = gui_command.ensure_sample_project()
+    with ProjectStore.open(path) as store:
+        assert len(gazetteer_names(store)) > 500
+    result = _pretag(capsys, str(path), "--gazetteer")
+    assert isinstance(result["suggestions_added"], int) and result["suggestions_added"] >= 10
+    texts = {text for spans in _stored(str(path)).values() for text, _label, _origin in spans}
+    assert {"موسكو", "أوكرانيا"} <= texts

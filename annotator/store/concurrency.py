@@ -103,10 +103,15 @@ class AnnotationVersions:
                 if visible is not None:  # readable but not writable: row-level security
                     raise AnnotatorError(E.E159, annotation_id=annotation_id)
                 continue  # no such annotation: the edit itself says so
-            seen = self._seen.get(annotation_id)
-            if seen is not None and seen != locked[annotation_id]:
+            if self.moved(annotation_id, locked[annotation_id]):
                 stale.add(annotation_id)
         return stale
+
+    def moved(self, annotation_id: int, locked_version: int) -> bool:
+        """Whether someone else moved ANNOTATION_ID past this store's view: its version, read
+        under the lock before this edit, is not the one seen (stale). No view, never stale."""
+        seen = self._seen.get(annotation_id)
+        return seen is not None and seen != locked_version
 
     @staticmethod
     def refuse_overwrites(stale: set[int], change: Change) -> None:

@@ -103,33 +103,56 @@ def check_offsets(start: int, end: int, length: int) -> None:
 
 def _check_label(c: Connection, label: str) -> None:
     if c.execute(select(L.c.id).where(L.c.name == label)).scalar() is None:
-        known = ", ".join(c.execute(select(L.c.name).order_by(L.c.position)).scalars())
-        raise AnnotatorError(E.E104, label=label, known=known or "(none)")
+        refuse_label(c, label)
+
+
+def refuse_label(c: Connection, label: str) -> None:
+    known = ", ".join(c.execute(select(L.c.name).order_by(L.c.position)).scalars())
+    raise AnnotatorError(E.E104, label=label, known=known or "(none)")
 
 
 def _touch(c: Connection, annotation_id: int, bounds: SpanLengthBounds, new_length: int = 0) -> None:
     """Bump the version (a new annotation with an edit moves from new to in progress), and
     carry the span-length bound over to the new version."""
-    version = c.execute(update(N).where(N.c.id == annotation_id).values(
-        version=N.c.version + 1, updated_at=utcnow(),
-        status=case((N.c.status == str(Status.NEW), str(Status.IN_PROGRESS)), else_=N.c.status))
-        .returning(N.c.version)).scalar_one()
+    version = c.execute(update(N).where(N.c.id == annotation_id).values(**bump())
+                        .returning(N.c.version)).scalar_one()
     bounds.edited(annotation_id, int(version) - 1, new_length)
+
+
+def bump() -> dict[str, object]:
+    """The values of an annotation row an edit moves on: version, time, new -> in progress."""
+    return dict(version=N.c.version + 1, updated_at=utcnow(),
+                status=case((N.c.status == str(Status.NEW), str(Status.IN_PROGRESS)),
+                            else_=N.c.status))
 
 
 def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds) -> Change:
     length, version = _document_length(c, op.annotation_id)
     check_offsets(op.start, op.end, length)
     _check_label(c, op.label)
-    duplicate = c.execute(select(S.c.id).where(
-        S.c.annotation_id == op.annotation_id, S.c.start == op.start, S.c.end == op.end,
-        S.c.label == op.label)).scalar()
-    if duplicate is not None:
-        raise AnnotatorError(E.E108, start=op.start, end=op.end, label=op.label)
+    change = add_checked(c, op, policy, bounds, version)
+    _touch(c, op.annotation_id, bounds, op.end - op.start)
+    return change
+
+
+def add_checked(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds,
+                version: int) -> Change:
+    """Add OP's span (offsets and label already checked; VERSION, the annotation's version
+    before this edit; the caller bumps it). One read finds a duplicate and the overlaps."""
     removed: list[StoredSpan] = []
-    if policy is not OverlapPolicy.ALLOW:
+    others: list[StoredSpan] = []
+    if policy is OverlapPolicy.ALLOW:
+        duplicate = c.execute(select(S.c.id).where(
+            S.c.annotation_id == op.annotation_id, S.c.start == op.start, S.c.end == op.end,
+            S.c.label == op.label)).scalar() is not None
+    else:  # a duplicate overlaps, and is no longer than the longest span: it is among these
         longest = bounds.longest(c, op.annotation_id, version)
         others = overlapping_spans(c, op.annotation_id, op.start, op.end, longest)
+        duplicate = any(s.start == op.start and s.end == op.end and s.label == op.label
+                        for s in others)
+    if duplicate:
+        raise AnnotatorError(E.E108, start=op.start, end=op.end, label=op.label)
+    if policy is not OverlapPolicy.ALLOW:
         replace = op.replace_overlapping
         if replace is None:
             replace = policy is OverlapPolicy.REPLACE
@@ -137,8 +160,8 @@ def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBo
             first = others[0]
             raise AnnotatorError(E.E107, start=op.start, end=op.end, label=op.label,
                                  other=f"[{first.start}, {first.end}) {first.label}")
-        for other in others:
-            c.execute(delete(S).where(S.c.id == other.id))
+        if others:
+            c.execute(delete(S).where(S.c.id.in_([other.id for other in others])))
         removed = others
     now = utcnow()
     values = dict(annotation_id=op.annotation_id, start=op.start, end=op.end, label=op.label,
@@ -147,19 +170,18 @@ def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBo
     if op.span_id is not None:
         values["id"] = op.span_id
     span_id = new_id(c.execute(insert(S).values(**values)))
-    _touch(c, op.annotation_id, bounds, op.end - op.start)
     added = StoredSpan(span_id, op.annotation_id, op.start, op.end, op.label, op.state,
                        op.origin, op.score)
     pinned = AddSpan(op.annotation_id, op.start, op.end, op.label, op.state, op.origin,
                      op.score, span_id, replace_overlapping=bool(removed) or op.replace_overlapping)
     inverse: Operation = DeleteSpan(span_id)
     if removed:
-        inverse = Batch((DeleteSpan(span_id), *(_restore(s) for s in removed)), "undo replace")
+        inverse = Batch((DeleteSpan(span_id), *(restore(s) for s in removed)), "undo replace")
     return Change(pinned, inverse, added=[added], removed=removed,
                   annotation_ids={op.annotation_id})
 
 
-def _restore(span: StoredSpan) -> AddSpan:
+def restore(span: StoredSpan) -> AddSpan:
     return AddSpan(span.annotation_id, span.start, span.end, span.label, span.state,
                    span.origin, span.score, span.id, replace_overlapping=False)
 
@@ -170,7 +192,7 @@ def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLength
         raise AnnotatorError(E.E112, span_id=op.span_id)
     c.execute(delete(S).where(S.c.id == span.id))
     _touch(c, span.annotation_id, bounds)
-    return Change(op, _restore(span), removed=[span], annotation_ids={span.annotation_id})
+    return Change(op, restore(span), removed=[span], annotation_ids={span.annotation_id})
 
 
 def _update(c: Connection, op: Operation, span: StoredSpan, after: StoredSpan,

@@ -33,6 +33,7 @@ from annotator.store.changes import ChangeToken, ProjectChanges, changes_since
 from annotator.store.concurrency import AnnotationVersions
 from annotator.store.database import make_engine, project_url, shown_url, sqlite_path, writer
 from annotator.store.edits import SpanLengthBounds, apply_operation
+from annotator.store.single_edits import SINGLE_EDITS, apply_single_edit
 from annotator.store.tables import (
     Annotation,
     Annotator,
@@ -298,10 +299,15 @@ class ProjectStore:
         policy = self._overlap_policy
         try:
             with self.write() as c:
-                stale = self._versions.lock(c, operation)  # edited elsewhere since last read?
-                change = apply_operation(c, operation, policy, self._span_bounds)
-                self._versions.refuse_overwrites(stale, change)  # E114, rolled back
-                versions = self._versions.read(c, change.annotation_ids)
+                if isinstance(operation, SINGLE_EDITS):  # the keystrokes: fewest statements
+                    edited = apply_single_edit(c, operation, policy, self._span_bounds,
+                                               self._versions)
+                    change, versions, stale = edited.change, edited.versions, edited.stale
+                else:
+                    stale = self._versions.lock(c, operation)  # edited elsewhere since read?
+                    change = apply_operation(c, operation, policy, self._span_bounds)
+                    self._versions.refuse_overwrites(stale, change)  # E114, rolled back
+                    versions = self._versions.read(c, change.annotation_ids)
             self._versions.update(versions, stale)
             return change
         except IntegrityError as err:

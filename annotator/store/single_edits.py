@@ -1,0 +1,185 @@
+"""The everyday edits (add, relabel or delete a span; set a status) in as few statements as the
+guarantees allow: they are the editor's keystrokes, and on a server every statement is a round
+trip.
+
+A span edit starts with one UPDATE of its annotation's row: it bumps the version (a new
+annotation moves to in progress), and so takes the row lock that serialises edits to the
+annotation. On PostgreSQL an UPDATE that changes no key column takes the very lock
+`AnnotationVersions.lock` takes (FOR NO KEY UPDATE); SQLite's write transaction already holds
+the whole database. The UPDATE returns the new version with the document's length and whether
+the label exists, so the version before the edit (one less) is compared with the store's view
+exactly as before (`concurrency`): a stale view may add spans, any other change is refused with
+E114. Everything after the lock reads the database afresh, and a refused edit rolls the bump
+back with the rest. Per edit, besides BEGIN and COMMIT:
+
+- add: bump, one read of the overlapping spans (duplicates among them), insert;
+- relabel: bump, read the span, update it;
+- delete (or reject a suggestion): bump, delete returning the span;
+- set status: lock and read the status, update.
+
+Other operations (batches, resize, accept) take the general path in `edits`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import ColumnElement
+
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import OverlapPolicy, SpanState, Status, StoredSpan
+from annotator.core.operations import (
+    AddSpan,
+    Change,
+    DeleteSpan,
+    Operation,
+    RejectSuggestion,
+    RelabelSpan,
+    SetStatus,
+)
+from annotator.store.concurrency import AnnotationVersions
+from annotator.store.edits import (
+    SPAN_COLUMNS,
+    SpanLengthBounds,
+    add_checked,
+    bump,
+    check_offsets,
+    load_span,
+    refuse_label,
+    restore,
+)
+from annotator.store.tables import Annotation, Document, Label, SpanRow, table_of, utcnow
+
+S = table_of(SpanRow)
+N = table_of(Annotation)
+D = table_of(Document)
+L = table_of(Label)
+
+SINGLE_EDITS = (AddSpan, RelabelSpan, DeleteSpan, RejectSuggestion, SetStatus)
+
+
+class Edited:
+    """A committed-to-be edit: the change, the annotation's version after it, and whether the
+    store's view of the annotation was stale (then it stays stale)."""
+
+    def __init__(self, change: Change, annotation_id: int, version: int, stale: bool) -> None:
+        self.change = change
+        self.versions = {annotation_id: version}
+        self.stale = {annotation_id} if stale else set()
+
+
+def _span_annotation(span_id: int) -> ColumnElement[bool]:
+    return N.c.id == select(S.c.annotation_id).where(S.c.id == span_id).scalar_subquery()
+
+
+def _claim(c: Connection, where: ColumnElement[bool], label: str | None = None,
+           ) -> tuple[int, int, int, bool]:
+    """Bump (and so lock) the annotation WHERE picks: (id, new version, document length,
+    whether LABEL exists). Raises E159 (or the caller's not-found error) when no row moved."""
+    length = select(D.c.length).where(D.c.id == N.c.document_id).scalar_subquery()
+    returned = [N.c.id, N.c.version, length]
+    if label is not None:
+        returned.append(select(L.c.id).where(L.c.name == label).scalar_subquery())
+    row = c.execute(update(N).where(where).values(**bump()).returning(*returned)).first()
+    if row is None:
+        raise LookupError
+    return int(row[0]), int(row[1]), int(row[2]), label is None or row[3] is not None
+
+
+def _refuse_missing_annotation(c: Connection, annotation_id: int) -> None:
+    if c.execute(select(N.c.id).where(N.c.id == annotation_id)).scalar() is not None:
+        raise AnnotatorError(E.E159, annotation_id=annotation_id)  # readable, not writable (RLS)
+    raise AnnotatorError(E.E900, message=f"No annotation with id {annotation_id}")
+
+
+def _refuse_missing_span(c: Connection, span_id: int) -> None:
+    annotation_id = c.execute(select(S.c.annotation_id).where(S.c.id == span_id)).scalar()
+    if annotation_id is not None:
+        _refuse_missing_annotation(c, int(annotation_id))
+    raise AnnotatorError(E.E109, span_id=span_id)
+
+
+def _claim_span(c: Connection, span_id: int, label: str | None = None,
+                ) -> tuple[int, int, int, bool]:
+    try:
+        return _claim(c, _span_annotation(span_id), label)
+    except LookupError:
+        _refuse_missing_span(c, span_id)
+        raise
+
+
+def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds,
+         versions: AnnotationVersions) -> Edited:
+    try:
+        annotation_id, version, length, label_known = _claim(
+            c, N.c.id == op.annotation_id, op.label)
+    except LookupError:
+        _refuse_missing_annotation(c, op.annotation_id)
+        raise
+    check_offsets(op.start, op.end, length)
+    if not label_known:
+        refuse_label(c, op.label)
+    change = add_checked(c, op, policy, bounds, version - 1)
+    bounds.edited(annotation_id, version - 1, op.end - op.start)
+    return Edited(change, annotation_id, version, versions.moved(annotation_id, version - 1))
+
+
+def _relabel(c: Connection, op: RelabelSpan, bounds: SpanLengthBounds,
+             versions: AnnotationVersions) -> Edited:
+    annotation_id, version, _, label_known = _claim_span(c, op.span_id, op.label)
+    span = load_span(c, op.span_id)  # after the lock: what is there now
+    if not label_known:
+        refuse_label(c, op.label)
+    after = StoredSpan(span.id, span.annotation_id, span.start, span.end, op.label,
+                       span.state, span.origin, span.score)
+    c.execute(update(S).where(S.c.id == span.id).values(label=op.label, updated_at=utcnow()))
+    bounds.edited(annotation_id, version - 1)
+    change = Change(op, RelabelSpan(span.id, span.label), updated=[(span, after)],
+                    annotation_ids={annotation_id})
+    return Edited(change, annotation_id, version, versions.moved(annotation_id, version - 1))
+
+
+def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLengthBounds,
+            versions: AnnotationVersions) -> Edited:
+    annotation_id, version, _, _ = _claim_span(c, op.span_id)
+    row = c.execute(delete(S).where(S.c.id == op.span_id).returning(*SPAN_COLUMNS)).first()
+    if row is None:
+        raise AnnotatorError(E.E109, span_id=op.span_id)
+    span = StoredSpan(row[0], row[1], row[2], row[3], row[4], SpanState(row[5]), row[6], row[7])
+    if isinstance(op, RejectSuggestion) and span.state is not SpanState.SUGGESTED:
+        raise AnnotatorError(E.E112, span_id=op.span_id)  # rolled back with the delete
+    bounds.edited(annotation_id, version - 1)
+    change = Change(op, restore(span), removed=[span], annotation_ids={annotation_id})
+    return Edited(change, annotation_id, version, versions.moved(annotation_id, version - 1))
+
+
+def _set_status(c: Connection, op: SetStatus, versions: AnnotationVersions) -> Edited:
+    row = c.execute(select(N.c.version, N.c.status).where(N.c.id == op.annotation_id)
+                    .with_for_update(key_share=True)).first()
+    if row is None:
+        _refuse_missing_annotation(c, op.annotation_id)
+        raise AssertionError("unreachable")
+    version, before = int(row[0]), Status(row[1])
+    c.execute(update(N).where(N.c.id == op.annotation_id).values(
+        status=str(op.status), version=N.c.version + 1, updated_at=utcnow()))
+    change = Change(op, SetStatus(op.annotation_id, before), status=(before, op.status),
+                    annotation_ids={op.annotation_id})
+    return Edited(change, op.annotation_id, version + 1, versions.moved(op.annotation_id, version))
+
+
+def apply_single_edit(c: Connection, op: Operation, policy: OverlapPolicy,
+                      bounds: SpanLengthBounds, versions: AnnotationVersions) -> Edited:
+    """Apply one of SINGLE_EDITS within the open transaction on C; refuse (E114) a change made
+    from a stale view (the caller rolls back). The caller moves VERSIONS on after the commit."""
+    if isinstance(op, AddSpan):
+        edited = _add(c, op, policy, bounds, versions)
+    elif isinstance(op, RelabelSpan):
+        edited = _relabel(c, op, bounds, versions)
+    elif isinstance(op, DeleteSpan | RejectSuggestion):
+        edited = _delete(c, op, bounds, versions)
+    elif isinstance(op, SetStatus):
+        edited = _set_status(c, op, versions)
+    else:
+        raise TypeError(f"not a single edit: {op!r}")
+    AnnotationVersions.refuse_overwrites(edited.stale, edited.change)
+    return edited

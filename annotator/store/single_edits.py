@@ -153,7 +153,8 @@ def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLength
     return Edited(change, annotation_id, version, versions.moved(annotation_id, version - 1))
 
 
-def _set_status(c: Connection, op: SetStatus, versions: AnnotationVersions) -> Edited:
+def _set_status(c: Connection, op: SetStatus, bounds: SpanLengthBounds,
+                versions: AnnotationVersions) -> Edited:
     row = c.execute(select(N.c.version, N.c.status).where(N.c.id == op.annotation_id)
                     .with_for_update(key_share=True)).first()
     if row is None:
@@ -162,6 +163,7 @@ def _set_status(c: Connection, op: SetStatus, versions: AnnotationVersions) -> E
     version, before = int(row[0]), Status(row[1])
     c.execute(update(N).where(N.c.id == op.annotation_id).values(
         status=str(op.status), version=N.c.version + 1, updated_at=utcnow()))
+    bounds.edited(op.annotation_id, version)  # no span changed: the bound holds on
     change = Change(op, SetStatus(op.annotation_id, before), status=(before, op.status),
                     annotation_ids={op.annotation_id})
     return Edited(change, op.annotation_id, version + 1, versions.moved(op.annotation_id, version))
@@ -178,7 +180,7 @@ def apply_single_edit(c: Connection, op: Operation, policy: OverlapPolicy,
     elif isinstance(op, DeleteSpan | RejectSuggestion):
         edited = _delete(c, op, bounds, versions)
     elif isinstance(op, SetStatus):
-        edited = _set_status(c, op, versions)
+        edited = _set_status(c, op, bounds, versions)
     else:
         raise TypeError(f"not a single edit: {op!r}")
     AnnotationVersions.refuse_overwrites(edited.stale, edited.change)

@@ -78,8 +78,11 @@ def test_each_everyday_edit_stays_within_its_statement_ceiling(edited) -> None:
     assert delete <= CEILING["delete"] and commits == 1, count.sent
     _, status, commits = count.of(store, SetStatus(annotation, Status.DONE))
     assert status <= CEILING["status"] and commits == 1, count.sent
-    assert [(s.start, s.end, s.label) for s in store.spans(annotation)] == [(4, 8, "PERS")]
-    assert store.annotation_status(annotation) is Status.DONE
+    _, add, commits = count.of(store, AddSpan(annotation, 14, 18, "LOC"))  # bound kept on
+    assert add <= CEILING["add"] and commits == 1, count.sent
+    assert [(s.start, s.end, s.label) for s in store.spans(annotation)] == [
+        (4, 8, "PERS"), (14, 18, "LOC")]
+    assert store.annotation_status(annotation) is Status.DONE  # an add leaves it so
 
 
 def _version(store: ProjectStore, annotation: int) -> int:

@@ -155,9 +155,10 @@ def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = N
          ("n", fmt(p.exact.micro.f1)), ("n", fmt(p.lenient.micro.f1)), ("n", fmt(p.alpha_u.value))]
         for p in report.pairs]))
     out.append(f'<h2>{_t(lang, "Per label")}</h2><figure>{label_bars_svg(report)}</figure>')
-    out.append(_table([_t(lang, "label"), "alpha", "alpha_u", "F1 exact", "F1 lenient",
-                       _t(lang, "spans")], [
-        [("t", label), ("n", fmt(a.krippendorff_alpha.value)), ("n", fmt(a.alpha_u.value)),
+    out.append(_table([_t(lang, "label"), "alpha", "Cohen kappa", "alpha_u", "F1 exact",
+                       "F1 lenient", _t(lang, "spans")], [
+        [("t", label), ("n", fmt(a.krippendorff_alpha.value)), ("n", fmt(a.cohen_kappa.value)),
+         ("n", fmt(a.alpha_u.value)),
          ("n", fmt(a.exact_f1.value)), ("n", fmt(a.lenient_f1.value)),
          ("n", fmt(sum(a.spans.values())))] for label, a in report.per_label.items()]))
     ranked = documents_by_agreement(report)[:worst]

@@ -61,11 +61,12 @@ def format_report(report: AgreementReport, *, shape: bool = False,
     lines += _table(("first", "second", "documents", "Cohen kappa", "observed", "F1 exact",
                      "F1 lenient", "alpha_u"), pairs, "llrrrrrr")
     lines += ["", "Per label"]
-    labels = [(show(label), fmt(a.krippendorff_alpha.value), fmt(a.alpha_u.value),
-               fmt(a.exact_f1.value), fmt(a.lenient_f1.value), fmt(sum(a.spans.values())))
+    labels = [(show(label), fmt(a.krippendorff_alpha.value), fmt(a.cohen_kappa.value),
+               fmt(a.alpha_u.value), fmt(a.exact_f1.value), fmt(a.lenient_f1.value),
+               fmt(sum(a.spans.values())))
               for label, a in report.per_label.items()]
-    lines += _table(("label", "alpha", "alpha_u", "F1 exact", "F1 lenient", "spans"), labels,
-                    "lrrrrr")
+    lines += _table(("label", "alpha", "Cohen kappa", "alpha_u", "F1 exact", "F1 lenient",
+                     "spans"), labels, "lrrrrrr")
     ranked = documents_by_agreement(report)[:worst]
     if ranked:
         lines += ["", f"Least agreement (documents by Krippendorff's alpha, {len(ranked)} of "

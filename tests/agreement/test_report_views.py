@@ -59,3 +59,14 @@ def test_the_page_is_self_contained_and_leaves_arabic_to_the_browser() -> None:
     assert "<script" not in page and "src=" not in page and "href=" not in page
     svg = heatmap_svg(["a", "b"], [[None, 1.0], [1.0, None]], "kappa")
     assert svg.count("<rect") == 4 and 'fill="#084594"' in svg and ">1.00<" in svg
+
+
+def test_the_table_and_the_page_show_each_labels_kappa() -> None:
+    report = _report()
+    for label, figures in report.per_label.items():
+        kappa = fmt(figures.cohen_kappa.value)
+        row = next(line for line in format_report(report).splitlines()
+                   if line.strip().startswith(label) and kappa in line)
+        assert fmt(figures.krippendorff_alpha.value) in row
+    page = render_html(report)
+    assert page.count("Cohen kappa") >= 2  # the pairs table and the per-label table

@@ -7,7 +7,7 @@ span ids, so undo and redo restore the very same rows.
 
 from __future__ import annotations
 
-from sqlalchemy import and_, case, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.errors import AnnotatorError, E
@@ -36,13 +36,36 @@ L = table_of(Label)
 SPAN_COLUMNS = (S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
                 S.c.origin, S.c.score)
 
+# The statements of every edit, built once: a prebuilt statement keeps its cache key, so each
+# execution finds its compiled form in the engine's cache instead of building and hashing a new
+# expression. Parameters are named so that none is also a column of the table written to.
+NOW = bindparam("now", type_=N.c.updated_at.type)
+# the values of an annotation row an edit moves on: version, time ("now"), new -> in progress
+BUMP = dict(version=N.c.version + 1, updated_at=NOW,
+            status=case((N.c.status == str(Status.NEW), str(Status.IN_PROGRESS)),
+                        else_=N.c.status))
+_LOAD_SPAN = select(*SPAN_COLUMNS).where(S.c.id == bindparam("span_id"))
+_LONGEST = select(func.coalesce(func.max(S.c.end - S.c.start), 0)).where(
+    S.c.annotation_id == bindparam("annotation_id"))
+_OVERLAPS = select(*SPAN_COLUMNS).where(
+    S.c.annotation_id == bindparam("annotation_id"), S.c.start < bindparam("span_end"),
+    S.c.end > bindparam("span_start"))
+_OVERLAPS_FROM = _OVERLAPS.where(S.c.start >= bindparam("first_start"))
+_DUPLICATE = select(S.c.id).where(
+    S.c.annotation_id == bindparam("annotation_id"), S.c.start == bindparam("span_start"),
+    S.c.end == bindparam("span_end"), S.c.label == bindparam("span_label"))
+_DELETE_SPANS = delete(S).where(S.c.id.in_(bindparam("span_ids", expanding=True)))
+_INSERT_SPAN = insert(S)  # executed with the row's values
+_TOUCH = update(N).where(N.c.id == bindparam("annotation_id")).values(**BUMP).returning(
+    N.c.version)
+
 
 def _row_to_span(r) -> StoredSpan:  # type: ignore[no-untyped-def]
     return StoredSpan(r[0], r[1], r[2], r[3], r[4], SpanState(r[5]), r[6], r[7])
 
 
 def load_span(c: Connection, span_id: int) -> StoredSpan:
-    row = c.execute(select(*SPAN_COLUMNS).where(S.c.id == span_id)).first()
+    row = c.execute(_LOAD_SPAN, {"span_id": span_id}).first()
     if row is None:
         raise AnnotatorError(E.E109, span_id=span_id)
     return _row_to_span(row)
@@ -65,8 +88,7 @@ class SpanLengthBounds:
         known = self._known.get(annotation_id)
         if known is not None and known[0] == version:
             return known[1]
-        longest = c.execute(select(func.coalesce(func.max(S.c.end - S.c.start), 0))
-                            .where(S.c.annotation_id == annotation_id)).scalar_one()
+        longest = c.execute(_LONGEST, {"annotation_id": annotation_id}).scalar_one()
         self._known[annotation_id] = (version, int(longest))
         return int(longest)
 
@@ -78,11 +100,11 @@ class SpanLengthBounds:
 
 def overlapping_spans(c: Connection, annotation_id: int, start: int, end: int,
                       longest: int | None = None) -> list[StoredSpan]:
-    query = select(*SPAN_COLUMNS).where(
-        S.c.annotation_id == annotation_id, S.c.start < end, S.c.end > start)
+    where = {"annotation_id": annotation_id, "span_start": start, "span_end": end}
+    query = _OVERLAPS
     if longest is not None:
-        query = query.where(S.c.start >= start - longest)
-    return [_row_to_span(r) for r in c.execute(query).all()]
+        query, where["first_start"] = _OVERLAPS_FROM, start - longest
+    return [_row_to_span(r) for r in c.execute(query, where).all()]
 
 
 def _document_length(c: Connection, annotation_id: int) -> tuple[int, int]:
@@ -114,16 +136,8 @@ def refuse_label(c: Connection, label: str) -> None:
 def _touch(c: Connection, annotation_id: int, bounds: SpanLengthBounds, new_length: int = 0) -> None:
     """Bump the version (a new annotation with an edit moves from new to in progress), and
     carry the span-length bound over to the new version."""
-    version = c.execute(update(N).where(N.c.id == annotation_id).values(**bump())
-                        .returning(N.c.version)).scalar_one()
+    version = c.execute(_TOUCH, {"annotation_id": annotation_id, "now": utcnow()}).scalar_one()
     bounds.edited(annotation_id, int(version) - 1, new_length)
-
-
-def bump() -> dict[str, object]:
-    """The values of an annotation row an edit moves on: version, time, new -> in progress."""
-    return dict(version=N.c.version + 1, updated_at=utcnow(),
-                status=case((N.c.status == str(Status.NEW), str(Status.IN_PROGRESS)),
-                            else_=N.c.status))
 
 
 def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds) -> Change:
@@ -142,9 +156,9 @@ def add_checked(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanL
     removed: list[StoredSpan] = []
     others: list[StoredSpan] = []
     if policy is OverlapPolicy.ALLOW:
-        duplicate = c.execute(select(S.c.id).where(
-            S.c.annotation_id == op.annotation_id, S.c.start == op.start, S.c.end == op.end,
-            S.c.label == op.label)).scalar() is not None
+        duplicate = c.execute(_DUPLICATE, {
+            "annotation_id": op.annotation_id, "span_start": op.start, "span_end": op.end,
+            "span_label": op.label}).scalar() is not None
     else:  # a duplicate overlaps, and is no longer than the longest span: it is among these
         longest = bounds.longest(c, op.annotation_id, version)
         others = overlapping_spans(c, op.annotation_id, op.start, op.end, longest)
@@ -161,15 +175,15 @@ def add_checked(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanL
             raise AnnotatorError(E.E107, start=op.start, end=op.end, label=op.label,
                                  other=f"[{first.start}, {first.end}) {first.label}")
         if others:
-            c.execute(delete(S).where(S.c.id.in_([other.id for other in others])))
+            c.execute(_DELETE_SPANS, {"span_ids": [other.id for other in others]})
         removed = others
     now = utcnow()
-    values = dict(annotation_id=op.annotation_id, start=op.start, end=op.end, label=op.label,
-                  state=str(op.state), origin=op.origin, score=op.score,
-                  created_at=now, updated_at=now)
+    values: dict[str, object] = dict(
+        annotation_id=op.annotation_id, start=op.start, end=op.end, label=op.label,
+        state=str(op.state), origin=op.origin, score=op.score, created_at=now, updated_at=now)
     if op.span_id is not None:
         values["id"] = op.span_id
-    span_id = new_id(c.execute(insert(S).values(**values)))
+    span_id = new_id(c.execute(_INSERT_SPAN, values))
     added = StoredSpan(span_id, op.annotation_id, op.start, op.end, op.label, op.state,
                        op.origin, op.score)
     pinned = AddSpan(op.annotation_id, op.start, op.end, op.label, op.state, op.origin,

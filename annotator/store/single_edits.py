@@ -22,9 +22,9 @@ Other operations (batches, resize, accept) take the general path in `edits`.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import OverlapPolicy, SpanState, Status, StoredSpan
@@ -39,10 +39,11 @@ from annotator.core.operations import (
 )
 from annotator.store.concurrency import AnnotationVersions
 from annotator.store.edits import (
+    BUMP,
+    NOW,
     SPAN_COLUMNS,
     SpanLengthBounds,
     add_checked,
-    bump,
     check_offsets,
     load_span,
     refuse_label,
@@ -68,22 +69,37 @@ class Edited:
         self.stale = {annotation_id} if stale else set()
 
 
-def _span_annotation(span_id: int) -> ColumnElement[bool]:
-    return N.c.id == select(S.c.annotation_id).where(S.c.id == span_id).scalar_subquery()
+# Each statement is built once (see `edits`): the claims bump the annotation (by its id, or by
+# the span's) and return its id, new version, document length and, with a label, the label's id.
+_DOCUMENT_LENGTH = select(D.c.length).where(D.c.id == N.c.document_id).scalar_subquery()
+_LABEL_ID = select(L.c.id).where(L.c.name == bindparam("label_name")).scalar_subquery()
+_BY_ANNOTATION = N.c.id == bindparam("annotation_id")
+_BY_SPAN = N.c.id == select(S.c.annotation_id).where(
+    S.c.id == bindparam("span_id")).scalar_subquery()
+_CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(
+    N.c.id, N.c.version, _DOCUMENT_LENGTH, _LABEL_ID)
+_CLAIM_FOR_RELABEL = update(N).where(_BY_SPAN).values(**BUMP).returning(
+    N.c.id, N.c.version, _DOCUMENT_LENGTH, _LABEL_ID)
+_CLAIM_FOR_DELETE = update(N).where(_BY_SPAN).values(**BUMP).returning(
+    N.c.id, N.c.version, _DOCUMENT_LENGTH)
+_RELABEL = update(S).where(S.c.id == bindparam("span_id")).values(
+    label=bindparam("new_label"), updated_at=NOW)
+_DELETE = delete(S).where(S.c.id == bindparam("span_id")).returning(*SPAN_COLUMNS)
+_READ_STATUS = select(N.c.version, N.c.status).where(_BY_ANNOTATION).with_for_update(
+    key_share=True)
+_SET_STATUS = update(N).where(_BY_ANNOTATION).values(
+    status=bindparam("new_status", type_=N.c.status.type), version=N.c.version + 1,
+    updated_at=NOW)
 
 
-def _claim(c: Connection, where: ColumnElement[bool], label: str | None = None,
+def _claim(c: Connection, claim: ReturningUpdate, parameters: dict[str, object],
            ) -> tuple[int, int, int, bool]:
-    """Bump (and so lock) the annotation WHERE picks: (id, new version, document length,
-    whether LABEL exists). Raises E159 (or the caller's not-found error) when no row moved."""
-    length = select(D.c.length).where(D.c.id == N.c.document_id).scalar_subquery()
-    returned = [N.c.id, N.c.version, length]
-    if label is not None:
-        returned.append(select(L.c.id).where(L.c.name == label).scalar_subquery())
-    row = c.execute(update(N).where(where).values(**bump()).returning(*returned)).first()
+    """Bump (and so lock) the annotation CLAIM picks: (id, new version, document length,
+    whether the label exists, when CLAIM asks). Raises LookupError when no row moved."""
+    row = c.execute(claim, {**parameters, "now": utcnow()}).first()
     if row is None:
         raise LookupError
-    return int(row[0]), int(row[1]), int(row[2]), label is None or row[3] is not None
+    return int(row[0]), int(row[1]), int(row[2]), len(row) < 4 or row[3] is not None
 
 
 def _refuse_missing_annotation(c: Connection, annotation_id: int) -> None:
@@ -102,7 +118,9 @@ def _refuse_missing_span(c: Connection, span_id: int) -> None:
 def _claim_span(c: Connection, span_id: int, label: str | None = None,
                 ) -> tuple[int, int, int, bool]:
     try:
-        return _claim(c, _span_annotation(span_id), label)
+        if label is None:
+            return _claim(c, _CLAIM_FOR_DELETE, {"span_id": span_id})
+        return _claim(c, _CLAIM_FOR_RELABEL, {"span_id": span_id, "label_name": label})
     except LookupError:
         _refuse_missing_span(c, span_id)
         raise
@@ -112,7 +130,7 @@ def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBo
          versions: AnnotationVersions) -> Edited:
     try:
         annotation_id, version, length, label_known = _claim(
-            c, N.c.id == op.annotation_id, op.label)
+            c, _CLAIM_FOR_ADD, {"annotation_id": op.annotation_id, "label_name": op.label})
     except LookupError:
         _refuse_missing_annotation(c, op.annotation_id)
         raise
@@ -132,7 +150,7 @@ def _relabel(c: Connection, op: RelabelSpan, bounds: SpanLengthBounds,
         refuse_label(c, op.label)
     after = StoredSpan(span.id, span.annotation_id, span.start, span.end, op.label,
                        span.state, span.origin, span.score)
-    c.execute(update(S).where(S.c.id == span.id).values(label=op.label, updated_at=utcnow()))
+    c.execute(_RELABEL, {"span_id": span.id, "new_label": op.label, "now": utcnow()})
     bounds.edited(annotation_id, version - 1)
     change = Change(op, RelabelSpan(span.id, span.label), updated=[(span, after)],
                     annotation_ids={annotation_id})
@@ -142,7 +160,7 @@ def _relabel(c: Connection, op: RelabelSpan, bounds: SpanLengthBounds,
 def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLengthBounds,
             versions: AnnotationVersions) -> Edited:
     annotation_id, version, _, _ = _claim_span(c, op.span_id)
-    row = c.execute(delete(S).where(S.c.id == op.span_id).returning(*SPAN_COLUMNS)).first()
+    row = c.execute(_DELETE, {"span_id": op.span_id}).first()
     if row is None:
         raise AnnotatorError(E.E109, span_id=op.span_id)
     span = StoredSpan(row[0], row[1], row[2], row[3], row[4], SpanState(row[5]), row[6], row[7])
@@ -155,14 +173,13 @@ def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLength
 
 def _set_status(c: Connection, op: SetStatus, bounds: SpanLengthBounds,
                 versions: AnnotationVersions) -> Edited:
-    row = c.execute(select(N.c.version, N.c.status).where(N.c.id == op.annotation_id)
-                    .with_for_update(key_share=True)).first()
+    row = c.execute(_READ_STATUS, {"annotation_id": op.annotation_id}).first()
     if row is None:
         _refuse_missing_annotation(c, op.annotation_id)
         raise AssertionError("unreachable")
     version, before = int(row[0]), Status(row[1])
-    c.execute(update(N).where(N.c.id == op.annotation_id).values(
-        status=str(op.status), version=N.c.version + 1, updated_at=utcnow()))
+    c.execute(_SET_STATUS, {"annotation_id": op.annotation_id, "new_status": str(op.status),
+                            "now": utcnow()})
     bounds.edited(op.annotation_id, version)  # no span changed: the bound holds on
     change = Change(op, SetStatus(op.annotation_id, before), status=(before, op.status),
                     annotation_ids={op.annotation_id})

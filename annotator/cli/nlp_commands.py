@@ -199,7 +199,10 @@ def run_train(args: argparse.Namespace) -> int:
     for label, s in rows:
         print(f"  {label:<10} {s.precision:>9.3f} {s.recall:>9.3f} {s.f1:>9.3f} {s.support:>7}")
     if report.misaligned_skipped:
-        print(f"  {report.misaligned_skipped} span(s) that do not align to tokens were left out")
+        print(f"  {report.misaligned_skipped} span(s) that do not align to tokens were left out:",
+              file=sys.stderr)
+        for problem in report.misaligned:
+            print(f"    {problem}", file=sys.stderr)
     print(f"Saved to {report.out_dir}; pre-tag with: annotator pretag {args.project} --model project")
     return 0
 

@@ -71,6 +71,7 @@ class TrainReport:
     documents: dict[str, int] = field(default_factory=dict)  # train / dev / test
     spans: dict[str, int] = field(default_factory=dict)
     misaligned_skipped: int = 0
+    misaligned: list[str] = field(default_factory=list)  # each: document, offsets, text, why
     labels: list[str] = field(default_factory=list)
     scores: dict[str, LabelScores] = field(default_factory=dict)  # per label, on test
     overall: LabelScores | None = None
@@ -162,6 +163,7 @@ def _export(store: ProjectStore, data: Path, options: TrainOptions, report: Trai
     report.source = exported.source
     report.documents = dict(exported.documents)
     report.misaligned_skipped = len(exported.misaligned)
+    report.misaligned = [str(problem) for problem in exported.misaligned]
     total = sum(report.documents.values())
     if total < MIN_DOCUMENTS or not report.documents.get("train") or not report.documents.get("test"):
         raise AnnotatorError(E.E403, reason=f"{total} done document(s) ({report.source}); at least "

@@ -32,6 +32,9 @@ def test_training_reports_per_label_scores_on_held_out_documents(tiny_model):
     assert report.overall.f1 > 0.05  # a tiny model, but it has learnt something
     meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     assert set(meta["annotator_heldout_scores"]) == set(report.scores)
+    # spans left out of training are each named, never only counted
+    assert len(report.misaligned) == report.misaligned_skipped
+    assert all(line.startswith("document ") and "[" in line for line in report.misaligned)
 
 
 def test_the_saved_pipeline_uses_the_project_tokenizer(tiny_model):

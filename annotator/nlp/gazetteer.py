@@ -212,21 +212,25 @@ def read_name_file(path: Path) -> tuple[list[Name], int]:
 
 
 def read_jsonl(path: Path) -> list[tuple[int, dict[str, object]]]:
-    """(line number, object) of every non-blank line of a JSONL file (UTF-8)."""
+    """(line number, object) of every non-blank line of a JSONL file. The encoding is found the
+    way imports find it (UTF-8/16 with BOM, Windows-1256, ISO-8859-6); a binary, empty or
+    undecodable file is a clear error naming it, as is a line that is not a JSON object."""
+    from annotator.formats.decoding import iter_lines
+
     if not path.is_file():
         raise AnnotatorError(E.E201, file=path)
     records = []
-    with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
-            if not isinstance(record, dict):
-                raise AnnotatorError(E.E206, file=path, line=number, kind=type(record).__name__)
-            records.append((number, record))
+    _encoding, lines = iter_lines(path)
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
+        if not isinstance(record, dict):
+            raise AnnotatorError(E.E206, file=path, line=number, kind=type(record).__name__)
+        records.append((number, record))
     return records
 
 

@@ -150,3 +150,25 @@ def test_bad_pattern_files_say_which_line(tmp_path, line, reason):
     with pytest.raises(AnnotatorError, match=reason) as err:
         read_patterns(rules)
     assert "line 3" in str(err.value)
+
+
+@pytest.mark.parametrize(("content", "code"), [
+    (b"\x00\x01\x02binary\x00" * 20, "E202"),  # a binary file
+    (b"", "E204"),                              # an empty file
+])
+def test_hostile_name_and_pattern_files_are_clear_errors(tmp_path, content, code):
+    path = tmp_path / "names.jsonl"
+    path.write_bytes(content)
+    for read in (read_name_file, read_patterns):
+        with pytest.raises(AnnotatorError) as caught:
+            read(path)
+        assert caught.value.code.name == code and "names.jsonl" in str(caught.value)
+
+
+def test_a_windows_1256_name_file_reads_as_arabic(tmp_path):
+    path = tmp_path / "names.jsonl"
+    lines = [{"label": "LOC", "pattern": "مصر"}, {"label": "LOC", "pattern": "القاهرة"},
+             {"label": "ORG", "pattern": "جامعة الدول العربية"}]
+    path.write_bytes("\n".join(json.dumps(x, ensure_ascii=False) for x in lines).encode("cp1256"))
+    names, skipped = read_name_file(path)
+    assert [n.text for n in names] == ["مصر", "القاهرة", "جامعة الدول العربية"] and skipped == 0

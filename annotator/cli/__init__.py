@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, E
 
 COMMAND_MODULES = (
     "annotator.cli.project_commands",
@@ -51,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except AnnotatorError as err:
         print(f"annotator: error: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as err:  # the file system said no: a missing folder, permissions, a full disk
+        where = err.filename if err.filename is not None else "?"
+        problem = AnnotatorError(E.E901, path=where, reason=err.strerror or str(err))
+        print(f"annotator: error: {problem}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("annotator: interrupted; nothing half-done was kept", file=sys.stderr)

@@ -99,6 +99,7 @@ class E(Enum):
 
     # generic
     E900 = "{message}"
+    E901 = "{path}: {reason} (the file system refused it)"
 
 
 class AnnotatorError(Exception):

@@ -58,6 +58,7 @@ def test_import_json_report_and_annotator(tmp_path, capsys):
     (["import", "{tmp}/p.db", "{tmp}/p.db", "--format", "klingon"], "E209"),
     (["import", "{tmp}/p.db", "{tmp}/bad.jsonl"], "E205"),
     (["import", "{tmp}/p.db", "{tmp}/bad.jsonl", "--status", "sleeping"], "E116"),
+    (["train", "{tmp}/p.db", "--out", "{tmp}/bad.jsonl/model"], "E901"),  # under a file
 ])
 def test_user_errors_are_one_line_without_traceback(tmp_path, args, code):
     assert run("init", str(tmp_path / "p.db")).returncode == 0
@@ -71,3 +72,17 @@ def test_user_errors_are_one_line_without_traceback(tmp_path, args, code):
 def test_python_dash_m_and_version():
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("annotator ")
+
+
+def test_a_file_system_refusal_is_one_line_and_writes_nothing(tmp_path, seed_text):
+    project = str(tmp_path / "p.db")
+    (tmp_path / "seed.txt").write_text(seed_text, encoding="utf-8")
+    assert run("init", project).returncode == 0
+    assert run("import", project, str(tmp_path / "seed.txt")).returncode == 0
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run("export", project, str(tmp_path / "a-file" / "out.spacy"), "--all")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "[E901]" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+

@@ -59,6 +59,8 @@ def test_import_json_report_and_annotator(tmp_path, capsys):
     (["import", "{tmp}/p.db", "{tmp}/bad.jsonl"], "E205"),
     (["import", "{tmp}/p.db", "{tmp}/bad.jsonl", "--status", "sleeping"], "E116"),
     (["train", "{tmp}/p.db", "--out", "{tmp}/bad.jsonl/model"], "E901"),  # under a file
+    (["db", "upgrade", "{tmp}/missing.db"], "E101"),
+    (["db", "upgrade", "{tmp}/bad.jsonl"], "E103"),
 ])
 def test_user_errors_are_one_line_without_traceback(tmp_path, args, code):
     assert run("init", str(tmp_path / "p.db")).returncode == 0
@@ -67,6 +69,7 @@ def test_user_errors_are_one_line_without_traceback(tmp_path, args, code):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and code in lines[0] and "Traceback" not in result.stderr
+    assert not (tmp_path / "missing.db").exists()  # asking never creates a project file
 
 
 def test_python_dash_m_and_version():

@@ -27,7 +27,7 @@ from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import GOLD_ANNOTATOR, OverlapPolicy, Span, SpanState, Status, StoredSpan
 from annotator.core.operations import Batch, Change, SetStatus
 from annotator.store.project_store import ProjectStore
-from annotator.store.queries import title_of
+from annotator.store.queries import accepted_spans_by_annotator, title_of
 from annotator.store.tables import Annotation, Annotator, Document, SpanRow, table_of
 from annotator.store.visibility import require_sees_everyone
 
@@ -104,22 +104,12 @@ def eligible_documents(store: ProjectStore, min_annotators: int = MIN_ANNOTATORS
 def _done_annotations(store: ProjectStore, doc_ids: Sequence[int]
                       ) -> dict[int, dict[str, list[Span]]]:
     """doc id -> annotator -> accepted spans, for every done annotation (gold excluded)."""
-    result: dict[int, dict[str, list[Span]]] = {d: {} for d in doc_ids}
     with store.engine.connect() as c:
         owners = {r.id: (r.document_id, r.name) for r in c.execute(
             select(N.c.id, N.c.document_id, A.c.name).join(A, A.c.id == N.c.annotator_id)
             .where(N.c.document_id.in_(list(doc_ids)), N.c.status == str(Status.DONE),
                    A.c.name != GOLD_ANNOTATOR).order_by(A.c.id))}
-        for doc_id, name in owners.values():
-            result[doc_id][name] = []
-        if owners:
-            for annotation_id, start, end, label in c.execute(
-                    select(S.c.annotation_id, S.c.start, S.c.end, S.c.label)
-                    .where(S.c.annotation_id.in_(list(owners)),
-                           S.c.state == str(SpanState.ACCEPTED))):
-                doc_id, name = owners[annotation_id]
-                result[doc_id][name].append(Span(start, end, label))
-    return result
+        return accepted_spans_by_annotator(c, owners, doc_ids)
 
 
 def _gold(store: ProjectStore, doc_ids: Sequence[int]

@@ -24,9 +24,9 @@ from sqlalchemy import Select, func, select
 
 from annotator.agreement import AgreementDocument, AgreementReport, compute_agreement
 from annotator.core.errors import AnnotatorError, E
-from annotator.core.model import GOLD_ANNOTATOR, Span, SpanState, Status
+from annotator.core.model import GOLD_ANNOTATOR, Status
 from annotator.store.project_store import ProjectStore
-from annotator.store.queries import title_of
+from annotator.store.queries import accepted_spans_by_annotator, title_of
 from annotator.store.tables import Annotation, Annotator, Document, SpanRow, table_of
 
 A, D, N, S = (table_of(t) for t in (Annotator, Document, Annotation, SpanRow))
@@ -73,17 +73,8 @@ def _batch(store: ProjectStore, doc_ids: list[int], done: Select[Any], tokenize:
     with store.engine.connect() as c:
         texts = dict(c.execute(select(D.c.id, D.c.text).where(D.c.id.in_(doc_ids))).all())
         annotations = c.execute(done.where(N.c.document_id.in_(doc_ids))).all()
-        by_id = {r.id: (r.document_id, r.name) for r in annotations}
-        spans: dict[int, dict[str, list[Span]]] = {d: {} for d in doc_ids}
-        for doc_id, name in by_id.values():
-            spans[doc_id][name] = []
-        if by_id:
-            for annotation_id, start, end, label in c.execute(
-                    select(S.c.annotation_id, S.c.start, S.c.end, S.c.label)
-                    .where(S.c.annotation_id.in_(list(by_id)),
-                           S.c.state == str(SpanState.ACCEPTED))):
-                doc_id, name = by_id[annotation_id]
-                spans[doc_id][name].append(Span(start, end, label))
+        owners = {r.id: (r.document_id, r.name) for r in annotations}
+        spans = accepted_spans_by_annotator(c, owners, doc_ids)
     for doc_id in doc_ids:
         text = texts[doc_id]
         yield AgreementDocument(doc_id, len(text), tokenize(text),

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import SpanState, Status
-from annotator.store.tables import Annotation, Annotator, Document, SpanRow
+from annotator.core.model import Span, SpanState, Status
+from annotator.store.tables import Annotation, Annotator, Document, SpanRow, table_of
 
-D = Document.__table__  # type: ignore[attr-defined]
-N = Annotation.__table__  # type: ignore[attr-defined]
-S = SpanRow.__table__  # type: ignore[attr-defined]
-A = Annotator.__table__  # type: ignore[attr-defined]
+D, N, S, A = (table_of(t) for t in (Document, Annotation, SpanRow, Annotator))
 
 TITLE_CHARS = 80
+
+
+def accepted_spans_by_annotator(c: Connection, owners: dict[int, tuple[int, str]],
+                                doc_ids: Iterable[int]) -> dict[int, dict[str, list[Span]]]:
+    """doc id -> annotator -> accepted spans, for the annotations OWNERS names (annotation id ->
+    (doc id, annotator)); every doc id is a key, and every owner has a list, empty or not."""
+    result: dict[int, dict[str, list[Span]]] = {d: {} for d in doc_ids}
+    for doc_id, name in owners.values():
+        result[doc_id][name] = []
+    if owners:
+        for annotation_id, start, end, label in c.execute(
+                select(S.c.annotation_id, S.c.start, S.c.end, S.c.label)
+                .where(S.c.annotation_id.in_(list(owners)),
+                       S.c.state == str(SpanState.ACCEPTED))):
+            doc_id, name = owners[annotation_id]
+            result[doc_id][name].append(Span(start, end, label))
+    return result
 
 
 def title_of(head: str) -> str:

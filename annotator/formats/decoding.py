@@ -9,6 +9,7 @@ went in. Large files are decoded in chunks with absolute byte positions for erro
 from __future__ import annotations
 
 import codecs
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -145,3 +146,24 @@ def iter_lines(path: Path) -> tuple[str, Iterator[tuple[int, str]]]:
             yield number + 1, pending
 
     return encoding, lines()
+
+
+def iter_json_objects(path: Path) -> tuple[str, Iterator[tuple[int, dict[str, object]]]]:
+    """(encoding, (line number, object) of every non-blank line of a JSON lines file). A line
+    that is not JSON (E205) or not an object (E206) stops it with the file and line named."""
+    encoding, lines = iter_lines(path)
+
+    def objects() -> Iterator[tuple[int, dict[str, object]]]:
+        for number, line in lines:
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
+            if not isinstance(record, dict):
+                raise AnnotatorError(E.E206, file=path, line=number, kind=type(record).__name__)
+            yield number, record
+
+    return encoding, objects()
+

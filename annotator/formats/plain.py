@@ -7,13 +7,12 @@ memory whole. Errors name the file and the line.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.formats.decoding import iter_lines, iter_text
+from annotator.formats.decoding import iter_json_objects, iter_lines, iter_text
 from annotator.formats.registry import ReadOptions, reader
 
 csv.field_size_limit(1 << 30)
@@ -76,18 +75,10 @@ def _sniff_jsonl(_path: Path, head: bytes) -> bool:
 @reader("jsonl", "JSON lines: {\"text\": ..., \"meta\": {...}} (optional \"spans\" with start, end, label)",
         extensions=(".jsonl", ".ndjson"), sniff=_sniff_jsonl)
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
-    encoding, lines = iter_lines(path)
+    encoding, records = iter_json_objects(path)
     options.report.encodings[str(path)] = encoding
     key = options.text_field
-    for number, line in lines:
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
-        if not isinstance(record, dict):
-            raise AnnotatorError(E.E206, file=path, line=number, kind=type(record).__name__)
+    for number, record in records:
         text = record.get(key)
         if not isinstance(text, str):
             raise AnnotatorError(E.E207, file=path, line=number, field=key)

@@ -17,7 +17,6 @@ annotators grow it from the editor with `add_to_gazetteer`. A starter list for A
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,26 +211,13 @@ def read_name_file(path: Path) -> tuple[list[Name], int]:
 
 
 def read_jsonl(path: Path) -> list[tuple[int, dict[str, object]]]:
-    """(line number, object) of every non-blank line of a JSONL file. The encoding is found the
-    way imports find it (UTF-8/16 with BOM, Windows-1256, ISO-8859-6); a binary, empty or
-    undecodable file is a clear error naming it, as is a line that is not a JSON object."""
-    from annotator.formats.decoding import iter_lines
+    """(line number, object) of every non-blank line of a JSONL file, read the way imports
+    read one (encoding found, binary, empty or undecodable files refused with the file named)."""
+    from annotator.formats.decoding import iter_json_objects
 
     if not path.is_file():
         raise AnnotatorError(E.E201, file=path)
-    records = []
-    _encoding, lines = iter_lines(path)
-    for number, line in lines:
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
-        if not isinstance(record, dict):
-            raise AnnotatorError(E.E206, file=path, line=number, kind=type(record).__name__)
-        records.append((number, record))
-    return records
+    return list(iter_json_objects(path)[1])
 
 
 def matcher_for(names: Sequence[Name], language: str,

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -155,3 +157,14 @@ class RunPanel(QWidget):
         self.bar.setValue(0)
         self.status.setText(message)
         self.error.emit(message)
+
+
+def run_buttons(dialog: QDialog, action: str, start: Callable[[], object]
+                ) -> tuple[QDialogButtonBox, QPushButton]:
+    """A workflow dialog's buttons: Close, and ACTION (already translated) that calls START."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    run_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
+    run_button.clicked.connect(start)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, run_button
+

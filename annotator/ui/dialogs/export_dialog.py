@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -32,7 +31,7 @@ from annotator.formats.exporting import (
 from annotator.formats.registry import writable_formats
 from annotator.formats.writing import WriteOptions
 from annotator.store.project_store import ProjectStore
-from annotator.ui.dialogs.common import PathField, RunPanel, report_text, show_error
+from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
 
 SCHEMES = ("iob2", "iob1", "bilou")
 
@@ -86,10 +85,7 @@ class ExportDialog(QDialog):
         self.panel = RunPanel(self)
         self.panel.done.connect(self._finished)
         self.panel.error.connect(self._failed)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.run_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.run_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.run_button = run_buttons(self, self.tr("Export"), self.start)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.panel, 1)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,7 +26,7 @@ from annotator.formats.importing import ImportReport, import_paths
 from annotator.formats.registry import readable_formats
 from annotator.store.ingest import IngestOptions
 from annotator.store.project_store import ProjectStore
-from annotator.ui.dialogs.common import RunPanel, report_text, show_error
+from annotator.ui.dialogs.common import RunPanel, report_text, run_buttons, show_error
 
 
 class ImportDialog(QDialog):
@@ -66,10 +65,7 @@ class ImportDialog(QDialog):
         self.panel = RunPanel(self)
         self.panel.done.connect(self._finished)
         self.panel.error.connect(self._failed)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.run_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.run_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.run_button = run_buttons(self, self.tr("Import"), self.start)
         layout = QVBoxLayout(self)
         layout.addWidget(self.files, 1)
         layout.addLayout(row)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +33,7 @@ from annotator.nlp.pretaggers import (
     missing_pipeline_help,
 )
 from annotator.store.project_store import ProjectStore
-from annotator.ui.dialogs.common import PathField, RunPanel, report_text, show_error
+from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
 
 SCOPES = ("project", "document", "untouched")
 KIND_ORDER = ("spacy", "project-model", "rules", "gazetteer")
@@ -119,10 +118,7 @@ class PretagDialog(QDialog):
         self.panel = RunPanel(self)
         self.panel.done.connect(self._finished)
         self.panel.error.connect(self._failed)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.run_button = self.buttons.addButton(self.tr("Pre-tag"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.run_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.run_button = run_buttons(self, self.tr("Pre-tag"), self.start)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.panel, 1)

@@ -31,7 +31,7 @@ from annotator.core.model import GOLD_ANNOTATOR
 from annotator.nlp.train import TrainOptions, TrainProgress, TrainReport, train_model
 from annotator.store.database import sqlite_path
 from annotator.store.project_store import ProjectStore
-from annotator.ui.dialogs.common import PathField, RunPanel, show_error
+from annotator.ui.dialogs.common import PathField, RunPanel, run_buttons, show_error
 
 STAGES = ("exporting", "initialising", "training", "evaluating", "saving")
 
@@ -87,14 +87,11 @@ class TrainDialog(QDialog):
         self.panel.done.connect(self._finished)
         self.panel.error.connect(self._failed)
         self.panel.report.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.run_button = self.buttons.addButton(self.tr("Train"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.run_button.clicked.connect(self.start)
+        self.buttons, self.run_button = run_buttons(self, self.tr("Train"), self.start)
         self.pretag_button = self.buttons.addButton(
             self.tr("Pre-tag untouched documents with this model"), QDialogButtonBox.ButtonRole.ActionRole)
         self.pretag_button.setEnabled(False)
         self.pretag_button.clicked.connect(self._pretag)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.panel)

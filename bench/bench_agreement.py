@@ -9,7 +9,7 @@ are noisy copies (missed entities, a clitic left out of the span, relabelling, b
 shifts) and each leave some documents unfinished.
 
 Timed, median of --runs runs: tokenizing every document (the project tokenizer when
-`annotator.nlp.tokenizer.ProjectTokenizer` is importable, else spaCy's blank Arabic
+`annotator.text.tokenizer.ProjectTokenizer` is importable, else spaCy's blank Arabic
 tokenizer), building the `AgreementDocument`s and `compute_agreement` (every measure, with the
 per-document and per-label breakdowns). Then each measure alone, side by side with the reference
 libraries on the same token codes (krippendorff, statsmodels, scikit-learn), and their values
@@ -154,7 +154,7 @@ def build_corpus(target_tokens: int, seed: int = 7) -> tuple[list[str], list[dic
 
 def make_tokenizer() -> tuple[Callable[[list[str]], list[Any]], str]:
     try:
-        from annotator.nlp.tokenizer import ProjectTokenizer
+        from annotator.text.tokenizer import ProjectTokenizer
     except ImportError:
         ProjectTokenizer = None  # noqa: N806
     if ProjectTokenizer is not None:

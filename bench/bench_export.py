@@ -40,7 +40,7 @@ def build(folder: Path, docs: int, tokens: int) -> tuple[Path, Path, int]:
     """A project of DOCS documents of about TOKENS tokens, one entity per ~8 words; the same
     texts and spans as JSONL for the direct baselines."""
     from annotator.core.model import SourceDocument, Span, Status
-    from annotator.nlp.tokenizer import ProjectTokenizer
+    from annotator.text.tokenizer import ProjectTokenizer
     from annotator.store import ProjectStore
     from annotator.store.ingest import IngestOptions, ingest
 
@@ -92,7 +92,7 @@ def child(mode: str, project: Path, data: Path, out: Path) -> dict[str, float]:
         if mode == "direct-blank":
             make_doc = spacy.blank("ar").make_doc
         else:
-            from annotator.nlp.tokenizer import ProjectTokenizer
+            from annotator.text.tokenizer import ProjectTokenizer
 
             make_doc = ProjectTokenizer("ar").make_doc
         records = [json.loads(line) for line in data.open(encoding="utf-8")]

@@ -7,7 +7,7 @@ The text is the ANERcorp sample (sentences on lines) and the seed article, repea
 - ProjectTokenizer.token_offsets: warm, and cold (a new tokenizer each run: rules loaded from
   the snapshot, empty cache); with the lexicon of ANERcorp's entity texts;
 - token_offsets with 20,000 forced boundaries, make_doc, sentence_offsets, selection_offsets;
-- start-up in a fresh process: importing annotator.nlp.tokenizer (spaCy not loaded) and the
+- start-up in a fresh process: importing annotator.text.tokenizer (spaCy not loaded) and the
   first token_offsets of the seed, against `import spacy` + spacy.blank("ar").
 
 usage: python bench/bench_tokenizer.py [--runs 5]
@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import ANERCORP, REPO, SEED, median, save  # noqa: E402
 
-from annotator.nlp.tokenizer import ProjectTokenizer  # noqa: E402
+from annotator.text.tokenizer import ProjectTokenizer  # noqa: E402
 
 SIZE = 1_000_000
 
@@ -35,7 +35,7 @@ import json, sys, time
 seed = open(sys.argv[1], encoding="utf-8").read()
 if sys.argv[2] == "project":
     t0 = time.perf_counter()
-    from annotator.nlp.tokenizer import ProjectTokenizer
+    from annotator.text.tokenizer import ProjectTokenizer
     t1 = time.perf_counter()
     ProjectTokenizer("ar").token_offsets(seed)
     t2 = time.perf_counter()

@@ -27,8 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from common import ANERCORP, save  # noqa: E402
 
-from annotator.core.arabic import proclitic_splits  # noqa: E402
-from annotator.nlp.tokenizer import ProjectTokenizer  # noqa: E402
+from annotator.text.arabic import proclitic_splits  # noqa: E402
+from annotator.text.tokenizer import ProjectTokenizer  # noqa: E402
 
 GOLD = Path(__file__).parent / "anercorp_proclitic_gold.tsv"
 REVIEW = Path(__file__).parent / "anercorp_split_review.tsv"

@@ -51,7 +51,7 @@ def run_init(args: argparse.Namespace) -> int:
     if args.guidelines:
         from pathlib import Path
 
-        from annotator.formats.decoding import read_text
+        from annotator.text.decoding import read_text
 
         guidelines = read_text(Path(args.guidelines))[1]
     store = ProjectStore.create(args.project, name=args.name, language=args.lang, labels=labels,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.formats.decoding import iter_lines, read_text
+from annotator.text.decoding import iter_lines, read_text
 from annotator.formats.offsets import checked_span
 from annotator.formats.registry import ReadOptions, reader, writer
 from annotator.formats.writing import ExportDocument, WriteOptions

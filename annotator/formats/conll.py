@@ -18,7 +18,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.formats.decoding import iter_lines
+from annotator.text.decoding import iter_lines
 from annotator.formats.registry import ReadOptions, reader, writer
 from annotator.formats.schemes import (
     Chunk,

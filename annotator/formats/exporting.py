@@ -35,7 +35,7 @@ from annotator.formats.tokens import (
     recorded_sentence_starts,
 )
 from annotator.formats.writing import DocumentWriter, ExportDocument, WriteOptions
-from annotator.nlp.sentences import sentence_offsets
+from annotator.text.sentences import sentence_offsets
 from annotator.store.project_store import ProjectStore
 from annotator.store.tables import (
     Annotation,

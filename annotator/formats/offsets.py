@@ -13,7 +13,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Span
-from annotator.formats.decoding import iter_lines, iter_text
+from annotator.text.decoding import iter_lines, iter_text
 from annotator.formats.registry import ReadOptions
 
 UNITS = ("codepoints", "utf16", "utf8")

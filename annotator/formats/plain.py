@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.formats.decoding import iter_json_objects, iter_lines, iter_text
+from annotator.text.decoding import iter_json_objects, iter_lines, iter_text
 from annotator.formats.registry import ReadOptions, reader
 
 csv.field_size_limit(1 << 30)

@@ -1,6 +1,6 @@
 """Tokens for export: the project tokenizer, or the tokens a document was imported with.
 
-The project tokenizer (`annotator.nlp.tokenizer.ProjectTokenizer`, with its Arabic proclitic
+The project tokenizer (`annotator.text.tokenizer.ProjectTokenizer`, with its Arabic proclitic
 handling) is the one used for training, so exported tokens come from it. A document imported
 from a tokenized corpus (CoNLL, DocBin) records its tokens in its meta under `tokenization`;
 those are used instead, so a CoNLL file imported and exported gives back the same tokens.
@@ -31,19 +31,19 @@ class TokenizerLike(Protocol):
 def project_tokenizer(language: str, lexicon: Iterable[str] = ()) -> TokenizerLike:
     """The project tokenizer for LANGUAGE, its proclitic lexicon made of LEXICON (the project's
     span texts and gazetteer names), as training and the editor use it."""
-    from annotator.nlp.tokenizer import ProjectTokenizer
+    from annotator.text.tokenizer import ProjectTokenizer
 
     return ProjectTokenizer(language, lexicon)
 
 
 def doc_from_offsets(vocab: Any, text: str, offsets: Sequence[tuple[int, int]]) -> Any:
-    from annotator.nlp.tokenizer import doc_from_offsets as make
+    from annotator.text.tokenizer import doc_from_offsets as make
 
     return make(vocab, text, offsets)
 
 
 def split_offsets(offsets: Sequence[tuple[int, int]], cuts: Sequence[int]) -> list[tuple[int, int]]:
-    from annotator.nlp.tokenizer import split_at
+    from annotator.text.tokenizer import split_at
 
     return split_at(offsets, cuts)
 
@@ -123,7 +123,7 @@ class ExportTokens:
 
 def tokens_from_offsets(text: str, offsets: Sequence[tuple[int, int]], vocab: Any = None) -> ExportTokens:
     """ExportTokens of TEXT whose words are OFFSETS (sorted, disjoint, non-empty): the same
-    tokens as `annotator.nlp.tokenizer.doc_from_offsets` gives a Doc (tested). Made a list at a
+    tokens as `annotator.text.tokenizer.doc_from_offsets` gives a Doc (tested). Made a list at a
     time: only the few gaps other than one space are handled one by one."""
     starts = [start for start, _end in offsets]
     ends = [end for _start, end in offsets]

@@ -1,11 +1,11 @@
 """The project gazetteer: names the rule pre-tagger finds, matched on normalised Arabic.
 
 Matching (`GazetteerMatcher`) works on the project tokenizer's tokens of the text exactly as
-stored. Every token and every name is compared in its matching form (core.arabic: harakat,
+stored. Every token and every name is compared in its matching form (text.arabic: harakat,
 tatweel and bidi marks removed; أ إ آ ٱ -> ا, ى -> ي, ة -> ه; Latin casefolded), so
 `القاهرة`, `القاهره` and `القاهـرة` are one name. A name matches a run of whole tokens; the
 first token may carry proclitics (و ف ب ل ك, their clusters, and with the article: وال بال لل
-...), read by `core.arabic.proclitic_splits`, so `وبالقاهرة` finds `القاهرة`. The suggested span
+...), read by `text.arabic.proclitic_splits`, so `وبالقاهرة` finds `القاهرة`. The suggested span
 starts where the name starts (after و/ب/...); when the gazetteer spells a name without the
 article and the text has it (`الكويت` for the entry `كويت`), the article is part of the span,
 as ANERcorp annotates names. Longer names win, then earlier ones; matches never overlap.
@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select
 
-from annotator.core.arabic import PROCLITIC_CLUSTERS, normalise_for_matching, proclitic_splits
+from annotator.text.arabic import PROCLITIC_CLUSTERS, normalise_for_matching, proclitic_splits
 from annotator.core.errors import AnnotatorError, E
-from annotator.core.text import trim_span
+from annotator.text.plain import trim_span
 from annotator.store.tables import GazetteerEntry, Label, table_of, utcnow
 
 if TYPE_CHECKING:
-    from annotator.nlp.tokenizer import ProjectTokenizer
+    from annotator.text.tokenizer import ProjectTokenizer
     from annotator.store.project_store import ProjectStore
 
 G = table_of(GazetteerEntry)
@@ -213,7 +213,7 @@ def read_name_file(path: Path) -> tuple[list[Name], int]:
 def read_jsonl(path: Path) -> list[tuple[int, dict[str, object]]]:
     """(line number, object) of every non-blank line of a JSONL file, read the way imports
     read one (encoding found, binary, empty or undecodable files refused with the file named)."""
-    from annotator.formats.decoding import iter_json_objects
+    from annotator.text.decoding import iter_json_objects
 
     if not path.is_file():
         raise AnnotatorError(E.E201, file=path)
@@ -224,7 +224,7 @@ def matcher_for(names: Sequence[Name], language: str,
                 extra_lexicon: Iterable[str] = ()) -> GazetteerMatcher:
     """A matcher over NAMES with the project tokenizer for LANGUAGE, its proclitic lexicon
     made of the names (and EXTRA_LEXICON, e.g. the project's span texts)."""
-    from annotator.nlp.tokenizer import ProjectTokenizer
+    from annotator.text.tokenizer import ProjectTokenizer
 
     tokenizer = ProjectTokenizer(language, [*(n.text for n in names), *extra_lexicon])
     return GazetteerMatcher(names, tokenizer)

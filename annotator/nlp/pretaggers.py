@@ -156,7 +156,7 @@ def load_spacy_pipeline(spec: str) -> Any:
     """spacy.load for a package name or folder, knowing the project tokenizer."""
     import spacy
 
-    from annotator.nlp.tokenizer import register_with_spacy
+    from annotator.text.tokenizer import register_with_spacy
 
     register_with_spacy()
     if not spec:
@@ -227,9 +227,9 @@ def _register_normaliser() -> None:
 
     @Language.component(NORMALISER)
     def set_matching_norm(doc: Any) -> Any:
-        """token.norm_ = the normalised matching form (core.arabic), for NORM patterns. After a
+        """token.norm_ = the normalised matching form (text.arabic), for NORM patterns. After a
         lam proclitic split off (ل|لقاهرة), the article's dropped alef is restored (القاهره)."""
-        from annotator.core.arabic import normalise_for_matching
+        from annotator.text.arabic import normalise_for_matching
         from annotator.nlp.gazetteer import LAM_CLUSTERS
 
         previous = ""
@@ -249,7 +249,7 @@ class RulesPretagger:
 
     def __init__(self, patterns: list[dict[str, Any]], language: str, name: str,
                  version: str) -> None:
-        from annotator.nlp.tokenizer import ProjectTokenizer
+        from annotator.text.tokenizer import ProjectTokenizer
 
         _register_normaliser()
         phrases = [p["pattern"] for p in patterns if isinstance(p["pattern"], str)]

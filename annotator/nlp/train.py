@@ -188,7 +188,7 @@ def training_config(language: str, data: Path, options: TrainOptions) -> Any:
     """spaCy's generated config for NER on CPU, with the project tokenizer and our limits."""
     from spacy.cli.init_config import init_config
 
-    from annotator.nlp.tokenizer import TOKENIZER_NAME, register_with_spacy
+    from annotator.text.tokenizer import TOKENIZER_NAME, register_with_spacy
 
     register_with_spacy()
     config = init_config(lang=language, pipeline=["ner"], optimize="efficiency", gpu=False)
@@ -274,7 +274,7 @@ def _evaluate(model: Path, test: Path, report: TrainReport) -> None:
     from spacy.tokens import DocBin
     from spacy.training import Example
 
-    from annotator.nlp.tokenizer import load_pipeline
+    from annotator.text.tokenizer import load_pipeline
 
     nlp = load_pipeline(model)
     references = list(DocBin().from_disk(test).get_docs(nlp.vocab))

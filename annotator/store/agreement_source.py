@@ -36,7 +36,7 @@ BATCH = 200
 
 def project_tokenize(language: str) -> Tokenize:
     """Token offsets of the project tokenizer for LANGUAGE (one tokenizer, its cache shared)."""
-    from annotator.nlp.tokenizer import ProjectTokenizer
+    from annotator.text.tokenizer import ProjectTokenizer
 
     return ProjectTokenizer(language).token_offsets
 

@@ -15,7 +15,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
 from annotator.core.model import Direction, SpanState, Status
 from annotator.core.operations import Change, Operation
-from annotator.core.text import detect_direction
+from annotator.text.plain import detect_direction
 from annotator.store.project_store import ProjectStore
 from annotator.ui.span_index import SpanIndex
 

@@ -1,6 +1,6 @@
 """Token boundaries of the open document, for snapping selections to the project tokenizer.
 
-The project tokenizer (`annotator.nlp.tokenizer.ProjectTokenizer`) may load spaCy for some
+The project tokenizer (`annotator.text.tokenizer.ProjectTokenizer`) may load spaCy for some
 languages (about half a second), and tokenizing a 1 MB document takes a while, so it never runs
 before the window is up: `start_in_background()` tokenizes on a worker thread after the first
 paint, and the first snap waits for it if it is not ready yet.
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 Offsets = list[tuple[int, int]]
 
-# Used only while annotator.nlp.tokenizer is not installed (it is built in parallel):
+# Used only while annotator.text.tokenizer is not installed (it is built in parallel):
 # runs of letters, digits and Arabic combining marks, or single other non-space characters.
 _FALLBACK_TOKEN = re.compile(r"(?:[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640])+|[^\w\s]")
 
@@ -25,7 +25,7 @@ def project_token_offsets(language: str, text: str, lexicon: Iterable[str] = ())
 
     LEXICON (names already annotated) lets the tokenizer split a proclitic off a known name."""
     try:
-        from annotator.nlp.tokenizer import ProjectTokenizer
+        from annotator.text.tokenizer import ProjectTokenizer
     except ImportError:  # only while the tokenizer is not installed in this checkout
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     return ProjectTokenizer(language, lexicon).token_offsets(text)
@@ -75,7 +75,7 @@ class TokenBoundaries:
         selection of whitespace alone gives an empty range."""
         self._ensure()
         try:
-            from annotator.nlp.tokenizer import snap_to_tokens
+            from annotator.text.tokenizer import snap_to_tokens
         except ImportError:  # only while the tokenizer is not installed in this checkout
             first = bisect_right(self._ends, start)
             last = bisect_left(self._starts or [], end) - 1

@@ -21,7 +21,7 @@ from annotator.formats.importing import import_paths
 from annotator.formats.spacy_docbin import DocBinWriter
 from annotator.formats.tokens import tokens_from_offsets
 from annotator.formats.writing import ExportDocument, WriteOptions
-from annotator.nlp.tokenizer import ProjectTokenizer, doc_from_offsets
+from annotator.text.tokenizer import ProjectTokenizer, doc_from_offsets
 from annotator.store import ProjectStore
 
 TOKENIZER = ProjectTokenizer("ar", ["كوريا"])

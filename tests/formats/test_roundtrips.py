@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.model import Span
-from annotator.core.text import SEPARATOR_CLASS
+from annotator.text.plain import SEPARATOR_CLASS
 from annotator.formats.exporting import ExportOptions, export_project
 from annotator.formats.importing import import_paths
 from annotator.formats.registry import ReadOptions

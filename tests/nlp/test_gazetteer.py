@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from annotator.core.arabic import normalise_for_matching
+from annotator.text.arabic import normalise_for_matching
 from annotator.core.errors import AnnotatorError
 from annotator.nlp.gazetteer import (
     Name,

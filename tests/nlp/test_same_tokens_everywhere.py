@@ -11,7 +11,7 @@ from spacy.tokens import DocBin
 from annotator.core.model import Span
 from annotator.formats.exporting import ExportOptions, export_project, project_lexicon
 from annotator.nlp.pretaggers import load_spacy_pipeline
-from annotator.nlp.tokenizer import ProjectTokenizer, snap_to_tokens
+from annotator.text.tokenizer import ProjectTokenizer, snap_to_tokens
 from annotator.nlp.train import TrainOptions, TrainReport, _export, _initialise
 
 TEXTS = [

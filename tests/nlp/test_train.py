@@ -11,7 +11,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import SpanState, Status
 from annotator.nlp.pretag import pretag_documents
 from annotator.nlp.pretaggers import LoadContext, load_pretagger
-from annotator.nlp.tokenizer import ProjectTokenizer, load_pipeline
+from annotator.text.tokenizer import ProjectTokenizer, load_pipeline
 from annotator.nlp.train import TrainOptions, recorded_models, train_model
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from annotator.agreement.adjudication import compare_annotations
 from annotator.core.model import GOLD_ANNOTATOR, Direction, Status, StoredSpan
-from annotator.core.text import detect_direction
+from annotator.text.plain import detect_direction
 from annotator.store.project_store import ProjectStore
 from annotator.store.queries import title_of
 from annotator.store.visibility import VisibleAnnotation, sees_everyone, visible_annotations

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Direction
-from annotator.core.text import detect_direction
+from annotator.text.plain import detect_direction
 from annotator.ui.editor.span_style import readable_on
 
 ModelIndex = QModelIndex | QPersistentModelIndex

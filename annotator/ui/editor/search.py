@@ -1,12 +1,12 @@
 """Find a phrase in the document ignoring Arabic diacritics, tatweel and letter variants.
 
-Matching runs on `annotator.core.arabic`'s normalised copy of the text, built once per document
+Matching runs on `annotator.text.arabic`'s normalised copy of the text, built once per document
 on the first search; its offset map turns each match back into offsets of the stored text.
 """
 
 from __future__ import annotations
 
-from annotator.core.arabic import NormalisedText, normalise_with_offsets
+from annotator.text.arabic import NormalisedText, normalise_with_offsets
 
 
 class DocumentSearch:

@@ -3,7 +3,7 @@
 `ProjectTokenizer(lang)` reproduces spaCy's rule-based tokenizer for the language (for Arabic
 without importing spaCy; see tokenizer_rules.py), with project rules on top:
 
-- invisible format characters (bidi marks, ZWSP, BOM; see core.text.INVISIBLE_SEPARATORS)
+- invisible format characters (bidi marks, ZWSP, BOM; see text.plain.INVISIBLE_SEPARATORS)
   separate tokens like whitespace and never belong to one;
 - Arabic proclitics (و ف ب ل ك and clusters such as وب ول فب) are split off a word when the
   rest is in the project lexicon (annotated span texts and gazetteer names), or when they are
@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from annotator.core.arabic import (
+from annotator.text.arabic import (
     PROCLITIC_LETTERS,
     lexicon_forms,
     normalise_for_matching,
@@ -34,9 +34,9 @@ from annotator.core.arabic import (
     proclitic_splits,
 )
 from annotator.core.errors import AnnotatorError, E
-from annotator.core.text import INVISIBLE_SEPARATORS, SEPARATOR_CLASS
-from annotator.nlp import sentences
-from annotator.nlp.tokenizer_rules import AffixTokenizer, load_rules
+from annotator.text.plain import INVISIBLE_SEPARATORS, SEPARATOR_CLASS
+from annotator.text import sentences
+from annotator.text.tokenizer_rules import AffixTokenizer, load_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -86,7 +86,7 @@ class ProjectTokenizer:
 
     @property
     def lexicon(self) -> frozenset[str]:
-        """Normalised word forms that license a proclitic split (see core.arabic)."""
+        """Normalised word forms that license a proclitic split (see text.arabic)."""
         return self._lexicon
 
     def set_lexicon(self, entries: Iterable[str]) -> None:

@@ -1,4 +1,4 @@
-"""Normalisation for matching with its offset map, and proclitics (annotator.core.arabic)."""
+"""Normalisation for matching with its offset map, and proclitics (annotator.text.arabic)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.arabic import (
+from annotator.text.arabic import (
     lexicon_forms,
     normalise_for_matching,
     normalise_with_offsets,

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.text import INVISIBLE_SEPARATORS
-from annotator.nlp.tokenizer import EXTRA_SUFFIXES, ProjectTokenizer
+from annotator.text.plain import INVISIBLE_SEPARATORS
+from annotator.text.tokenizer import EXTRA_SUFFIXES, ProjectTokenizer
 
 spacy = pytest.importorskip("spacy")
 
@@ -116,7 +116,7 @@ def test_the_extra_suffix_rule_splits_a_final_full_stop() -> None:
 
 
 def test_snapshot_of_arabic_rules_matches_the_installed_spacy() -> None:
-    from annotator.nlp.tokenizer_rules import load_rules, rules_from_spacy
+    from annotator.text.tokenizer_rules import load_rules, rules_from_spacy
 
     live = rules_from_spacy("ar")
     assert live is not None
@@ -126,7 +126,7 @@ def test_snapshot_of_arabic_rules_matches_the_installed_spacy() -> None:
 def test_importing_and_tokenizing_arabic_does_not_import_spacy(seed_text: str) -> None:
     code = (
         "import sys\n"
-        "from annotator.nlp.tokenizer import ProjectTokenizer\n"
+        "from annotator.text.tokenizer import ProjectTokenizer\n"
         f"offsets = ProjectTokenizer('ar', ['كوريا']).token_offsets({seed_text!r})\n"
         "tokenizer = ProjectTokenizer('ar')\n"
         "tokenizer.sentence_offsets('a. b')\n"

@@ -7,7 +7,7 @@ matching and infixes, then merges special cases that came out as several affix t
 
 The rules (prefix/suffix/infix patterns, exceptions) come from a snapshot shipped next to this
 module for Arabic (`tokenizer_rules_ar.json`, written by `python -m
-annotator.nlp.tokenizer_rules ar`), so the editor tokenizes Arabic without loading spaCy, or
+annotator.text.tokenizer_rules ar`), so the editor tokenizes Arabic without loading spaCy, or
 from spaCy itself for any other language. tests/nlp/test_tokenizer.py checks the snapshot
 against the installed spaCy and the output against spaCy's tokenizer on ANERcorp and the seed.
 
@@ -305,6 +305,6 @@ def write_snapshot(lang: str) -> Path:
     return path
 
 
-if __name__ == "__main__":  # python -m annotator.nlp.tokenizer_rules ar
+if __name__ == "__main__":  # python -m annotator.text.tokenizer_rules ar
     for language in sys.argv[1:] or list(SNAPSHOT_LANGS):
         print(write_snapshot(language))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from annotator.core.text import LINE_BREAKS
+from annotator.text.plain import LINE_BREAKS
 
 TERMINAL_CHARS = frozenset(".!?\u061f\u2026\u06d4\u203c\u2047\u2048\u2049\u3002\uff01\uff1f")
 CLOSING_CHARS = frozenset("\"'\u201d\u2019\u00bb\u203a)]}\u300d\u300f\uff09\u3015\u3011\u300b\u3009")

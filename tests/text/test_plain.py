@@ -1,4 +1,4 @@
-"""Direction detection, separators, span trimming and titles (annotator.core.text)."""
+"""Direction detection, separators, span trimming and titles (annotator.text.plain)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.model import Direction
-from annotator.core.text import (
+from annotator.text.plain import (
     INVISIBLE_SEPARATORS,
     SEPARATOR_CLASS,
     detect_direction,

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.text import is_separator, is_separator_text
-from annotator.nlp.tokenizer import (
+from annotator.text.plain import is_separator, is_separator_text
+from annotator.text.tokenizer import (
     TOKENIZER_NAME,
     ProjectTokenizer,
     load_pipeline,

@@ -40,9 +40,9 @@ def build(folder: Path, docs: int, tokens: int) -> tuple[Path, Path, int]:
     """A project of DOCS documents of about TOKENS tokens, one entity per ~8 words; the same
     texts and spans as JSONL for the direct baselines."""
     from annotator.core.model import SourceDocument, Span, Status
-    from annotator.text.tokenizer import ProjectTokenizer
     from annotator.store import ProjectStore
     from annotator.store.ingest import IngestOptions, ingest
+    from annotator.text.tokenizer import ProjectTokenizer
 
     rng = random.Random(11)
     tokenizer = ProjectTokenizer("ar")

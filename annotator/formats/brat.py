@@ -14,10 +14,10 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.text.decoding import iter_lines, read_text
 from annotator.formats.offsets import checked_span
 from annotator.formats.registry import ReadOptions, reader, writer
 from annotator.formats.writing import ExportDocument, WriteOptions
+from annotator.text.decoding import iter_lines, read_text
 
 _OFFSETS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
 _OTHER = {"R": "relations", "E": "events", "A": "attributes", "M": "attributes",

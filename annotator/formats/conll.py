@@ -18,7 +18,6 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.text.decoding import iter_lines
 from annotator.formats.registry import ReadOptions, reader, writer
 from annotator.formats.schemes import (
     Chunk,
@@ -31,6 +30,7 @@ from annotator.formats.schemes import (
 )
 from annotator.formats.tokens import TOKENIZATION_KEY
 from annotator.formats.writing import ExportDocument, WriteOptions
+from annotator.text.decoding import iter_lines
 
 DOCSTART = "-DOCSTART-"
 HEADER = "# global.columns ="

@@ -35,7 +35,6 @@ from annotator.formats.tokens import (
     recorded_sentence_starts,
 )
 from annotator.formats.writing import DocumentWriter, ExportDocument, WriteOptions
-from annotator.text.sentences import sentence_offsets
 from annotator.store.project_store import ProjectStore
 from annotator.store.tables import (
     Annotation,
@@ -45,6 +44,7 @@ from annotator.store.tables import (
     SpanRow,
     table_of,
 )
+from annotator.text.sentences import sentence_offsets
 
 D, N, S, A, G = (table_of(t) for t in (Document, Annotation, SpanRow, Annotator, GazetteerEntry))
 MERGE_RULES = ("union", "intersection", "majority")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Span
-from annotator.text.decoding import iter_lines, iter_text
 from annotator.formats.registry import ReadOptions
+from annotator.text.decoding import iter_lines, iter_text
 
 UNITS = ("codepoints", "utf16", "utf8")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.text.decoding import iter_json_objects, iter_lines, iter_text
 from annotator.formats.registry import ReadOptions, reader
+from annotator.text.decoding import iter_json_objects, iter_lines, iter_text
 
 csv.field_size_limit(1 << 30)
 

@@ -24,14 +24,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select
 
-from annotator.text.arabic import PROCLITIC_CLUSTERS, normalise_for_matching, proclitic_splits
 from annotator.core.errors import AnnotatorError, E
-from annotator.text.plain import trim_span
 from annotator.store.tables import GazetteerEntry, Label, table_of, utcnow
+from annotator.text.arabic import PROCLITIC_CLUSTERS, normalise_for_matching, proclitic_splits
+from annotator.text.plain import trim_span
 
 if TYPE_CHECKING:
-    from annotator.text.tokenizer import ProjectTokenizer
     from annotator.store.project_store import ProjectStore
+    from annotator.text.tokenizer import ProjectTokenizer
 
 G = table_of(GazetteerEntry)
 L = table_of(Label)

@@ -229,8 +229,8 @@ def _register_normaliser() -> None:
     def set_matching_norm(doc: Any) -> Any:
         """token.norm_ = the normalised matching form (text.arabic), for NORM patterns. After a
         lam proclitic split off (ل|لقاهرة), the article's dropped alef is restored (القاهره)."""
-        from annotator.text.arabic import normalise_for_matching
         from annotator.nlp.gazetteer import LAM_CLUSTERS
+        from annotator.text.arabic import normalise_for_matching
 
         previous = ""
         for token in doc:

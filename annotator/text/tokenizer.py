@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from annotator.core.errors import AnnotatorError, E
+from annotator.text import sentences
 from annotator.text.arabic import (
     PROCLITIC_LETTERS,
     lexicon_forms,
@@ -33,9 +35,7 @@ from annotator.text.arabic import (
     proclitic_cut,
     proclitic_splits,
 )
-from annotator.core.errors import AnnotatorError, E
 from annotator.text.plain import INVISIBLE_SEPARATORS, SEPARATOR_CLASS
-from annotator.text import sentences
 from annotator.text.tokenizer_rules import AffixTokenizer, load_rules
 
 if TYPE_CHECKING:

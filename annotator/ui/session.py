@@ -15,8 +15,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
 from annotator.core.model import Direction, SpanState, Status
 from annotator.core.operations import Change, Operation
-from annotator.text.plain import detect_direction
 from annotator.store.project_store import ProjectStore
+from annotator.text.plain import detect_direction
 from annotator.ui.span_index import SpanIndex
 
 

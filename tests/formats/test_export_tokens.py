@@ -21,8 +21,8 @@ from annotator.formats.importing import import_paths
 from annotator.formats.spacy_docbin import DocBinWriter
 from annotator.formats.tokens import tokens_from_offsets
 from annotator.formats.writing import ExportDocument, WriteOptions
-from annotator.text.tokenizer import ProjectTokenizer, doc_from_offsets
 from annotator.store import ProjectStore
+from annotator.text.tokenizer import ProjectTokenizer, doc_from_offsets
 
 TOKENIZER = ProjectTokenizer("ar", ["كوريا"])
 PIECES = ["كلمة", "لكوريا", "Hello", "x", "موسكو.", "😀", " ", "  ", "\n", "\r\n", "\t", "\u200f",

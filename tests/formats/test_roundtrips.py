@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.model import Span
-from annotator.text.plain import SEPARATOR_CLASS
 from annotator.formats.exporting import ExportOptions, export_project
 from annotator.formats.importing import import_paths
 from annotator.formats.registry import ReadOptions
 from annotator.formats.writing import WriteOptions
 from annotator.store import ProjectStore
 from annotator.store.ingest import IngestOptions
+from annotator.text.plain import SEPARATOR_CLASS
 
 EXACT_FORMATS = ["spacy", "jsonl", "doccano", "brat", "prodigy", "labelstudio", "conll"]
 EXACT_WRITE = {"conll": WriteOptions(docstart=True, columns=("space",))}

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from annotator.text.arabic import normalise_for_matching
 from annotator.core.errors import AnnotatorError
 from annotator.nlp.gazetteer import (
     Name,
@@ -20,6 +19,7 @@ from annotator.nlp.gazetteer import (
     starter_gazetteer_path,
 )
 from annotator.nlp.pretaggers import LoadContext, load_pretagger, read_patterns
+from annotator.text.arabic import normalise_for_matching
 
 NAMES = [Name("القاهرة", "LOC"), Name("مصر", "LOC"), Name("الأمم المتحدة", "ORG"),
          Name("كوريا الشمالية", "LOC"), Name("كوريا", "LOC"), Name("كويت", "LOC"),

@@ -11,8 +11,8 @@ from spacy.tokens import DocBin
 from annotator.core.model import Span
 from annotator.formats.exporting import ExportOptions, export_project, project_lexicon
 from annotator.nlp.pretaggers import load_spacy_pipeline
-from annotator.text.tokenizer import ProjectTokenizer, snap_to_tokens
 from annotator.nlp.train import TrainOptions, TrainReport, _export, _initialise
+from annotator.text.tokenizer import ProjectTokenizer, snap_to_tokens
 
 TEXTS = [
     "سافر الوزير لكوريا الشمالية أمس",

@@ -11,8 +11,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import SpanState, Status
 from annotator.nlp.pretag import pretag_documents
 from annotator.nlp.pretaggers import LoadContext, load_pretagger
-from annotator.text.tokenizer import ProjectTokenizer, load_pipeline
 from annotator.nlp.train import TrainOptions, recorded_models, train_model
+from annotator.text.tokenizer import ProjectTokenizer, load_pipeline
 
 
 @pytest.fixture(scope="session")

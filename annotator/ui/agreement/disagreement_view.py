@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from annotator.agreement.adjudication import compare_annotations
 from annotator.core.model import GOLD_ANNOTATOR, Direction, Status, StoredSpan
-from annotator.text.plain import detect_direction
 from annotator.store.project_store import ProjectStore
 from annotator.store.queries import title_of
 from annotator.store.visibility import VisibleAnnotation, sees_everyone, visible_annotations
+from annotator.text.plain import detect_direction
 from annotator.ui.editor.span_painter import visible_blocks
 from annotator.ui.editor.span_style import SpanStyle
 from annotator.ui.editor.text_view import AnnotationTextView

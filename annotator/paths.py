@@ -1,4 +1,4 @@
-"""Where the sample documents and the default corpus folder are."""
+"""Where the sample documents, the default corpus folder and the shipped resources are."""
 
 from __future__ import annotations
 
@@ -27,3 +27,9 @@ def resources_dir() -> Path:
 
 def sample_project_path() -> Path:
     return corpus_dir() / "sample.db"
+
+
+def starter_gazetteer_path(language: str = "ar") -> Path:
+    """The starter gazetteer shipped in resources/ (countries, capitals, large cities,
+    international organisations)."""
+    return resources_dir() / f"gazetteer_{language}.jsonl"

@@ -39,8 +39,8 @@ MODES = ("export-spacy", "export-conll", "direct-blank", "direct-project")
 def build(folder: Path, docs: int, tokens: int) -> tuple[Path, Path, int]:
     """A project of DOCS documents of about TOKENS tokens, one entity per ~8 words; the same
     texts and spans as JSONL for the direct baselines."""
+    from annotator.app.project import Project
     from annotator.core.model import SourceDocument, Span, Status
-    from annotator.store import ProjectStore
     from annotator.store.ingest import IngestOptions, ingest
     from annotator.text.tokenizer import ProjectTokenizer
 
@@ -63,11 +63,11 @@ def build(folder: Path, docs: int, tokens: int) -> tuple[Path, Path, int]:
             i = last + 1 + rng.randint(4, 12)
         records.append({"text": text, "spans": spans})
     project = folder / "bench.db"
-    store = ProjectStore.create(project, labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.engine.begin() as c:
+    store = Project.create(project, labels=["PERS", "LOC", "ORG", "MISC"])
+    with store.store.engine.begin() as c:
         ingest(c, (SourceDocument(r["text"], source=f"doc{i}", spans=[Span(*s) for s in r["spans"]],
                                   annotated=True) for i, r in enumerate(records)),
-               store.project().overlap_policy, IngestOptions(annotator="bench", status=Status.DONE))
+               store.info().overlap_policy, IngestOptions(annotator="bench", status=Status.DONE))
     store.close()
     data = folder / "data.jsonl"
     with data.open("w", encoding="utf-8") as handle:
@@ -79,10 +79,10 @@ def build(folder: Path, docs: int, tokens: int) -> tuple[Path, Path, int]:
 def child(mode: str, project: Path, data: Path, out: Path) -> dict[str, float]:
     start, cpu_start = time.perf_counter(), time.process_time()
     if mode.startswith("export"):
-        from annotator.formats.exporting import ExportOptions, export_project
-        from annotator.store import ProjectStore
+        from annotator.app.exporting import ExportOptions, export_project
+        from annotator.app.project import Project
 
-        store = ProjectStore.open(project)
+        store = Project.open(project)
         report = export_project(store, out, ExportOptions(format=mode.split("-")[1]))
         count = report.spans
     else:

@@ -22,12 +22,12 @@ from common import arabic_documents, median, save  # noqa: E402
 
 CHILD = """
 import sys, time, json, resource
-from annotator.store import ProjectStore
-from annotator.formats.importing import import_paths
+from annotator.app.project import Project
+from annotator.app.importing import import_paths
 from annotator.formats.registry import ReadOptions
 project, source, split = sys.argv[1], sys.argv[2], sys.argv[3]
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-store = ProjectStore.create(project, labels=["PERS", "LOC", "ORG", "MISC"])
+store = Project.create(project, labels=["PERS", "LOC", "ORG", "MISC"])
 start = time.perf_counter()
 report = import_paths(store, [source], read=ReadOptions(split=split))
 seconds = time.perf_counter() - start

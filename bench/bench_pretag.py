@@ -7,7 +7,7 @@ documents of about 500 characters are pre-tagged:
 - `nlp.pipe`: the texts already in memory, entities read from each Doc (the floor);
 - `tool (bulk)`: `pretag_documents` as the CLI runs it: texts streamed from the project,
   suggestions mapped and written in per-group transactions with store/suggestions.py;
-- `tool (domain ops)`: the same run writing through `ProjectStore.apply(Batch(AddSpan...))`,
+- `tool (domain ops)`: the same run writing through `Project.apply(Batch(AddSpan...))`,
   one transaction per document (the path the lead asked to compare);
 - the gazetteer pre-tagger against its bare matcher;
 - `n_process=2` for the model, both ways.
@@ -35,11 +35,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from annotator.app.pretagging import pretag_documents  # noqa: E402
+from annotator.app.project import Project  # noqa: E402
 from annotator.core.model import SourceDocument, SpanState  # noqa: E402
 from annotator.core.operations import AddSpan, Batch  # noqa: E402
-from annotator.nlp.pretag import pretag_documents  # noqa: E402
 from annotator.nlp.pretaggers import GazetteerPretagger, SpacyPretagger  # noqa: E402
-from annotator.store import ProjectStore  # noqa: E402
 from annotator.store.ingest import IngestOptions, ingest  # noqa: E402
 from bench.common import ANERCORP, arabic_documents, median, peak_rss_mb, save  # noqa: E402
 
@@ -47,11 +47,11 @@ LABELS = ["PERS", "LOC", "ORG", "MISC"]
 
 
 def train_small_model(work: Path) -> Path:
-    from annotator.formats.importing import import_paths
+    from annotator.app.importing import import_paths
+    from annotator.app.training import TrainOptions, train_model
     from annotator.formats.registry import ReadOptions
-    from annotator.nlp.train import TrainOptions, train_model
 
-    store = ProjectStore.create(work / "train.db", labels=LABELS)
+    store = Project.create(work / "train.db", labels=LABELS)
     import_paths(store, [ANERCORP], "conll", ReadOptions(split="sentence"),
                  IngestOptions(annotator="gold-import"))
     report = train_model(store, work / "model", TrainOptions(max_epochs=2))
@@ -61,19 +61,19 @@ def train_small_model(work: Path) -> Path:
 
 
 def make_project(path: Path, texts: list[str]) -> None:
-    store = ProjectStore.create(path, labels=LABELS)
-    with store.write() as c:
+    store = Project.create(path, labels=LABELS)
+    with store.store.write() as c:
         ingest(c, [SourceDocument(t, source=f"d{i}") for i, t in enumerate(texts)],
-               store.project().overlap_policy, IngestOptions())
+               store.info().overlap_policy, IngestOptions())
     store.close()
 
 
-def fresh(template: Path, work: Path, name: str) -> ProjectStore:
+def fresh(template: Path, work: Path, name: str) -> Project:
     target = work / f"{name}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copy(template, target)
-    return ProjectStore.open(target)
+    return Project.open(target)
 
 
 def run_raw(nlp, texts: list[str], n_process: int = 1) -> int:  # type: ignore[no-untyped-def]
@@ -83,7 +83,7 @@ def run_raw(nlp, texts: list[str], n_process: int = 1) -> int:  # type: ignore[n
     return found
 
 
-def run_domain(store: ProjectStore, pretagger: SpacyPretagger, annotator: str) -> int:
+def run_domain(store: Project, pretagger: SpacyPretagger, annotator: str) -> int:
     """Pre-tag through the domain: one Batch of AddSpan per document, one transaction each."""
     texts = [text for _id, _source, text in store.iter_documents()]
     ids = store.document_ids()
@@ -139,8 +139,9 @@ def main() -> None:
     args = parser.parse_args()
     if not ANERCORP.exists() and not args.model:
         sys.exit(f"needs {ANERCORP} or --model")
-    from annotator.nlp.gazetteer import read_name_file, starter_gazetteer_path
+    from annotator.nlp.gazetteer import read_name_file
     from annotator.nlp.pretaggers import load_spacy_pipeline
+    from annotator.paths import starter_gazetteer_path
 
     work = Path(tempfile.mkdtemp(prefix="bench-pretag-"))
     try:
@@ -150,7 +151,7 @@ def main() -> None:
         characters = sum(map(len, texts))
         template = work / "template.db"
         make_project(template, texts)
-        with ProjectStore.open(template) as check:
+        with Project.open(template) as check:
             if len(check.document_ids()) != len(texts):
                 sys.exit("the generated documents are not all distinct")
         pretagger = SpacyPretagger(nlp, "bench")

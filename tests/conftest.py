@@ -36,13 +36,13 @@ def seed_text() -> str:
 @pytest.fixture
 def project(tmp_path: Path):
     """A fresh SQLite project with the four ANERcorp labels and the seed document."""
+    from annotator.app.project import Project
     from annotator.core.model import SourceDocument
-    from annotator.store import ProjectStore
     from annotator.store.ingest import IngestOptions, ingest
 
-    store = ProjectStore.create(tmp_path / "project.db", labels=["PERS", "LOC", "ORG", "MISC"])
-    policy = store.project().overlap_policy
-    with store.write() as c:
+    store = Project.create(tmp_path / "project.db", labels=["PERS", "LOC", "ORG", "MISC"])
+    policy = store.info().overlap_policy
+    with store.store.write() as c:
         ingest(c, [SourceDocument(SEED.read_text(encoding="utf-8"), source=SEED.name)],
                policy, IngestOptions())
     yield store

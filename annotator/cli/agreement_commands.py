@@ -72,17 +72,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_agreement(args: argparse.Namespace) -> int:
-    from annotator.agreement.text_report import format_report
-    from annotator.store.agreement_source import document_titles, project_agreement
+    from annotator.app.agreement import document_titles, format_report, project_agreement
 
-    with open_project(args.project) as store:
-        report = project_agreement(store, _names(args.annotators), _names(args.labels))
-        titles = document_titles(store, [d.doc_id for d in report.per_document])
-        project_name = store.project().name
+    with open_project(args.project) as project:
+        report = project_agreement(project, _names(args.annotators), _names(args.labels))
+        titles = document_titles(project, [d.doc_id for d in report.per_document])
+        project_name = project.info().name
     if args.csv:
         _write(Path(args.csv), lambda f: _write_csv(f, report.to_csv_rows()))
     if args.html:
-        from annotator.agreement.html_report import render_html
+        from annotator.app.agreement import render_html
 
         page = render_html(report, titles=titles, lang=args.lang, title=project_name)
         _write(Path(args.html), lambda f: f.write(page))
@@ -94,7 +93,7 @@ def run_agreement(args: argparse.Namespace) -> int:
 
 
 def _write_csv(f, rows) -> None:  # type: ignore[no-untyped-def]
-    from annotator.agreement import CSV_COLUMNS
+    from annotator.app.agreement import CSV_COLUMNS
 
     writer = csv.DictWriter(f, fieldnames=list(CSV_COLUMNS))
     writer.writeheader()
@@ -110,20 +109,20 @@ def _write(path: Path, write) -> None:  # type: ignore[no-untyped-def]
 
 
 def run_adjudicate(args: argparse.Namespace) -> int:
-    from annotator.store.adjudication import adjudication_progress, eligible_documents, premerge
+    from annotator.app.adjudication import adjudication_progress, eligible_documents, premerge
 
     if args.finish and not args.auto:
         raise AnnotatorError(E.E116, value="--finish", what="adjudicate",
                              reason="--finish goes with --auto")
-    with open_project(args.project) as store:
+    with open_project(args.project) as project:
         result = None
         if args.auto:
-            update, close = progress_bar("Pre-merging", total=len(eligible_documents(store)))
+            update, close = progress_bar("Pre-merging", total=len(eligible_documents(project)))
             try:
-                result = premerge(store, finish_agreed=args.finish, progress=update)
+                result = premerge(project, finish_agreed=args.finish, progress=update)
             finally:
                 close()
-        progress = adjudication_progress(store)
+        progress = adjudication_progress(project)
     if args.json:
         print_json({"premerge": None if result is None else result.to_dict(),
                     "progress": progress.to_dict()})
@@ -145,10 +144,10 @@ def run_adjudicate(args: argparse.Namespace) -> int:
 
 
 def run_assign(args: argparse.Namespace) -> int:
-    from annotator.store.assignment import assign
+    from annotator.app.assignment import assign
 
-    with open_project(args.project) as store:
-        report = assign(store, _names(args.annotators) or [], args.per_document, args.shared,
+    with open_project(args.project) as project:
+        report = assign(project, _names(args.annotators) or [], args.per_document, args.shared,
                         args.seed, only_unassigned=args.only_unassigned)
     if args.json:
         print_json(report.to_dict())
@@ -163,15 +162,15 @@ def run_assign(args: argparse.Namespace) -> int:
 
 
 def run_annotators(args: argparse.Namespace) -> int:
-    from annotator.store.assignment import assigned_document_ids
+    from annotator.app.assignment import assigned_document_ids
 
-    with open_project(args.project) as store:
-        stats = store.stats()["annotators"]
+    with open_project(args.project) as project:
+        stats = project.stats()["annotators"]
         assert isinstance(stats, dict)
         people: list[dict[str, Any]] = []
-        for _, name, role in store.annotators():
+        for _, name, role in project.annotators():
             entry = stats.get(name, {"spans": 0, "documents": {}})
-            assigned = assigned_document_ids(store, name)
+            assigned = assigned_document_ids(project, name)
             people.append({"name": name, "role": str(role), "spans": entry["spans"],
                            "documents": dict(entry["documents"]),
                            "assigned": None if assigned is None else len(assigned)})

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from annotator.store.project_store import ProjectStore
+from annotator.app.project import Project
 
 
-def open_project(project: str) -> ProjectStore:
-    return ProjectStore.open(project)
+def open_project(project: str) -> Project:
+    return Project.open(project)
 
 
 def print_json(data: Any) -> None:

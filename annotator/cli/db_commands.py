@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from annotator.cli.common import print_json
-from annotator.core.errors import AnnotatorError, E
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,8 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_copy(args: argparse.Namespace) -> int:
+    from annotator.app.copying import copy_project
     from annotator.cli.common import progress_bar
-    from annotator.store.copy import copy_project
 
     update, close = progress_bar("Copying", unit="row")
     done: dict[str, int] = {}
@@ -60,24 +59,9 @@ def run_copy(args: argparse.Namespace) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import SQLAlchemyError
+    from annotator.app.project import upgrade_project
 
-    from annotator.store import schema
-    from annotator.store.database import make_engine, project_url, sqlite_path
-    from annotator.store.project_store import ProjectStore
-
-    url = project_url(args.project)
-    path = sqlite_path(url)
-    if path is not None and not path.exists():  # never create a file by asking its version
-        raise AnnotatorError(E.E101, path=args.project)
-    engine = make_engine(url)
-    try:
-        before = schema.current_revision(engine)
-    except SQLAlchemyError:
-        before = None  # not a project at all: opening it below says so in one line
-    finally:
-        engine.dispose()
-    ProjectStore.open(args.project).close()  # opening migrates, in one transaction
-    print(f"Schema {before or '(none)'} -> {schema.HEAD}"
-          + (" (already current)" if before == schema.HEAD else ""))
+    before, after = upgrade_project(args.project)
+    print(f"Schema {before or '(none)'} -> {after}"
+          + (" (already current)" if before == after else ""))
     return 0

@@ -52,13 +52,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from annotator.formats.exporting import (
+    from annotator.app.exporting import (
         ExportOptions,
+        WriteOptions,
         export_format,
         export_project,
         parse_split,
     )
-    from annotator.formats.writing import WriteOptions
 
     export_format(args.format)
     options = ExportOptions(
@@ -70,10 +70,10 @@ def run_export(args: argparse.Namespace) -> int:
         write=WriteOptions(scheme=args.scheme, docstart=args.docstart,
                            columns=tuple(c.strip() for c in args.columns.split(",") if c.strip()),
                            separator="\t" if args.tab else " ", offsets=args.offsets))
-    store = open_project(args.project)
+    project = open_project(args.project)
     update, close = progress_bar("Exporting")
     try:
-        report = export_project(store, args.out, options, progress=lambda done, _total: update(done))
+        report = export_project(project, args.out, options, progress=lambda done, _total: update(done))
     except AnnotatorError as err:
         close()
         problems = err.details.get("problems")
@@ -83,7 +83,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise
     finally:
         close()
-        store.close()
+        project.close()
     if args.json:
         print_json(report.to_dict())
         return 0

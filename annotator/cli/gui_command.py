@@ -15,43 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     gui.set_defaults(run=run_gui)
 
 
-def ensure_sample_project() -> Path:
-    """corpus/sample.db, created from seeds/ on first use."""
-    from annotator.core.model import Status
-    from annotator.formats.importing import import_paths
-    from annotator.formats.registry import ReadOptions
-    from annotator.paths import sample_project_path, seeds_dir
-    from annotator.store.ingest import IngestOptions
-    from annotator.store.project_store import ProjectStore
-
-    path = sample_project_path()
-    if path.exists():
-        return path
-    store = ProjectStore.create(path, name="sample", language="ar",
-                                labels=["PERS", "LOC", "ORG", "MISC"],
-                                guidelines=SAMPLE_GUIDELINES)
-    seeds = sorted(p for p in seeds_dir().glob("*.txt"))
-    if seeds:
-        import_paths(store, seeds, "txt", ReadOptions(split="file"),
-                     IngestOptions(status=Status.NEW))
-    # the starter gazetteer, so Tools > Pre-tag works on the sample from the first run
-    from annotator.nlp.gazetteer import import_names, read_name_file, starter_gazetteer_path
-
-    import_names(store, read_name_file(starter_gazetteer_path("ar"))[0])
-    store.close()
-    return path
-
-
-SAMPLE_GUIDELINES = """\
-PERS: people, by name (سيرجي لافروف، كيم جونغ أون).
-LOC: countries, cities, regions and other places (موسكو، كوريا الشمالية، وونسان).
-ORG: organisations, institutions, companies, media (KCTV، الأمم المتحدة).
-MISC: other named things: events, nationalities used as names, titles of works.
-Mark the name only: leave out a proclitic (و، ل، ب، ف، ك) and final punctuation; use
-character mode (hold Alt while selecting) for an entity that starts inside a word."""
-
-
 def run_gui(args: argparse.Namespace) -> int:
+    from annotator.app.sample import ensure_sample_project
+
     project = args.project or str(ensure_sample_project())
     from annotator.ui.app import run_app
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from annotator.cli.common import open_project, print_json, progress_bar
 from annotator.core.errors import AnnotatorError, E
@@ -96,41 +95,33 @@ def parse_ids(value: str | None) -> list[int] | None:
 
 
 def run_pretag(args: argparse.Namespace) -> int:
-    from annotator.nlp.pretag import plan_labels, pretag_documents, split_label_maps
-    from annotator.nlp.pretaggers import (
-        CombinedPretagger,
-        LoadContext,
-        MappedPretagger,
-        Pretagger,
-        load_pretagger,
+    from annotator.app.pretagging import (
+        clear_suggestions,
+        compose_pretagger,
+        plan_labels,
+        pretag_documents,
+        split_label_maps,
     )
 
     label_map, own_maps = split_label_maps(args.map, ("spacy", "rules", "gazetteer"))
-    with open_project(args.project) as store:
+    with open_project(args.project) as project:
         if args.clear:
-            return _clear(store, args)
-        context = LoadContext(store=store, language=store.project().language,
-                              n_process=args.processes)
-        parts: list[Pretagger] = []
-        if args.model:
-            kind = "project-model" if args.model == "project" else "spacy"
-            parts.append(MappedPretagger(load_pretagger(
-                kind, "" if kind == "project-model" else args.model, context),
-                own_maps.get("spacy", {})))
-        parts += [MappedPretagger(load_pretagger("rules", path, context), own_maps.get("rules", {}))
-                  for path in args.rules]
-        if args.gazetteer:
-            parts.append(MappedPretagger(load_pretagger("gazetteer", args.gazetteer, context),
-                                         own_maps.get("gazetteer", {})))
-        pretagger = CombinedPretagger(parts)
-        _kept, dropped = plan_labels(store, pretagger, label_map)
+            removed, _changes = clear_suggestions(project, parse_ids(args.documents),
+                                                  args.annotator, args.untouched)
+            print_json({"suggestions_removed": removed}) if args.json else \
+                print(f"Removed {removed} suggestion(s)")
+            return 0
+        pretagger = compose_pretagger(project, model=args.model, rules=args.rules,
+                                      gazetteer=args.gazetteer, own_maps=own_maps,
+                                      n_process=args.processes)
+        _kept, dropped = plan_labels(project, pretagger, label_map)
         if dropped and args.new_labels == "drop" and not args.json:
             print(f"Labels without a project label (dropped; map them with --map or add them "
                   f"with --new-labels add): {', '.join(dropped)}", file=sys.stderr)
         update, close = progress_bar("Pre-tagging")
         try:
             report = pretag_documents(
-                store, pretagger, parse_ids(args.documents), args.annotator,
+                project, pretagger, parse_ids(args.documents), args.annotator,
                 label_map=label_map, new_labels=args.new_labels, untouched_only=args.untouched,
                 batch_size=args.batch_size, progress=lambda done, _total: update(done))
         finally:
@@ -158,21 +149,8 @@ def run_pretag(args: argparse.Namespace) -> int:
     return 0
 
 
-def _clear(store, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
-    from annotator.nlp.pretag import PretagReport, _targets
-    from annotator.store.suggestions import remove_suggestions
-
-    targets = _targets(store, parse_ids(args.documents), args.annotator, args.untouched,
-                       PretagReport(origin=""))
-    with store.write() as c:
-        removed = remove_suggestions(c, [a for ids in targets.values() for a in ids])
-    print_json({"suggestions_removed": removed}) if args.json else \
-        print(f"Removed {removed} suggestion(s)")
-    return 0
-
-
 def run_train(args: argparse.Namespace) -> int:
-    from annotator.nlp.train import TrainOptions, TrainProgress, train_model
+    from annotator.app.training import TrainOptions, TrainProgress, train_model
 
     options = TrainOptions(annotator=args.annotator, gold=args.gold, merge=args.merge,
                            holdout=args.holdout, max_epochs=args.epochs, seed=args.seed,
@@ -183,8 +161,8 @@ def run_train(args: argparse.Namespace) -> int:
             score = f", dev F1 {p.dev_f1:.3f}" if p.dev_f1 is not None else ""
             print(f"\r{p.stage}: epoch {p.epoch}, step {p.step}{score}   ", end="", file=sys.stderr)
 
-    with open_project(args.project) as store:
-        report = train_model(store, args.out, options, progress=show)
+    with open_project(args.project) as project:
+        report = train_model(project, args.out, options, progress=show)
     if sys.stderr.isatty() and not args.json:
         print(file=sys.stderr)
     if args.json:
@@ -208,70 +186,55 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from annotator.nlp.pretaggers import (
-        PRETAGGER_KINDS,
-        LoadContext,
-        available_pretaggers,
-        missing_pipeline_help,
-    )
+    from annotator.app.pretagging import no_pipeline_help, pretagger_kinds, pretaggers_of
 
-    with open_project(args.project) as store:
-        context = LoadContext(store=store, language=store.project().language)
-        choices = available_pretaggers(context)
+    with open_project(args.project) as project:
+        choices = pretaggers_of(project)
+    kinds = pretagger_kinds()
     for name, found in choices.items():
-        print(f"{name}: {PRETAGGER_KINDS[name].description}")
+        print(f"{name}: {kinds[name]}")
         for choice in found:
             print(f"    {choice}")
-    help_text = missing_pipeline_help(choices)
+    help_text = no_pipeline_help(choices)
     if help_text:
         print(f"\n{help_text}")
     return 0
 
 
 def run_gazetteer_add(args: argparse.Namespace) -> int:
-    from annotator.nlp.gazetteer import add_to_gazetteer
+    from annotator.app.gazetteer import add_to_gazetteer
 
-    with open_project(args.project) as store:
-        added = add_to_gazetteer(store, args.text, args.label)
+    with open_project(args.project) as project:
+        added = add_to_gazetteer(project, args.text, args.label)
     print("Added" if added else "Already in the gazetteer")
     return 0
 
 
 def run_gazetteer_remove(args: argparse.Namespace) -> int:
-    from annotator.nlp.gazetteer import remove_from_gazetteer
+    from annotator.app.gazetteer import remove_from_gazetteer
 
-    with open_project(args.project) as store:
-        removed = remove_from_gazetteer(store, args.text, args.label)
+    with open_project(args.project) as project:
+        removed = remove_from_gazetteer(project, args.text, args.label)
     print("Removed" if removed else "Not in the gazetteer")
     return 0
 
 
 def run_gazetteer_list(args: argparse.Namespace) -> int:
-    from annotator.nlp.gazetteer import gazetteer_names
+    from annotator.app.gazetteer import gazetteer_entries
 
-    with open_project(args.project) as store:
-        for name in gazetteer_names(store):
+    with open_project(args.project) as project:
+        for name in gazetteer_entries(project):
             print(f"{name.text}\t{name.label}")
     return 0
 
 
 def run_gazetteer_import(args: argparse.Namespace) -> int:
-    from annotator.nlp.gazetteer import import_names, read_name_file, starter_gazetteer_path
-    from annotator.nlp.pretag import parse_label_map
+    from annotator.app.gazetteer import import_name_files
+    from annotator.app.pretagging import parse_label_map
 
-    with open_project(args.project) as store:
-        files = [Path(f) for f in args.files]
-        if args.starter:
-            files.append(starter_gazetteer_path(store.project().language))
-        if not files:
-            raise AnnotatorError(E.E212, file="(no file; give FILE or --starter)")
-        names = []
-        skipped = 0
-        for path in files:
-            found, token_patterns = read_name_file(path)
-            names += found
-            skipped += token_patterns
-        added = import_names(store, names, parse_label_map(args.map))
-    print(f"Added {added} name(s) of {len(names)}"
+    with open_project(args.project) as project:
+        imported = import_name_files(project, args.files, args.starter, parse_label_map(args.map))
+    skipped = imported.token_patterns_skipped
+    print(f"Added {imported.added} name(s) of {imported.read}"
           + (f"; {skipped} token pattern(s) left for --rules" if skipped else ""))
     return 0

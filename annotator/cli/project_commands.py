@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from annotator.app.project import Project
 from annotator.cli.common import open_project, print_json, progress_bar
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Direction, OverlapPolicy, Status
-from annotator.store.project_store import ProjectStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,29 +54,27 @@ def run_init(args: argparse.Namespace) -> int:
         from annotator.text.decoding import read_text
 
         guidelines = read_text(Path(args.guidelines))[1]
-    store = ProjectStore.create(args.project, name=args.name, language=args.lang, labels=labels,
-                                direction=Direction(args.direction),
-                                overlap_policy=OverlapPolicy(args.overlap), guidelines=guidelines)
-    store.close()
+    project = Project.create(args.project, name=args.name, language=args.lang, labels=labels,
+                             direction=Direction(args.direction),
+                             overlap_policy=OverlapPolicy(args.overlap), guidelines=guidelines)
+    project.close()
     print(f"Created project {args.project} ({args.lang}; labels: {', '.join(labels)})")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from annotator.formats.importing import import_paths
-    from annotator.formats.registry import ReadOptions
-    from annotator.store.ingest import IngestOptions
+    from annotator.app.importing import IngestOptions, ReadOptions, import_paths
 
     try:
         status = Status.parse(args.status)
     except ValueError as err:
         raise AnnotatorError(E.E116, value=args.status, what="--status",
                              reason="use done, in-progress or new") from err
-    store = open_project(args.project)
+    project = open_project(args.project)
     update, close = progress_bar("Importing")
     try:
         report = import_paths(
-            store, args.inputs, args.format,
+            project, args.inputs, args.format,
             ReadOptions(split=args.split, text_field=args.text_field, scheme=args.scheme),
             IngestOptions(annotator=args.annotator, status=status,
                           create_labels=args.create_labels),
@@ -84,7 +82,7 @@ def run_import(args: argparse.Namespace) -> int:
         )
     finally:
         close()
-        store.close()
+        project.close()
     if args.json:
         print_json(report.to_dict())
         return 0
@@ -106,9 +104,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    with open_project(args.project) as store:
-        stats = store.stats()
-        info = store.project()
+    with open_project(args.project) as project:
+        stats = project.stats()
+        info = project.info()
     stats = {"project": info.name, "language": info.language, **stats}
     if args.json:
         print_json(stats)

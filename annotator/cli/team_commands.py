@@ -55,13 +55,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from annotator.store.team import add_member
+    from annotator.app.team import add_member
 
     password = args.password
     if args.ask_password:
         password = getpass.getpass(f"Password for {args.db_role or args.name}: ")
-    with open_project(args.project) as store:
-        added = add_member(store, args.name, Role(args.role), args.db_role, password)
+    with open_project(args.project) as project:
+        added = add_member(project, args.name, Role(args.role), args.db_role, password)
     member = added.member
     where = f" as database role {member.db_role}" if member.db_role else ""
     print(f"{'Added' if added.role_created or not member.db_role else 'Mapped'} "
@@ -72,10 +72,10 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
-    from annotator.store.team import remove_member
+    from annotator.app.team import remove_member
 
-    with open_project(args.project) as store:
-        member = remove_member(store, args.name, args.drop_role)
+    with open_project(args.project) as project:
+        member = remove_member(project, args.name, args.drop_role)
     print(f"Removed {member.name}'s access" + (f" (role {member.db_role}"
           + (" dropped)" if args.drop_role else " kept)") if member.db_role else "")
           + "; their annotations stay in the project")
@@ -83,11 +83,11 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from annotator.store.team import members
+    from annotator.app.team import members
 
-    with open_project(args.project) as store:
-        found = members(store)
-        blind = store.project().blind
+    with open_project(args.project) as project:
+        found = members(project)
+        blind = project.info().blind
     if args.json:
         print_json({"blind": blind, "members": [
             {"name": m.name, "role": m.role.value, "db_role": m.db_role} for m in found]})
@@ -99,28 +99,28 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_blind(args: argparse.Namespace) -> int:
-    from annotator.store.team import set_blind
+    from annotator.app.team import set_blind
 
-    with open_project(args.project) as store:
-        set_blind(store, args.state == "on")
+    with open_project(args.project) as project:
+        set_blind(project, args.state == "on")
     print(f"Blind mode {args.state}")
     return 0
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from annotator.store.team import sync
+    from annotator.app.team import sync
 
-    with open_project(args.project) as store:
-        synced = sync(store)
+    with open_project(args.project) as project:
+        synced = sync(project)
     print(f"Granted the team's access again; {len(synced)} member role(s) joined their groups")
     return 0
 
 
 def run_whoami(args: argparse.Namespace) -> int:
-    from annotator.store.team import current_member
+    from annotator.app.team import current_member
 
-    with open_project(args.project) as store:
-        member = current_member(store)
+    with open_project(args.project) as project:
+        member = current_member(project)
     if member is None:
         print("This connection is not mapped to a team member (the owner, or a SQLite file)")
         return 0

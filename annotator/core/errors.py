@@ -28,6 +28,9 @@ class E(Enum):
     E114 = "Annotation {annotation_id} was changed by someone else; reload and try again"
     E115 = "No annotator named {name!r}"
     E116 = "Invalid value {value!r} for {what}: {reason}"
+    E117 = "No annotation with id {annotation_id}"
+    E118 = "The database refused the edit ({reason}); nothing was changed"
+    E119 = "The project is busy: others kept it locked for {seconds} s; nothing was changed, try the edit again"
 
     # team projects and copying between databases (E15x)
     E150 = "{target} is not empty ({reason}); copy into a new, empty database or file"
@@ -71,6 +74,8 @@ class E(Enum):
     E305 = "Invalid split {value!r}: {reason}. Example: --split train=0.8,dev=0.1,test=0.1"
     E306 = "{path} exists and is not empty; choose a new path or pass --overwrite"
     E307 = "Format {fmt!r} cannot be written; formats that can: {known}"
+    E308 = "Choose where to export to: a file, or a folder when splitting"
+    E309 = "Export cancelled: nothing was written to {path}"
 
     # nlp (E4xx)
     E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"
@@ -84,6 +89,7 @@ class E(Enum):
     E409 = "Cannot load the spaCy pipeline {name!r}: {reason}"
     E410 = "Nothing to pre-tag with: give a model (--model), pattern rules (--rules) or the gazetteer (--gazetteer)"
     E411 = "The project gazetteer is empty. Add names (annotator gazetteer add PROJECT TEXT LABEL, or right-click a span in the app) or import the starter list (annotator gazetteer import PROJECT --starter)"
+    E412 = "The project gazetteer needs a project: open one, or give a names file (--gazetteer FILE)"
 
     # agreement (E5xx)
     E501 = "Agreement needs at least two annotators; got {count}: {names}"
@@ -97,7 +103,8 @@ class E(Enum):
     E520 = "Document {doc_id} is not up for adjudication: {count} annotator(s) finished it; it needs at least two"
     E521 = "This is a blind project: only curators and managers see other annotators' work, and {viewer!r} is not one"
 
-    # generic
+    # generic: E900 is only for the truly unexpected (a bug, a library failing); every error a
+    # user can act on has a code of its own above
     E900 = "{message}"
     E901 = "{path}: {reason} (the file system refused it)"
 

@@ -88,6 +88,41 @@ class StoredSpan:
         return self.start < end and start < self.end
 
 
+@dataclass(frozen=True)
+class ProjectInfo:
+    """The project row: what every view shows of the project itself."""
+
+    name: str
+    language: str
+    direction: Direction
+    guidelines: str
+    overlap_policy: OverlapPolicy
+    blind: bool
+    settings: dict[str, object]
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of a document list, for one annotator."""
+
+    id: int
+    position: int
+    source: str
+    title: str
+    length: int
+    status: Status  # for the annotator asked about (NEW if none yet)
+    span_count: int
+    suggestion_count: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Name:
+    """A gazetteer entry: a name exactly as written, and its label."""
+
+    text: str
+    label: str
+
+
 @dataclass(frozen=True, slots=True)
 class LabelSpec:
     name: str

@@ -88,7 +88,13 @@ Operation = (
 
 @dataclass
 class Change:
-    """What one applied operation changed, and how to undo it."""
+    """What one applied operation changed, and how to undo it.
+
+    `status` is the move of the annotation's status, whether the operation set it (SetStatus)
+    or the store moved it (the first edit of a new annotation puts it in progress); `statuses`
+    holds the status of every annotation touched as the edit left it, and `document_ids` their
+    documents, so views update without asking the store again.
+    """
 
     operation: Operation
     inverse: Operation
@@ -97,6 +103,8 @@ class Change:
     updated: list[tuple[StoredSpan, StoredSpan]] = field(default_factory=list)  # (before, after)
     status: tuple[Status, Status] | None = None  # (before, after)
     annotation_ids: set[int] = field(default_factory=set)
+    statuses: dict[int, Status] = field(default_factory=dict)  # annotation id -> status after
+    document_ids: set[int] = field(default_factory=set)
 
     def merge(self, other: Change) -> None:
         self.added.extend(other.added)
@@ -104,6 +112,12 @@ class Change:
         self.updated.extend(other.updated)
         self.status = other.status or self.status
         self.annotation_ids |= other.annotation_ids
+        self.statuses.update(other.statuses)
+        self.document_ids |= other.document_ids
+
+    @property
+    def spans_changed(self) -> bool:
+        return bool(self.added or self.removed or self.updated)
 
     @property
     def empty(self) -> bool:

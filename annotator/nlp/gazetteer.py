@@ -10,9 +10,9 @@ starts where the name starts (after و/ب/...); when the gazetteer spells a name
 article and the text has it (`الكويت` for the entry `كويت`), the article is part of the span,
 as ANERcorp annotates names. Longer names win, then earlier ones; matches never overlap.
 
-Entries live in the `gazetteer_entry` table (text exactly as the annotator selected it, label);
-annotators grow it from the editor with `add_to_gazetteer`. A starter list for Arabic is in
-`resources/gazetteer_ar.jsonl` (`starter_gazetteer_path`).
+Entries live in the project (`store/gazetteer.py`: text exactly as the annotator selected it,
+label); annotators grow it from the editor (`app.gazetteer.add_to_gazetteer`). A starter list
+for Arabic is in `resources/gazetteer_ar.jsonl` (`annotator.paths.starter_gazetteer_path`).
 """
 
 from __future__ import annotations
@@ -20,30 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from sqlalchemy import delete, insert, select
 
 from annotator.core.errors import AnnotatorError, E
-from annotator.store.tables import GazetteerEntry, Label, table_of, utcnow
+from annotator.core.model import Name
 from annotator.text.arabic import PROCLITIC_CLUSTERS, normalise_for_matching, proclitic_splits
-from annotator.text.plain import trim_span
+from annotator.text.decoding import iter_json_objects
+from annotator.text.tokenizer import ProjectTokenizer
 
-if TYPE_CHECKING:
-    from annotator.store.project_store import ProjectStore
-    from annotator.text.tokenizer import ProjectTokenizer
-
-G = table_of(GazetteerEntry)
-L = table_of(Label)
-REPO = Path(__file__).resolve().parents[2]
+__all__ = ["GazetteerMatcher", "Name", "NameMatch", "matcher_for", "read_name_file"]
 _PROCLITIC_STARTS = frozenset("وفبلكا")  # matching forms a proclitic reading can start with
 LAM_CLUSTERS = frozenset(c for c in PROCLITIC_CLUSTERS if c.endswith("\u0644"))  # ل ول فل
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Name:
-    text: str
-    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +38,6 @@ class NameMatch:
     end: int
     label: str
     name: str  # the gazetteer entry that matched
-
-
-def starter_gazetteer_path(language: str = "ar") -> Path:
-    """The starter gazetteer shipped in resources/ (countries, capitals, large cities,
-    international organisations)."""
-    return REPO / "resources" / f"gazetteer_{language}.jsonl"
 
 
 # ------------------------------------------------------------------ matching
@@ -134,62 +114,6 @@ class GazetteerMatcher:
         return readings
 
 
-# ------------------------------------------------------------------ the project's entries
-def gazetteer_names(store: ProjectStore) -> list[Name]:
-    with store.engine.connect() as c:
-        rows = c.execute(select(G.c.text, G.c.label).order_by(G.c.id)).all()
-    return [Name(text, label) for text, label in rows]
-
-
-def add_to_gazetteer(store: ProjectStore, text: str, label: str) -> bool:
-    """Add TEXT (trimmed of whitespace and invisible marks) as a LABEL name; False when the
-    gazetteer already has it. What the editor's "Add to gazetteer" calls."""
-    return import_names(store, [Name(text, label)]) == 1
-
-
-def remove_from_gazetteer(store: ProjectStore, text: str, label: str) -> bool:
-    with store.write() as c:
-        result = c.execute(delete(G).where(G.c.text == _clean(text), G.c.label == label))
-    return bool(result.rowcount)
-
-
-def import_names(store: ProjectStore, names: Iterable[Name],
-                 label_map: dict[str, str] | None = None) -> int:
-    """Add NAMES in one transaction (labels mapped by LABEL_MAP; a name mapped to '' or '-' is
-    left out); returns how many were new. Unknown labels refuse the whole import (E104)."""
-    label_map = label_map or {}
-    added = 0
-    with store.write() as c:
-        known = set(c.execute(select(L.c.name)).scalars())
-        existing = {(r[0], r[1]) for r in c.execute(select(G.c.text, G.c.label))}
-        rows = []
-        for name in names:
-            label = label_map.get(name.label, name.label)
-            if label in ("", "-"):
-                continue
-            if label not in known:
-                raise AnnotatorError(E.E104, label=label, known=", ".join(sorted(known)))
-            text = _clean(name.text)
-            if (text, label) in existing:
-                continue
-            existing.add((text, label))
-            rows.append({"text": text, "label": label, "created_at": utcnow()})
-        if rows:
-            c.execute(insert(G), rows)
-            added = len(rows)
-    return added
-
-
-def _clean(text: str) -> str:
-    start, end = trim_span(text, 0, len(text))
-    cleaned = text[start:end]
-    if not cleaned:
-        raise AnnotatorError(E.E408, text=text, reason="it is empty (only spaces or marks)")
-    if "\n" in cleaned or len(cleaned) > 200:
-        raise AnnotatorError(E.E408, text=cleaned[:40], reason="a name is one line of at most 200 characters")
-    return cleaned
-
-
 # ------------------------------------------------------------------ files
 def read_name_file(path: Path) -> tuple[list[Name], int]:
     """Names from a JSONL file: {"label": L, "pattern": "text"} (spaCy's phrase patterns) or
@@ -213,8 +137,6 @@ def read_name_file(path: Path) -> tuple[list[Name], int]:
 def read_jsonl(path: Path) -> list[tuple[int, dict[str, object]]]:
     """(line number, object) of every non-blank line of a JSONL file, read the way imports
     read one (encoding found, binary, empty or undecodable files refused with the file named)."""
-    from annotator.text.decoding import iter_json_objects
-
     if not path.is_file():
         raise AnnotatorError(E.E201, file=path)
     return list(iter_json_objects(path)[1])
@@ -224,7 +146,5 @@ def matcher_for(names: Sequence[Name], language: str,
                 extra_lexicon: Iterable[str] = ()) -> GazetteerMatcher:
     """A matcher over NAMES with the project tokenizer for LANGUAGE, its proclitic lexicon
     made of the names (and EXTRA_LEXICON, e.g. the project's span texts)."""
-    from annotator.text.tokenizer import ProjectTokenizer
-
     tokenizer = ProjectTokenizer(language, [*(n.text for n in names), *extra_lexicon])
     return GazetteerMatcher(names, tokenizer)

@@ -21,12 +21,10 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from annotator.core.errors import AnnotatorError, E
-
-if TYPE_CHECKING:
-    from annotator.store.project_store import ProjectStore
+from annotator.core.model import Name
 
 NO_PIPELINE_HELP = (
     "No spaCy pipeline with an 'ner' component is installed. Nothing is downloaded for you: "
@@ -59,9 +57,14 @@ class Pretagger(Protocol):
 
 @dataclass
 class LoadContext:
-    store: ProjectStore | None = None
+    """What a pre-tagger may use besides its own spec; the application layer fills it in from
+    the project (`app.pretagging.pretagger_context`)."""
+
     language: str = "ar"
     n_process: int = 1  # spaCy processes; more only pays for heavy pipelines
+    project_gazetteer: Callable[[], list[Name]] | None = None  # None: no project
+    project_models: list[str] = field(default_factory=list)  # trained model folders, oldest first
+    starter_gazetteer: Path | None = None  # the shipped names file for the language
 
 
 @dataclass
@@ -196,12 +199,7 @@ def load_spacy(spec: str, context: LoadContext) -> Pretagger:
 
 
 def _project_models(context: LoadContext) -> list[str]:
-    if context.store is None:
-        return []
-    from annotator.nlp.train import recorded_models
-
-    return [str(record["path"]) for record in recorded_models(context.store)
-            if Path(str(record["path"])).is_dir()]
+    return list(context.project_models)
 
 
 @pretagger_kind("project-model", "the latest model trained on this project (annotator train)",
@@ -322,21 +320,20 @@ class GazetteerPretagger:
 
 
 def _gazetteer_choices(context: LoadContext) -> list[str]:
-    from annotator.nlp.gazetteer import starter_gazetteer_path
-
-    starter = starter_gazetteer_path(context.language)
-    return (["project"] if context.store is not None else []) + ([str(starter)] if starter.exists() else [])
+    starter = context.starter_gazetteer
+    return ((["project"] if context.project_gazetteer is not None else [])
+            + ([str(starter)] if starter is not None else []))
 
 
 @pretagger_kind("gazetteer", "the project gazetteer ('project') or a names file, with normalised "
                 "Arabic matching and proclitics", _gazetteer_choices)
 def load_gazetteer(spec: str, context: LoadContext) -> Pretagger:
-    from annotator.nlp.gazetteer import gazetteer_names, read_name_file
+    from annotator.nlp.gazetteer import read_name_file
 
     if spec in ("", "project"):
-        if context.store is None:
-            raise AnnotatorError(E.E900, message="The project gazetteer needs a project")
-        names = gazetteer_names(context.store)
+        if context.project_gazetteer is None:
+            raise AnnotatorError(E.E412)
+        names = context.project_gazetteer()
         if not names:  # matching nothing would look like a run that found nothing
             raise AnnotatorError(E.E411)
         return GazetteerPretagger(names, context.language, "project")

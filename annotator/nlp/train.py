@@ -1,7 +1,7 @@
-"""Train the project's own NER pipeline from finished work, with spaCy's own training.
+"""spaCy's side of training the project's own NER pipeline: config, loop, evaluation.
 
-`train_model(store, out_dir, options, progress, should_stop)` is what `annotator train` and
-the app's train dialog call:
+The use-case (`app.training.train_model`, what `annotator train` and the app's train dialog
+call) runs these steps:
 
 1. The accepted spans of done documents (one annotator, the gold set, or a merge: the same
    choice as export) are exported with the DocBin writer (formats/exporting.py, tokens from
@@ -23,19 +23,13 @@ into place at the end). spaCy is imported only when training starts.
 from __future__ import annotations
 
 import shutil
-import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from annotator.core.errors import AnnotatorError, E
-from annotator.store.project_store import ProjectStore
-
-MODELS_SETTING = "trained_models"
-MIN_DOCUMENTS = 5
+from annotator.text.tokenizer import ProjectTokenizer
 
 
 @dataclass
@@ -97,85 +91,7 @@ class TrainProgress:
     max_epochs: int = 0
 
 
-def recorded_models(store: ProjectStore) -> list[dict[str, object]]:
-    """Models `train_model` saved for this project, oldest first (path, when, scores)."""
-    models = store.project().settings.get(MODELS_SETTING, [])
-    return [m for m in models if isinstance(m, dict)] if isinstance(models, list) else []
-
-
-def train_model(store: ProjectStore, out_dir: str | Path, options: TrainOptions | None = None,
-                progress: Callable[[TrainProgress], None] | None = None,
-                should_stop: Callable[[], bool] | None = None) -> TrainReport:
-    options = options or TrainOptions()
-    out = Path(out_dir).expanduser().resolve()
-    if out.exists() and (out.is_file() or any(out.iterdir())) and not options.overwrite:
-        raise AnnotatorError(E.E306, path=out)
-    if not 0 < options.holdout < 1:
-        raise AnnotatorError(E.E116, value=options.holdout, what="holdout",
-                             reason="a share between 0 and 1, e.g. 0.2")
-    stop = should_stop or (lambda: False)
-    tell = progress or (lambda _p: None)
-    started = time.perf_counter()
-    report = TrainReport(out_dir=str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.training-", dir=out.parent))
-    try:
-        tell(TrainProgress("exporting"))
-        _export(store, work / "data", options, report)
-        if stop():
-            report.cancelled = True
-            return report
-        tell(TrainProgress("initialising"))
-        nlp = _initialise(store, work / "data", options)
-        report.labels = sorted(nlp.get_pipe("ner").labels)
-        best = _train(nlp, work, options, report, tell, stop)
-        if report.cancelled or best is None:
-            report.cancelled = True
-            return report
-        tell(TrainProgress("evaluating", report.epochs, report.steps))
-        _evaluate(best, work / "data" / "test.spacy", report)
-        tell(TrainProgress("saving", report.epochs, report.steps))
-        if out.exists():
-            shutil.rmtree(out) if out.is_dir() else out.unlink()
-        best.rename(out)
-        report.seconds = time.perf_counter() - started
-        _record(store, report)
-        return report
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        report.seconds = time.perf_counter() - started
-
-
-def _export(store: ProjectStore, data: Path, options: TrainOptions, report: TrainReport) -> None:
-    from annotator.formats.exporting import ExportOptions, export_project
-
-    rest = 1 - options.holdout
-    splits = {"train": rest * (1 - options.dev_share), "dev": rest * options.dev_share,
-              "test": options.holdout}
-    try:
-        exported = export_project(store, data, ExportOptions(
-            format="spacy", annotator=options.annotator, gold=options.gold, merge=options.merge,
-            splits=splits, seed=options.seed, skip_misaligned=True, retokenize=True))
-    except AnnotatorError as err:
-        if err.code is E.E303:
-            raise AnnotatorError(E.E403, reason=str(err)) from err
-        raise
-    report.source = exported.source
-    report.documents = dict(exported.documents)
-    report.misaligned_skipped = len(exported.misaligned)
-    report.misaligned = [str(problem) for problem in exported.misaligned]
-    total = sum(report.documents.values())
-    if total < MIN_DOCUMENTS or not report.documents.get("train") or not report.documents.get("test"):
-        raise AnnotatorError(E.E403, reason=f"{total} done document(s) ({report.source}); at least "
-                                            f"{MIN_DOCUMENTS}, and enough for train and held-out shares")
-    if not report.documents.get("dev"):  # a tiny project: pick checkpoints on training data
-        shutil.copy(data / "train.spacy", data / "dev.spacy")
-    report.spans = _span_counts(data)
-    if not report.spans.get("train"):
-        raise AnnotatorError(E.E403, reason="the training share has no accepted spans")
-
-
-def _span_counts(data: Path) -> dict[str, int]:
+def span_counts(data: Path) -> dict[str, int]:
     import spacy
     from spacy.tokens import DocBin
 
@@ -207,23 +123,22 @@ def training_config(language: str, data: Path, options: TrainOptions) -> Any:
     return config
 
 
-def _initialise(store: ProjectStore, data: Path, options: TrainOptions) -> Any:
+def initialise(language: str, project_name: str, lexicon: list[str], data: Path,
+               options: TrainOptions) -> Any:
+    """A new pipeline from the generated config, named after the project, its tokenizer's
+    proclitic lexicon set to LEXICON (the project's span texts and gazetteer names)."""
     from spacy.training.initialize import init_nlp
 
-    from annotator.formats.exporting import project_lexicon
-
-    config = training_config(store.project().language, data, options)
+    config = training_config(language, data, options)
     nlp = init_nlp(config)
-    project = store.project().name
-    nlp.meta["name"] = "".join(ch if ch.isalnum() else "_" for ch in project).strip("_") + "_ner"
+    nlp.meta["name"] = "".join(ch if ch.isalnum() else "_" for ch in project_name).strip("_") + "_ner"
     nlp.meta["version"] = datetime.now(UTC).strftime("%Y.%m.%d.%H%M%S")
-    nlp.meta["description"] = f"NER trained by annotator on project {project}"
-    with store.engine.connect() as c:
-        nlp.tokenizer.set_lexicon(project_lexicon(c))  # type: ignore[union-attr]
+    nlp.meta["description"] = f"NER trained by annotator on project {project_name}"
+    cast(ProjectTokenizer, nlp.tokenizer).set_lexicon(lexicon)
     return nlp
 
 
-def _train(nlp: Any, work: Path, options: TrainOptions, report: TrainReport,
+def train(nlp: Any, work: Path, options: TrainOptions, report: TrainReport,
            tell: Callable[[TrainProgress], None], stop: Callable[[], bool]) -> Path | None:
     """spaCy's training loop (as `spacy train` runs it); the best checkpoint's folder."""
     from spacy.schemas import ConfigSchemaTraining
@@ -270,7 +185,7 @@ def _train(nlp: Any, work: Path, options: TrainOptions, report: TrainReport,
     return best
 
 
-def _evaluate(model: Path, test: Path, report: TrainReport) -> None:
+def evaluate(model: Path, test: Path, report: TrainReport) -> None:
     from spacy.tokens import DocBin
     from spacy.training import Example
 
@@ -300,14 +215,3 @@ def _evaluate(model: Path, test: Path, report: TrainReport) -> None:
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _record(store: ProjectStore, report: TrainReport) -> None:
-    info = store.project()
-    models = [m for m in recorded_models(store) if m.get("path") != report.out_dir]
-    overall = report.overall
-    models.append({
-        "path": report.out_dir, "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "source": report.source, "documents": report.documents, "labels": report.labels,
-        "f1": round(overall.f1, 4) if overall else None,
-        "scores": {k: asdict(v) for k, v in report.scores.items()},
-    })
-    store.update_project(settings={**info.settings, MODELS_SETTING: models})

@@ -1,155 +1,41 @@
-"""Who annotates which document: overlap for agreement, and each annotator's queue.
-
-`assign(store, annotators, per_document=2, shared=10, seed=1)` gives every document to
-PER_DOCUMENT annotators, and SHARED documents (chosen by the seed) to all of them, so agreement
-can be measured on a common set. The plan is deterministic: the same documents, names, counts
-and seed always give the same assignment. Annotators are balanced by load (documents assigned
-so far), then by how often two annotators already share documents, so every pair overlaps.
-
-`queue(store, annotator)` is that annotator's documents in project order with their status;
-a project without any assignment gives everyone every document. The last plan's parameters are
-kept in the project settings under "assignment".
-"""
+"""Who annotates which document: the assignment rows (the plan is made in `app.assignment`)."""
 
 from __future__ import annotations
 
-import random
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import combinations
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
-from annotator.core.errors import AnnotatorError, E
-from annotator.core.model import GOLD_ANNOTATOR, Role
-from annotator.store.project_store import DocumentSummary, ProjectStore
+from annotator.core.model import Role
+from annotator.store.project_store import ProjectStore
 from annotator.store.tables import Annotator, Assignment, Document, table_of, utcnow
 
 A = table_of(Annotator)
 D = table_of(Document)
 G = table_of(Assignment)
-SETTINGS_KEY = "assignment"
 
 
-@dataclass(frozen=True)
-class AssignmentReport:
-    """What `assign` wrote."""
-
-    annotators: tuple[str, ...]
-    per_document: int
-    shared: tuple[int, ...]  # ids of the documents every annotator has
-    documents: int  # documents (re)assigned
-    per_annotator: dict[str, int] = field(default_factory=dict)  # documents each one has
-    pair_overlap: dict[tuple[str, str], int] = field(default_factory=dict)  # documents in common
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "annotators": list(self.annotators), "per_document": self.per_document,
-            "shared": list(self.shared), "documents": self.documents,
-            "per_annotator": dict(self.per_annotator),
-            "pair_overlap": [{"first": a, "second": b, "documents": n}
-                             for (a, b), n in self.pair_overlap.items()],
-        }
-
-
-def check_annotator_names(names: Iterable[str]) -> tuple[str, ...]:
-    """Names stripped, deduplicated, in order; empty names and the gold set are refused."""
-    cleaned = tuple(dict.fromkeys(n.strip() for n in names if n.strip()))
-    if GOLD_ANNOTATOR in cleaned:
-        raise AnnotatorError(E.E116, value=GOLD_ANNOTATOR, what="annotator name",
-                             reason="'gold' is the adjudicated set, not a person")
-    if not cleaned:
-        raise AnnotatorError(E.E116, value="", what="--annotators", reason="name at least one")
-    return cleaned
-
-
-@dataclass(frozen=True)
-class AssignmentPlan:
-    documents: dict[int, tuple[str, ...]]  # document id -> its annotators (in the given order)
-    shared: tuple[int, ...]  # the documents everyone has, in project order
-
-
-def plan_assignment(doc_ids: Sequence[int], annotators: Sequence[str], per_document: int,
-                    shared: int, seed: int) -> AssignmentPlan:
-    """Who gets which of DOC_IDS (in project order). Pure and deterministic.
-
-    SHARED documents, sampled with SEED, go to everyone; each other document goes to the
-    PER_DOCUMENT annotators with the fewest documents so far, ties broken first by the fewest
-    documents shared with those already chosen for it, then by a seeded draw.
-    """
-    names = tuple(annotators)
-    if not 1 <= per_document <= len(names):
-        raise AnnotatorError(E.E116, value=per_document, what="--per-document",
-                             reason=f"between 1 and the number of annotators ({len(names)})")
-    if not 0 <= shared <= len(doc_ids):
-        raise AnnotatorError(E.E116, value=shared, what="--shared",
-                             reason=f"between 0 and the number of documents ({len(doc_ids)})")
-    rng = random.Random(seed)
-    everyone = set(rng.sample(list(doc_ids), shared))
-    load: Counter[str] = Counter()
-    together: Counter[tuple[str, str]] = Counter()
-    order = {name: i for i, name in enumerate(names)}
-    plan: dict[int, tuple[str, ...]] = {}
-    for doc_id in doc_ids:
-        if doc_id in everyone:
-            chosen = list(names)
-        else:
-            draw = {name: rng.random() for name in names}
-            chosen = []
-            for _ in range(per_document):
-                candidates = [n for n in names if n not in chosen]
-                chosen.append(min(candidates, key=lambda n: (
-                    load[n], sum(together[_pair(n, c)] for c in chosen), draw[n])))
-            chosen.sort(key=order.__getitem__)
-        for name in chosen:
-            load[name] += 1
-        for a, b in combinations(chosen, 2):
-            together[_pair(a, b)] += 1
-        plan[doc_id] = tuple(chosen)
-    return AssignmentPlan(plan, tuple(d for d in doc_ids if d in everyone))
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    return (a, b) if a <= b else (b, a)
-
-
-def assign(store: ProjectStore, annotators: Sequence[str], per_document: int, shared: int = 0,
-           seed: int = 0, *, only_unassigned: bool = False) -> AssignmentReport:
-    """Assign the project's documents (or, with ONLY_UNASSIGNED, those nobody has yet) and
-    replace their previous assignment, in one transaction. Unknown names become annotators."""
-    names = check_annotator_names(annotators)
+def write_assignments(store: ProjectStore, annotators: Sequence[str],
+                      choose: Callable[[list[int]], dict[int, tuple[str, ...]]],
+                      replace_all: bool) -> None:
+    """In one transaction: CHOOSE which of ANNOTATORS annotate the documents (every document,
+    in project order, with REPLACE_ALL; else only those nobody has yet), and write the
+    assignment rows (replacing all previous ones with REPLACE_ALL). Unknown names become
+    annotators."""
     with store.write() as c:
         doc_ids = list(c.execute(select(D.c.id).order_by(D.c.position)).scalars())
-        if only_unassigned:
+        if not replace_all:
             taken = set(c.execute(select(G.c.document_id).distinct()).scalars())
             doc_ids = [d for d in doc_ids if d not in taken]
-        plan = plan_assignment(doc_ids, names, per_document, shared, seed)
-        ids = {name: _annotator_id(c, name) for name in names}
-        if not only_unassigned:
+        plan = choose(doc_ids)
+        ids = {name: _annotator_id(c, name) for name in annotators}
+        if replace_all:
             c.execute(delete(G))
-        rows = [{"document_id": d, "annotator_id": ids[n]} for d, chosen in plan.documents.items()
+        rows = [{"document_id": d, "annotator_id": ids[n]} for d, chosen in plan.items()
                 for n in chosen]
         for first in range(0, len(rows), 5000):
             c.execute(insert(G), rows[first:first + 5000])
-    settings = dict(store.project().settings)
-    settings[SETTINGS_KEY] = {"annotators": list(names), "per_document": per_document,
-                              "shared": shared, "seed": seed}
-    store.update_project(settings=settings)
-    return _report(names, per_document, plan)
-
-
-def _report(names: tuple[str, ...], per_document: int, plan: AssignmentPlan) -> AssignmentReport:
-    per_annotator = Counter(n for chosen in plan.documents.values() for n in chosen)
-    overlap: Counter[tuple[str, str]] = Counter()
-    for chosen in plan.documents.values():
-        for a, b in combinations(chosen, 2):
-            overlap[(a, b)] += 1
-    return AssignmentReport(
-        annotators=names, per_document=per_document, shared=plan.shared,
-        documents=len(plan.documents), per_annotator={n: per_annotator[n] for n in names},
-        pair_overlap={(a, b): overlap[(a, b)] for a, b in combinations(names, 2)})
 
 
 def _annotator_id(c: Connection, name: str) -> int:
@@ -171,12 +57,6 @@ def assignments(store: ProjectStore) -> dict[int, tuple[str, ...]]:
     return {d: tuple(n) for d, n in result.items()}
 
 
-def assignment_settings(store: ProjectStore) -> dict[str, object] | None:
-    """The parameters of the last `assign` (annotators, per_document, shared, seed), if any."""
-    value = store.project().settings.get(SETTINGS_KEY)
-    return dict(value) if isinstance(value, dict) else None
-
-
 def assigned_document_ids(store: ProjectStore, annotator: str) -> list[int] | None:
     """The ids of ANNOTATOR's documents in project order; None when the project assigns nothing
     (then every document is everyone's)."""
@@ -186,13 +66,3 @@ def assigned_document_ids(store: ProjectStore, annotator: str) -> list[int] | No
         return list(c.execute(
             select(D.c.id).join(G, G.c.document_id == D.c.id).join(A, A.c.id == G.c.annotator_id)
             .where(A.c.name == annotator).order_by(D.c.position)).scalars())
-
-
-def queue(store: ProjectStore, annotator: str) -> list[DocumentSummary]:
-    """ANNOTATOR's documents in project order, each with that annotator's status and counts."""
-    summaries = store.documents(annotator)
-    assigned = assigned_document_ids(store, annotator)
-    if assigned is None:
-        return summaries
-    wanted = set(assigned)
-    return [s for s in summaries if s.id in wanted]

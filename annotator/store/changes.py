@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from annotator.core.changes import ProjectChanges
 from annotator.store.concurrency import AnnotationVersions
 from annotator.store.tables import Annotation, Document, Label, Project, table_of
 
@@ -36,19 +37,11 @@ class ChangeToken:
 
 
 @dataclass(frozen=True)
-class ProjectChanges:
-    token: ChangeToken
-    project_changed: bool  # settings, guidelines, blind mode ...: reread `project()`
-    labels_changed: bool  # reread `labels()`
-    documents_changed: bool  # documents added or removed: reload the document list
-    annotations: frozenset[int]  # annotations created or edited (spans or status)
-    documents: frozenset[int]  # the documents of those annotations: refresh their rows
-    by_others: frozenset[int]  # of `annotations`, those this store did not change itself
+class Poll:
+    """What a poll found: the token for the next poll, and what changed since the last."""
 
-    @property
-    def anything(self) -> bool:
-        return bool(self.project_changed or self.labels_changed or self.documents_changed
-                    or self.annotations)
+    token: ChangeToken
+    changes: ProjectChanges
 
 
 def _digest(rows: object) -> str:
@@ -56,11 +49,12 @@ def _digest(rows: object) -> str:
 
 
 def changes_since(c: Connection, token: ChangeToken | None,
-                  versions: AnnotationVersions | None = None) -> ProjectChanges:
+                  versions: AnnotationVersions | None = None) -> Poll:
     """What changed in the project since TOKEN (everything, when TOKEN is None).
 
-    VERSIONS, the store's record of annotation versions it saw or made, lets the answer tell
-    colleagues' edits (`by_others`) from the store's own.
+    VERSIONS, the store's record of annotation versions it saw or made, tells colleagues' edits
+    from the store's own: only annotations someone else moved past this store's view are in
+    the changes (the store's own edits reached the views when they were made).
     """
     project = _digest(c.execute(select(P)).all())
     labels = _digest(c.execute(select(L).order_by(L.c.id)).all())
@@ -80,12 +74,12 @@ def changes_since(c: Connection, token: ChangeToken | None,
     by_others = {i for i in changed
                  if versions is None or versions.seen(i) != annotations[i][1]}
     new_token = ChangeToken(project, labels, documents, totals, annotations)
-    return ProjectChanges(
-        token=new_token,
-        project_changed=token is None or token.project != project,
-        labels_changed=token is None or token.labels != labels,
-        documents_changed=token is None or token.documents != documents,
-        annotations=frozenset(changed),
-        documents=frozenset(annotations[i][0] for i in changed),
-        by_others=frozenset(by_others),
-    )
+    others = frozenset(by_others)
+    return Poll(new_token, ProjectChanges(
+        project=token is None or token.project != project,
+        labels=token is None or token.labels != labels,
+        document_set=token is None or token.documents != documents,
+        annotations=others,
+        documents=frozenset(annotations[i][0] for i in others),
+        by_others=others,
+    ))

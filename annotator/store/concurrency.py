@@ -21,11 +21,13 @@ edit before it, so two people can never both add overlapping spans to one annota
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import Status
 from annotator.core.operations import (
     AcceptAllSuggestions,
     AcceptSuggestion,
@@ -70,22 +72,38 @@ def touched_annotations(c: Connection, op: Operation) -> list[int]:
     return sorted(annotations)
 
 
+class AnnotationState(NamedTuple):
+    """An annotation as an edit left it: what views need to know besides the spans."""
+
+    version: int
+    status: Status
+    document_id: int
+
+
 class AnnotationVersions:
-    """The version of each annotation this store last saw, and the check made before an edit."""
+    """The version (and status) of each annotation this store last saw, and the check made
+    before an edit."""
 
     def __init__(self) -> None:
         self._seen: dict[int, int] = {}
+        self._status: dict[int, Status] = {}
 
     def seen(self, annotation_id: int) -> int | None:
         return self._seen.get(annotation_id)
 
+    def status_seen(self, annotation_id: int) -> Status | None:
+        """The status this store last saw ANNOTATION_ID in (None: it never read it)."""
+        return self._status.get(annotation_id)
+
     def remember(self, c: Connection, annotation_id: int) -> None:
         """Note the current version; call before reading what the caller will show."""
-        version = c.execute(select(N.c.version).where(N.c.id == annotation_id)).scalar()
-        if version is None:
+        row = c.execute(select(N.c.version, N.c.status).where(N.c.id == annotation_id)).first()
+        if row is None:
             self._seen.pop(annotation_id, None)
+            self._status.pop(annotation_id, None)
         else:
-            self._seen[annotation_id] = int(version)
+            self._seen[annotation_id] = int(row[0])
+            self._status[annotation_id] = Status(row[1])
 
     def lock(self, c: Connection, op: Operation) -> set[int]:
         """Lock the annotations OP touches and return those that moved since this store saw
@@ -126,18 +144,34 @@ class AnnotationVersions:
         if conflicts:
             raise AnnotatorError(E.E114, annotation_id=min(conflicts))
 
-    def read(self, c: Connection, annotation_ids: Iterable[int]) -> dict[int, int]:
-        """The versions of ANNOTATION_IDS as this transaction sees them (after its edit)."""
+    def read(self, c: Connection, annotation_ids: Iterable[int]) -> dict[int, AnnotationState]:
+        """ANNOTATION_IDS as this transaction sees them (after its edit)."""
         ids = sorted(annotation_ids)
         if not ids:
             return {}
-        rows = c.execute(select(N.c.id, N.c.version).where(N.c.id.in_(ids)))
-        return {int(row[0]): int(row[1]) for row in rows}
+        rows = c.execute(select(N.c.id, N.c.version, N.c.status, N.c.document_id)
+                         .where(N.c.id.in_(ids)))
+        return {int(row[0]): AnnotationState(int(row[1]), Status(row[2]), int(row[3]))
+                for row in rows}
 
-    def update(self, versions: dict[int, int], stale: set[int]) -> None:
+    def update(self, states: dict[int, AnnotationState], stale: set[int]) -> None:
         """Move the views of annotations this store just edited to the versions it produced
         (once their transaction committed); a stale view stays stale after a merged add."""
-        self._seen.update((i, v) for i, v in versions.items() if i in self._seen and i not in stale)
+        self._seen.update((i, s.version) for i, s in states.items()
+                          if i in self._seen and i not in stale)
+        self._status.update((i, s.status) for i, s in states.items() if i in self._status)
+
+    def describe(self, change: Change, states: dict[int, AnnotationState]) -> None:
+        """Complete CHANGE with what STATES say (before `update`): each annotation's status
+        and document, and the status move an edit made without setting it (new -> in
+        progress), as this store last saw the status."""
+        for annotation_id, state in states.items():
+            change.statuses[annotation_id] = state.status
+            change.document_ids.add(state.document_id)
+            before = self._status.get(annotation_id)
+            if change.status is None and before is not None and before is not state.status:
+                change.status = (before, state.status)
 
     def forget(self) -> None:
         self._seen.clear()
+        self._status.clear()

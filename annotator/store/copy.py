@@ -50,9 +50,10 @@ class CopyReport:
                 "sha256": self.digest, "seconds": round(self.seconds, 3)}
 
 
-def copy_project(source: str | Path, target: str | Path,
-                 progress: Callable[[str, int], None] | None = None) -> CopyReport:
-    """Copy the project at SOURCE into the empty database or new file TARGET."""
+def copy_database(source: str | Path, target: str | Path,
+                  progress: Callable[[str, int], None] | None = None) -> CopyReport:
+    """Copy the project at SOURCE into the empty database or new file TARGET (see the module
+    docstring; `app.copying.copy_project` is the use-case)."""
     started = time.perf_counter()
     source_url, target_url = project_url(source), project_url(target)
     shown = target if sqlite_path(target_url) else _safe(target_url)  # never show a password

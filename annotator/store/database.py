@@ -18,6 +18,7 @@ from annotator.core.errors import AnnotatorError, E
 
 WRITE_OPTION = "annotator_write"
 SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".annotator")
+BUSY_TIMEOUT_S = 10  # how long a SQLite write waits for the lock before E119
 
 
 def project_url(project: str | Path) -> str:
@@ -63,7 +64,7 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
-    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     cursor.close()
 
 

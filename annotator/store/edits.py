@@ -112,7 +112,7 @@ def _document_length(c: Connection, annotation_id: int) -> tuple[int, int]:
     row = c.execute(select(D.c.length, N.c.version).join(N, N.c.document_id == D.c.id)
                     .where(N.c.id == annotation_id)).first()
     if row is None:
-        raise AnnotatorError(E.E900, message=f"No annotation with id {annotation_id}")
+        raise AnnotatorError(E.E117, annotation_id=annotation_id)
     return int(row[0]), int(row[1])
 
 
@@ -266,7 +266,7 @@ def _accept_all(c: Connection, op: AcceptAllSuggestions, policy: OverlapPolicy,
 def _set_status(c: Connection, op: SetStatus) -> Change:
     before = c.execute(select(N.c.status).where(N.c.id == op.annotation_id)).scalar()
     if before is None:
-        raise AnnotatorError(E.E900, message=f"No annotation with id {op.annotation_id}")
+        raise AnnotatorError(E.E117, annotation_id=op.annotation_id)
     c.execute(update(N).where(N.c.id == op.annotation_id).values(
         status=str(op.status), version=N.c.version + 1, updated_at=utcnow()))
     return Change(op, SetStatus(op.annotation_id, Status(before)),

@@ -15,7 +15,7 @@ adds them to the document already in the project instead of being dropped.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, insert, select, update
@@ -29,6 +29,7 @@ from annotator.core.model import (
     Span,
     SpanState,
     Status,
+    default_label_specs,
 )
 from annotator.store.tables import Annotation, Annotator, Document, Label, SpanRow, new_id, utcnow
 
@@ -55,6 +56,8 @@ class IngestReport:
     spans_merged: int = 0  # identical spans in the input, stored once
     spans_not_kept: list[str] = field(default_factory=list)  # overlaps the policy refused
     document_ids: list[int] = field(default_factory=list)
+    annotation_ids: set[int] = field(default_factory=set)  # annotations written to
+    annotated_documents: set[int] = field(default_factory=set)  # their documents
     annotations_added: int = 0  # annotation sets written (one per document and annotator)
     annotations_to_duplicates: int = 0  # of those, added to a document already present
     annotators: set[str] = field(default_factory=set)  # who the imported spans belong to
@@ -182,6 +185,11 @@ def _write_annotation(c: Connection, doc_id: int, annotator_id: int, doc: Source
             c.execute(update(N).where(N.c.id == annotation_id).values(
                 status=str(options.status), updated_at=now))
     kept = select_spans(doc, labels, policy, options, report, spans, existing)
+    report.annotation_ids.add(annotation_id)
+    report.annotated_documents.add(doc_id)
+    if kept and found is not None:  # others' views of this annotation are now stale
+        c.execute(update(N).where(N.c.id == annotation_id).values(
+            version=N.c.version + 1, updated_at=now))
     if kept:
         c.execute(insert(S), [
             {"annotation_id": annotation_id, "start": s.start, "end": s.end, "label": s.label,
@@ -226,3 +234,22 @@ def select_spans(doc: SourceDocument, labels: set[str], policy: OverlapPolicy,
                 continue
         kept.append(span)
     return kept
+
+
+def label_names(c: Connection) -> set[str]:
+    return set(c.execute(select(L.c.name)).scalars())
+
+
+def with_new_labels(c: Connection, docs: Iterable[SourceDocument], known: set[str],
+                    created: list[str]) -> Iterator[SourceDocument]:
+    """DOCS, after adding (within the transaction on C) every label their spans use that is
+    not in KNOWN; each label added is appended to CREATED (import --create-labels)."""
+    for doc in docs:
+        for span in [*doc.spans, *(s for spans in doc.more.values() for s in spans)]:
+            if span.label not in known:
+                spec = default_label_specs([""] * len(known) + [span.label])[-1]
+                c.execute(insert(L).values(name=spec.name, color=spec.color, hotkey=spec.hotkey,
+                                           description="", position=len(known)))
+                known.add(span.label)
+                created.append(span.label)
+        yield doc

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
@@ -19,8 +18,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import (
     Direction,
+    DocumentSummary,
     LabelSpec,
     OverlapPolicy,
+    ProjectInfo,
     Role,
     SpanState,
     Status,
@@ -29,9 +30,16 @@ from annotator.core.model import (
 )
 from annotator.core.operations import Change, Operation
 from annotator.store import schema
-from annotator.store.changes import ChangeToken, ProjectChanges, changes_since
+from annotator.store.changes import ChangeToken, Poll, changes_since
 from annotator.store.concurrency import AnnotationVersions
-from annotator.store.database import make_engine, project_url, shown_url, sqlite_path, writer
+from annotator.store.database import (
+    BUSY_TIMEOUT_S,
+    make_engine,
+    project_url,
+    shown_url,
+    sqlite_path,
+    writer,
+)
 from annotator.store.edits import SpanLengthBounds, apply_operation
 from annotator.store.single_edits import SINGLE_EDITS, apply_single_edit
 from annotator.store.tables import (
@@ -47,29 +55,6 @@ from annotator.store.tables import (
 )
 
 P, L, D, A, N, S = (table_of(t) for t in (Project, Label, Document, Annotator, Annotation, SpanRow))
-
-
-@dataclass(frozen=True)
-class ProjectInfo:
-    name: str
-    language: str
-    direction: Direction
-    guidelines: str
-    overlap_policy: OverlapPolicy
-    blind: bool
-    settings: dict[str, object]
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    id: int
-    position: int
-    source: str
-    title: str
-    length: int
-    status: Status  # for the annotator asked about (NEW if none yet)
-    span_count: int
-    suggestion_count: int
 
 
 class ProjectStore:
@@ -177,7 +162,7 @@ class ProjectStore:
         allowed = {"name", "language", "direction", "guidelines", "overlap_policy", "blind"}
         unknown = set(values) - allowed - {"settings"}
         if unknown:
-            raise AnnotatorError(E.E900, message=f"Unknown project fields: {sorted(unknown)}")
+            raise TypeError(f"update_project: unknown project fields {sorted(unknown)}")
         if "settings" in values:
             values["settings"] = json.dumps(values["settings"], ensure_ascii=False)
         for key in ("direction", "overlap_policy"):
@@ -302,34 +287,34 @@ class ProjectStore:
                 if isinstance(operation, SINGLE_EDITS):  # the keystrokes: fewest statements
                     edited = apply_single_edit(c, operation, policy, self._span_bounds,
                                                self._versions)
-                    change, versions, stale = edited.change, edited.versions, edited.stale
+                    change, states, stale = edited.change, edited.states, edited.stale
                 else:
                     stale = self._versions.lock(c, operation)  # edited elsewhere since read?
                     change = apply_operation(c, operation, policy, self._span_bounds)
                     self._versions.refuse_overwrites(stale, change)  # E114, rolled back
-                    versions = self._versions.read(c, change.annotation_ids)
-            self._versions.update(versions, stale)
+                    states = self._versions.read(c, change.annotation_ids)
+            self._versions.describe(change, states)
+            self._versions.update(states, stale)
             return change
         except IntegrityError as err:
             self._span_bounds = SpanLengthBounds()  # it may describe a rolled-back version
-            raise AnnotatorError(E.E900, message=f"The database refused the edit: {_short(err)}") from err
+            raise AnnotatorError(E.E118, reason=_short(err)) from err
         except OperationalError as err:
             self._span_bounds = SpanLengthBounds()
             if "database is locked" in str(err):  # SQLite: others' writes held it past the timeout
-                raise AnnotatorError(E.E900, message="The project is busy (others kept it locked "
-                                     "for 10 s); nothing was changed: try the edit again") from err
+                raise AnnotatorError(E.E119, seconds=BUSY_TIMEOUT_S) from err
             raise
         except BaseException:
             self._span_bounds = SpanLengthBounds()
             raise
 
-    def changes_since(self, token: ChangeToken | None) -> ProjectChanges:
-        """What colleagues (or this store) changed since TOKEN; poll it to refresh lists."""
+    def changes_since(self, token: ChangeToken | None) -> Poll:
+        """What colleagues changed since TOKEN; poll it to keep the views fresh."""
         with self.engine.connect() as c:
-            changes = changes_since(c, token, self._versions)
-        if changes.project_changed:
+            poll = changes_since(c, token, self._versions)
+        if poll.changes.project:
             self._overlap_policy = None
-        return changes
+        return poll
 
     def stats(self) -> dict[str, object]:
         from annotator.store.queries import project_stats

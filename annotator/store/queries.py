@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 
-from annotator.core.model import Span, SpanState, Status
+from annotator.core.model import DocumentSummary, Span, SpanState, Status
 from annotator.store.tables import Annotation, Annotator, Document, SpanRow, table_of
+from annotator.text.plain import title_of
 
 D, N, S, A = (table_of(t) for t in (Document, Annotation, SpanRow, Annotator))
 
@@ -32,19 +33,7 @@ def accepted_spans_by_annotator(c: Connection, owners: dict[int, tuple[int, str]
     return result
 
 
-def title_of(head: str) -> str:
-    """The first line's first words, for lists (the text itself is never changed)."""
-    for line in head.splitlines():
-        words = line.split()
-        if words:
-            title = " ".join(words)
-            return title if len(title) <= 60 else title[:60].rsplit(" ", 1)[0] + " …"
-    return "(blank)"
-
-
-def document_summaries(c: Connection, annotator_id: int | None):  # type: ignore[no-untyped-def]
-    from annotator.store.project_store import DocumentSummary
-
+def document_summaries(c: Connection, annotator_id: int | None) -> list[DocumentSummary]:
     counts = (
         select(
             S.c.annotation_id,

@@ -62,3 +62,25 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 # The newest revision this code knows, without importing Alembic (kept equal to the script head
 # by tests/store/test_migrations.py).
 HEAD = "0002"
+
+
+def revision_at(project: str | Path) -> str | None:
+    """The schema revision of the project at PROJECT (a path or URL) without changing it; None
+    when it holds no annotator schema or is not a database at all. E101 when a file is missing
+    (asking its version never creates one)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from annotator.core.errors import AnnotatorError, E
+    from annotator.store.database import make_engine, project_url, sqlite_path
+
+    url = project_url(project)
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        raise AnnotatorError(E.E101, path=project)
+    engine = make_engine(url)
+    try:
+        return current_revision(engine)
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()

@@ -22,6 +22,8 @@ Other operations (batches, resize, accept) take the general path in `edits`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import ReturningUpdate
@@ -37,7 +39,7 @@ from annotator.core.operations import (
     RelabelSpan,
     SetStatus,
 )
-from annotator.store.concurrency import AnnotationVersions
+from annotator.store.concurrency import AnnotationState, AnnotationVersions
 from annotator.store.edits import (
     BUMP,
     NOW,
@@ -59,53 +61,66 @@ L = table_of(Label)
 SINGLE_EDITS = (AddSpan, RelabelSpan, DeleteSpan, RejectSuggestion, SetStatus)
 
 
+class Claim:
+    """The annotation row a claim bumped (and locked): as the edit leaves it, with the length
+    of its document and whether the label asked about exists."""
+
+    def __init__(self, row: tuple[Any, ...]) -> None:
+        self.annotation_id = int(row[0])
+        self.state = AnnotationState(int(row[1]), Status(row[2]), int(row[3]))
+        self.length = int(row[4])
+        self.label_known = len(row) < 6 or row[5] is not None
+
+    @property
+    def version(self) -> int:
+        return self.state.version
+
+
 class Edited:
-    """A committed-to-be edit: the change, the annotation's version after it, and whether the
+    """A committed-to-be edit: the change, the annotation as it leaves it, and whether the
     store's view of the annotation was stale (then it stays stale)."""
 
-    def __init__(self, change: Change, annotation_id: int, version: int, stale: bool) -> None:
+    def __init__(self, change: Change, annotation_id: int, state: AnnotationState,
+                 stale: bool) -> None:
         self.change = change
-        self.versions = {annotation_id: version}
+        self.states = {annotation_id: state}
         self.stale = {annotation_id} if stale else set()
 
 
 # Each statement is built once (see `edits`): the claims bump the annotation (by its id, or by
-# the span's) and return its id, new version, document length and, with a label, the label's id.
+# the span's) and return its id, new version, status and document, the document's length and,
+# with a label, the label's id.
 _DOCUMENT_LENGTH = select(D.c.length).where(D.c.id == N.c.document_id).scalar_subquery()
 _LABEL_ID = select(L.c.id).where(L.c.name == bindparam("label_name")).scalar_subquery()
 _BY_ANNOTATION = N.c.id == bindparam("annotation_id")
 _BY_SPAN = N.c.id == select(S.c.annotation_id).where(
     S.c.id == bindparam("span_id")).scalar_subquery()
-_CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(
-    N.c.id, N.c.version, _DOCUMENT_LENGTH, _LABEL_ID)
-_CLAIM_FOR_RELABEL = update(N).where(_BY_SPAN).values(**BUMP).returning(
-    N.c.id, N.c.version, _DOCUMENT_LENGTH, _LABEL_ID)
-_CLAIM_FOR_DELETE = update(N).where(_BY_SPAN).values(**BUMP).returning(
-    N.c.id, N.c.version, _DOCUMENT_LENGTH)
+_CLAIMED = (N.c.id, N.c.version, N.c.status, N.c.document_id, _DOCUMENT_LENGTH)
+_CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(*_CLAIMED, _LABEL_ID)
+_CLAIM_FOR_RELABEL = update(N).where(_BY_SPAN).values(**BUMP).returning(*_CLAIMED, _LABEL_ID)
+_CLAIM_FOR_DELETE = update(N).where(_BY_SPAN).values(**BUMP).returning(*_CLAIMED)
 _RELABEL = update(S).where(S.c.id == bindparam("span_id")).values(
     label=bindparam("new_label"), updated_at=NOW)
 _DELETE = delete(S).where(S.c.id == bindparam("span_id")).returning(*SPAN_COLUMNS)
-_READ_STATUS = select(N.c.version, N.c.status).where(_BY_ANNOTATION).with_for_update(
-    key_share=True)
+_READ_STATUS = select(N.c.version, N.c.status, N.c.document_id).where(
+    _BY_ANNOTATION).with_for_update(key_share=True)
 _SET_STATUS = update(N).where(_BY_ANNOTATION).values(
     status=bindparam("new_status", type_=N.c.status.type), version=N.c.version + 1,
     updated_at=NOW)
 
 
-def _claim(c: Connection, claim: ReturningUpdate, parameters: dict[str, object],
-           ) -> tuple[int, int, int, bool]:
-    """Bump (and so lock) the annotation CLAIM picks: (id, new version, document length,
-    whether the label exists, when CLAIM asks). Raises LookupError when no row moved."""
+def _claim(c: Connection, claim: ReturningUpdate, parameters: dict[str, object]) -> Claim:
+    """Bump (and so lock) the annotation CLAIM picks. Raises LookupError when no row moved."""
     row = c.execute(claim, {**parameters, "now": utcnow()}).first()
     if row is None:
         raise LookupError
-    return int(row[0]), int(row[1]), int(row[2]), len(row) < 4 or row[3] is not None
+    return Claim(tuple(row))
 
 
 def _refuse_missing_annotation(c: Connection, annotation_id: int) -> None:
     if c.execute(select(N.c.id).where(N.c.id == annotation_id)).scalar() is not None:
         raise AnnotatorError(E.E159, annotation_id=annotation_id)  # readable, not writable (RLS)
-    raise AnnotatorError(E.E900, message=f"No annotation with id {annotation_id}")
+    raise AnnotatorError(E.E117, annotation_id=annotation_id)
 
 
 def _refuse_missing_span(c: Connection, span_id: int) -> None:
@@ -115,8 +130,7 @@ def _refuse_missing_span(c: Connection, span_id: int) -> None:
     raise AnnotatorError(E.E109, span_id=span_id)
 
 
-def _claim_span(c: Connection, span_id: int, label: str | None = None,
-                ) -> tuple[int, int, int, bool]:
+def _claim_span(c: Connection, span_id: int, label: str | None = None) -> Claim:
     try:
         if label is None:
             return _claim(c, _CLAIM_FOR_DELETE, {"span_id": span_id})
@@ -129,46 +143,51 @@ def _claim_span(c: Connection, span_id: int, label: str | None = None,
 def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds,
          versions: AnnotationVersions) -> Edited:
     try:
-        annotation_id, version, length, label_known = _claim(
-            c, _CLAIM_FOR_ADD, {"annotation_id": op.annotation_id, "label_name": op.label})
+        claim = _claim(c, _CLAIM_FOR_ADD, {"annotation_id": op.annotation_id,
+                                           "label_name": op.label})
     except LookupError:
         _refuse_missing_annotation(c, op.annotation_id)
         raise
-    check_offsets(op.start, op.end, length)
-    if not label_known:
+    check_offsets(op.start, op.end, claim.length)
+    if not claim.label_known:
         refuse_label(c, op.label)
-    change = add_checked(c, op, policy, bounds, version - 1)
-    bounds.edited(annotation_id, version - 1, op.end - op.start)
-    return Edited(change, annotation_id, version, versions.moved(annotation_id, version - 1))
+    change = add_checked(c, op, policy, bounds, claim.version - 1)
+    bounds.edited(claim.annotation_id, claim.version - 1, op.end - op.start)
+    return _edited(change, claim, versions)
 
 
 def _relabel(c: Connection, op: RelabelSpan, bounds: SpanLengthBounds,
              versions: AnnotationVersions) -> Edited:
-    annotation_id, version, _, label_known = _claim_span(c, op.span_id, op.label)
+    claim = _claim_span(c, op.span_id, op.label)
     span = load_span(c, op.span_id)  # after the lock: what is there now
-    if not label_known:
+    if not claim.label_known:
         refuse_label(c, op.label)
     after = StoredSpan(span.id, span.annotation_id, span.start, span.end, op.label,
                        span.state, span.origin, span.score)
     c.execute(_RELABEL, {"span_id": span.id, "new_label": op.label, "now": utcnow()})
-    bounds.edited(annotation_id, version - 1)
+    bounds.edited(claim.annotation_id, claim.version - 1)
     change = Change(op, RelabelSpan(span.id, span.label), updated=[(span, after)],
-                    annotation_ids={annotation_id})
-    return Edited(change, annotation_id, version, versions.moved(annotation_id, version - 1))
+                    annotation_ids={claim.annotation_id})
+    return _edited(change, claim, versions)
 
 
 def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLengthBounds,
             versions: AnnotationVersions) -> Edited:
-    annotation_id, version, _, _ = _claim_span(c, op.span_id)
+    claim = _claim_span(c, op.span_id)
     row = c.execute(_DELETE, {"span_id": op.span_id}).first()
     if row is None:
         raise AnnotatorError(E.E109, span_id=op.span_id)
     span = StoredSpan(row[0], row[1], row[2], row[3], row[4], SpanState(row[5]), row[6], row[7])
     if isinstance(op, RejectSuggestion) and span.state is not SpanState.SUGGESTED:
         raise AnnotatorError(E.E112, span_id=op.span_id)  # rolled back with the delete
-    bounds.edited(annotation_id, version - 1)
-    change = Change(op, restore(span), removed=[span], annotation_ids={annotation_id})
-    return Edited(change, annotation_id, version, versions.moved(annotation_id, version - 1))
+    bounds.edited(claim.annotation_id, claim.version - 1)
+    change = Change(op, restore(span), removed=[span], annotation_ids={claim.annotation_id})
+    return _edited(change, claim, versions)
+
+
+def _edited(change: Change, claim: Claim, versions: AnnotationVersions) -> Edited:
+    stale = versions.moved(claim.annotation_id, claim.version - 1)
+    return Edited(change, claim.annotation_id, claim.state, stale)
 
 
 def _set_status(c: Connection, op: SetStatus, bounds: SpanLengthBounds,
@@ -183,7 +202,8 @@ def _set_status(c: Connection, op: SetStatus, bounds: SpanLengthBounds,
     bounds.edited(op.annotation_id, version)  # no span changed: the bound holds on
     change = Change(op, SetStatus(op.annotation_id, before), status=(before, op.status),
                     annotation_ids={op.annotation_id})
-    return Edited(change, op.annotation_id, version + 1, versions.moved(op.annotation_id, version))
+    state = AnnotationState(version + 1, op.status, int(row[2]))
+    return Edited(change, op.annotation_id, state, versions.moved(op.annotation_id, version))
 
 
 def apply_single_edit(c: Connection, op: Operation, policy: OverlapPolicy,

@@ -120,3 +120,13 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
     last_break = max(before.rfind("\n"), before.rfind("\r"))
     return line, offset - last_break
+
+
+def title_of(head: str) -> str:
+    """The first line's first words, for lists (the text itself is never changed)."""
+    for line in head.splitlines():
+        words = line.split()
+        if words:
+            title = " ".join(words)
+            return title if len(title) <= 60 else title[:60].rsplit(" ", 1)[0] + " …"
+    return "(blank)"

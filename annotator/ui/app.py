@@ -1,6 +1,6 @@
-"""Start the desktop app: `run_app(project, annotator=..., document=..., screenshot=...)`.
+"""Start the desktop app: `run_app(location, annotator=..., document=..., screenshot=...)`.
 
-Only Qt, the store and the editor load before the window is up; the tokenizer (and spaCy, if a
+Only Qt, the project store and the editor load before the window is up; the tokenizer (and spaCy, if a
 language needs it) loads on a worker thread afterwards. With `screenshot`, the window renders
 offscreen, is saved as a PNG, and the function returns 0 without entering the event loop.
 """
@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING
 from annotator.core.errors import AnnotatorError, E
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.app.project import Project
     from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import AppSettings
 
 SCREENSHOT_SIZE = (1400, 860)
 
@@ -29,13 +33,13 @@ def default_annotator_name() -> str:
         return "annotator"
 
 
-def run_app(project: str, annotator: str | None = None, document: int | None = None,
+def run_app(location: str, annotator: str | None = None, document: int | None = None,
             screenshot: Path | str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     if screenshot is not None and QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from annotator.store.project_store import ProjectStore
+    from annotator.app.project import Project
     from annotator.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
     instance = QApplication.instance()
@@ -43,28 +47,28 @@ def run_app(project: str, annotator: str | None = None, document: int | None = N
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     settings = AppSettings()
-    store = ProjectStore.open(project)
+    opened = Project.open(location)
     if not annotator:  # on a team server the database role says who you are
-        from annotator.store.team import current_member
+        from annotator.app.team import current_member
 
-        member = current_member(store)
+        member = current_member(opened)
         annotator = member.name if member is not None else None
-    name: str | None = annotator or settings.project_annotator(store.url)
+    name: str | None = annotator or settings.project_annotator(opened.url)
     if not name and screenshot is None:  # first start on this project: who is annotating?
         from annotator.ui.dialogs.identity_dialog import ask_identity
 
-        name = ask_identity(store, settings.annotator or default_annotator_name())
+        name = ask_identity(opened, settings.annotator or default_annotator_name())
         if not name:
-            store.close()
+            opened.close()
             return 0
     name = name or settings.annotator or default_annotator_name()
     if screenshot is None:  # a screenshot leaves the user's settings as they were
         settings.annotator = name
-        settings.set_project_annotator(store.url, name)
-        settings.last_project = str(project)
+        settings.set_project_annotator(opened.url, name)
+        settings.last_project = str(location)
     if instance is None:  # this process is the app (not a test): see freeze_startup_objects
         freeze_startup_objects()
-    controller = AppController(app, store, name, settings, remember=screenshot is None)
+    controller = AppController(app, opened, name, settings, remember=screenshot is None)
     controller.start(document)
     try:
         if screenshot is not None:
@@ -88,13 +92,13 @@ def freeze_startup_objects() -> None:
 class AppController:
     """Owns the main window; rebuilds it when the interface language changes."""
 
-    def __init__(self, app, store, annotator: str, settings,  # type: ignore[no-untyped-def]
-                 remember: bool = True) -> None:
+    def __init__(self, app: QApplication, project: Project, annotator: str,
+                 settings: AppSettings, remember: bool = True) -> None:
         from annotator.ui.i18n import install_language
 
         self.remember = remember
         self.app = app
-        self.store = store
+        self.project = project
         self.annotator = annotator
         self.settings = settings
         self.window: MainWindow | None = None
@@ -108,27 +112,27 @@ class AppController:
     def _build(self) -> MainWindow:
         from annotator.ui.main_window import MainWindow
 
-        window = MainWindow(self.store, self.annotator, self.settings)
+        window = MainWindow(self.project, self.annotator, self.settings)
         window.remember_layout = self.remember
         window.background_work = self.remember
         window.language_change_requested.connect(self.switch_language)
         window.workflow.switch_work = self.switch_work
         return window
 
-    def switch_work(self, store, annotator: str) -> None:  # type: ignore[no-untyped-def]
-        """Open STORE (another project, or the same one) as ANNOTATOR in a fresh window."""
+    def switch_work(self, project: Project, annotator: str) -> None:
+        """Open PROJECT (another one, or the same) as ANNOTATOR in a fresh window."""
         old = self.window
         assert old is not None
         old.save_layout()
-        if store is not self.store:
-            self.settings.last_project = store.url
-        previous, self.store, self.annotator = self.store, store, annotator
+        if project is not self.project:
+            self.settings.last_project = project.url
+        previous, self.project, self.annotator = self.project, project, annotator
         window = self.window = self._build()
         window.open_position(None)
         window.show()
         old.hide()
         old.deleteLater()
-        if previous is not store:
+        if previous is not project:
             previous.close()
 
     def switch_language(self, language: str) -> None:
@@ -166,4 +170,4 @@ class AppController:
         if self.window is not None:
             self.window.remember_layout = self.remember
             self.window.close()
-        self.store.close()
+        self.project.close()

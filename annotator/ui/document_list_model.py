@@ -3,7 +3,7 @@
 The model holds the `DocumentSummary` rows the store returns (one set-based query for the whole
 list) and updates a single row after an edit; it never owns document text.
 
-When the project assigns documents (`store/assignment.py`), the list is the annotator's queue:
+When the project assigns documents (`app.assignment`), the list is the annotator's queue:
 only their documents, progress counted on them, and "next undone" stepping through them.
 `set_show_all(True)` lists every document (for curators and managers) while progress and
 "next undone" still follow the queue.
@@ -24,10 +24,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from annotator.core.model import Status
-from annotator.store.assignment import assigned_document_ids
-from annotator.store.project_store import DocumentSummary, ProjectStore
-from annotator.store.visibility import SEES_EVERYONE, viewer_role
+from annotator.app.assignment import assigned_document_ids, may_see_every_document
+from annotator.app.project import Project
+from annotator.core.model import DocumentSummary, Status
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,12 +50,12 @@ def status_name(status: Status) -> str:
 class DocumentListModel(QAbstractTableModel):
     POSITION, TITLE, STATUS, SPANS, SUGGESTIONS = range(5)
 
-    def __init__(self, store: ProjectStore, annotator: str) -> None:
+    def __init__(self, project: Project, annotator: str) -> None:
         super().__init__()
-        self.store = store
+        self.project = project
         self.annotator = annotator
         self.show_all = False
-        self.may_show_all = viewer_role(store, annotator) in SEES_EVERYONE  # curators, managers
+        self.may_show_all = may_see_every_document(project, annotator)  # curators, managers
         self.queue: frozenset[int] | None = None  # the annotator's documents; None: all of them
         self.rows: list[DocumentSummary] = []
         self._row_of: dict[int, int] = {}
@@ -64,8 +63,8 @@ class DocumentListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        summaries = self.store.documents(self.annotator)
-        assigned = assigned_document_ids(self.store, self.annotator)
+        summaries = self.project.documents(self.annotator)
+        assigned = assigned_document_ids(self.project, self.annotator)
         self.queue = None if assigned is None else frozenset(assigned)
         self.rows = summaries if self.show_all or self.queue is None else [
             s for s in summaries if s.id in self.queue]
@@ -140,6 +139,21 @@ class DocumentListModel(QAbstractTableModel):
             return
         self.rows[row] = replace(self.rows[row], **values)  # type: ignore[arg-type]
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def refresh_rows(self, doc_ids: set[int] | frozenset[int]) -> int:
+        """Read the rows of DOC_IDS again (a bulk job or a colleague changed them); how many
+        rows changed. The list keeps its selection and sort."""
+        changed = 0
+        for summary in self.project.documents(self.annotator):
+            if summary.id not in doc_ids:
+                continue
+            old = self.summary(summary.id)
+            if old is not None and old != summary:
+                self.update_document(summary.id, status=summary.status,
+                                     span_count=summary.span_count,
+                                     suggestion_count=summary.suggestion_count)
+                changed += 1
+        return changed
 
     def progress(self) -> tuple[int, int]:
         """(documents done, documents) in this annotator's queue."""

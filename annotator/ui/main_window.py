@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.project import Project
+from annotator.core.changes import ProjectChanges
 from annotator.core.history import History
 from annotator.core.model import Direction, SpanState, Status
 from annotator.core.operations import Change, SetStatus
-from annotator.store.project_store import ProjectStore
 from annotator.ui.document_list_model import DocumentListModel, status_name
 from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.fonts import text_font
@@ -24,6 +25,7 @@ from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, S
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import AppSettings
 from annotator.ui.window_actions import WindowActions
+from annotator.ui.workbench import Refreshed
 from annotator.ui.workflow import WorkflowActions
 
 STATUS_MESSAGE_MS = 6000
@@ -33,23 +35,23 @@ TOKENIZE_DELAY_MS = 30
 class MainWindow(QMainWindow):
     language_change_requested = Signal(str)
 
-    def __init__(self, store: ProjectStore, annotator: str, settings: AppSettings) -> None:
+    def __init__(self, project: Project, annotator: str, settings: AppSettings) -> None:
         super().__init__()
-        self.store = store
+        self.project = project
         self.annotator = annotator
         self.settings = settings
-        self.project = store.project()
-        self.labels = store.labels()
+        self.info = project.info()
+        self.labels = project.labels()
         self.session: DocumentSession | None = None
         self.remember_layout = True
         self.background_work = True  # off for screenshots: nothing to compete with the render
         self._histories: dict[int, History] = {}
         self.setObjectName("MainWindow")
-        self.setWindowTitle(self.tr("%1 — annotator").replace("%1", self.project.name))
+        self.setWindowTitle(self.tr("%1 — annotator").replace("%1", self.info.name))
 
-        self.documents = DocumentListModel(store, annotator)
+        self.documents = DocumentListModel(project, annotator)
         font = text_font(settings.font_family, settings.font_size)
-        self.editor = EditorWidget(self.labels, font, self.project.language, self)
+        self.editor = EditorWidget(self.labels, font, self.info.language, self)
         self.editor.replace_overlapping = settings.replace_overlapping
         self.editor.view.character_mode = settings.character_mode
         self.label_bar = LabelBar(self.labels, self.editor.span_style, self)
@@ -64,7 +66,7 @@ class MainWindow(QMainWindow):
         self.document_panel = DocumentPanel(self.documents, self)
         self.span_model = SpanListModel(self.editor.span_style)
         self.span_panel = SpanPanel(self.span_model, self)
-        self.guidelines = GuidelinesPanel(self.project.guidelines, self)
+        self.guidelines = GuidelinesPanel(self.info.guidelines, self)
         self.document_dock = self._dock("documents", self.tr("Documents"), self.document_panel,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.span_dock = self._dock("spans", self.tr("Spans"), self.span_panel,
@@ -79,7 +81,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.actions_ = WindowActions(self)
-        self.workflow = WorkflowActions(self)  # File › open, import, export; Tools › pre-tag, train
+        # File › open, import, export; Tools › pre-tag, train
+        self.workflow = WorkflowActions(self, self.actions_.file_menu)
 
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.editor.message.connect(self.show_message)
@@ -105,17 +108,17 @@ class MainWindow(QMainWindow):
     def open_document(self, doc_id: int) -> None:
         if self.session is not None and self.session.doc_id == doc_id:
             return
-        history = self._histories.setdefault(doc_id, History(self.store.apply))
-        session = DocumentSession(self.store, doc_id, self.annotator, history)
-        session.changed.connect(self._on_change)
+        history = self._histories.setdefault(doc_id, History(self.project.apply))
+        session = DocumentSession(self.project, doc_id, self.annotator, history)
+        session.changed.connect(lambda change: self.refresh(ProjectChanges.of_edit(change)))
         self.session = session
-        override = Direction(self.settings.direction_override(self.store.url, doc_id))
-        direction = override if override is not Direction.AUTO else self.project.direction
+        override = Direction(self.settings.direction_override(self.project.url, doc_id))
+        direction = override if override is not Direction.AUTO else self.info.direction
         self.editor.open_session(session, direction)
         self.span_model.set_spans(session.index, session.text)
         self.document_panel.show_current(doc_id)
         if self.remember_layout:
-            self.settings.set_last_document(self.store.url, doc_id)
+            self.settings.set_last_document(self.project.url, doc_id)
         self.actions_.sync_direction(override)
         self._show_progress()
         self._show_mode()
@@ -132,7 +135,7 @@ class MainWindow(QMainWindow):
             row = rows[max(0, min(len(rows), position) - 1)]
             self.open_document(row.id)
             return
-        last = self.settings.last_document(self.store.url)
+        last = self.settings.last_document(self.project.url)
         if last is not None and self.documents.summary(last) is not None:
             self.open_document(last)
             return
@@ -170,11 +173,61 @@ class MainWindow(QMainWindow):
             self.set_status(Status.DONE)
         self.next_undone()
 
-    # ------------------------------------------------------------------ changes
-    def _on_change(self, change: Change) -> None:
+    def current_document(self) -> int | None:
+        return self.session.doc_id if self.session is not None else None
+
+    def reload_open_document(self) -> None:
+        """Read the open document's spans and status again, keeping selection and scroll."""
         session = self.session
         if session is None:
             return
+        view = self.editor.view
+        selected, cursor = view.selected_range(), view.cursor_offset()
+        scroll = view.verticalScrollBar().value()
+        doc_id = session.doc_id
+        self.session = None  # open_document skips the document already open
+        self.open_document(doc_id)
+        if selected is not None:
+            view.select_range(*selected, reveal=False)
+        else:
+            view.place_cursor(cursor)
+        view.verticalScrollBar().setValue(scroll)
+
+    # ------------------------------------------------------------------ changes
+    def refresh(self, changes: ProjectChanges) -> Refreshed:
+        """Bring every view up to date with CHANGES: the one way the views learn what an edit,
+        a use-case or a colleague changed.
+
+        The open document's own edits (from its session) update its list row, the span list
+        and the status bar from the edit itself; edits of other annotations belong to the
+        views that made them. Annotations changed otherwise are read again where they are
+        shown: the open document's spans, the rows of `changes.documents`; a changed set of
+        documents, labels or assignments lists the documents again."""
+        session = self.session
+        if changes.project:
+            self.info = self.project.info()
+            self.guidelines.show_guidelines(self.info.guidelines)
+        if changes.labels:
+            self.labels = self.project.labels()
+        if session is not None:
+            for change in changes.edited(session.annotation_id):
+                self._show_edit(session, change)
+        rows = 0
+        if changes.document_set or changes.assignments or changes.labels:
+            self.documents.reload()
+            if session is not None:
+                self.document_panel.show_current(session.doc_id)
+            rows = len(self.documents.rows)
+        elif changes.documents:
+            rows = self.documents.refresh_rows(changes.documents)
+        reloaded = session is not None and session.annotation_id in changes.annotations
+        if reloaded:
+            self.reload_open_document()
+        if changes.project:
+            self._show_mode()
+        return Refreshed(reloaded, rows)
+
+    def _show_edit(self, session: DocumentSession, change: Change) -> None:
         index = session.index
         suggested = index.suggestion_count if (
             change.updated or any(s.state is SpanState.SUGGESTED for s in change.added + change.removed)
@@ -183,9 +236,9 @@ class MainWindow(QMainWindow):
         if suggested is not None:
             values["suggestion_count"] = suggested
         self.documents.update_document(session.doc_id, **values)
-        if change.added or change.removed or change.updated:
+        if change.spans_changed:
             self.span_model.apply(change)
-        if change.status is not None:
+        if change.status is not None and isinstance(change.operation, SetStatus):
             self.show_message(self.tr("Document marked %1").replace(
                 "%1", status_name(change.status[1])))
 
@@ -220,9 +273,9 @@ class MainWindow(QMainWindow):
     def set_direction(self, direction: Direction) -> None:
         if self.session is None:
             return
-        self.settings.set_direction_override(self.store.url, self.session.doc_id, str(direction))
-        self.editor.set_direction(self.project.direction if direction is Direction.AUTO
-                                  and self.project.direction is not Direction.AUTO else direction)
+        self.settings.set_direction_override(self.project.url, self.session.doc_id, str(direction))
+        self.editor.set_direction(self.info.direction if direction is Direction.AUTO
+                                  and self.info.direction is not Direction.AUTO else direction)
         self._show_mode()
 
     def set_character_mode(self, on: bool) -> None:

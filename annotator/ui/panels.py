@@ -242,6 +242,9 @@ class GuidelinesPanel(QTextBrowser):
     def __init__(self, guidelines: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenExternalLinks(False)
+        self.show_guidelines(guidelines)
+
+    def show_guidelines(self, guidelines: str) -> None:
         if guidelines.strip():
             self.setPlainText(guidelines)
         else:

@@ -1,8 +1,9 @@
 """One annotator's work on one document: its text, spans and undo history.
 
-Every edit goes through `ProjectStore.apply` (wrapped by `History` for undo/redo) and is
-committed before `apply` returns. The span index is updated from the returned `Change`, and
-`changed` tells the views what to repaint; nothing is reloaded from the store.
+Every edit goes through `Project.apply` (wrapped by `History` for undo/redo) and is committed
+before `apply` returns. The span index and the status are updated from the returned `Change`
+(the status move the store made is part of it), and `changed` tells the views what to
+repaint; nothing is reloaded from the store.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
-from annotator.core.model import Direction, SpanState, Status
+from annotator.core.model import Direction, SpanState
 from annotator.core.operations import Change, Operation
-from annotator.store.project_store import ProjectStore
 from annotator.text.plain import detect_direction
 from annotator.ui.span_index import SpanIndex
 
@@ -24,17 +25,17 @@ class DocumentSession(QObject):
     changed = Signal(object)  # Change, after the index is up to date
     failed = Signal(str)  # a refused edit, as a one-line message with its error code
 
-    def __init__(self, store: ProjectStore, doc_id: int, annotator: str,
+    def __init__(self, project: Project, doc_id: int, annotator: str,
                  history: History | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.project = project
         self.doc_id = doc_id
         self.annotator = annotator
-        self.text = store.document_text(doc_id)
-        self.annotation_id = store.annotation_id(doc_id, annotator)
-        self.index = SpanIndex(store.spans(self.annotation_id))
-        self.history = history if history is not None else History(store.apply)
-        self.status = store.annotation_status(self.annotation_id)
+        self.text = project.document_text(doc_id)
+        self.annotation_id = project.annotation_id(doc_id, annotator)
+        self.index = SpanIndex(project.spans(self.annotation_id))
+        self.history = history if history is not None else History(project.apply)
+        self.status = project.annotation_status(self.annotation_id)
         self.dirty_ranges: list[tuple[int, int]] = []
 
     def detected_direction(self) -> Direction:
@@ -67,12 +68,15 @@ class DocumentSession(QObject):
 
     def _absorb(self, change: Change) -> Change:
         self.dirty_ranges = self.index.apply(change)
-        if change.status is not None:
-            self.status = change.status[1]
-        elif self.status is Status.NEW and (change.added or change.removed or change.updated):
-            self.status = Status.IN_PROGRESS  # the store moves a touched new annotation on
+        self.status = change.statuses.get(self.annotation_id, self.status)
         self.changed.emit(change)
         return change
+
+    def reload(self) -> None:
+        """Read the spans and status again (someone else, or a bulk job, changed them); the
+        undo history is kept: its steps are checked against the store when replayed."""
+        self.index = SpanIndex(self.project.spans(self.annotation_id))
+        self.status = self.project.annotation_status(self.annotation_id)
 
     # ------------------------------------------------------------------ counts
     @property

@@ -153,6 +153,6 @@ def _without_password(project: str) -> str:
     text, so a password never goes there (PostgreSQL users keep it in ~/.pgpass)."""
     if "://" not in project:
         return project
-    from annotator.store.database import shown_url
+    from annotator.app.project import shown_location
 
-    return shown_url(project)
+    return shown_location(project)

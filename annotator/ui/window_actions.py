@@ -2,36 +2,66 @@
 
 Keys that act on the text (label hotkeys, Delete, Enter, Backspace, Tab) are handled by the
 text view itself; their menu entries only show the key. Window-wide commands are QActions.
+What the menus call on the window is `WindowCommands`, below.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFontDialog, QMenu
+from PySide6.QtWidgets import QDockWidget, QFontDialog, QMenu
 
 from annotator.core.model import Direction, Status
 from annotator.ui.agreement.menu import install_agreement_menu
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.fonts import text_font
+from annotator.ui.workbench import Workbench
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+
+class WindowCommands(Workbench, Protocol):
+    """What the menus call on the window, besides what every helper may use (`Workbench`)."""
+
+    document_dock: QDockWidget
+    span_dock: QDockWidget
+    guidelines_dock: QDockWidget
+    language_change_requested: SignalInstance  # the interface language chosen (a code)
+
+    def close(self) -> bool: ...
+
+    def mark_done_and_next(self) -> None: ...
+
+    def set_status(self, status: Status) -> None: ...
+
+    def next_undone(self) -> None: ...
+
+    def step_document(self, forward: bool) -> None: ...
+
+    def set_direction(self, direction: Direction) -> None: ...
+
+    def zoom(self, steps: int) -> None: ...
+
+    def reset_zoom(self) -> None: ...
+
+    def apply_font(self) -> None: ...
+
+    def set_character_mode(self, on: bool) -> None: ...
+
+    def set_replace_overlapping(self, on: bool) -> None: ...
 
 LANGUAGE_NAMES = (("en", "English"), ("ar", "العربية"))  # each in its own language
 
 
 class WindowActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowCommands) -> None:
+        super().__init__(window.window())
         self.window = window
         editor = window.editor
         bar = window.menuBar()
 
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         self.add(file_menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu(self.tr("&Edit"))
@@ -61,7 +91,7 @@ class WindowActions(QObject):
         self.add(document, self.tr("Previous document"), lambda: window.step_document(False), "Ctrl+PgUp")
         document.addSeparator()
         direction = document.addMenu(self.tr("Text direction"))
-        self.directions = QActionGroup(window)
+        self.directions = QActionGroup(window.window())
         self.direction_actions: dict[Direction, QAction] = {}
         for value, text in ((Direction.AUTO, self.tr("Automatic (first strong character)")),
                             (Direction.RTL, self.tr("Right to left")), (Direction.LTR, self.tr("Left to right"))):
@@ -89,7 +119,7 @@ class WindowActions(QObject):
         view.addAction(window.span_dock.toggleViewAction())
         view.addAction(window.guidelines_dock.toggleViewAction())
         languages = view.addMenu(self.tr("Interface language"))
-        group = QActionGroup(window)
+        group = QActionGroup(window.window())
         for code, name in LANGUAGE_NAMES:
             action = self.add(languages, name,
                               lambda _c=False, c=code: window.language_change_requested.emit(c))
@@ -99,11 +129,11 @@ class WindowActions(QObject):
 
         self.team = install_agreement_menu(window)
         help_menu = bar.addMenu(self.tr("&Help"))
-        self.add(help_menu, self.tr("Keyboard shortcuts"), lambda: ShortcutsDialog(window).exec(), "F1")
+        self.add(help_menu, self.tr("Keyboard shortcuts"), lambda: ShortcutsDialog(window.window()).exec(), "F1")
 
     def add(self, menu: QMenu, text: str, slot: Callable[..., object],
             *keys: QKeySequence.StandardKey | str, hint: str = "") -> QAction:
-        action = QAction(text + (f"\t{hint}" if hint else ""), self.window)
+        action = QAction(text + (f"\t{hint}" if hint else ""), self.window.window())
         sequences = [QKeySequence(k) for k in keys]
         if sequences:
             action.setShortcuts(sequences)
@@ -117,7 +147,7 @@ class WindowActions(QObject):
     def choose_font(self) -> None:
         window = self.window
         current = text_font(window.settings.font_family, window.settings.font_size)
-        ok, font = QFontDialog.getFont(current, window, self.tr("Text font"))
+        ok, font = QFontDialog.getFont(current, window.window(), self.tr("Text font"))
         if ok:
             window.settings.font_family = font.family()
             window.settings.font_size = font.pointSizeF()

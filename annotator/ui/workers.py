@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, E
 
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
 
@@ -77,7 +77,8 @@ class Worker(QObject):
             self.failed.emit(self.error)
         except Exception as err:  # a bug or a library failure: a message, not a traceback
             traceback.print_exc(file=sys.stderr)
-            self.error = f"[E900] Unexpected error: {type(err).__name__}: {err}"[:500]
+            self.error = str(AnnotatorError(
+                E.E900, message=f"Unexpected error: {type(err).__name__}: {err}"[:480]))
             self.failed.emit(self.error)
         else:
             self.result = result

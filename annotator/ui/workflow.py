@@ -1,9 +1,11 @@
 """The workflow around the editor: who is annotating, projects, import, export, pre-tagging,
 training, the span context menu and refreshing from colleagues' changes.
 
-`WorkflowActions(window)` adds its entries to the File menu and a Tools menu, installs the span
-menu on the editor and starts the refresh poll once the window is up. Dialog modules (and with
-them the pre-tagging, training and export code) load only when a dialog is first opened.
+`WorkflowActions(bench, file_menu)` adds its entries to the File menu and a Tools menu,
+installs the span menu on the editor and starts the refresh poll once the window is up. It
+uses only what `Workbench` offers of the window; what a dialog's use-case changed goes to
+`bench.refresh`. Dialog modules (and with them the pre-tagging, training and export code) load
+only when a dialog is first opened.
 """
 
 from __future__ import annotations
@@ -16,26 +18,24 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
 from annotator.ui.dialogs.span_menu import SpanMenu
-from annotator.ui.dialogs.team_refresh import (
-    TeamRefresh,
-    refresh_document_rows,
-    reload_open_document,
-)
+from annotator.ui.dialogs.team_refresh import TeamRefresh
 
 if TYPE_CHECKING:
-    from annotator.store.project_store import ProjectStore
-    from annotator.ui.main_window import MainWindow
+    from annotator.app.importing import ImportReport
+    from annotator.app.project import Project
+    from annotator.core.changes import ProjectChanges
+    from annotator.ui.workbench import Workbench
 
 
 class WorkflowActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        # set by the app: open STORE as ANNOTATOR in a new window (and close the current one)
-        self.switch_work: Callable[[ProjectStore, str], None] | None = None
+    def __init__(self, bench: Workbench, file_menu: QMenu) -> None:
+        super().__init__(bench.window())
+        self.bench = bench
+        window = bench.window()
+        # set by the app: open PROJECT as ANNOTATOR in a new window (and close the current one)
+        self.switch_work: Callable[[Project, str], None] | None = None
         self.dialogs: dict[str, QDialog] = {}
-        bar = window.menuBar()
-        file_menu = self._file_menu()
+        bar = bench.menuBar()
         first = file_menu.actions()[0] if file_menu.actions() else None
         entries = [
             (self.tr("&Open project…"), self.open_project, QKeySequence.StandardKey.Open),
@@ -63,29 +63,26 @@ class WorkflowActions(QObject):
         tools.addAction(self._action(self.tr("Refresh from others now"), self.refresh_now, "F5"))
         self.menus = {"file": file_menu, "tools": tools}
 
-        self.span_menu = SpanMenu(window.editor, window.store)
-        self.span_menu.message.connect(window.show_message)
-        self.refresh = TeamRefresh(window)
+        self.span_menu = SpanMenu(bench.editor, bench.project)
+        self.span_menu.message.connect(bench.show_message)
+        self.span_menu.changed.connect(self.publish)
+        self.refresh = TeamRefresh(bench)
         QTimer.singleShot(0, self._start_polling)
 
-    def _file_menu(self) -> QMenu:
-        found = getattr(self.window.actions_, "file_menu", None)
-        if isinstance(found, QMenu):
-            return found
-        actions = self.window.menuBar().actions()
-        menu = actions[0].menu() if actions else None
-        return menu if isinstance(menu, QMenu) else self.window.menuBar().addMenu(self.tr("&File"))
+    def publish(self, changes: ProjectChanges) -> None:
+        """Hand what a dialog's use-case changed to every view."""
+        self.bench.refresh(changes)
 
     def _action(self, text: str, slot: Callable[[], object],
                 key: QKeySequence.StandardKey | str | None) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.bench.window())
         if key is not None:
             action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _start_polling(self) -> None:
-        if self.window.background_work:  # off for screenshots
+        if self.bench.background_work:  # off for screenshots
             self.refresh.start()
 
     def _show(self, name: str, dialog: QDialog) -> QDialog:
@@ -100,92 +97,87 @@ class WorkflowActions(QObject):
     def switch_annotator(self) -> None:
         from annotator.ui.dialogs.identity_dialog import IdentityDialog
 
-        window = self.window
-        dialog = IdentityDialog(window.store, window.annotator, window)
-        dialog.accepted.connect(lambda: self.work_as(window.store, dialog.chosen()))
+        bench = self.bench
+        dialog = IdentityDialog(bench.project, bench.annotator, bench.window())
+        dialog.accepted.connect(lambda: self.work_as(bench.project, dialog.chosen()))
         self._show("identity", dialog)
 
-    def work_as(self, store: ProjectStore, name: str) -> None:
-        """Remember NAME for STORE's project and reopen the window for it."""
-        window = self.window
-        if window.remember_layout:
-            window.settings.set_project_annotator(store.url, name)
-            window.settings.annotator = name
+    def work_as(self, project: Project, name: str) -> None:
+        """Remember NAME for PROJECT and reopen the window for it."""
+        bench = self.bench
+        if bench.remember_layout:
+            bench.settings.set_project_annotator(project.url, name)
+            bench.settings.annotator = name
         if self.switch_work is None:
-            window.show_message(self.tr("Restart the app to work as %1").replace("%1", name))
+            bench.show_message(self.tr("Restart the app to work as %1").replace("%1", name))
             return
-        self.switch_work(store, name)
+        self.switch_work(project, name)
 
     def open_project(self) -> None:
         from annotator.ui.dialogs.identity_dialog import OpenProjectDialog
 
-        dialog = OpenProjectDialog("", self.window)
+        dialog = OpenProjectDialog("", self.bench.window())
         dialog.accepted.connect(lambda: self.open_location(dialog.chosen()))
         self._show("open", dialog)
 
     def open_location(self, location: str) -> None:
+        from annotator.app.project import Project
         from annotator.core.errors import AnnotatorError
-        from annotator.store.project_store import ProjectStore
         from annotator.ui.dialogs.common import show_error
         from annotator.ui.dialogs.identity_dialog import IdentityDialog
 
-        window = self.window
+        bench = self.bench
         if not location:
             return
         try:
-            store = ProjectStore.open(location)
+            project = Project.open(location)
         except AnnotatorError as err:
-            show_error(window, self.tr("Open project"), str(err))
+            show_error(bench.window(), self.tr("Open project"), str(err))
             return
-        remembered = window.settings.project_annotator(store.url)
+        remembered = bench.settings.project_annotator(project.url)
         if remembered:
-            self.work_as(store, remembered)
+            self.work_as(project, remembered)
             return
-        dialog = IdentityDialog(store, window.annotator, window)
-        dialog.accepted.connect(lambda: self.work_as(store, dialog.chosen()))
-        dialog.rejected.connect(store.close)
+        dialog = IdentityDialog(project, bench.annotator, bench.window())
+        dialog.accepted.connect(lambda: self.work_as(project, dialog.chosen()))
+        dialog.rejected.connect(project.close)
         self._show("identity", dialog)
 
     # ------------------------------------------------------------------ corpus in and out
     def import_documents(self) -> QDialog:
         from annotator.ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(self.window.store, self.window)
-        dialog.imported.connect(lambda _report: self._after_import())
+        dialog = ImportDialog(self.bench.project, self.bench.window())
+        dialog.imported.connect(self._after_import)
         return self._show("import", dialog)
 
-    def _after_import(self) -> None:
-        window = self.window
-        current = window.session.doc_id if window.session else None
-        window.documents.reload()
-        if current is None:
-            window.open_position(None)
-        else:
-            window.document_panel.show_current(current)
+    def _after_import(self, report: ImportReport) -> None:
+        self.publish(report.changes)
+        if self.bench.current_document() is None:
+            self.bench.open_position(None)
 
     def export(self) -> QDialog:
         from annotator.ui.dialogs.export_dialog import ExportDialog
 
-        return self._show("export", ExportDialog(self.window.store, self.window.annotator, self.window))
+        bench = self.bench
+        return self._show("export", ExportDialog(bench.project, bench.annotator, bench.window()))
 
     # ------------------------------------------------------------------ models
     def pretag(self) -> QDialog:
         from annotator.ui.dialogs.pretag_dialog import PretagDialog
 
-        window = self.window
-        dialog = PretagDialog(window.store, window.annotator,
-                              window.session.doc_id if window.session else None, window)
-        dialog.pretagged.connect(lambda _report: self.show_new_suggestions())
+        bench = self.bench
+        dialog = PretagDialog(bench.project, bench.annotator, bench.current_document(),
+                              bench.window())
+        dialog.pretagged.connect(lambda report: self.publish(report.changes))
         return self._show("pretag", dialog)
-
-    def show_new_suggestions(self) -> None:
-        refresh_document_rows(self.window, None)
-        reload_open_document(self.window)
 
     def train(self) -> QDialog:
         from annotator.ui.dialogs.train_dialog import TrainDialog
 
-        dialog = TrainDialog(self.window.store, self.window.annotator, self.window)
+        bench = self.bench
+        dialog = TrainDialog(bench.project, bench.annotator, bench.window())
+        dialog.trained.connect(self.publish)
         dialog.pretag_requested.connect(self.pretag_with_model)
         return self._show("train", dialog)
 

@@ -117,10 +117,10 @@ def test_adjudicate_then_export_gold(project, tmp_path, capsys) -> None:
     exported = [json.loads(line) for line in out_file.read_text(encoding="utf-8").splitlines()]
     assert [(r["text"], r["label"]) for r in exported] == [(TEXTS[1], [[5, 26, "ORG"]])]
 
-    from annotator.store import ProjectStore
-    from annotator.store.adjudication import load_document, pick_version, set_gold_status
+    from annotator.app.adjudication import load_document, pick_version, set_gold_status
+    from annotator.app.project import Project
 
-    with ProjectStore.open(project) as store:
+    with Project.open(project) as store:
         first = store.document_ids()[0]
         document = load_document(store, first)
         conflict = document.adjudication.conflicts[0]

@@ -59,9 +59,9 @@ def test_export_unknown_format(tmp_path, capsys):
 
 
 def _spans(project: str) -> list[tuple[str, str]]:
-    from annotator.store import ProjectStore
+    from annotator.app.project import Project
 
-    store = ProjectStore.open(project)
+    store = Project.open(project)
     found = []
     for doc_id in store.document_ids():
         text = store.document_text(doc_id)

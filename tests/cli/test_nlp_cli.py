@@ -8,9 +8,9 @@ import json
 
 import pytest
 
+from annotator.app.project import Project
 from annotator.cli import main
 from annotator.nlp import pretaggers
-from annotator.store import ProjectStore
 
 LINES = ["زار لافروف كوريا الشمالية", "وصل الوفد إلى مصر", "عاد لافروف من كوريا"]
 RULES = [{"label": "PERSON", "pattern": "لافروف"}, {"label": "GPE", "pattern": "كوريا"},
@@ -36,7 +36,7 @@ def _pretag(capsys, *args: str) -> dict[str, object]:  # type: ignore[no-untyped
 
 
 def _stored(path: str) -> dict[int, list[tuple[str, str, str]]]:
-    store = ProjectStore.open(path)
+    store = Project.open(path)
     try:
         texts = {doc_id: store.document_text(doc_id) for doc_id in store.document_ids()}
         return {doc_id: [(text[s.start:s.end], s.label, s.origin)
@@ -59,7 +59,7 @@ def test_unmapped_labels_are_dropped_with_a_hint_then_added_on_request(project, 
                      "--new-labels", "add")
     assert report["labels_added"] == ["GPE"] and report["suggestions_added"] == 3
     assert report["identical_skipped"] == 2  # the PERS suggestions of the first run
-    store = ProjectStore.open(path)
+    store = Project.open(path)
     assert [label.name for label in store.labels()] == ["PERS", "LOC", "GPE"]
     store.close()
 
@@ -132,12 +132,12 @@ def test_an_empty_project_gazetteer_is_an_error_that_says_how_to_fill_it(project
 
 
 def test_the_sample_project_comes_with_the_starter_gazetteer(tmp_path, monkeypatch, capsys):
-    from annotator.cli import gui_command
-    from annotator.nlp.gazetteer import gazetteer_names
+    from annotator.app.gazetteer import gazetteer_entries as gazetteer_names
+    from annotator.app.sample import ensure_sample_project
 
     monkeypatch.setattr("annotator.paths.sample_project_path", lambda: tmp_path / "sample.db")
-    path = gui_command.ensure_sample_project()
-    with ProjectStore.open(path) as store:
+    path = ensure_sample_project()
+    with Project.open(path) as store:
         assert len(gazetteer_names(store)) > 500
     result = _pretag(capsys, str(path), "--gazetteer")
     assert isinstance(result["suggestions_added"], int) and result["suggestions_added"] >= 10

@@ -7,18 +7,18 @@ from pathlib import Path
 import pytest
 from format_helpers import contents, export_import, make_project
 
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.importing import import_paths
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
-from annotator.formats.exporting import ExportOptions, export_project
-from annotator.formats.importing import import_paths
 from annotator.formats.registry import ReadOptions
 from annotator.formats.writing import WriteOptions
-from annotator.store import ProjectStore
 from annotator.store.ingest import IngestOptions
 
 
 @pytest.fixture
 def store(tmp_path):
-    s = ProjectStore.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC", "PER"])
+    s = Project.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC", "PER"])
     yield s
     s.close()
 
@@ -55,7 +55,7 @@ def test_anercorp_through_another_scheme_and_back(store, tmp_path, shared_data, 
     export_project(store, other, ExportOptions(format="conll", write=WriteOptions(scheme=scheme)))
     if scheme == "bilou":
         assert "U-LOC" in other.read_text(encoding="utf-8")
-    second = ProjectStore.create(tmp_path / "second.db", labels=["PERS", "LOC", "ORG", "MISC"])
+    second = Project.create(tmp_path / "second.db", labels=["PERS", "LOC", "ORG", "MISC"])
     notes = import_paths(second, [other], "conll").notes
     assert any(f"scheme {scheme} (detected)" in m for m in notes.messages)
     back = tmp_path / "back.conll"

@@ -9,6 +9,13 @@ import re
 import pytest
 from format_helpers import make_project
 
+from annotator.app.exporting import (
+    ExportOptions,
+    assign_splits,
+    export_project,
+    merge_spans,
+    parse_split,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import (
     GOLD_ANNOTATOR,
@@ -19,13 +26,6 @@ from annotator.core.model import (
     Status,
 )
 from annotator.core.operations import AddSpan, SetStatus
-from annotator.formats.exporting import (
-    ExportOptions,
-    assign_splits,
-    export_project,
-    merge_spans,
-    parse_split,
-)
 from annotator.formats.writing import WriteOptions
 from annotator.store.ingest import IngestOptions, ingest
 
@@ -125,11 +125,11 @@ def _two_annotators(tmp_path):
     text_a, text_b, text_c = "Paris and Rome", "Berlin is big", "Oslo"
     store = make_project(tmp_path / "p.db", [(text_a, [Span(0, 5, "LOC")]), (text_b, [Span(0, 6, "LOC")])],
                          annotator="alice", language="en")
-    with store.engine.begin() as c:
+    with store.store.engine.begin() as c:
         ingest(c, [SourceDocument(text_a, spans=[Span(0, 5, "LOC"), Span(10, 14, "LOC")], annotated=True),
                    SourceDocument(text_b, spans=[Span(0, 6, "ORG")], annotated=True),
                    SourceDocument(text_c, annotated=True)],
-               store.project().overlap_policy, IngestOptions(annotator="bob", status=Status.IN_PROGRESS))
+               store.info().overlap_policy, IngestOptions(annotator="bob", status=Status.IN_PROGRESS))
     return store
 
 

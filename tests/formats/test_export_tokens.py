@@ -13,15 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import DocBin
 
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.importing import import_paths
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
 from annotator.formats.alignment import align
-from annotator.formats.exporting import ExportOptions, export_project
-from annotator.formats.importing import import_paths
 from annotator.formats.spacy_docbin import DocBinWriter
 from annotator.formats.tokens import tokens_from_offsets
 from annotator.formats.writing import ExportDocument, WriteOptions
-from annotator.store import ProjectStore
 from annotator.text.tokenizer import ProjectTokenizer, doc_from_offsets
 
 TOKENIZER = ProjectTokenizer("ar", ["كوريا"])
@@ -90,7 +90,7 @@ def test_a_recorded_mark_token_is_a_word_and_may_end_an_entity(tmp_path):
     source = tmp_path / "in.conll"
     source.write_text("قال O\nجامعة B-ORG\nحلوان I-ORG\n\u200f I-ORG\n. O\n\n\u200f O\nتم O\n\n",
                       encoding="utf-8")
-    store = ProjectStore.create(tmp_path / "p.db", labels=["ORG"])
+    store = Project.create(tmp_path / "p.db", labels=["ORG"])
     import_paths(store, [source], "conll")
     out = tmp_path / "out.conll"
     report = export_project(store, out, ExportOptions(format="conll"))
@@ -109,7 +109,7 @@ def test_marks_between_project_tokens_are_no_conll_lines(tmp_path):
     spaced = tmp_path / "spaced.conll"
     export_project(store, spaced, ExportOptions(format="conll",
                                                 write=WriteOptions(columns=("space",))))
-    back = ProjectStore.create(tmp_path / "back.db", labels=["PERS", "LOC"])
+    back = Project.create(tmp_path / "back.db", labels=["PERS", "LOC"])
     import_paths(back, [spaced], "conll")
     assert back.document_text(back.document_ids()[0]) == text  # exact with the space column
 

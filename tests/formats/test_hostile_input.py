@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from annotator.app.importing import import_paths
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
-from annotator.formats.importing import import_paths
-from annotator.store import ProjectStore
 
 GOOD = json.dumps({"text": "Paris is big", "label": [[0, 5, "LOC"]]})
 CASES = {
@@ -34,7 +34,7 @@ CASES = {
 
 @pytest.fixture
 def store(tmp_path):
-    s = ProjectStore.create(tmp_path / "p.db", labels=["LOC"])
+    s = Project.create(tmp_path / "p.db", labels=["LOC"])
     import_paths(s, [_write(tmp_path / "existing.jsonl", GOOD)], "doccano")
     yield s
     s.close()
@@ -82,7 +82,7 @@ def test_binary_and_empty_files(store, tmp_path, fmt, name):
 
 
 def test_truncated_docbin(store, tmp_path):
-    from annotator.formats.exporting import ExportOptions, export_project
+    from annotator.app.exporting import ExportOptions, export_project
 
     export_project(store, tmp_path / "ok.spacy", ExportOptions(format="spacy"))
     data = (tmp_path / "ok.spacy").read_bytes()

@@ -6,17 +6,17 @@ import json
 
 import pytest
 
+from annotator.app.importing import import_paths
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
-from annotator.formats.importing import import_paths
 from annotator.formats.registry import ReadOptions
-from annotator.store import ProjectStore
 
 ARABIC = "وقال لافروف إن الرئيس الروسي فلاديمير بوتين، في مدينة وونسان عام 2024"
 
 
 @pytest.fixture
 def store(tmp_path):
-    s = ProjectStore.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC"])
+    s = Project.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC"])
     yield s
     s.close()
 
@@ -55,7 +55,7 @@ def test_text_is_kept_exactly(store, tmp_path):
     stored = texts(store)[0]
     assert stored == text
     doc = store.document_ids()[0]
-    with store.engine.connect() as c:
+    with store.store.engine.connect() as c:
         assert c.exec_driver_sql("SELECT length FROM document WHERE id=?", (doc,)).scalar() == len(text)
 
 
@@ -64,7 +64,7 @@ def test_split_by_line_and_by_paragraph(store, tmp_path):
     path.write_bytes("أ ب\r\nج د\r\n\r\nهـ و\r\nز\r\n".encode())
     import_paths(store, [path], read=ReadOptions(split="line"))
     assert texts(store) == ["أ ب", "ج د", "هـ و", "ز"]
-    other = ProjectStore.create(tmp_path / "q.db", labels=["LOC"])
+    other = Project.create(tmp_path / "q.db", labels=["LOC"])
     import_paths(other, [path], read=ReadOptions(split="paragraph"))
     assert [other.document_text(i) for i in other.document_ids()] == ["أ ب\r\nج د", "هـ و\r\nز"]
 

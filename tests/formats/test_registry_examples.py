@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from format_helpers import contents, make_project
 
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.importing import import_paths
+from annotator.app.project import Project
 from annotator.core.model import Span
-from annotator.formats.exporting import ExportOptions, export_project
-from annotator.formats.importing import import_paths
 from annotator.formats.registry import load_formats, readable_formats, writable_formats
 from annotator.formats.writing import WriteOptions
-from annotator.store import ProjectStore
 
 EXAMPLES = Path(__file__).parent / "examples"
 FILES = {
@@ -43,7 +43,7 @@ def test_registry_lists_every_format_with_reader_and_writer():
 
 @pytest.mark.parametrize("fmt", sorted(FILES))
 def test_golden_example_imports(tmp_path, fmt):
-    store = ProjectStore.create(tmp_path / "p.db", labels=["PERS", "LOC"])
+    store = Project.create(tmp_path / "p.db", labels=["PERS", "LOC"])
     report = import_paths(store, [EXAMPLES / FILES[fmt]])  # format detected
     assert set(report.formats.values()) == {fmt}
     if fmt == "conll":  # CoNLL keeps tokens, not the exact spacing

@@ -11,12 +11,12 @@ from format_helpers import contents, export_import, make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.importing import import_paths
+from annotator.app.project import Project
 from annotator.core.model import Span
-from annotator.formats.exporting import ExportOptions, export_project
-from annotator.formats.importing import import_paths
 from annotator.formats.registry import ReadOptions
 from annotator.formats.writing import WriteOptions
-from annotator.store import ProjectStore
 from annotator.store.ingest import IngestOptions
 from annotator.text.plain import SEPARATOR_CLASS
 
@@ -71,7 +71,7 @@ def test_plain_conll_keeps_tokens_and_entities(tmp_path_factory, docs):
     store = make_project(tmp_path / "p.db", docs)
     first = tmp_path / "first.conll"
     export_project(store, first, ExportOptions(format="conll"))
-    back = ProjectStore.create(tmp_path / "back.db", labels=["PERS", "LOC"])
+    back = Project.create(tmp_path / "back.db", labels=["PERS", "LOC"])
     import_paths(back, [first], "conll")
     second = tmp_path / "second.conll"
     export_project(back, second, ExportOptions(format="conll"))
@@ -84,7 +84,7 @@ def test_plain_conll_keeps_tokens_and_entities(tmp_path_factory, docs):
 
 def test_doccano_export_comes_back_as_doccano_wrote_it(tmp_path, shared_data):
     source = shared_data / "tool_exports" / "doccano_export_sequence_labeling_example.jsonl"
-    store = ProjectStore.create(tmp_path / "p.db", labels=["ORG", "MISC", "PERSON"])
+    store = Project.create(tmp_path / "p.db", labels=["ORG", "MISC", "PERSON"])
     report = import_paths(store, [source], "auto")
     assert report.formats[str(source)] == "doccano"
     export_project(store, tmp_path / "out.jsonl", ExportOptions(format="doccano"))
@@ -95,7 +95,7 @@ def test_doccano_export_comes_back_as_doccano_wrote_it(tmp_path, shared_data):
 
 def test_doccano_legacy_users_and_numeric_labels(tmp_path, shared_data):
     source = shared_data / "tool_exports" / "doccano_legacy_download_example.jsonl"
-    store = ProjectStore.create(tmp_path / "p.db", labels=["PERSON", "ORG"])
+    store = Project.create(tmp_path / "p.db", labels=["PERSON", "ORG"])
     report = import_paths(store, [source], "doccano", ReadOptions(label_map={"1": "PERSON", "2": "ORG"}))
     assert report.ingest.annotators == {"doccano-1"}
     assert [(t[s.start:s.end], s.label) for t, spans in contents(store) for s in spans] == [
@@ -104,7 +104,7 @@ def test_doccano_legacy_users_and_numeric_labels(tmp_path, shared_data):
 
 def test_doccano_overlaps_and_duplicates_are_reported(tmp_path, shared_data):
     folder = shared_data / "tool_exports"
-    store = ProjectStore.create(tmp_path / "p.db", labels=["LOC", "ORG", "PER"])
+    store = Project.create(tmp_path / "p.db", labels=["LOC", "ORG", "PER"])
     report = import_paths(store, [folder / "doccano_api_tests_sequence_labeling_example.jsonl",
                                   folder / "doccano_api_tests_example_overlapping.jsonl"], "doccano")
     assert report.ingest.spans_merged == 1  # [0, 1, LOC] twice in one record
@@ -115,7 +115,7 @@ def test_doccano_overlaps_and_duplicates_are_reported(tmp_path, shared_data):
 
 def test_prodigy_emoji_offsets_and_round_trip(tmp_path, shared_data):
     source = shared_data / "tool_exports" / "prodigy_fashion_brands_eval.jsonl"
-    store = ProjectStore.create(tmp_path / "p.db", labels=["FASHION_BRAND"])
+    store = Project.create(tmp_path / "p.db", labels=["FASHION_BRAND"])
     report = import_paths(store, [source])
     assert report.formats[str(source)] == "prodigy" and report.ingest.spans_added == 238
     records = [json.loads(x) for x in source.read_text(encoding="utf-8").splitlines()]
@@ -133,7 +133,7 @@ def test_doccano_counts_utf16_units(tmp_path):
     text = "😀 Paris"
     path = tmp_path / "d.jsonl"
     path.write_text(json.dumps({"text": text, "label": [[3, 8, "LOC"]]}), encoding="utf-8")
-    store = ProjectStore.create(tmp_path / "p.db", labels=["LOC"])
+    store = Project.create(tmp_path / "p.db", labels=["LOC"])
     report = import_paths(store, [path], "doccano")
     assert contents(store) == [(text, [Span(2, 7, "LOC")])]
     assert report.notes.counts == {"doccano: spans converted from utf16 offsets": 1}
@@ -143,7 +143,7 @@ def test_doccano_counts_utf16_units(tmp_path):
 
 def test_brat_spanish_round_trip(tmp_path, shared_data):
     folder = shared_data / "tool_exports" / "brat_conll2002_esp"
-    store = ProjectStore.create(tmp_path / "p.db", labels=["ORG", "PER", "LOC", "MISC"])
+    store = Project.create(tmp_path / "p.db", labels=["ORG", "PER", "LOC", "MISC"])
     report = import_paths(store, [folder])
     assert report.formats[str(folder)] == "brat" and report.ingest.spans_added == 192
     export_project(store, tmp_path / "out", ExportOptions(format="brat"))
@@ -170,7 +170,7 @@ def test_label_studio_export_with_two_annotators(tmp_path):
         "predictions": [{"result": []}]}]
     path = tmp_path / "ls.json"
     path.write_text(json.dumps(tasks), encoding="utf-8")
-    store = ProjectStore.create(tmp_path / "p.db", labels=["PER", "LOC"])
+    store = Project.create(tmp_path / "p.db", labels=["PER", "LOC"])
     report = import_paths(store, [path])
     assert report.ingest.annotators == {"labelstudio-1", "b@example.org"}
     assert contents(store, "labelstudio-1") == [(text, [Span(0, 15, "PER"), Span(26, 31, "LOC")])]
@@ -180,6 +180,6 @@ def test_label_studio_export_with_two_annotators(tmp_path):
         "labelstudio: relation results not imported": 1,
         "labelstudio: cancelled annotations skipped": 1,
         "labelstudio: predictions not imported": 1}
-    overridden = ProjectStore.create(tmp_path / "q.db", labels=["PER", "LOC"])
+    overridden = Project.create(tmp_path / "q.db", labels=["PER", "LOC"])
     report = import_paths(overridden, [path], "auto", ReadOptions(), IngestOptions(annotator="me"))
     assert report.ingest.annotators == {"me"} and report.ingest.spans_merged == 1

@@ -10,8 +10,8 @@ import sys
 import pytest
 from test_export import seed_spans
 
-from annotator.formats.exporting import ExportOptions, export_project
-from annotator.formats.importing import import_paths
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.importing import import_paths
 from annotator.formats.registry import ReadOptions
 
 
@@ -29,7 +29,7 @@ def corpus(tmp_path, shared_data, seed_text):
     store = make_project(tmp_path / "p.db", [(seed_text, seed_spans(seed_text))], annotator="gold")
     import_paths(store, [shared_data / "arabic" / "anercorp_sample.conll"], "conll",
                  ReadOptions(split="sentence"))
-    with store.engine.begin() as c:  # make the ANERcorp annotations gold as well
+    with store.store.engine.begin() as c:  # make the ANERcorp annotations gold as well
         c.exec_driver_sql("UPDATE annotation SET annotator_id = (SELECT id FROM annotator "
                           "WHERE name = 'gold')")
     report = export_project(store, tmp_path / "corpus", ExportOptions(

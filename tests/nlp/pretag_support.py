@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from annotator.app.project import Project
+from annotator.app.training import TrainOptions, TrainReport, train_model
 from annotator.core.model import SourceDocument, Span, Status
 from annotator.nlp.pretaggers import Suggestion
-from annotator.nlp.train import TrainOptions, TrainReport, train_model
-from annotator.store import ProjectStore
 from annotator.store.ingest import IngestOptions, ingest
 
 ANERCORP = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "arabic" / "anercorp_sample.conll"
@@ -67,19 +67,19 @@ def _sentence(words: list[tuple[str, str]]) -> tuple[str, list[Span]]:
 
 def make_project(path: Path, documents: Iterable[tuple[str, list[Span]]], annotator: str = "amal",
                  status: Status = Status.DONE, labels: list[str] = LABELS,
-                 **create: object) -> ProjectStore:
-    store = ProjectStore.create(path, labels=labels, **create)  # type: ignore[arg-type]
-    with store.write() as c:
+                 **create: object) -> Project:
+    store = Project.create(path, labels=labels, **create)  # type: ignore[arg-type]
+    with store.store.write() as c:
         ingest(c, [SourceDocument(text, source=f"doc{i}", spans=list(spans), annotated=True)
                    for i, (text, spans) in enumerate(documents)],
-               store.project().overlap_policy, IngestOptions(annotator=annotator, status=status))
+               store.info().overlap_policy, IngestOptions(annotator=annotator, status=status))
     return store
 
 
-def add_plain_documents(store: ProjectStore, texts: Iterable[str]) -> None:
-    with store.write() as c:
+def add_plain_documents(store: Project, texts: Iterable[str]) -> None:
+    with store.store.write() as c:
         ingest(c, [SourceDocument(t, source=f"plain{i}") for i, t in enumerate(texts)],
-               store.project().overlap_policy, IngestOptions())
+               store.info().overlap_policy, IngestOptions())
 
 
 @functools.cache

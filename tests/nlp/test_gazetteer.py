@@ -7,18 +7,17 @@ import json
 
 import pytest
 
-from annotator.core.errors import AnnotatorError
-from annotator.nlp.gazetteer import (
-    Name,
+from annotator.app.gazetteer import (
     add_to_gazetteer,
-    gazetteer_names,
     import_names,
-    matcher_for,
-    read_name_file,
     remove_from_gazetteer,
-    starter_gazetteer_path,
 )
-from annotator.nlp.pretaggers import LoadContext, load_pretagger, read_patterns
+from annotator.app.gazetteer import gazetteer_entries as gazetteer_names
+from annotator.app.pretagging import pretagger_context
+from annotator.core.errors import AnnotatorError
+from annotator.nlp.gazetteer import Name, matcher_for, read_name_file
+from annotator.nlp.pretaggers import load_pretagger, read_patterns
+from annotator.paths import starter_gazetteer_path
 from annotator.text.arabic import normalise_for_matching
 
 NAMES = [Name("القاهرة", "LOC"), Name("مصر", "LOC"), Name("الأمم المتحدة", "ORG"),
@@ -98,7 +97,7 @@ def test_import_maps_and_drops_labels(project):
 
 def test_the_project_gazetteer_pretagger_reads_the_table(project, seed_text):
     import_names(project, [Name("كوريا الشمالية", "LOC"), Name("لافروف", "PERS")])
-    pretagger = load_pretagger("gazetteer", "project", LoadContext(store=project))
+    pretagger = load_pretagger("gazetteer", "project", pretagger_context(project))
     suggestions = next(iter(pretagger.suggest([seed_text])))
     assert {seed_text[s.start:s.end] for s in suggestions} >= {"كوريا الشمالية", "لافروف"}
     assert pretagger.origin.startswith("gazetteer/project:")
@@ -128,7 +127,7 @@ def test_entity_ruler_phrase_and_token_patterns(tmp_path, seed_text):
         {"label": "ORG", "pattern": [{"LOWER": "kctv"}]},
         {"label": "PERS", "pattern": [{"NORM": "لافروف"}]},
     ]) + "\n", encoding="utf-8")
-    pretagger = load_pretagger("rules", str(rules), LoadContext(language="ar"))
+    pretagger = load_pretagger("rules", str(rules), pretagger_context(None, "ar"))
     text = "زار بالقاهرة وللأمم المتحدة ثم القاهرة"
     got = [(text[s.start:s.end], s.label) for s in next(iter(pretagger.suggest([text])))]
     assert got == [("القاهرة", "LOC"), ("لأمم المتحدة", "ORG"), ("القاهرة", "LOC")]

@@ -7,16 +7,16 @@ from __future__ import annotations
 import pytest
 from pretag_support import ListPretagger, add_plain_documents, make_project
 
-from annotator.cli import main
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import OverlapPolicy, Span, SpanState, Status
-from annotator.core.operations import AddSpan, SetStatus
-from annotator.nlp.pretag import (
+from annotator.app.pretagging import (
     parse_label_map,
     plan_labels,
     pretag_documents,
     split_label_maps,
 )
+from annotator.cli import main
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import OverlapPolicy, Span, SpanState, Status
+from annotator.core.operations import AddSpan, SetStatus
 from annotator.nlp.pretaggers import CombinedPretagger
 
 TEXT = "زار لافروف كوريا الشمالية"  # لافروف [4, 10), كوريا الشمالية [11, 25)

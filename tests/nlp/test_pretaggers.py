@@ -7,7 +7,7 @@ from pretag_support import add_plain_documents, make_project
 from spacy.language import Language
 from spacy.tokens import Span
 
-from annotator.nlp.pretag import pretag_documents
+from annotator.app.pretagging import pretag_documents
 from annotator.nlp.pretaggers import SpacyPretagger
 
 TEXT = "زار لافروف كوريا ومصر"  # tokens: زار لافروف كوريا ومصر

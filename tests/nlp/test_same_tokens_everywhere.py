@@ -8,10 +8,12 @@ import spacy
 from pretag_support import make_project
 from spacy.tokens import DocBin
 
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.training import _export
 from annotator.core.model import Span
-from annotator.formats.exporting import ExportOptions, export_project, project_lexicon
 from annotator.nlp.pretaggers import load_spacy_pipeline
-from annotator.nlp.train import TrainOptions, TrainReport, _export, _initialise
+from annotator.nlp.train import TrainOptions, TrainReport, initialise
+from annotator.store.export_source import project_lexicon
 from annotator.text.tokenizer import ProjectTokenizer, snap_to_tokens
 
 TEXTS = [
@@ -47,7 +49,7 @@ def _docbins(folder) -> dict[str, list[tuple[int, int]]]:  # type: ignore[no-unt
 
 def test_a_name_behind_a_proclitic_is_the_same_token_everywhere(tmp_path):
     store = _project(tmp_path)
-    with store.engine.connect() as c:
+    with store.store.engine.connect() as c:
         lexicon = project_lexicon(c)
     assert NAME in lexicon
     snapping = {text: ProjectTokenizer("ar", lexicon).token_offsets(text) for text in TEXTS}
@@ -69,8 +71,8 @@ def test_a_name_behind_a_proclitic_is_the_same_token_everywhere(tmp_path):
     assert report.misaligned_skipped == 0 and sum(report.spans.values()) == len(TEXTS)
 
     # the pipeline training builds, saved and loaded as the spaCy pre-tagger loads it
-    nlp = _initialise(store, tmp_path / "train-data", TrainOptions(width=16, depth=1,
-                                                                   embed_rows=(100, 50, 50, 50)))
+    nlp = initialise("ar", "p", lexicon, tmp_path / "train-data",
+                     TrainOptions(width=16, depth=1, embed_rows=(100, 50, 50, 50)))
     nlp.to_disk(tmp_path / "pipeline")
     pretagging = load_spacy_pipeline(str(tmp_path / "pipeline"))
     assert _tokens(pretagging.tokenizer.pipe(TEXTS)) == training

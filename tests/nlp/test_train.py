@@ -7,11 +7,11 @@ import json
 import pytest
 from pretag_support import TINY, anercorp_sentences, make_project, trained_model
 
+from annotator.app.pretagging import pretag_documents, pretagger_context
+from annotator.app.training import TrainOptions, recorded_models, train_model
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import SpanState, Status
-from annotator.nlp.pretag import pretag_documents
-from annotator.nlp.pretaggers import LoadContext, load_pretagger
-from annotator.nlp.train import TrainOptions, recorded_models, train_model
+from annotator.nlp.pretaggers import load_pretagger
 from annotator.text.tokenizer import ProjectTokenizer, load_pipeline
 
 
@@ -51,11 +51,11 @@ def test_pretagging_untouched_documents_with_the_project_model(tiny_model, tmp_p
     sentences = anercorp_sentences(230)
     store = make_project(tmp_path / "p.db", sentences[200:], status=Status.NEW,
                          annotator="amal")
-    store.update_project(settings={"trained_models": [{"path": str(path)}]})
-    pretagger = load_pretagger("project-model", "", LoadContext(store=store))
+    store.store.update_project(settings={"trained_models": [{"path": str(path)}]})
+    pretagger = load_pretagger("project-model", "", pretagger_context(store))
     assert pretagger.origin.startswith("spacy/ar_") and pretagger.labels() == [
         "LOC", "MISC", "ORG", "PERS"]
-    with store.write() as c:  # clear the imported gold spans: documents as nobody touched them
+    with store.store.write() as c:  # clear the imported gold spans: documents as nobody touched them
         c.exec_driver_sql("DELETE FROM span")
     report = pretag_documents(store, pretagger, untouched_only=True)
     assert report.documents_tagged == 30 and report.suggestions.added > 0
@@ -79,7 +79,7 @@ def test_a_pipeline_folder_without_ner_is_refused(tmp_path):
 
 def test_no_trained_model_yet(project):
     with pytest.raises(AnnotatorError, match="E407"):
-        load_pretagger("project-model", "", LoadContext(store=project))
+        load_pretagger("project-model", "", pretagger_context(project))
 
 
 def test_too_little_data_and_an_occupied_folder(tmp_path):
@@ -108,9 +108,9 @@ def test_cancel_leaves_no_model_and_records_nothing(tmp_path):
 
 
 def test_a_trained_model_is_recorded_in_the_project(tiny_model, tmp_path_factory):
-    from annotator.store import ProjectStore
+    from annotator.app.project import Project
 
     path, report = tiny_model
-    with ProjectStore.open(path.parent / "train.db") as store:
+    with Project.open(path.parent / "train.db") as store:
         [record] = recorded_models(store)
     assert record["path"] == str(path) and record["f1"] == round(report.overall.f1, 4)

@@ -95,12 +95,12 @@ def _version(store: ProjectStore, annotation: int) -> int:
     (lambda a, s: AddSpan(a, 5, 7, "LOC"), "E107"),
     (lambda a, s: AddSpan(a, 9, 13, "NOPE"), "E104"),
     (lambda a, s: AddSpan(a, 9, 10**6, "LOC"), "E105"),
-    (lambda a, s: AddSpan(10**6, 9, 13, "LOC"), "E900"),
+    (lambda a, s: AddSpan(10**6, 9, 13, "LOC"), "E117"),
     (lambda a, s: RelabelSpan(s, "NOPE"), "E104"),
     (lambda a, s: RelabelSpan(10**6, "LOC"), "E109"),
     (lambda a, s: DeleteSpan(10**6), "E109"),
     (lambda a, s: RejectSuggestion(s), "E112"),
-    (lambda a, s: SetStatus(10**6, Status.DONE), "E900"),
+    (lambda a, s: SetStatus(10**6, Status.DONE), "E117"),
 ])
 def test_a_refused_edit_rolls_back_its_version_bump(edited, refused, code) -> None:
     store, annotation = edited

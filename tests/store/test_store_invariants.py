@@ -85,7 +85,7 @@ def test_only_one_project_row(any_project):
 
 
 def test_sqlite_runs_in_wal_with_full_sync(project):
-    with project.engine.connect() as c:
+    with project.store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

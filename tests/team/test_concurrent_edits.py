@@ -81,7 +81,7 @@ def test_own_edits_keep_a_view_current(two_desktops):
     mine.apply(RelabelSpan(span.id, "ORG"))
     mine.apply(ResizeSpan(span.id, 5, 8))
     mine.apply(SetStatus(annotation, Status.DONE))
-    assert mine.changes_since(None).by_others == frozenset()
+    assert mine.changes_since(None).changes.by_others == frozenset()
 
 
 def test_an_edit_waits_for_a_colleagues_edit_in_flight_and_then_sees_it(shared_project):
@@ -146,20 +146,20 @@ def test_polling_tells_what_colleagues_changed(shared_project):
     my_annotation = mine.annotation_id(first, "amal")
     their_annotation = theirs.annotation_id(second, "badr")
     start = mine.changes_since(None)
-    assert start.anything and start.documents_changed and start.labels_changed
-    assert mine.changes_since(start.token).anything is False
+    assert start.changes.anything and start.changes.document_set and start.changes.labels
+    assert mine.changes_since(start.token).changes.anything is False
 
     theirs.apply(AddSpan(their_annotation, 0, 2, "LOC"))
     theirs.apply(SetStatus(their_annotation, Status.DONE))
     seen = mine.changes_since(start.token)
-    assert seen.annotations == seen.by_others == {their_annotation}
-    assert seen.documents == {second}
-    assert not (seen.documents_changed or seen.labels_changed or seen.project_changed)
+    assert seen.changes.annotations == seen.changes.by_others == {their_annotation}
+    assert seen.changes.documents == {second}
+    assert not (seen.changes.document_set or seen.changes.labels or seen.changes.project)
 
     mine.spans(my_annotation)
     mine.apply(AddSpan(my_annotation, 5, 11, "PERS"))
-    own = mine.changes_since(seen.token)
-    assert own.annotations == {my_annotation} and own.by_others == frozenset()
+    own = mine.changes_since(seen.token)  # this store's own edit reached its views already
+    assert not own.changes.anything and own.changes.by_others == frozenset()
 
     theirs.add_label("DATE")
     theirs.update_project(guidelines="الأسماء فقط")
@@ -167,6 +167,6 @@ def test_polling_tells_what_colleagues_changed(shared_project):
         ingest(c, [SourceDocument("وثيقة ثالثة")], theirs.project().overlap_policy,
                IngestOptions())
     last = mine.changes_since(own.token)
-    assert last.labels_changed and last.project_changed and last.documents_changed
-    assert not last.annotations
+    assert last.changes.labels and last.changes.project and last.changes.document_set
+    assert not last.changes.annotations
     theirs.close()

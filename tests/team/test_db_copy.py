@@ -11,11 +11,13 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.engine import make_url
 
+from annotator.app import copying as copy
 from annotator.cli import main
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import LabelSpec, Role, SourceDocument, SpanState, Status
 from annotator.core.operations import AddSpan, DeleteSpan, SetStatus
-from annotator.store import ProjectStore, copy, team
+from annotator.store import ProjectStore, team
+from annotator.store import copy as store_copy
 from annotator.store.ingest import IngestOptions, ingest
 from annotator.store.tables import (
     Annotation,
@@ -126,12 +128,12 @@ def test_a_non_empty_target_is_refused_and_left_alone(source, pg_url, tmp_path, 
 
 
 def test_a_failed_check_leaves_the_target_empty(source, pg_url, tmp_path, monkeypatch):
-    real = copy._verify
+    real = store_copy._verify
 
     def corrupt(dst, table, expected, shown):  # a row read back differently
         real(dst, table, "0" * 64 if table.name == "span" else expected, shown)
 
-    monkeypatch.setattr(copy, "_verify", corrupt)
+    monkeypatch.setattr(store_copy, "_verify", corrupt)
     for target in (pg_url, str(tmp_path / "new.db")):
         with pytest.raises(AnnotatorError, match="E151.*span"):
             copy.copy_project(source, target)
@@ -185,10 +187,11 @@ def test_cli_db_copy_and_upgrade(source, pg_url, capsys):
 
 
 def test_a_real_corpus_survives_the_round_trip(shared_data, tmp_path, pg_url):
-    from annotator.formats.importing import import_paths
+    from annotator.app.importing import import_paths
+    from annotator.app.project import Project
 
     conll = shared_data / "arabic" / "anercorp_sample.conll"
-    store = ProjectStore.create(tmp_path / "aner.db", labels=["PERS", "LOC", "ORG", "MISC"])
+    store = Project.create(tmp_path / "aner.db", labels=["PERS", "LOC", "ORG", "MISC"])
     import_paths(store, [conll], ingest_options=IngestOptions(annotator="anercorp"))
     stats = store.stats()
     store.close()

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.importing import import_paths
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
-from annotator.formats.exporting import ExportOptions, export_project
-from annotator.formats.importing import import_paths
-from annotator.store import ProjectStore
 from annotator.store.ingest import IngestOptions
 
 pytestmark = pytest.mark.postgres
@@ -21,7 +21,7 @@ INPUTS = [("arabic/anercorp_sample.conll", "conll"),
           ("tool_exports/prodigy_fashion_brands_eval.jsonl", "prodigy")]
 
 
-def contents(store: ProjectStore) -> list[tuple[object, ...]]:
+def contents(store: Project) -> list[tuple[object, ...]]:
     """Everything an import wrote, without ids or times: per document its position, text and
     source, and per annotation its annotator, status and spans (read-only)."""
     query = text(
@@ -31,13 +31,13 @@ def contents(store: ProjectStore) -> list[tuple[object, ...]]:
         "LEFT JOIN annotator a ON a.id = n.annotator_id "
         "LEFT JOIN span s ON s.annotation_id = n.id "
         "ORDER BY d.position, a.name, s.start, s.\"end\", s.label")
-    with store.engine.connect() as c:
+    with store.store.engine.connect() as c:
         texts = c.execute(text("SELECT position, text FROM document ORDER BY position")).all()
         return [tuple(row) for row in texts] + [tuple(row) for row in c.execute(query)]
 
 
-def imported(url: str, shared_data) -> ProjectStore:  # type: ignore[no-untyped-def]
-    store = ProjectStore.create(url, labels=["PERS", "LOC", "ORG", "MISC"])
+def imported(url: str, shared_data) -> Project:  # type: ignore[no-untyped-def]
+    store = Project.create(url, labels=["PERS", "LOC", "ORG", "MISC"])
     for relative, fmt in INPUTS:
         import_paths(store, [shared_data / relative], fmt,
                      ingest_options=IngestOptions(create_labels=True))

@@ -16,9 +16,9 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, QSettings, Qt  # noqa: E402
 
+from annotator.app.project import Project  # noqa: E402
 from annotator.core.model import SourceDocument, Span, SpanState  # noqa: E402
 from annotator.store.ingest import IngestOptions, ingest  # noqa: E402
-from annotator.store.project_store import ProjectStore  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "lavrov_north_korea_ar.txt"
@@ -44,16 +44,16 @@ def seed() -> str:
 
 
 def make_project(path: Path, texts: list[str], spans: dict[int, list[Span]] | None = None,
-                 suggested: bool = False) -> ProjectStore:
-    store = ProjectStore.create(path, labels=["PERS", "LOC", "ORG", "MISC"],
+                 suggested: bool = False) -> Project:
+    store = Project.create(path, labels=["PERS", "LOC", "ORG", "MISC"],
                                 guidelines="PERS: people. LOC: places.")
     documents = [SourceDocument(text, source=f"doc{i}.txt", spans=(spans or {}).get(i, []))
                  for i, text in enumerate(texts)]
     options = IngestOptions(annotator=ANNOTATOR, status=_new(),
                             span_state=SpanState.SUGGESTED if suggested else SpanState.ACCEPTED,
                             origin="pretagger" if suggested else "imported")
-    with store.engine.begin() as c:
-        ingest(c, documents, store.project().overlap_policy, options)
+    with store.store.engine.begin() as c:
+        ingest(c, documents, store.info().overlap_policy, options)
     return store
 
 
@@ -64,7 +64,7 @@ def _new():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def store(tmp_path: Path, seed: str) -> Iterator[ProjectStore]:
+def store(tmp_path: Path, seed: str) -> Iterator[Project]:
     """The seed document (and a short English one second) with no spans yet."""
     project = make_project(tmp_path / "project.db", [seed, LTR_TEXT])
     yield project
@@ -121,7 +121,7 @@ def reveal(view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(qtbot, store: ProjectStore):  # type: ignore[no-untyped-def]
+def window(qtbot, store: Project):  # type: ignore[no-untyped-def]
     """The main window on the seed document, sized like a laptop screen."""
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import AppSettings
@@ -136,6 +136,6 @@ def window(qtbot, store: ProjectStore):  # type: ignore[no-untyped-def]
     return win
 
 
-def stored(store: ProjectStore, window) -> list[tuple[int, int, str, str]]:  # type: ignore[no-untyped-def]
+def stored(store: Project, window) -> list[tuple[int, int, str, str]]:  # type: ignore[no-untyped-def]
     annotation = window.session.annotation_id
     return [(s.start, s.end, s.label, str(s.state)) for s in store.spans(annotation)]

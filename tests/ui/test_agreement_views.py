@@ -11,11 +11,11 @@ from conftest import SEED, occurrence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget
 
+from annotator.app.agreement import project_agreement
+from annotator.app.project import Project
 from annotator.core.model import GOLD_ANNOTATOR, Role, SourceDocument, Span, Status
 from annotator.core.operations import AddSpan, SetStatus
-from annotator.store.agreement_source import project_agreement
 from annotator.store.ingest import IngestOptions, ingest
-from annotator.store.project_store import ProjectStore
 from annotator.ui.agreement.table_models import format_value
 from annotator.ui.document_list_model import status_name
 
@@ -40,14 +40,14 @@ def _spans(text: str, items: list[tuple[str, int, int, str]]) -> list[Span]:
     return found
 
 
-def build_team_project(path: Path, blind: bool = False) -> ProjectStore:
+def build_team_project(path: Path, blind: bool = False) -> Project:
     """The seed and a short second document; amal, badr and carim finished the seed, amal and
     badr the second; a curator, cora."""
     seed = SEED.read_text(encoding="utf-8")
-    store = ProjectStore.create(path, labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.engine.begin() as c:
+    store = Project.create(path, labels=["PERS", "LOC", "ORG", "MISC"])
+    with store.store.engine.begin() as c:
         ingest(c, [SourceDocument(seed, source="seed.txt"), SourceDocument(SECOND, source="b.txt")],
-               store.project().overlap_policy, IngestOptions())
+               store.info().overlap_policy, IngestOptions())
     first, second = store.document_ids()
     for doc_id, text, by_name in ((first, seed, SPANS), (second, SECOND, SECOND_SPANS)):
         for name, items in by_name.items():
@@ -57,12 +57,12 @@ def build_team_project(path: Path, blind: bool = False) -> ProjectStore:
             store.apply(SetStatus(annotation, Status.DONE))
     store.annotator_id("cora", role=Role.CURATOR)
     if blind:
-        store.update_project(blind=True)
+        store.store.update_project(blind=True)
     return store
 
 
 @pytest.fixture
-def team(tmp_path: Path) -> Iterator[ProjectStore]:
+def team(tmp_path: Path) -> Iterator[Project]:
     store = build_team_project(tmp_path / "team.db")
     yield store
     store.close()
@@ -158,7 +158,7 @@ __all__ = ["GOLD_ANNOTATOR", "build_team_project"]
 
 
 # ---------------------------------------------------------------------- disagreements
-def _disagreements(qtbot, store: ProjectStore, viewer: str):  # type: ignore[no-untyped-def]
+def _disagreements(qtbot, store: Project, viewer: str):  # type: ignore[no-untyped-def]
     from annotator.ui.agreement.disagreement_view import DisagreementDialog
     from annotator.ui.fonts import text_font
 
@@ -203,7 +203,7 @@ def test_blind_mode_hides_colleagues_in_the_disagreement_view(qtbot, tmp_path):
 
 
 # ---------------------------------------------------------------------- adjudication
-def _adjudication(qtbot, store: ProjectStore, viewer: str = "cora"):  # type: ignore[no-untyped-def]
+def _adjudication(qtbot, store: Project, viewer: str = "cora"):  # type: ignore[no-untyped-def]
     from annotator.ui.agreement.adjudication_view import AdjudicationDialog
     from annotator.ui.fonts import text_font
 
@@ -214,8 +214,8 @@ def _adjudication(qtbot, store: ProjectStore, viewer: str = "cora"):  # type: ig
     return dialog
 
 
-def _gold(store: ProjectStore) -> set[Span]:
-    from annotator.store.adjudication import gold_annotation_id
+def _gold(store: Project) -> set[Span]:
+    from annotator.app.adjudication import gold_annotation_id
 
     return {s.span for s in store.spans(gold_annotation_id(store, store.document_ids()[0]))}
 
@@ -231,7 +231,7 @@ def _version(dialog, words: str, who: str):  # type: ignore[no-untyped-def]
 
 
 def test_adjudication_premerges_and_picks_versions_into_the_gold_set(qtbot, team):
-    from annotator.store.adjudication import load_document
+    from annotator.app.adjudication import load_document
 
     seed = SEED.read_text(encoding="utf-8")
     dialog = _adjudication(qtbot, team)

@@ -62,7 +62,7 @@ def test_settings_last_between_runs(qtbot, window):
     assert again.font_size == size + 2
     assert again.character_mode is True
     assert again.geometry is not None
-    assert again.last_document(window.store.url) == window.session.doc_id
+    assert again.last_document(window.project.url) == window.session.doc_id
 
 
 def test_settings_are_kept_outside_the_repository(private_settings):

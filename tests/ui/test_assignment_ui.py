@@ -12,17 +12,17 @@ from conftest import ANNOTATOR, make_project
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from annotator.app.assignment import assign, assigned_document_ids, assignment_settings
+from annotator.app.project import Project
 from annotator.core.model import Role, Status
 from annotator.core.operations import SetStatus
-from annotator.store.assignment import assign, assigned_document_ids, assignment_settings
-from annotator.store.project_store import ProjectStore
 from annotator.ui.settings import AppSettings
 
 TEXTS = [f"النص رقم {i} عن بيونغ يانغ وموسكو." for i in range(8)]
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[ProjectStore]:
+def project(tmp_path: Path) -> Iterator[Project]:
     """Eight documents; amal, badr and the curator cora share them, one each, two for all."""
     store = make_project(tmp_path / "queue.db", TEXTS)
     store.annotator_id("cora", role=Role.CURATOR)
@@ -31,7 +31,7 @@ def project(tmp_path: Path) -> Iterator[ProjectStore]:
     store.close()
 
 
-def _window(qtbot, store: ProjectStore, who: str):  # type: ignore[no-untyped-def]
+def _window(qtbot, store: Project, who: str):  # type: ignore[no-untyped-def]
     from annotator.ui.main_window import MainWindow
 
     window = MainWindow(store, who, AppSettings())

@@ -13,17 +13,18 @@ import pytest
 from conftest import ANNOTATOR, LTR_TEXT, make_project, occurrence
 from PySide6.QtWidgets import QMessageBox
 
+from annotator.app.gazetteer import add_to_gazetteer
+from annotator.app.gazetteer import gazetteer_entries as gazetteer_names
+from annotator.app.project import Project
 from annotator.core.model import SpanState, Status
 from annotator.core.operations import AddSpan
-from annotator.nlp.gazetteer import add_to_gazetteer, gazetteer_names
 from annotator.nlp.pretaggers import NO_PIPELINE_HELP, Suggestion, missing_pipeline_help
-from annotator.store.project_store import ProjectStore
 from annotator.ui.settings import AppSettings
 
 WAIT_MS = 60_000
 
 
-def suggestions(store: ProjectStore, doc_id: int, annotator: str = ANNOTATOR) -> list[tuple[int, int, str]]:
+def suggestions(store: Project, doc_id: int, annotator: str = ANNOTATOR) -> list[tuple[int, int, str]]:
     spans = store.spans(store.annotation_id(doc_id, annotator))
     return [(s.start, s.end, s.label) for s in spans if s.state is SpanState.SUGGESTED]
 
@@ -81,7 +82,7 @@ def test_without_spacy_pipelines_the_dialog_says_how_to_add_one(qtbot, window):
 
 
 def test_the_no_pipeline_help_is_translated_from_the_domains_text(qapp):
-    from annotator.ui.dialogs.pretag_dialog import no_pipeline_help
+    from annotator.ui.dialogs.pretag_dialog import translated_pipeline_help as no_pipeline_help
     from annotator.ui.i18n import install_language
 
     try:
@@ -226,8 +227,8 @@ def test_identity_is_remembered_per_project_and_switches_the_window(qtbot, tmp_p
         asked = controller.window.workflow.dialogs["identity"]
         asked.name.setCurrentText("sami")
         asked.accept()
-        assert controller.store.url != store.url and controller.window.annotator == "sami"
-        assert settings.project_annotator(controller.store.url) == "sami"
+        assert controller.project.url != store.url and controller.window.annotator == "sami"
+        assert settings.project_annotator(controller.project.url) == "sami"
         assert settings.project_annotator(store.url) == "noor"
     finally:
         controller.window.remember_layout = False
@@ -281,7 +282,7 @@ def test_refresh_picks_up_a_colleagues_change(qtbot, window, store, seed):
     assert refresh.poll() is not None
     start, end = occurrence(seed, "موسكو")
     window.editor.view.select_range(10, 20)
-    colleague = ProjectStore.open(store.url)
+    colleague = Project.open(store.url)
     try:
         colleague.apply(AddSpan(colleague.annotation_id(window.session.doc_id, ANNOTATOR),
                                 start, end, "LOC"))

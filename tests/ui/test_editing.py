@@ -7,8 +7,8 @@ import pytest
 from conftest import ANNOTATOR, drag_over, make_project, occurrence, reveal, stored
 from PySide6.QtCore import Qt
 
+from annotator.app.project import Project
 from annotator.core.model import Span, Status
-from annotator.store.project_store import ProjectStore
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -45,7 +45,7 @@ def test_arabic_indic_digits_work_as_hotkeys(qtbot, window, store, seed):
 
 def test_edits_are_stored_at_once_and_seen_by_another_connection(qtbot, window, store, seed):
     start, end = label_word(qtbot, window, seed, "بوتين", Qt.Key.Key_1)
-    with ProjectStore.open(store.url) as other:
+    with Project.open(store.url) as other:
         annotation = other.annotation_id(window.session.doc_id, ANNOTATOR)
         assert [(s.start, s.end, s.label) for s in other.spans(annotation)] == [(start, end, "PERS")]
         assert other.annotation_status(annotation) is Status.IN_PROGRESS

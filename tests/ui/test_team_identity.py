@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from annotator.app import team
+from annotator.app.project import Project
 from annotator.core.model import Role, SourceDocument
-from annotator.store import ProjectStore, team
 from annotator.store.ingest import IngestOptions, ingest
 from annotator.store.tables import Annotation, Annotator, table_of
 
@@ -42,9 +43,9 @@ def test_the_app_on_a_team_server_works_as_the_connections_member(pg_url, seed_t
                                                                   tmp_path: Path) -> None:
     from annotator.ui.app import run_app
 
-    store = ProjectStore.create(pg_url, labels=["PERS", "LOC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
+    store = Project.create(pg_url, labels=["PERS", "LOC"])
+    with store.store.write() as c:
+        ingest(c, [SourceDocument(seed_text, source="seed")], store.info().overlap_policy,
                IngestOptions())
     team.add_member(store, "amal", Role.ANNOTATOR, password=PASSWORD)
     team.set_blind(store, True)
@@ -53,7 +54,7 @@ def test_the_app_on_a_team_server_works_as_the_connections_member(pg_url, seed_t
     # no --annotator: this machine's login name is not a member and may not become one
     assert run_app(as_role(pg_url, "amal"), screenshot=tmp_path / "amal.png") == 0
     assert {name for _id, name, _role in store.annotators()} == names_before
-    with store.engine.connect() as c:
+    with store.store.engine.connect() as c:
         opened = c.execute(select(N.c.id).join(A, A.c.id == N.c.annotator_id)
                            .where(A.c.name == "amal")).all()
     assert len(opened) == 1  # the window opened amal's annotation of the document

@@ -28,26 +28,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement.adjudication import (
+from annotator.app.adjudication import (
     Conflict,
     ConflictState,
-    Version,
-    conflict_state,
-    pick_operation,
-    premerge_operation,
-)
-from annotator.core.errors import AnnotatorError
-from annotator.core.history import History
-from annotator.core.model import GOLD_ANNOTATOR, OverlapPolicy, Status
-from annotator.core.operations import Change, SetStatus
-from annotator.store.adjudication import (
     GoldDocument,
+    Version,
     adjudication_progress,
     adjudication_rows,
+    conflict_state,
+    first_visit_premerge,
+    gold_status,
     load_document,
+    pick_version,
 )
-from annotator.store.project_store import ProjectStore
-from annotator.store.visibility import require_sees_everyone
+from annotator.app.project import Project
+from annotator.app.team import require_sees_everyone
+from annotator.core.changes import ProjectChanges
+from annotator.core.errors import AnnotatorError
+from annotator.core.history import History
+from annotator.core.model import GOLD_ANNOTATOR, OverlapPolicy
+from annotator.core.operations import Change
 from annotator.ui.agreement.table_models import KEY_ROLE, Column, RowsModel
 from annotator.ui.document_list_model import status_name
 from annotator.ui.editor.editor_widget import EditorWidget
@@ -65,11 +65,12 @@ def _isolate(text: str) -> str:
 
 class AdjudicationDialog(QDialog):
     document_opened = Signal(int)
+    changed = Signal(object)  # ProjectChanges: each edit of the gold set
 
-    def __init__(self, store: ProjectStore, viewer: str, font: QFont,
+    def __init__(self, project: Project, viewer: str, font: QFont,
                  current: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.project = project
         self.viewer = viewer
         self.setObjectName("AdjudicationDialog")
         self.setWindowTitle(self.tr("Adjudication: the gold annotation"))
@@ -80,7 +81,7 @@ class AdjudicationDialog(QDialog):
         layout = QVBoxLayout(self)
         self.refusal: str | None = None
         try:
-            require_sees_everyone(store, viewer)
+            require_sees_everyone(project, viewer)
         except AnnotatorError as err:  # blind project, not a curator: nothing of others shown
             self.refusal = str(err)
             layout.addWidget(QLabel(self.refusal, self))
@@ -102,9 +103,9 @@ class AdjudicationDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list_view.clicked.connect(self._open_row)
 
-        labels = store.labels()
-        self.editor = EditorWidget(labels, font, store.project().language, self)
-        self.editor.replace_overlapping = store.project().overlap_policy is OverlapPolicy.REPLACE
+        labels = project.labels()
+        self.editor = EditorWidget(labels, font, project.info().language, self)
+        self.editor.replace_overlapping = project.info().overlap_policy is OverlapPolicy.REPLACE
         self.label_bar = LabelBar(labels, self.editor.span_style, self)
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.title = QLabel(self)
@@ -161,10 +162,10 @@ class AdjudicationDialog(QDialog):
 
     # ------------------------------------------------------------------ documents
     def refresh_list(self) -> None:
-        rows = adjudication_rows(self.store)
+        rows = adjudication_rows(self.project)
         self.rows.set_rows([[r.position + 1, r.title, r.agreed, r.conflicts, status_name(r.status)]
                             for r in rows], [r.doc_id for r in rows])
-        progress = adjudication_progress(self.store)
+        progress = adjudication_progress(self.project)
         self.progress.setRange(0, max(progress.documents, 1))
         self.progress.setValue(progress.done)
         self.progress.setFormat(self.tr("%1 of %2 documents adjudicated").replace(
@@ -182,19 +183,17 @@ class AdjudicationDialog(QDialog):
         step)."""
         if self.session is not None:
             self.session.changed.disconnect(self._on_change)
-        document = load_document(self.store, doc_id, self.viewer)
-        history = self._histories.setdefault(doc_id, History(self.store.apply))
-        session = DocumentSession(self.store, doc_id, GOLD_ANNOTATOR, history)
+        document = load_document(self.project, doc_id, self.viewer)
+        history = self._histories.setdefault(doc_id, History(self.project.apply))
+        session = DocumentSession(self.project, doc_id, GOLD_ANNOTATOR, history)
         self.document, self.session = document, session
         session.changed.connect(self._on_change)
-        direction = self.store.project().direction
+        direction = self.project.info().direction
         self.editor.open_session(session, direction)
-        if document.gold_annotation_id is None:  # first visit: pre-merge what all agree on
-            plan = premerge_operation(session.annotation_id, list(session.index),
-                                      document.adjudication.agreed,
-                                      self.store.project().overlap_policy is OverlapPolicy.ALLOW)
-            if plan.operation.operations:
-                session.apply(plan.operation)
+        premerge = first_visit_premerge(self.project, document, session.annotation_id,
+                                        list(session.index))
+        if premerge is not None:  # first visit: pre-merge what all agree on
+            session.apply(premerge)
         names = ", ".join(document.adjudication.annotators)
         self.title.setText(self.tr("Gold set · compared: %1").replace("%1", names))
         self.refresh_conflicts()
@@ -258,8 +257,8 @@ class AdjudicationDialog(QDialog):
         session, document = self.session, self.document
         if session is None or document is None:
             return None
-        batch = pick_operation(session.annotation_id, list(session.index), conflict,
-                               version.spans, document.adjudication.agreed)
+        batch = pick_version(self.project, document, conflict, version.spans,
+                             list(session.index))
         return session.apply(batch) if batch.operations else None
 
     def pick_item(self, item: QTreeWidgetItem | None) -> Change | None:
@@ -272,9 +271,10 @@ class AdjudicationDialog(QDialog):
     def mark_done(self) -> Change | None:
         if self.session is None:
             return None
-        return self.session.apply(SetStatus(self.session.annotation_id, Status.DONE))
+        return self.session.apply(gold_status(self.session.annotation_id))
 
     def _on_change(self, change: Change) -> None:
+        self.changed.emit(ProjectChanges.of_edit(change))
         self.refresh_conflicts()
         listed = self.rows.keys.index(self.session.doc_id) if self.session else -1
         if listed >= 0 and self.rows.rows[listed][4] != status_name(self.session.status):  # type: ignore[union-attr]

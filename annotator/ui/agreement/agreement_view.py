@@ -1,7 +1,7 @@
 """The agreement view: the pairwise heatmap, the per-label table and the documents from least to
 most agreement, with filters by annotator and label.
 
-Figures come from `annotator.store.agreement_source.project_agreement` (the same report as the
+Figures come from `annotator.app.agreement.project_agreement` (the same report as the
 CLI's `annotator agreement --json`), computed on the thread pool; the window stays responsive.
 """
 
@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement import AgreementReport
-from annotator.store.agreement_source import (
+from annotator.app.agreement import (
+    AgreementReport,
     agreement_annotators,
     document_titles,
     project_agreement,
 )
-from annotator.store.project_store import ProjectStore
+from annotator.app.project import Project
 from annotator.ui.agreement.figures import (
     DOCUMENT_COLUMN,
     MEASURE_KEYS,
@@ -94,9 +94,9 @@ class AgreementDialog(QDialog):
     computed = Signal()  # a report is on screen
     computation_failed = Signal(str)
 
-    def __init__(self, store: ProjectStore, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.project = project
         self.report: AgreementReport | None = None
         self.titles: dict[int, str] = {}
         self.setWindowTitle(self.tr("Agreement between annotators"))
@@ -110,8 +110,8 @@ class AgreementDialog(QDialog):
         self.timer.setInterval(RECOMPUTE_DELAY_MS)
         self.timer.timeout.connect(self.recompute)
 
-        self.annotator_filter = _check_list(self, agreement_annotators(store))
-        self.label_filter = _check_list(self, [spec.name for spec in store.labels()])
+        self.annotator_filter = _check_list(self, agreement_annotators(project))
+        self.label_filter = _check_list(self, [spec.name for spec in project.labels()])
         self.measure = QComboBox(self)
         titles = (self.tr("Cohen's κ (tokens)"), self.tr("Span F1, exact"),
                   self.tr("Span F1, lenient"), self.tr("α_u (characters)"))
@@ -207,11 +207,11 @@ class AgreementDialog(QDialog):
             self.status.setText(self.tr("Choose at least one label"))
             return None
         self.status.setText(self.tr("Computing agreement…"))
-        store = self.store
+        project = self.project
 
         def work() -> AgreementResult:
-            report = project_agreement(store, annotators, labels)
-            return report, document_titles(store, [d.doc_id for d in report.per_document])
+            report = project_agreement(project, annotators, labels)
+            return report, document_titles(project, [d.doc_id for d in report.per_document])
 
         return self.job.run(work)
 

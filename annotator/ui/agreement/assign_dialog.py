@@ -26,25 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.assignment import AssignmentReport, assign, assignment_settings
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD_ANNOTATOR, Role
-from annotator.store.assignment import AssignmentReport, assign, assignment_settings
-from annotator.store.project_store import ProjectStore
 from annotator.ui.dialogs.common import show_error
 
 
 class AssignDialog(QDialog):
     assigned = Signal(object)  # AssignmentReport
 
-    def __init__(self, store: ProjectStore, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AssignDialog")
         self.setWindowTitle(self.tr("Assign documents"))
-        self.store = store
+        self.project = project
         self.report: AssignmentReport | None = None
-        last = assignment_settings(store) or {}
+        last = assignment_settings(project) or {}
         chosen = last.get("annotators")
-        people = [(name, role) for _, name, role in store.annotators() if name != GOLD_ANNOTATOR]
+        people = [(name, role) for _, name, role in project.annotators() if name != GOLD_ANNOTATOR]
 
         self.people = QListWidget(self)
         self.people.setObjectName("annotators")
@@ -61,7 +61,7 @@ class AssignDialog(QDialog):
         adding.addWidget(self.new_name, 1)
         adding.addWidget(add)
 
-        documents = store.document_count()
+        documents = project.document_count()
         self.per_document = self._spin(1, max(1, len(people)), _int(last.get("per_document"), 2))
         self.shared = self._spin(0, documents, _int(last.get("shared"), 0))
         self.seed = self._spin(0, 2**31 - 1, _int(last.get("seed"), 0))
@@ -130,7 +130,7 @@ class AssignDialog(QDialog):
 
     def run(self) -> AssignmentReport | None:
         try:
-            report = assign(self.store, self.annotators(), self.per_document.value(),
+            report = assign(self.project, self.annotators(), self.per_document.value(),
                             self.shared.value(), self.seed.value(),
                             only_unassigned=self.only_unassigned.isChecked())
         except AnnotatorError as error:

@@ -2,7 +2,7 @@
 annotator's spans painted as in the editor; spans not made identically by every annotator shown
 are outlined in red. Right to left with shaped Arabic, like the editor (it is the editor's view).
 
-Who is shown follows blind mode (`store.visibility.visible_annotations`): in a blind project an
+Who is shown follows blind mode (`app.team.visible_annotations`): in a blind project an
 annotator sees only their own annotation; curators and managers see everyone's.
 """
 
@@ -12,12 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from annotator.agreement.adjudication import compare_annotations
-from annotator.core.model import GOLD_ANNOTATOR, Direction, Status, StoredSpan
-from annotator.store.project_store import ProjectStore
-from annotator.store.queries import title_of
-from annotator.store.visibility import VisibleAnnotation, sees_everyone, visible_annotations
-from annotator.text.plain import detect_direction
+from annotator.app.disagreements import compared_annotations, differing_spans
+from annotator.app.project import Project
+from annotator.app.team import sees_everyone
+from annotator.core.model import Direction
+from annotator.text.plain import detect_direction, title_of
 from annotator.ui.editor.span_painter import visible_blocks
 from annotator.ui.editor.span_style import SpanStyle
 from annotator.ui.editor.text_view import AnnotationTextView
@@ -54,42 +53,27 @@ class DifferenceTextView(AnnotationTextView):
             painter.end()
 
 
-def compared_annotations(store: ProjectStore, doc_id: int, viewer: str) -> list[VisibleAnnotation]:
-    """The annotations the view compares: every finished one VIEWER may see (gold excluded),
-    and VIEWER's own even unfinished."""
-    return [a for a in visible_annotations(store, doc_id, viewer)
-            if a.annotator != GOLD_ANNOTATOR and (a.status is Status.DONE or a.annotator == viewer)]
-
-
-def differing_spans(annotations: list[VisibleAnnotation]) -> dict[str, list[StoredSpan]]:
-    """Per annotator, the accepted spans not made identically by every annotator compared."""
-    adjudication = compare_annotations(0, {a.annotator: [s.span for s in a.accepted()]
-                                           for a in annotations})
-    agreed = set(adjudication.agreed)
-    return {a.annotator: [s for s in a.accepted() if s.span not in agreed] for a in annotations}
-
-
 class DisagreementDialog(QDialog):
-    def __init__(self, store: ProjectStore, doc_id: int, viewer: str, font: QFont,
+    def __init__(self, project: Project, doc_id: int, viewer: str, font: QFont,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.project = project
         self.doc_id = doc_id
         self.setObjectName("DisagreementDialog")
-        text = store.document_text(doc_id)
+        text = project.document_text(doc_id)
         self.setWindowTitle(self.tr("Disagreements — %1").replace("%1", title_of(text[:80])))
         self.resize(1100, 820)
-        project = store.project()
-        direction = project.direction if project.direction is not Direction.AUTO else (
+        info = project.info()
+        direction = info.direction if info.direction is not Direction.AUTO else (
             detect_direction(text, default=Direction.LTR))
-        self.annotations = compared_annotations(store, doc_id, viewer)
+        self.annotations = compared_annotations(project, doc_id, viewer)
         self.differences = differing_spans(self.annotations)
-        self.span_style = SpanStyle(store.labels(), font)
-        tokens = TokenBoundaries(text, project.language)
+        self.span_style = SpanStyle(project.labels(), font)
+        tokens = TokenBoundaries(text, info.language)
         layout = QVBoxLayout(self)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        if not sees_everyone(store, viewer):
+        if not sees_everyone(project, viewer):
             self.notice.setText(self.tr(
                 "Blind project: only your own annotation is shown; colleagues' spans are hidden."))
         elif len(self.annotations) < 2:

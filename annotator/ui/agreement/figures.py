@@ -6,7 +6,7 @@ annotator pairs of each pair's kappa of "this label" against everything else, on
 
 from __future__ import annotations
 
-from annotator.agreement import AgreementReport, Figure, PairAgreement
+from annotator.app.agreement import AgreementReport, Figure, PairAgreement
 from annotator.ui.agreement.table_models import Value
 
 MEASURE_KEYS = ("cohen_kappa", "span_f1_exact", "span_f1_lenient", "alpha_u")

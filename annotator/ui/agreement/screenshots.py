@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator.store.project_store import ProjectStore
+from annotator.app.project import Project
 from annotator.ui.agreement.adjudication_view import AdjudicationDialog
 from annotator.ui.agreement.agreement_view import AgreementDialog
 from annotator.ui.agreement.disagreement_view import DisagreementDialog
@@ -16,7 +16,7 @@ from annotator.ui.fonts import text_font
 COMPUTE_TIMEOUT_MS = 30000
 
 
-def save_team_screenshots(store: ProjectStore, curator: str, out: Path) -> list[Path]:
+def save_team_screenshots(project: Project, curator: str, out: Path) -> list[Path]:
     """screenshot-agreement.png, -disagreements.png (first document) and -adjudication.png
     (first conflict resolved by its best supported version) in OUT."""
     instance = QApplication.instance()
@@ -34,7 +34,7 @@ def save_team_screenshots(store: ProjectStore, curator: str, out: Path) -> list[
         saved.append(path)
         widget.close()
 
-    agreement = AgreementDialog(store)
+    agreement = AgreementDialog(project)
     agreement.resize(1300, 820)
     loop = QEventLoop()
     agreement.computed.connect(loop.quit)
@@ -42,10 +42,10 @@ def save_team_screenshots(store: ProjectStore, curator: str, out: Path) -> list[
     loop.exec()
     agreement.measure.setCurrentIndex(agreement.measure.findData("span_f1_lenient"))
     save(agreement, "screenshot-agreement.png")
-    disagreements = DisagreementDialog(store, store.document_ids()[0], curator, font)
+    disagreements = DisagreementDialog(project, project.document_ids()[0], curator, font)
     disagreements.resize(1300, 900)
     save(disagreements, "screenshot-disagreements.png")
-    adjudication = AdjudicationDialog(store, curator, font)
+    adjudication = AdjudicationDialog(project, curator, font)
     adjudication.resize(1500, 880)
     tree = adjudication.conflicts
     first, second = tree.topLevelItem(0), tree.topLevelItem(1)

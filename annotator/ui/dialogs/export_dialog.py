@@ -19,29 +19,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError, E
-from annotator.core.model import GOLD_ANNOTATOR
-from annotator.formats.exporting import (
+from annotator.app.exporting import (
     MERGE_RULES,
     ExportOptions,
     ExportReport,
+    WriteOptions,
     export_project,
     parse_split,
+    writable_formats,
 )
-from annotator.formats.registry import writable_formats
-from annotator.formats.writing import WriteOptions
-from annotator.store.project_store import ProjectStore
+from annotator.app.project import Project
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import GOLD_ANNOTATOR
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
 
 SCHEMES = ("iob2", "iob1", "bilou")
 
 
 class ExportDialog(QDialog):
-    def __init__(self, store: ProjectStore, annotator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, annotator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export the corpus"))
-        self.store = store
+        self.project = project
         self.report: ExportReport | None = None
         self.problems: list[object] = []
 
@@ -53,7 +53,7 @@ class ExportDialog(QDialog):
         self.scheme = QComboBox(self)
         self.scheme.addItems(SCHEMES)
         self.source = QComboBox(self)
-        names = [name for _id, name, _role in store.annotators() if name != GOLD_ANNOTATOR]
+        names = [name for _id, name, _role in project.annotators() if name != GOLD_ANNOTATOR]
         for name in names:
             self.source.addItem(self.tr("Annotations of %1").replace("%1", name), ("annotator", name))
         self.source.addItem(self.tr("Gold (adjudicated)"), ("gold", ""))
@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
         out = self.out.text()
         try:
             if not out:
-                raise AnnotatorError(E.E900, message=self.tr("Choose where to export to"))
+                raise AnnotatorError(E.E308)
             options = self.options()
         except AnnotatorError as err:
             show_error(self, self.tr("Export"), str(err))
@@ -119,11 +119,11 @@ class ExportDialog(QDialog):
         def job(progress, should_stop):  # type: ignore[no-untyped-def]
             def tell(done: int, total: int) -> None:
                 if should_stop():  # export_project removes what it wrote so far
-                    raise AnnotatorError(E.E900, message="Export cancelled: nothing was written")
+                    raise AnnotatorError(E.E309, path=out)
                 progress(done, total)
 
             try:
-                return export_project(self.store, Path(out).expanduser(), options, tell)
+                return export_project(self.project, Path(out).expanduser(), options, tell)
             except AnnotatorError as err:
                 self.problems = list(err.details.get("problems") or [])  # type: ignore[call-overload]
                 raise

@@ -16,26 +16,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.importing import IMPORT_ANNOTATOR
+from annotator.app.project import Project
 from annotator.core.model import GOLD_ANNOTATOR
-from annotator.store.ingest import IMPORT_ANNOTATOR
-from annotator.store.project_store import ProjectStore
 from annotator.ui.dialogs.common import PathField
 
 SYSTEM_NAMES = (GOLD_ANNOTATOR, IMPORT_ANNOTATOR)
 
 
 class IdentityDialog(QDialog):
-    def __init__(self, store: ProjectStore, suggested: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, suggested: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("IdentityDialog")
         self.setWindowTitle(self.tr("Who is annotating?"))
         intro = QLabel(self.tr("Your spans, statuses and progress are kept under this name in project “%1”. Pick yourself or type a new name.")  # noqa: E501 (one string for translators)
-                       .replace("%1", store.project().name), self)
+                       .replace("%1", project.info().name), self)
         intro.setWordWrap(True)
         self.name = QComboBox(self)
         self.name.setEditable(True)
         self.name.setObjectName("annotator_name")
-        names = [name for _id, name, _role in store.annotators() if name not in SYSTEM_NAMES]
+        names = [name for _id, name, _role in project.annotators() if name not in SYSTEM_NAMES]
         self.name.addItems(names)
         self.name.setCurrentText(suggested if suggested else (names[0] if names else ""))
         form = QFormLayout()
@@ -57,9 +57,9 @@ class IdentityDialog(QDialog):
             self.accept()
 
 
-def ask_identity(store: ProjectStore, suggested: str = "", parent: QWidget | None = None) -> str | None:
+def ask_identity(project: Project, suggested: str = "", parent: QWidget | None = None) -> str | None:
     """The annotator name chosen in a modal dialog, or None when the user cancelled."""
-    dialog = IdentityDialog(store, suggested, parent)
+    dialog = IdentityDialog(project, suggested, parent)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -21,22 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.importing import ImportReport, IngestOptions, import_paths, readable_formats
+from annotator.app.project import Project
 from annotator.core.model import Status
-from annotator.formats.importing import ImportReport, import_paths
-from annotator.formats.registry import readable_formats
-from annotator.store.ingest import IngestOptions
-from annotator.store.project_store import ProjectStore
 from annotator.ui.dialogs.common import RunPanel, report_text, run_buttons, show_error
 
 
 class ImportDialog(QDialog):
     imported = Signal(object)  # ImportReport
 
-    def __init__(self, store: ProjectStore, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ImportDialog")
         self.setWindowTitle(self.tr("Import documents"))
-        self.store = store
+        self.project = project
         self.report: ImportReport | None = None
         self.files = QListWidget(self)
         add_files = QPushButton(self.tr("Add files…"), self)
@@ -97,7 +95,7 @@ class ImportDialog(QDialog):
                                 create_labels=self.create_labels.isChecked())
 
         def job(progress, _should_stop):  # type: ignore[no-untyped-def]
-            return import_paths(self.store, paths, fmt, ingest_options=options,
+            return import_paths(self.project, paths, fmt, ingest_options=options,
                                 progress=lambda done: progress(done, 0))
 
         self.run_button.setEnabled(False)

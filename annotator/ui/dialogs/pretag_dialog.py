@@ -23,16 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
-from annotator.nlp.pretag import PretagReport, parse_label_map, plan_labels, pretag_documents
-from annotator.nlp.pretaggers import (
-    PRETAGGER_KINDS,
-    LoadContext,
+from annotator.app.pretagging import (
     Pretagger,
-    load_pretagger,
-    missing_pipeline_help,
+    PretagReport,
+    kind_choices,
+    load_with,
+    no_pipeline_help,
+    parse_label_map,
+    plan_labels,
+    pretag_documents,
+    pretagger_context,
+    pretagger_kinds,
 )
-from annotator.store.project_store import ProjectStore
+from annotator.app.project import Project
+from annotator.core.errors import AnnotatorError
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
 
 SCOPES = ("project", "document", "untouched")
@@ -40,31 +44,32 @@ KIND_ORDER = ("spacy", "project-model", "rules", "gazetteer")
 HELP_CONTEXT = "pretaggers"  # the domain's help text, translated in resources/i18n
 
 
-def no_pipeline_help(choices: dict[str, list[str]]) -> str | None:
-    """The domain's `missing_pipeline_help` (the CLI prints the same words), in the interface
+def translated_pipeline_help(choices: dict[str, list[str]]) -> str | None:
+    """The domain's `no_pipeline_help` (the CLI prints the same words), in the interface
     language: the .ts holds its Arabic under this context, keyed by the English text."""
     from PySide6.QtCore import QCoreApplication
 
-    text = missing_pipeline_help(choices)
+    text = no_pipeline_help(choices)
     return None if text is None else QCoreApplication.translate(HELP_CONTEXT, text)
 
 
 class PretagDialog(QDialog):
     pretagged = Signal(object)  # PretagReport
 
-    def __init__(self, store: ProjectStore, annotator: str, current_doc: int | None,
+    def __init__(self, project: Project, annotator: str, current_doc: int | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PretagDialog")
         self.setWindowTitle(self.tr("Pre-tag documents"))
-        self.store, self.annotator, self.current_doc = store, annotator, current_doc
-        self.context = LoadContext(store=store, language=store.project().language)
+        self.project, self.annotator, self.current_doc = project, annotator, current_doc
+        self.context = pretagger_context(project)
+        self.kinds = pretagger_kinds()
         self.choices: dict[str, list[str]] = {}
         self.report: PretagReport | None = None
 
         self.kind = QComboBox(self)
-        for name in KIND_ORDER + tuple(k for k in sorted(PRETAGGER_KINDS) if k not in KIND_ORDER):
-            if name in PRETAGGER_KINDS:
+        for name in KIND_ORDER + tuple(k for k in self.kinds if k not in KIND_ORDER):
+            if name in self.kinds:
                 self.kind.addItem(self._kind_title(name), name)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
@@ -148,14 +153,14 @@ class PretagDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind_name()
-        self.description.setText(PRETAGGER_KINDS[kind].description)
+        self.description.setText(self.kinds[kind])
         self.choice.clear()
         self.choice.addItems(self._choices(kind))
         self.path.set_text("")  # a path for one kind means nothing to another
         help_text = None
         if kind == "spacy" and not self.choices[kind]:
-            help_text = no_pipeline_help({k: self._choices(k) for k in ("spacy", "project-model")
-                                          if k in PRETAGGER_KINDS})
+            help_text = translated_pipeline_help({k: self._choices(k) for k in
+                                                  ("spacy", "project-model") if k in self.kinds})
         self.help.setText(help_text or "")
         self.help.setVisible(help_text is not None)
         self.labels_info.clear()
@@ -163,7 +168,7 @@ class PretagDialog(QDialog):
     def _choices(self, kind: str) -> list[str]:
         if kind not in self.choices:
             try:
-                self.choices[kind] = PRETAGGER_KINDS[kind].choices(self.context)
+                self.choices[kind] = kind_choices(self.context, kind)
             except Exception:  # a broken installation must not stop the dialog
                 self.choices[kind] = []
         return self.choices[kind]
@@ -186,7 +191,7 @@ class PretagDialog(QDialog):
         return parse_label_map([text]) if text else {}
 
     def load(self) -> Pretagger:
-        return load_pretagger(self.kind_name(), self.spec(), self.context)
+        return load_with(self.context, self.kind_name(), self.spec())
 
     # ------------------------------------------------------------------ running
     def check_labels(self) -> None:
@@ -198,7 +203,7 @@ class PretagDialog(QDialog):
             return
 
         def job(_progress, _stop):  # type: ignore[no-untyped-def]
-            return plan_labels(self.store, self.load(), mapping)
+            return plan_labels(self.project, self.load(), mapping)
 
         self._busy(True)
         self.panel.run(job)
@@ -215,7 +220,7 @@ class PretagDialog(QDialog):
 
         def job(progress, should_stop):  # type: ignore[no-untyped-def]
             pretagger = self.load()
-            return pretag_documents(self.store, pretagger, doc_ids, self.annotator,
+            return pretag_documents(self.project, pretagger, doc_ids, self.annotator,
                                     label_map=mapping, new_labels=new_labels,
                                     untouched_only=scope == "untouched",
                                     progress=progress, should_stop=should_stop)

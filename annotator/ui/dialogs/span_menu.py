@@ -12,11 +12,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu
 
+from annotator.app.gazetteer import (
+    GAZETTEER_CHANGED,
+    add_to_gazetteer,
+    gazetteer_entries,
+    remove_from_gazetteer,
+)
 from annotator.core.model import SpanState, StoredSpan
-from annotator.nlp.gazetteer import add_to_gazetteer, gazetteer_names, remove_from_gazetteer
 
 if TYPE_CHECKING:
-    from annotator.store.project_store import ProjectStore
+    from annotator.app.project import Project
     from annotator.ui.editor.editor_widget import EditorWidget
 
 MENU_TEXT_LIMIT = 40
@@ -24,10 +29,11 @@ MENU_TEXT_LIMIT = 40
 
 class SpanMenu(QObject):
     message = Signal(str)
+    changed = Signal(object)  # ProjectChanges: the gazetteer
 
-    def __init__(self, editor: EditorWidget, store: ProjectStore) -> None:
+    def __init__(self, editor: EditorWidget, project: Project) -> None:
         super().__init__(editor)
-        self.editor, self.store = editor, store
+        self.editor, self.project = editor, project
         view = editor.view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self.show_at)
@@ -55,7 +61,7 @@ class SpanMenu(QObject):
         menu = QMenu(self.editor.view)
         menu.setObjectName("span_menu")
         known = any(name.text == text.strip() and name.label == span.label
-                    for name in gazetteer_names(self.store))
+                    for name in gazetteer_entries(self.project))
         if known:
             action = menu.addAction(self.tr("Remove “%1” (%2) from the gazetteer")
                                     .replace("%1", shown).replace("%2", span.label))
@@ -83,7 +89,9 @@ class SpanMenu(QObject):
         session = self.editor.session
         assert session is not None
         text = session.text[span.start:span.end]
-        added = add_to_gazetteer(self.store, text, span.label)
+        added = add_to_gazetteer(self.project, text, span.label)
+        if added:
+            self.changed.emit(GAZETTEER_CHANGED)
         self.message.emit((self.tr("Added “%1” to the gazetteer as %2") if added
                            else self.tr("“%1” is already in the gazetteer as %2"))
                           .replace("%1", text.strip()).replace("%2", span.label))
@@ -93,8 +101,9 @@ class SpanMenu(QObject):
         session = self.editor.session
         assert session is not None
         text = session.text[span.start:span.end]
-        removed = remove_from_gazetteer(self.store, text, span.label)
+        removed = remove_from_gazetteer(self.project, text, span.label)
         if removed:
+            self.changed.emit(GAZETTEER_CHANGED)
             self.message.emit(self.tr("Removed “%1” (%2) from the gazetteer")
                               .replace("%1", text.strip()).replace("%2", span.label))
         return removed

@@ -27,39 +27,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.project import Project
+from annotator.app.training import TrainOptions, TrainProgress, TrainReport, train_model
+from annotator.core.changes import ProjectChanges
 from annotator.core.model import GOLD_ANNOTATOR
-from annotator.nlp.train import TrainOptions, TrainProgress, TrainReport, train_model
-from annotator.store.database import sqlite_path
-from annotator.store.project_store import ProjectStore
 from annotator.ui.dialogs.common import PathField, RunPanel, run_buttons, show_error
 
 STAGES = ("exporting", "initialising", "training", "evaluating", "saving")
 
 
-def default_model_folder(store: ProjectStore) -> Path:
+def default_model_folder(project: Project) -> Path:
     """models/<project>-<time> beside a project file (in the working folder for a server)."""
-    path = sqlite_path(store.url)
+    path = project.file
     base = path.parent if path is not None else Path.cwd()
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = "".join(ch if ch.isalnum() else "_" for ch in store.project().name).strip("_") or "project"
+    name = "".join(ch if ch.isalnum() else "_" for ch in project.info().name).strip("_") or "project"
     return base / "models" / f"{name}-{stamp}"
 
 
 class TrainDialog(QDialog):
     pretag_requested = Signal(str)  # the trained model's folder
+    trained = Signal(object)  # ProjectChanges: the model is recorded in the project settings
 
-    def __init__(self, store: ProjectStore, annotator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, annotator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TrainDialog")
         self.setWindowTitle(self.tr("Train a model from done documents"))
-        self.store = store
+        self.project = project
         self.report: TrainReport | None = None
         self.base_options = TrainOptions()  # tests make it tiny
         self._last: TrainProgress | None = None
         self.out = PathField("folder", self.tr("Save the model in"), parent=self)
-        self.out.set_text(str(default_model_folder(store)))
+        self.out.set_text(str(default_model_folder(project)))
         self.source = QComboBox(self)
-        names = [name for _id, name, _role in store.annotators() if name != GOLD_ANNOTATOR]
+        names = [name for _id, name, _role in project.annotators() if name != GOLD_ANNOTATOR]
         for name in names:
             self.source.addItem(self.tr("Done documents of %1").replace("%1", name), ("annotator", name))
         self.source.addItem(self.tr("Gold (adjudicated)"), ("gold", ""))
@@ -121,7 +122,7 @@ class TrainDialog(QDialog):
                 else:
                     progress(stage if stage < 2 else stage + 9, 14)
 
-            return train_model(self.store, out, options, tell, should_stop)
+            return train_model(self.project, out, options, tell, should_stop)
 
         self._last = None
         self.run_button.setEnabled(False)
@@ -149,6 +150,7 @@ class TrainDialog(QDialog):
         if result.cancelled:
             self.panel.status.setText(self.tr("Cancelled: no model was saved"))
             return
+        self.trained.emit(ProjectChanges(project=True))
         rows = sorted(result.scores.items())
         if result.overall is not None:
             rows.append((self.tr("all labels"), result.overall))

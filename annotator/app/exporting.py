@@ -1,6 +1,6 @@
 """Export a project: choose documents and annotations, align spans to tokens, write a format.
 
-`export_project(store, out, options, progress)` is what the CLI's `annotator export` and the
+`export_project(project, out, options, progress)` is what the CLI's `annotator export` and the
 app's Export dialog call. Documents stream from the store in batches (the corpus is never held
 in memory); each goes to the writer of its split. Output is written beside OUT under a
 temporary name and moved into place only when everything succeeded, so a failed export leaves
@@ -10,7 +10,6 @@ the export (E301) unless `skip_misaligned`, and then each is listed in the repor
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import re
@@ -21,11 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Connection
-
+from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError, E
-from annotator.core.model import GOLD_ANNOTATOR, Span, SpanState, Status
+from annotator.core.model import Span
 from annotator.formats.alignment import SpanProblem, TokenSplit, align
 from annotator.formats.registry import Format, get_format, writable_formats
 from annotator.formats.tokens import (
@@ -35,20 +32,20 @@ from annotator.formats.tokens import (
     recorded_sentence_starts,
 )
 from annotator.formats.writing import DocumentWriter, ExportDocument, WriteOptions
-from annotator.store.project_store import ProjectStore
-from annotator.store.tables import (
-    Annotation,
-    Annotator,
-    Document,
-    GazetteerEntry,
-    SpanRow,
-    table_of,
+from annotator.store.export_source import (
+    BATCH,
+    MERGE_RULES,
+    AnnotationSource,
+    annotation_source,
+    document_total,
+    project_lexicon,
+    read_documents,
+    selected_documents,
 )
 from annotator.text.sentences import sentence_offsets
 
-D, N, S, A, G = (table_of(t) for t in (Document, Annotation, SpanRow, Annotator, GazetteerEntry))
-MERGE_RULES = ("union", "intersection", "majority")
-BATCH = 200
+__all__ = ["MERGE_RULES", "ExportOptions", "ExportReport", "WriteOptions", "assign_splits",
+           "export_format", "export_project", "merge_spans", "parse_split", "writable_formats"]
 
 
 @dataclass
@@ -130,9 +127,10 @@ def assign_splits(doc_ids: list[int], splits: dict[str, float], seed: int) -> di
     return assignment
 
 
-def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
+def export_project(project: Project, out: str | Path, options: ExportOptions,
                    progress: Callable[[int, int], None] | None = None) -> ExportReport:
-    """Write the chosen documents and annotations of STORE to OUT; PROGRESS(done, total)."""
+    """Write the chosen documents and annotations of PROJECT to OUT; PROGRESS(done, total)."""
+    store = project.store
     fmt = get_format(options.format, out)
     if fmt.writer is None:
         raise AnnotatorError(E.E307, fmt=fmt.name, known=", ".join(writable_formats()))
@@ -140,10 +138,10 @@ def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
     _check_target(out, options.overwrite)
     report = ExportReport(format=fmt.name)
     with store.engine.connect() as c:
-        annotator_ids, rule, report.source = _source(c, options)
-        doc_ids = _selected_documents(c, annotator_ids, rule, options.all_documents)
-        total = int(c.execute(select(func.count()).select_from(D)).scalar_one())
-        report.documents_left_out = total - len(doc_ids)
+        source = annotation_source(c, options.gold, options.annotator, options.merge)
+        report.source = source.description
+        doc_ids = selected_documents(c, source, options.all_documents)
+        report.documents_left_out = document_total(c) - len(doc_ids)
     if not doc_ids:
         raise AnnotatorError(E.E303, reason=f"no document has a done annotation ({report.source});"
                                             " use --all to export documents in any status")
@@ -168,7 +166,7 @@ def export_project(store: ProjectStore, out: str | Path, options: ExportOptions,
             writers[name] = cast(DocumentWriter, fmt.writer(target, write_options))
             report.documents[name] = 0
         done = 0
-        for document, spans in _documents(store, doc_ids, annotator_ids, rule, options):
+        for document, spans in _documents(project, doc_ids, source, options):
             split = assignment.get(document.id, "all")
             if tokenizer is not None:
                 _tokenize(document, spans, tokenizer, options, report)
@@ -225,103 +223,16 @@ def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerL
     document.sentence_starts = sentence_starts
 
 
-# ------------------------------------------------------------------ choosing what to export
-def _source(c: Connection, options: ExportOptions) -> tuple[list[int], str, str]:
-    """(annotator ids, rule, description) of the annotations to export."""
-    names = {name: id_ for name, id_ in c.execute(select(A.c.name, A.c.id))}
-    with_annotations = set(c.execute(select(N.c.annotator_id).distinct()).scalars())
-    chosen = [bool(options.gold), bool(options.annotator), bool(options.merge)]
-    if sum(chosen) > 1:
-        raise AnnotatorError(E.E116, value="--gold/--annotator/--merge", what="annotation source",
-                             reason="give one of them")
-    if options.gold or options.annotator:
-        name = GOLD_ANNOTATOR if options.gold else str(options.annotator)
-        if name not in names or names[name] not in with_annotations:
-            if options.gold:
-                raise AnnotatorError(E.E303, reason="the project has no adjudicated (gold) "
-                                                    "annotations yet")
-            raise AnnotatorError(E.E115, name=name)
-        return [names[name]], "single", "gold" if options.gold else f"annotator {name}"
-    people = {n: i for n, i in names.items() if i in with_annotations and n != GOLD_ANNOTATOR}
-    if options.merge:
-        if options.merge not in MERGE_RULES:
-            raise AnnotatorError(E.E116, value=options.merge, what="--merge",
-                                 reason="use union, intersection or majority")
-        if not people:
-            raise AnnotatorError(E.E303, reason="no annotator has annotations to merge")
-        return (sorted(people.values()), options.merge,
-                f"{options.merge} of {', '.join(sorted(people))}")
-    if GOLD_ANNOTATOR in names and names[GOLD_ANNOTATOR] in with_annotations:
-        return [names[GOLD_ANNOTATOR]], "single", "gold"
-    if len(people) == 1:
-        name = next(iter(people))
-        return [people[name]], "single", f"annotator {name}"
-    if not people:
-        return [], "none", "no annotations"
-    raise AnnotatorError(E.E304, names=", ".join(sorted(people)))
-
-
-def project_lexicon(c: Connection) -> list[str]:
-    """Every distinct accepted span text and gazetteer name: the words the project tokenizer
-    splits proclitics off (so `لكوريا` is `ل` + `كوريا` wherever `كوريا` is a known name)."""
-    edges: dict[int, set[tuple[int, int]]] = {}  # document -> (start, end) of its spans
-    for doc_id, start, end in c.execute(
-            select(N.c.document_id, S.c.start, S.c.end)
-            .select_from(S.join(N, N.c.id == S.c.annotation_id))
-            .where(S.c.state == str(SpanState.ACCEPTED))).all():
-        edges.setdefault(doc_id, set()).add((start, end))
-    texts: set[str] = set()  # each text read once (SQL substr per span rereads it per span)
-    doc_ids = sorted(edges)
-    for first in range(0, len(doc_ids), BATCH):
-        for doc_id, text in c.execute(select(D.c.id, D.c.text)
-                                      .where(D.c.id.in_(doc_ids[first:first + BATCH]))):
-            texts.update(text[start:end] for start, end in edges[doc_id])
-    texts.update(c.execute(select(G.c.text)).scalars())
-    return sorted(texts)
-
-
-def _selected_documents(c: Connection, annotator_ids: list[int], rule: str,
-                        all_documents: bool) -> list[int]:
-    if all_documents or rule == "none":
-        query = select(D.c.id).order_by(D.c.position)
-        if rule == "none" and not all_documents:
-            return []
-        return list(c.execute(query).scalars())
-    query = (select(D.c.id).where(D.c.id.in_(
-        select(N.c.document_id).where(N.c.annotator_id.in_(annotator_ids),
-                                      N.c.status == str(Status.DONE))))
-             .order_by(D.c.position))
-    return list(c.execute(query).scalars())
-
-
-def _documents(store: ProjectStore, doc_ids: list[int], annotator_ids: list[int], rule: str,
+def _documents(project: Project, doc_ids: list[int], source: AnnotationSource,
                options: ExportOptions) -> Iterator[tuple[ExportDocument, list[Span]]]:
-    states = [str(SpanState.ACCEPTED)] + ([str(SpanState.SUGGESTED)] if options.suggestions else [])
+    """The documents to write, read in batches, each with its spans merged by the rule."""
     for first in range(0, len(doc_ids), BATCH):
-        batch = doc_ids[first:first + BATCH]
-        with store.engine.connect() as c:
-            rows = {r.id: r for r in c.execute(
-                select(D.c.id, D.c.source, D.c.text, D.c.meta).where(D.c.id.in_(batch)))}
-            annotations: dict[int, dict[int, set[Span]]] = {}
-            if annotator_ids:
-                status_ok = (N.c.status.in_([str(s) for s in Status]) if options.all_documents
-                             else N.c.status == str(Status.DONE))
-                for doc_id, annotator_id in c.execute(select(N.c.document_id, N.c.annotator_id)
-                                                      .where(N.c.document_id.in_(batch),
-                                                             N.c.annotator_id.in_(annotator_ids),
-                                                             status_ok)):
-                    annotations.setdefault(doc_id, {})[annotator_id] = set()
-                for doc_id, annotator_id, start, end, label in c.execute(
-                        select(N.c.document_id, N.c.annotator_id, S.c.start, S.c.end, S.c.label)
-                        .select_from(N.join(S, S.c.annotation_id == N.c.id))
-                        .where(N.c.document_id.in_(batch), N.c.annotator_id.in_(annotator_ids),
-                               status_ok, S.c.state.in_(states))).all():
-                    annotations[doc_id][annotator_id].add(Span(start, end, label))
-        for doc_id in batch:
-            row = rows[doc_id]
-            meta = json.loads(row.meta or "{}")
-            spans = merge_spans(list(annotations.get(doc_id, {}).values()), rule)
-            yield ExportDocument(doc_id, row.source, row.text, meta, []), spans
+        with project.store.engine.connect() as c:
+            rows = list(read_documents(c, doc_ids[first:first + BATCH], source,
+                                       options.all_documents, options.suggestions))
+        for row in rows:
+            yield (ExportDocument(row.id, row.source, row.text, row.meta, []),
+                   merge_spans(row.spans, source.rule))
 
 
 def merge_spans(sets: list[set[Span]], rule: str) -> list[Span]:

@@ -1,4 +1,10 @@
-"""Import files and folders into a project: pick each file's format, read, ingest atomically."""
+"""Import files and folders into a project: pick each file's format, read, ingest atomically.
+
+The use-case behind `annotator import` and the app's Import dialog. The formats package reads
+files into `SourceDocument`s; the store writes them in one transaction (`store.ingest`), so a
+failed import changes nothing. The report says what was added; `ImportReport.changes` is what
+the views refresh from.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,29 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select
-
+from annotator.app.project import Project
+from annotator.core.changes import ProjectChanges
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument
-from annotator.formats.registry import Format, ImportNotes, ReadOptions, get_format, guess_format
-from annotator.store.ingest import IngestOptions, IngestReport, ingest
-from annotator.store.project_store import ProjectStore
-from annotator.store.tables import Label
+from annotator.formats.registry import (
+    Format,
+    ImportNotes,
+    ReadOptions,
+    get_format,
+    guess_format,
+    readable_formats,
+)
+from annotator.store.ingest import (
+    IMPORT_ANNOTATOR,
+    IngestOptions,
+    IngestReport,
+    ingest,
+    label_names,
+    with_new_labels,
+)
+
+__all__ = ["IMPORT_ANNOTATOR", "ImportReport", "IngestOptions", "ReadOptions", "expand_inputs",
+           "import_paths", "readable_formats"]
 
 
 @dataclass
@@ -23,6 +44,15 @@ class ImportReport:
     notes: ImportNotes = field(default_factory=ImportNotes)
     ingest: IngestReport = field(default_factory=IngestReport)
     labels_created: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> ProjectChanges:
+        """What the import changed, for the views: documents (and maybe labels) added, and
+        annotations added to documents the project had."""
+        return ProjectChanges(document_set=bool(self.ingest.added),
+                              labels=bool(self.labels_created),
+                              annotations=frozenset(self.ingest.annotation_ids),
+                              documents=frozenset(self.ingest.annotated_documents))
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -71,7 +101,7 @@ def expand_inputs(paths: Iterable[str | Path], fmt: str) -> list[tuple[Path, For
 
 
 def import_paths(
-    store: ProjectStore,
+    project: Project,
     paths: Iterable[str | Path],
     fmt: str = "auto",
     read: ReadOptions | None = None,
@@ -101,31 +131,14 @@ def import_paths(
         if not inputs:
             raise AnnotatorError(E.E212, file=", ".join(map(str, paths)) or "(no input)")
 
+    store = project.store
     policy = store.project().overlap_policy
     with store.write() as connection:
+        docs = documents()
         if ingest_options.create_labels:
-            known = set(connection.execute(select(Label.__table__.c.name)).scalars())  # type: ignore[attr-defined]
-            docs = _creating_labels(documents(), known, report, connection)
-        else:
-            docs = documents()
+            docs = with_new_labels(connection, docs, label_names(connection),
+                                   report.labels_created)
         report.ingest = ingest(connection, docs, policy, ingest_options, progress)
     if report.ingest.added == 0 and report.ingest.duplicates == 0:
         raise AnnotatorError(E.E212, file=", ".join(report.files))
     return report
-
-
-def _creating_labels(docs: Iterator[SourceDocument], known: set[str], report: ImportReport,
-                     connection) -> Iterator[SourceDocument]:  # type: ignore[no-untyped-def]
-    from annotator.core.model import default_label_specs
-
-    table = Label.__table__  # type: ignore[attr-defined]
-    for doc in docs:
-        for span in [*doc.spans, *(s for spans in doc.more.values() for s in spans)]:
-            if span.label not in known:
-                spec = default_label_specs([""] * len(known) + [span.label])[-1]
-                connection.execute(insert(table).values(
-                    name=spec.name, color=spec.color, hotkey=spec.hotkey, description="",
-                    position=len(known)))
-                known.add(span.label)
-                report.labels_created.append(span.label)
-        yield doc

@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import SourceDocument
-from annotator.store import ProjectStore
-from annotator.store.assignment import (
+from annotator.app.assignment import (
     assign,
     assigned_document_ids,
     assignment_settings,
@@ -19,6 +16,9 @@ from annotator.store.assignment import (
     plan_assignment,
     queue,
 )
+from annotator.app.project import Project
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import SourceDocument
 from annotator.store.ingest import IngestOptions, ingest
 
 NAMES = ("amal", "badr", "carim", "dina")
@@ -56,10 +56,10 @@ def test_impossible_counts_are_refused(per_document, shared) -> None:
 
 @pytest.fixture
 def store(tmp_path: Path):
-    store = ProjectStore.create(tmp_path / "p.db", labels=["PERS"])
-    with store.write() as c:
+    store = Project.create(tmp_path / "p.db", labels=["PERS"])
+    with store.store.write() as c:
         ingest(c, [SourceDocument(f"وثيقة رقم {i}") for i in range(12)],
-               store.project().overlap_policy, IngestOptions())
+               store.info().overlap_policy, IngestOptions())
     yield store
     store.close()
 
@@ -88,8 +88,8 @@ def test_assign_writes_queues_and_remembers_its_parameters(store) -> None:
 def test_only_unassigned_keeps_earlier_assignments(store) -> None:
     first = assign(store, ["amal", "badr"], per_document=1)
     before = assignments(store)
-    with store.write() as c:
-        ingest(c, [SourceDocument("وثيقة جديدة")], store.project().overlap_policy,
+    with store.store.write() as c:
+        ingest(c, [SourceDocument("وثيقة جديدة")], store.info().overlap_policy,
                IngestOptions())
     more = assign(store, ["carim"], per_document=1, only_unassigned=True)
     assert first.documents == 12 and more.documents == 1

@@ -1,6 +1,6 @@
 """Batch pre-tagging: stream documents through a pre-tagger and store its suggestions.
 
-`pretag_documents(store, pretagger, ...)` is what `annotator pretag` and the app's pre-tag
+`pretag_documents(project, pretagger, ...)` is what `annotator pretag` and the app's pre-tag
 dialog call. Whose annotations receive the suggestions:
 
 - `annotator=NAME`: NAME's annotation of each document (created, status `new`, when missing);
@@ -21,33 +21,53 @@ documents in one transaction (a group closes after `commit_every` seconds or doc
 document's suggestions are always in the same transaction, so a cancelled or crashed run leaves
 every document either fully pre-tagged or untouched; `should_stop()` is checked after every
 document, and what was computed before a stop is committed. Storage rules (identical spans
-skipped, accepted spans never touched, overlaps dropped) are in `store/suggestions.py`.
+skipped, accepted spans never touched, overlaps dropped) are in `store/suggestions.py`, which
+annotations a run writes to in `store/pretag_targets.py`.
+
+`load_pretagger_for(project, kind, spec)` loads a pre-tagger of any registered kind with what
+the project offers it (its gazetteer, its trained models); `clear_suggestions` takes a run's
+suggestions back out.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from sqlalchemy import select
-
+from annotator.app.gazetteer import gazetteer_entries
+from annotator.app.project import Project
+from annotator.app.training import recorded_models
+from annotator.core.changes import ProjectChanges
 from annotator.core.errors import AnnotatorError, E
-from annotator.core.model import GOLD_ANNOTATOR, Status
-from annotator.nlp.pretaggers import Pretagger, Suggestion
-from annotator.store.project_store import ProjectStore
+from annotator.core.model import Name
+from annotator.nlp.pretaggers import (
+    PRETAGGER_KINDS,
+    CombinedPretagger,
+    LoadContext,
+    MappedPretagger,
+    Pretagger,
+    Suggestion,
+    available_pretaggers,
+    load_pretagger,
+    missing_pipeline_help,
+)
+from annotator.paths import starter_gazetteer_path
+from annotator.store.pretag_targets import (
+    READ_BATCH,
+    PretagTargets,
+    document_texts,
+    open_annotations,
+    pretag_targets,
+)
 from annotator.store.suggestions import (
     NewSuggestion,
     SuggestionCounts,
     add_suggestions_bulk,
-    annotations_for,
+    remove_suggestions,
 )
-from annotator.store.tables import Annotation, Annotator, Document, table_of
-
-D, N, A = table_of(Document), table_of(Annotation), table_of(Annotator)
-OPEN = (str(Status.NEW), str(Status.IN_PROGRESS))
-READ_BATCH = 200
 
 Progress = Callable[[int, int], None]  # (documents done, documents to do)
 
@@ -68,6 +88,20 @@ class PretagReport:
     labels_added: list[str] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
+    annotation_ids: set[int] = field(default_factory=set)  # annotations written to
+    document_ids: set[int] = field(default_factory=set)
+
+    @property
+    def changes(self) -> ProjectChanges:
+        """What the run changed, for the views (labels too, when it added some)."""
+        changes = ProjectChanges.of_annotations(self.annotation_ids, self.document_ids)
+        return changes.merged(ProjectChanges(labels=bool(self.labels_added)))
+
+    def count_targets(self, targets: PretagTargets) -> None:
+        self.documents_selected = targets.documents_selected
+        self.finished_skipped = targets.finished_skipped
+        self.started_skipped = targets.started_skipped
+        self.without_open_annotation = targets.without_open_annotation
 
     def to_dict(self) -> dict[str, object]:
         s = self.suggestions
@@ -116,15 +150,15 @@ def split_label_maps(items: Iterable[str], kinds: Iterable[str]
     return parse_label_map(common), {k: parse_label_map(v) for k, v in per_kind.items()}
 
 
-def plan_labels(store: ProjectStore, pretagger: Pretagger,
+def plan_labels(project: Project, pretagger: Pretagger,
                 label_map: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """(pre-tagger label -> project label for every label kept, labels that would be dropped)."""
-    project = {spec.name for spec in store.labels()}
+    known = {spec.name for spec in project.labels()}
     kept: dict[str, str] = {}
     dropped: list[str] = []
     for label in pretagger.labels():
         target = label_map.get(label, label)
-        if target in project:
+        if target in known:
             kept[label] = target
         elif target:
             dropped.append(label)
@@ -132,7 +166,7 @@ def plan_labels(store: ProjectStore, pretagger: Pretagger,
 
 
 def pretag_documents(
-    store: ProjectStore,
+    project: Project,
     pretagger: Pretagger,
     doc_ids: Iterable[int] | None = None,
     annotator: str | None = None,
@@ -147,17 +181,21 @@ def pretag_documents(
 ) -> PretagReport:
     """Pre-tag DOC_IDS (default: every document) with PRETAGGER; see the module doc."""
     started = time.perf_counter()
+    store = project.store
     label_map = dict(label_map or {})
     report = PretagReport(origin=pretagger.origin)
     if new_labels not in ("drop", "add"):
         raise AnnotatorError(E.E116, value=new_labels, what="new_labels", reason="drop or add")
     if new_labels == "add":
-        for label in plan_labels(store, pretagger, label_map)[1]:
+        for label in plan_labels(project, pretagger, label_map)[1]:
             store.add_label(label_map.get(label, label))
             report.labels_added.append(label_map.get(label, label))
     project_labels = {spec.name for spec in store.labels()}
     policy = store.project().overlap_policy
-    targets = _targets(store, doc_ids, annotator, untouched_only, report)
+    with store.engine.connect() as c:
+        planned = pretag_targets(c, doc_ids, annotator, untouched_only)
+    report.count_targets(planned)
+    targets = planned.annotations
     report.documents_to_tag = len(targets)
     annotator_id = store.annotator_id(annotator) if annotator else None
     stop = should_stop or (lambda: False)
@@ -172,13 +210,17 @@ def pretag_documents(
         with store.write() as c:
             wanted = [(doc_id, length, found) for doc_id, length, found in pending
                       if found or targets[doc_id]]  # no annotation is created to hold nothing
-            annotations = _open_annotations(c, [(d, targets[d]) for d, _l, _f in wanted],
-                                            annotator_id, untouched_only)
+            annotations = open_annotations(c, [(d, targets[d]) for d, _l, _f in wanted],
+                                           annotator_id, untouched_only)
             items = [(annotation_id, length, found) for doc_id, length, found in wanted
                      for annotation_id in annotations.get(doc_id, [])]
             for counts in add_suggestions_bulk(c, items, policy):
                 report.suggestions.add(counts)
             report.annotations_tagged += len(items)
+        for doc_id, _length, found in wanted:
+            if found and annotations.get(doc_id):
+                report.annotation_ids.update(annotations[doc_id])
+                report.document_ids.add(doc_id)
         report.characters += sum(length for _doc_id, length, _found in pending)
         done += len(pending)
         report.documents_tagged = done
@@ -188,7 +230,7 @@ def pretag_documents(
 
     if progress:
         progress(0, len(targets))
-    texts = _texts(store, list(targets), queue)
+    texts = _texts(project, list(targets), queue)
     deadline = time.perf_counter() + commit_every[0]
     for found in pretagger.suggest(texts, batch_size):
         doc_id, length = queue.popleft()
@@ -218,82 +260,102 @@ def _mapped(found: list[Suggestion], label_map: dict[str, str], labels: set[str]
     return result
 
 
-def _texts(store: ProjectStore, doc_ids: list[int],
+def _texts(project: Project, doc_ids: list[int],
            queue: deque[tuple[int, int]]) -> Iterator[str]:
     """Texts of DOC_IDS in order, read in batches; each id joins QUEUE as its text leaves."""
     for first in range(0, len(doc_ids), READ_BATCH):
         batch = doc_ids[first:first + READ_BATCH]
-        with store.engine.connect() as c:
-            texts = {r[0]: r[1] for r in c.execute(select(D.c.id, D.c.text).where(D.c.id.in_(batch)))}
+        with project.store.engine.connect() as c:
+            texts = document_texts(c, batch)
         for doc_id in batch:
             text = texts[doc_id]
             queue.append((doc_id, len(text)))
             yield text
 
 
-def _targets(store: ProjectStore, doc_ids: Iterable[int] | None, annotator: str | None,
-             untouched_only: bool, report: PretagReport) -> dict[int, list[int]]:
-    """Document id -> annotation ids to pre-tag ([] : the named annotator's, to be created)."""
-    with store.engine.connect() as c:
-        ordered = list(c.execute(select(D.c.id).order_by(D.c.position)).scalars())
-        if doc_ids is not None:
-            wanted = set(doc_ids)
-            missing = wanted - set(ordered)
-            if missing:
-                raise AnnotatorError(E.E110, doc_id=min(missing))
-            ordered = [d for d in ordered if d in wanted]
-        report.documents_selected = len(ordered)
-        if annotator:
-            found = c.execute(select(A.c.id).where(A.c.name == annotator)).scalar()
-            rows = [] if found is None else c.execute(
-                select(N.c.document_id, N.c.id, N.c.status).where(N.c.annotator_id == found)).all()
-        else:
-            rows = c.execute(select(N.c.document_id, N.c.id, N.c.status)
-                             .join(A, A.c.id == N.c.annotator_id)
-                             .where(A.c.name != GOLD_ANNOTATOR)).all()
-    by_document: dict[int, list[tuple[int, str]]] = {}
-    for doc_id, annotation_id, status in rows:
-        by_document.setdefault(doc_id, []).append((annotation_id, status))
-    targets: dict[int, list[int]] = {}
-    for doc_id in ordered:
-        annotations = by_document.get(doc_id, [])
-        if annotator:
-            status = annotations[0][1] if annotations else str(Status.NEW)
-            if status not in OPEN:
-                report.finished_skipped += 1
-            elif untouched_only and status != str(Status.NEW):
-                report.started_skipped += 1
-            else:
-                targets[doc_id] = [annotations[0][0]] if annotations else []
-            continue
-        allowed = (str(Status.NEW),) if untouched_only else OPEN
-        chosen = [annotation_id for annotation_id, status in annotations if status in allowed]
-        if chosen:
-            targets[doc_id] = chosen
-        elif untouched_only and any(status in OPEN for _id, status in annotations):
-            report.started_skipped += 1
-        else:
-            report.without_open_annotation += 1
-    return targets
+# ------------------------------------------------------------------ pre-taggers of a project
+def pretagger_context(project: Project | None, language: str = "ar",
+                      n_process: int = 1) -> LoadContext:
+    """What the pre-tagger kinds may use of PROJECT: its language, its gazetteer (read when a
+    gazetteer pre-tagger loads), its trained models, the starter gazetteer."""
+    starter = starter_gazetteer_path(project.info().language if project else language)
+    if project is None:
+        return LoadContext(language=language, n_process=n_process,
+                           starter_gazetteer=starter if starter.exists() else None)
+
+    def names() -> list[Name]:
+        return gazetteer_entries(project)
+
+    models = [str(record["path"]) for record in recorded_models(project)
+              if Path(str(record["path"])).is_dir()]
+    return LoadContext(language=project.info().language, n_process=n_process,
+                       project_gazetteer=names, project_models=models,
+                       starter_gazetteer=starter if starter.exists() else None)
 
 
-def _open_annotations(c, planned: list[tuple[int, list[int]]],  # type: ignore[no-untyped-def]
-                      annotator_id: int | None, untouched_only: bool) -> dict[int, list[int]]:
-    """Document id -> its planned annotations still open now (a person may have finished one
-    meanwhile); an empty plan means the named annotator's annotation, created when missing."""
-    result: dict[int, list[int]] = {}
-    to_create = [doc_id for doc_id, ids in planned if not ids]
-    if annotator_id is not None and to_create:
-        for doc_id, (annotation_id, status) in annotations_for(c, to_create, annotator_id).items():
-            if status in (Status.NEW, Status.IN_PROGRESS):
-                result[doc_id] = [annotation_id]
-    allowed = (str(Status.NEW),) if untouched_only else OPEN
-    wanted = [annotation_id for _doc_id, ids in planned for annotation_id in ids]
-    still_open: set[int] = set()
-    for first in range(0, len(wanted), READ_BATCH):
-        still_open.update(c.execute(select(N.c.id).where(
-            N.c.id.in_(wanted[first:first + READ_BATCH]), N.c.status.in_(allowed))).scalars())
-    for doc_id, ids in planned:
-        if ids:
-            result[doc_id] = [annotation_id for annotation_id in ids if annotation_id in still_open]
-    return result
+def load_pretagger_for(project: Project | None, kind: str, spec: str,
+                       n_process: int = 1) -> Pretagger:
+    """A pre-tagger of KIND (see `nlp.pretaggers.PRETAGGER_KINDS`) for PROJECT."""
+    return load_pretagger(kind, spec, pretagger_context(project, n_process=n_process))
+
+
+def compose_pretagger(project: Project, *, model: str | None = None, rules: Sequence[str] = (),
+                      gazetteer: str | None = None,
+                      own_maps: dict[str, dict[str, str]] | None = None,
+                      n_process: int = 1) -> Pretagger:
+    """One pre-tagger from the choices of `annotator pretag`: a spaCy pipeline (MODEL, or
+    'project' for the latest model trained on the project), pattern RULES files, the
+    GAZETTEER ('project' or a names file); each kind with its own label mapping (OWN_MAPS,
+    by kind). E410 when nothing is chosen."""
+    own_maps = own_maps or {}
+    context = pretagger_context(project, n_process=n_process)
+    parts: list[Pretagger] = []
+    if model:
+        kind = "project-model" if model == "project" else "spacy"
+        parts.append(MappedPretagger(load_pretagger(
+            kind, "" if kind == "project-model" else model, context), own_maps.get("spacy", {})))
+    parts += [MappedPretagger(load_pretagger("rules", path, context), own_maps.get("rules", {}))
+              for path in rules]
+    if gazetteer:
+        parts.append(MappedPretagger(load_pretagger("gazetteer", gazetteer, context),
+                                     own_maps.get("gazetteer", {})))
+    return CombinedPretagger(parts)
+
+
+PretaggerContext = LoadContext  # what the pre-tagger kinds may use of a project
+
+
+def kind_choices(context: PretaggerContext, kind: str) -> list[str]:
+    """The choices KIND offers with CONTEXT (installed pipelines, trained models, files)."""
+    return PRETAGGER_KINDS[kind].choices(context)
+
+
+def load_with(context: PretaggerContext, kind: str, spec: str) -> Pretagger:
+    return load_pretagger(kind, spec, context)
+
+
+def pretagger_kinds() -> dict[str, str]:
+    """Kind -> what it is, for lists and help."""
+    return {name: kind.description for name, kind in sorted(PRETAGGER_KINDS.items())}
+
+
+def no_pipeline_help(choices: dict[str, list[str]]) -> str | None:
+    """What to do when CHOICES (`pretaggers_of`) hold no spaCy pipeline or trained model."""
+    return missing_pipeline_help(choices)
+
+
+def pretaggers_of(project: Project | None) -> dict[str, list[str]]:
+    """Kind -> the choices it offers for PROJECT now (installed pipelines, trained models, ...)."""
+    return available_pretaggers(pretagger_context(project))
+
+
+def clear_suggestions(project: Project, doc_ids: Iterable[int] | None = None,
+                      annotator: str | None = None, untouched_only: bool = False
+                      ) -> tuple[int, ProjectChanges]:
+    """Remove the suggestions (never accepted spans) a pre-tagging run over the same choice of
+    documents would write to; returns how many, and what changed."""
+    with project.store.write() as c:
+        targets = pretag_targets(c, doc_ids, annotator, untouched_only).annotations
+        ids = [a for annotations in targets.values() for a in annotations]
+        removed = remove_suggestions(c, ids)
+    return removed, ProjectChanges.of_annotations(ids, targets)

@@ -6,11 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD_ANNOTATOR, ORIGIN_ADJUDICATED, SourceDocument, Span, Status
-from annotator.core.operations import AddSpan, Batch, SetStatus
-from annotator.store import ProjectStore
-from annotator.store.adjudication import (
+from annotator.app.adjudication import (
     adjudication_progress,
     adjudication_rows,
     eligible_documents,
@@ -19,13 +15,17 @@ from annotator.store.adjudication import (
     premerge,
     set_gold_status,
 )
+from annotator.app.project import Project
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD_ANNOTATOR, ORIGIN_ADJUDICATED, SourceDocument, Span, Status
+from annotator.core.operations import AddSpan, Batch, SetStatus
 from annotator.store.ingest import IngestOptions, ingest
 
 TEXTS = ["زار لافروف بيونغ يانغ أمس", "قالت وكالة الأنباء الكورية إن الزيارة مهمة",
          "لا كيانات هنا"]
 
 
-def annotate(store: ProjectStore, doc_id: int, name: str, spans: list[Span],
+def annotate(store: Project, doc_id: int, name: str, spans: list[Span],
              status: Status = Status.DONE) -> None:
     annotation = store.annotation_id(doc_id, name)
     store.apply(Batch((*(AddSpan(annotation, s.start, s.end, s.label) for s in spans),
@@ -34,9 +34,9 @@ def annotate(store: ProjectStore, doc_id: int, name: str, spans: list[Span],
 
 @pytest.fixture
 def store(tmp_path: Path):
-    store = ProjectStore.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(t) for t in TEXTS], store.project().overlap_policy,
+    store = Project.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC"])
+    with store.store.write() as c:
+        ingest(c, [SourceDocument(t) for t in TEXTS], store.info().overlap_policy,
                IngestOptions())
     first, second, third = store.document_ids()
     annotate(store, first, "amal", [Span(4, 10, "PERS"), Span(11, 20, "LOC")])
@@ -49,7 +49,7 @@ def store(tmp_path: Path):
     store.close()
 
 
-def gold_spans(store: ProjectStore, doc_id: int) -> list[tuple[int, int, str, str]]:
+def gold_spans(store: Project, doc_id: int) -> list[tuple[int, int, str, str]]:
     annotation = store.annotation_id(doc_id, GOLD_ANNOTATOR)
     return [(s.start, s.end, s.label, s.origin) for s in store.spans(annotation)]
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD_ANNOTATOR, Role, Status
-from annotator.core.operations import AddSpan, SetStatus
-from annotator.store.adjudication import load_document
-from annotator.store.visibility import (
+from annotator.app.adjudication import load_document
+from annotator.app.team import (
     require_sees_everyone,
     sees_everyone,
     viewer_role,
     visible_annotations,
 )
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD_ANNOTATOR, Role, Status
+from annotator.core.operations import AddSpan, SetStatus
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_an_open_project_shows_everyone_everything_with_gold_last(project, doc) 
 
 
 def test_a_blind_project_shows_an_annotator_only_their_own_work(project, doc) -> None:
-    project.update_project(blind=True)
+    project.store.update_project(blind=True)
     assert names(project, doc, "amal") == ["amal"]
     assert names(project, doc, "stranger") == []
     assert viewer_role(project, "stranger") is Role.ANNOTATOR

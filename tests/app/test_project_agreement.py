@@ -6,22 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD_ANNOTATOR, SourceDocument, Span, SpanState, Status
-from annotator.core.operations import AddSpan, Batch, SetStatus
-from annotator.store import ProjectStore
-from annotator.store.agreement_source import (
+from annotator.app.agreement import (
     agreement_annotators,
     agreement_documents,
     document_titles,
     project_agreement,
 )
+from annotator.app.project import Project
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD_ANNOTATOR, SourceDocument, Span, SpanState, Status
+from annotator.core.operations import AddSpan, Batch, SetStatus
 from annotator.store.ingest import IngestOptions, ingest
 
 TEXTS = ["زار لافروف بيونغ يانغ أمس", "التقى كيم جونغ أون الوزير", "لم يحدث شيء"]
 
 
-def annotate(store: ProjectStore, doc_id: int, name: str, spans: list[Span],
+def annotate(store: Project, doc_id: int, name: str, spans: list[Span],
              status: Status = Status.DONE, state: SpanState = SpanState.ACCEPTED) -> None:
     annotation = store.annotation_id(doc_id, name)
     store.apply(Batch((*(AddSpan(annotation, s.start, s.end, s.label, state=state)
@@ -30,9 +30,9 @@ def annotate(store: ProjectStore, doc_id: int, name: str, spans: list[Span],
 
 @pytest.fixture
 def store(tmp_path: Path):
-    store = ProjectStore.create(tmp_path / "p.db", labels=["PERS", "LOC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(t) for t in TEXTS], store.project().overlap_policy,
+    store = Project.create(tmp_path / "p.db", labels=["PERS", "LOC"])
+    with store.store.write() as c:
+        ingest(c, [SourceDocument(t) for t in TEXTS], store.info().overlap_policy,
                IngestOptions())
     first, second, third = store.document_ids()
     annotate(store, first, "amal", [Span(4, 10, "PERS"), Span(11, 21, "LOC")])

@@ -1,0 +1,112 @@
+"""Agreement over a project: the measures' input read from the store (streamed), computed by
+`annotator.agreement`. What `annotator agreement` and the app's Agreement view call.
+
+Rules (the same for the CLI, the app and the HTML report):
+
+* an annotator's annotation of a document counts only when its status is done; any other
+  status (new, in progress, skipped) or no annotation at all makes it MISSING for that
+  annotator (never "all O");
+* only accepted spans count; suggestions a person has not confirmed are not annotations;
+* the adjudicated gold set (annotator "gold") is never compared;
+* a document is handed in when at least one of the compared annotators finished it (the
+  report counts documents by how many finished them); documents nobody finished are left out;
+* tokens are those of the project tokenizer (`ProjectTokenizer(language).token_offsets`), the
+  tokens the editor snaps selections to.
+
+Documents are read in batches in project order, so the store is never loaded at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from annotator.agreement import (
+    CSV_COLUMNS,
+    AgreementDocument,
+    AgreementReport,
+    Figure,
+    PairAgreement,
+    compute_agreement,
+)
+from annotator.agreement.html_report import render_html
+from annotator.agreement.text_report import format_report
+from annotator.app.project import Project
+from annotator.core.errors import AnnotatorError, E
+from annotator.core.model import GOLD_ANNOTATOR
+from annotator.store.finished import (
+    annotators_with_finished_work,
+    documents_finished,
+    finished_by,
+    finished_spans,
+    texts,
+    titles,
+)
+from annotator.text.tokenizer import ProjectTokenizer
+
+__all__ = ["CSV_COLUMNS", "AgreementReport", "Figure", "PairAgreement", "agreement_annotators", "agreement_documents",
+           "check_labels", "document_titles", "format_report", "project_agreement",
+           "project_tokenize", "render_html"]
+
+Tokenize = Callable[[str], Sequence[tuple[int, int]]]
+BATCH = 200
+
+
+def project_tokenize(language: str) -> Tokenize:
+    """Token offsets of the project tokenizer for LANGUAGE (one tokenizer, its cache shared)."""
+    return ProjectTokenizer(language).token_offsets
+
+
+def agreement_annotators(project: Project) -> list[str]:
+    """Annotators (gold excluded) who finished at least one document, sorted by name."""
+    with project.store.engine.connect() as c:
+        return annotators_with_finished_work(c)
+
+
+def agreement_documents(project: Project, annotators: Sequence[str] | None = None, *,
+                        tokenize: Tokenize | None = None,
+                        batch: int = BATCH) -> Iterator[AgreementDocument]:
+    """The documents at least one of ANNOTATORS (default: all but gold) finished, in project
+    order, each with every compared annotator's accepted spans (None where not done)."""
+    tokenize = tokenize or project_tokenize(project.info().language)
+    done = finished_by(annotators)
+    with project.store.engine.connect() as c:
+        doc_ids = documents_finished(c, done)
+    for first in range(0, len(doc_ids), batch):
+        part = doc_ids[first:first + batch]
+        with project.store.engine.connect() as c:
+            found, spans = texts(c, part), finished_spans(c, part, done)
+        for doc_id in part:
+            text = found[doc_id]
+            yield AgreementDocument(doc_id, len(text), tokenize(text),
+                                    {name: sorted(s) for name, s in spans[doc_id].items()})
+
+
+def check_labels(project: Project, labels: Sequence[str] | None) -> None:
+    """Refuse a label filter naming a label the project does not have (E104)."""
+    if labels is None:
+        return
+    known = [spec.name for spec in project.labels()]
+    for label in labels:
+        if label not in known:
+            raise AnnotatorError(E.E104, label=label, known=", ".join(known) or "(none)")
+
+
+def project_agreement(project: Project, annotators: Sequence[str] | None = None,
+                      labels: Sequence[str] | None = None, *,
+                      tokenize: Tokenize | None = None) -> AgreementReport:
+    """Every agreement measure of the project (see `annotator.agreement.report` for the JSON).
+
+    ANNOTATORS selects and orders the annotators compared (default: everyone who finished a
+    document, gold excluded); LABELS the labels (default: every label found)."""
+    check_labels(project, labels)
+    if annotators is not None and GOLD_ANNOTATOR in annotators:
+        raise AnnotatorError(E.E116, value=GOLD_ANNOTATOR, what="--annotators",
+                             reason="the gold set is the adjudicated result, not an annotator")
+    documents = agreement_documents(project, annotators, tokenize=tokenize)
+    return compute_agreement(documents, annotators=annotators, labels=labels)
+
+
+def document_titles(project: Project, doc_ids: Sequence[int]) -> dict[int, str]:
+    """A short title (the first words) of each document, for lists and reports."""
+    with project.store.engine.connect() as c:
+        return titles(c, doc_ids)

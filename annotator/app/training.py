@@ -1,0 +1,134 @@
+"""Train the project's own NER pipeline from finished work (what `annotator train` and the
+app's train dialog call).
+
+1. The accepted spans of done documents (one annotator, the gold set, or a merge: the same
+   choice as export) are exported as DocBin files (`app.exporting`, tokens from the project
+   tokenizer, token splits at span edges, misaligned spans skipped and listed), split by
+   document: `holdout` for the final evaluation, `dev_share` of the rest to pick the best
+   checkpoint, the rest to train on. The held-out share is never seen in training.
+2. spaCy trains and evaluates (`nlp.train`).
+3. The model is moved into OUT_DIR and recorded in the project settings, where the
+   `project-model` pre-tagger finds it (`recorded_models`).
+
+A cancelled or failed run leaves OUT_DIR as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+from annotator.app.exporting import ExportOptions, export_project
+from annotator.app.project import Project
+from annotator.core.errors import AnnotatorError, E
+from annotator.nlp.train import (
+    TrainOptions,
+    TrainProgress,
+    TrainReport,
+    evaluate,
+    initialise,
+    span_counts,
+    train,
+)
+from annotator.store.export_source import project_lexicon
+
+__all__ = ["MIN_DOCUMENTS", "TrainOptions", "TrainProgress", "TrainReport", "recorded_models",
+           "train_model"]
+MODELS_SETTING = "trained_models"
+MIN_DOCUMENTS = 5
+
+
+def recorded_models(project: Project) -> list[dict[str, object]]:
+    """Models `train_model` saved for this project, oldest first (path, when, scores)."""
+    models = project.info().settings.get(MODELS_SETTING, [])
+    return [m for m in models if isinstance(m, dict)] if isinstance(models, list) else []
+
+
+def train_model(project: Project, out_dir: str | Path, options: TrainOptions | None = None,
+                progress: Callable[[TrainProgress], None] | None = None,
+                should_stop: Callable[[], bool] | None = None) -> TrainReport:
+    options = options or TrainOptions()
+    out = Path(out_dir).expanduser().resolve()
+    if out.exists() and (out.is_file() or any(out.iterdir())) and not options.overwrite:
+        raise AnnotatorError(E.E306, path=out)
+    if not 0 < options.holdout < 1:
+        raise AnnotatorError(E.E116, value=options.holdout, what="holdout",
+                             reason="a share between 0 and 1, e.g. 0.2")
+    stop = should_stop or (lambda: False)
+    tell = progress or (lambda _p: None)
+    started = time.perf_counter()
+    report = TrainReport(out_dir=str(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.training-", dir=out.parent))
+    try:
+        tell(TrainProgress("exporting"))
+        _export(project, work / "data", options, report)
+        if stop():
+            report.cancelled = True
+            return report
+        tell(TrainProgress("initialising"))
+        with project.store.engine.connect() as c:
+            lexicon = project_lexicon(c)
+        info = project.info()
+        nlp = initialise(info.language, info.name, lexicon, work / "data", options)
+        report.labels = sorted(nlp.get_pipe("ner").labels)
+        best = train(nlp, work, options, report, tell, stop)
+        if report.cancelled or best is None:
+            report.cancelled = True
+            return report
+        tell(TrainProgress("evaluating", report.epochs, report.steps))
+        evaluate(best, work / "data" / "test.spacy", report)
+        tell(TrainProgress("saving", report.epochs, report.steps))
+        if out.exists():
+            shutil.rmtree(out) if out.is_dir() else out.unlink()
+        best.rename(out)
+        report.seconds = time.perf_counter() - started
+        _record(project, report)
+        return report
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        report.seconds = time.perf_counter() - started
+
+
+def _export(project: Project, data: Path, options: TrainOptions, report: TrainReport) -> None:
+    rest = 1 - options.holdout
+    splits = {"train": rest * (1 - options.dev_share), "dev": rest * options.dev_share,
+              "test": options.holdout}
+    try:
+        exported = export_project(project, data, ExportOptions(
+            format="spacy", annotator=options.annotator, gold=options.gold, merge=options.merge,
+            splits=splits, seed=options.seed, skip_misaligned=True, retokenize=True))
+    except AnnotatorError as err:
+        if err.code is E.E303:
+            raise AnnotatorError(E.E403, reason=str(err)) from err
+        raise
+    report.source = exported.source
+    report.documents = dict(exported.documents)
+    report.misaligned_skipped = len(exported.misaligned)
+    report.misaligned = [str(problem) for problem in exported.misaligned]
+    total = sum(report.documents.values())
+    if total < MIN_DOCUMENTS or not report.documents.get("train") or not report.documents.get("test"):
+        raise AnnotatorError(E.E403, reason=f"{total} done document(s) ({report.source}); at least "
+                                            f"{MIN_DOCUMENTS}, and enough for train and held-out shares")
+    if not report.documents.get("dev"):  # a tiny project: pick checkpoints on training data
+        shutil.copy(data / "train.spacy", data / "dev.spacy")
+    report.spans = span_counts(data)
+    if not report.spans.get("train"):
+        raise AnnotatorError(E.E403, reason="the training share has no accepted spans")
+
+
+def _record(project: Project, report: TrainReport) -> None:
+    models = [m for m in recorded_models(project) if m.get("path") != report.out_dir]
+    overall = report.overall
+    models.append({
+        "path": report.out_dir, "trained_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "source": report.source, "documents": report.documents, "labels": report.labels,
+        "f1": round(overall.f1, 4) if overall else None,
+        "scores": {k: asdict(v) for k, v in report.scores.items()},
+    })
+    project.update_settings(**{MODELS_SETTING: models})

@@ -202,7 +202,7 @@ def fleiss_kappa_from_table(table: npt.NDArray[np.integer]) -> float | None:
     chance = float(np.dot(shares, shares))
     if chance >= 1.0:
         return None
-    return (mean_agreement - chance) / (1.0 - chance)
+    return float((mean_agreement - chance) / (1.0 - chance))
 
 
 def fleiss_kappa(codes: IntArray, n_categories: int | None = None) -> tuple[float | None, int, int]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import combinations
+from typing import cast
 
 import numpy as np
 
@@ -303,5 +304,6 @@ def _mean_rows(rows: list[FloatArray], size: int) -> FloatArray:
     stacked = np.vstack(rows)
     counted = (~np.isnan(stacked)).sum(axis=0)
     total = np.nansum(stacked, axis=0)
-    return np.divide(total, counted, out=np.full(size, np.nan), where=counted > 0)
+    return cast(FloatArray, np.divide(total, counted, out=np.full(size, np.nan),
+                                      where=counted > 0))
 

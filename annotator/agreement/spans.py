@@ -17,10 +17,11 @@ not by tokens, so a span that leaves out a clitic is an exact miss but a lenient
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
-from annotator.agreement.units import AnnotatorSpans, BoolArray, IntArray
+from annotator.agreement.units import AnnotatorSpans, BoolArray, FloatArray, IntArray
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def match_pair(
     )
 
 
-def f1_by_row(counts: MatchCounts) -> np.ndarray:
+def f1_by_row(counts: MatchCounts) -> FloatArray:
     """F1 of every row (label or document) at once, NaN where neither side has spans."""
     first, second = counts.first.astype(np.float64), counts.second.astype(np.float64)
     precision = np.divide(counts.matched_second, second, out=np.zeros_like(second), where=second > 0)
@@ -152,4 +153,4 @@ def f1_by_row(counts: MatchCounts) -> np.ndarray:
     total = precision + recall
     f1 = np.divide(2 * precision * recall, total, out=np.zeros_like(total), where=total > 0)
     f1[(first == 0) & (second == 0)] = np.nan
-    return f1
+    return cast(FloatArray, f1)

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import cast
 
 import numpy as np
 
@@ -250,7 +251,7 @@ class UnitizingStudy:
         unit_len = length.astype(np.int64)
         low = np.searchsorted(combined, u_key * base + unit_len, side="left")
         high = np.searchsorted(combined, (u_key + 1) * base, side="left")
-        return (running[high] - running[low]) - (high - low) * (length - 1)
+        return cast(FloatArray, (running[high] - running[low]) - (high - low) * (length - 1))
 
 
 @dataclass(frozen=True)

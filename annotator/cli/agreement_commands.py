@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from annotator.cli.common import open_project, print_json, progress_bar
 from annotator.core.errors import AnnotatorError, E
@@ -92,7 +93,7 @@ def run_agreement(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_csv(f, rows) -> None:  # type: ignore[no-untyped-def]
+def _write_csv(f: TextIO, rows: Iterable[Mapping[str, object]]) -> None:
     from annotator.app.agreement import CSV_COLUMNS
 
     writer = csv.DictWriter(f, fieldnames=list(CSV_COLUMNS))
@@ -100,7 +101,7 @@ def _write_csv(f, rows) -> None:  # type: ignore[no-untyped-def]
     writer.writerows(rows)
 
 
-def _write(path: Path, write) -> None:  # type: ignore[no-untyped-def]
+def _write(path: Path, write: Callable[[TextIO], object]) -> None:
     try:
         with path.open("w", encoding="utf-8", newline="") as f:
             write(f)

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
@@ -80,7 +81,7 @@ def read_doccano(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
         yield doc
 
 
-def _items(record: dict, path: Path, line: int) -> Iterator[tuple[object, object, object, str | None]]:
+def _items(record: dict[str, Any], path: Path, line: int) -> Iterator[tuple[object, object, object, str | None]]:
     for name in ("label", "labels"):
         raw = record.get(name)
         if raw is None:

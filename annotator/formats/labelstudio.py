@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
@@ -34,7 +35,7 @@ def read_labelstudio(path: Path, options: ReadOptions) -> Iterator[SourceDocumen
     for line, task in iter_json_records(path, options):
         if not isinstance(task, dict):
             raise AnnotatorError(E.E206, file=path, line=line, kind=type(task).__name__)
-        data: dict = task["data"] if isinstance(task.get("data"), dict) else task
+        data: dict[str, Any] = task["data"] if isinstance(task.get("data"), dict) else task
         text = _text_of(data, options.text_field)
         if text is None:
             raise AnnotatorError(E.E207, file=path, line=line, field=options.text_field)
@@ -66,7 +67,7 @@ def read_labelstudio(path: Path, options: ReadOptions) -> Iterator[SourceDocumen
         yield doc
 
 
-def _text_of(data: dict, field: str) -> str | None:
+def _text_of(data: dict[str, Any], field: str) -> str | None:
     value = data.get(field)
     if isinstance(value, str):
         return value

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument
@@ -41,6 +42,8 @@ class ImportNotes:
 
 Reader = Callable[[Path, ReadOptions], Iterator[SourceDocument]]
 Sniffer = Callable[[Path, bytes], bool]
+# `writer(path, WriteOptions) -> DocumentWriter` (see annotator/formats/writing.py)
+WriterFactory = TypeVar("WriterFactory", bound=Callable[..., object])
 
 
 @dataclass
@@ -94,8 +97,9 @@ def reader(name: str, description: str, extensions: tuple[str, ...] = (),
 
 
 def writer(name: str, description: str, extensions: tuple[str, ...] = (), suffix: str = "",
-           writes_folders: bool = False, needs_tokens: bool = False):  # type: ignore[no-untyped-def]
-    def decorate(function):  # type: ignore[no-untyped-def]
+           writes_folders: bool = False, needs_tokens: bool = False
+           ) -> Callable[[WriterFactory], WriterFactory]:
+    def decorate(function: WriterFactory) -> WriterFactory:
         fmt = register(name, description, extensions)
         fmt.writer, fmt.writes_folders, fmt.needs_tokens = function, writes_folders, needs_tokens
         fmt.suffix = suffix or (extensions[0] if extensions else "")

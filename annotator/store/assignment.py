@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from annotator.core.model import Role
 from annotator.store.project_store import ProjectStore
-from annotator.store.tables import Annotator, Assignment, Document, table_of, utcnow
+from annotator.store.tables import Annotator, Assignment, Document, new_id, table_of, utcnow
 
 A = table_of(Annotator)
 D = table_of(Document)
@@ -42,8 +42,8 @@ def _annotator_id(c: Connection, name: str) -> int:
     found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
     if found is not None:
         return int(found)
-    key = c.execute(insert(A).values(name=name, role=str(Role.ANNOTATOR), created_at=utcnow()))
-    return int(key.inserted_primary_key[0])  # type: ignore[index]
+    return new_id(c.execute(insert(A).values(name=name, role=str(Role.ANNOTATOR),
+                                             created_at=utcnow())))
 
 
 def assignments(store: ProjectStore) -> dict[int, tuple[str, ...]]:

@@ -7,10 +7,11 @@ survives a killed process or a power cut.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlmodel import create_engine
 
@@ -56,7 +57,7 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
-def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     # The sqlite3 module's own transaction handling is switched off so that SQLAlchemy's BEGIN
     # and COMMIT are the real ones (see SQLAlchemy's "Serializable isolation / Savepoints" notes).
     dbapi_connection.isolation_level = None
@@ -68,7 +69,7 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-un
     cursor.close()
 
 
-def _sqlite_on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_on_begin(connection: Connection) -> None:
     # Writers (see `writer`) take the write lock up front, so two writers never deadlock on a
     # lock upgrade; readers begin deferred and never wait for writers (WAL).
     immediate = connection.get_execution_options().get(WRITE_OPTION)

@@ -7,6 +7,9 @@ span ids, so undo and redo restore the very same rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import and_, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
@@ -60,7 +63,7 @@ _TOUCH = update(N).where(N.c.id == bindparam("annotation_id")).values(**BUMP).re
     N.c.version)
 
 
-def _row_to_span(r) -> StoredSpan:  # type: ignore[no-untyped-def]
+def _row_to_span(r: Sequence[Any]) -> StoredSpan:
     return StoredSpan(r[0], r[1], r[2], r[3], r[4], SpanState(r[5]), r[6], r[7])
 
 

@@ -31,13 +31,18 @@ from annotator.core.model import (
     Status,
     default_label_specs,
 )
-from annotator.store.tables import Annotation, Annotator, Document, Label, SpanRow, new_id, utcnow
+from annotator.store.tables import (
+    Annotation,
+    Annotator,
+    Document,
+    Label,
+    SpanRow,
+    new_id,
+    table_of,
+    utcnow,
+)
 
-D = Document.__table__  # type: ignore[attr-defined]
-N = Annotation.__table__  # type: ignore[attr-defined]
-S = SpanRow.__table__  # type: ignore[attr-defined]
-A = Annotator.__table__  # type: ignore[attr-defined]
-L = Label.__table__  # type: ignore[attr-defined]
+D, N, S, A, L = (table_of(t) for t in (Document, Annotation, SpanRow, Annotator, Label))
 
 BATCH = 500
 IMPORT_ANNOTATOR = "imported"  # owner of imported spans when neither the user nor the file names one

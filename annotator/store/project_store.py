@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
@@ -68,7 +69,7 @@ class ProjectStore:
         self._span_bounds = SpanLengthBounds()
         self._versions = AnnotationVersions()  # what this store last saw of each annotation
 
-    def write(self):  # type: ignore[no-untyped-def]
+    def write(self) -> AbstractContextManager[Connection]:
         """A write transaction (committed on leaving the block, rolled back on an error)."""
         return self._writer.begin()
 

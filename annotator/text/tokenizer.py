@@ -358,9 +358,9 @@ def create_project_tokenizer(split_proclitics: bool = True) -> Callable[[Languag
 
 def register_with_spacy() -> None:
     """Make "annotator.ProjectTokenizer.v1" known to spaCy (idempotent)."""
-    import spacy
+    from spacy.util import registry
 
-    spacy.registry.tokenizers.register(TOKENIZER_NAME, func=create_project_tokenizer)
+    registry.tokenizers.register(TOKENIZER_NAME, func=create_project_tokenizer)
 
 
 def load_pipeline(path: str | Path, **kwargs: Any) -> Language:

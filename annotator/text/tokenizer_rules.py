@@ -133,7 +133,7 @@ def rules_from_spacy(lang: str) -> AffixRules | None:
         specials=specials,
         faster_heuristics=tokenizer.faster_heuristics,
         stop_words=frozenset(blank.Defaults.stop_words),
-        spacy_version=spacy.__version__,
+        spacy_version=str(getattr(spacy, "__version__", "")),
         **patterns,
     )
 

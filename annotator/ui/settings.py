@@ -120,7 +120,7 @@ class AppSettings:
     def last_document(self, project_url: str) -> int | None:
         value = self.store.value(f"projects/{self._project_key(project_url)}/document")
         try:
-            return int(value) if value is not None else None  # type: ignore[call-overload]
+            return int(value) if value is not None else None
         except (TypeError, ValueError):
             return None
 

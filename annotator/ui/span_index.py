@@ -8,7 +8,7 @@ spans. The index is refreshed from each `Change` the store returns, not reloaded
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from operator import attrgetter
 
 from annotator.core.model import SpanState, StoredSpan
@@ -31,7 +31,7 @@ class SpanIndex:
     def __len__(self) -> int:
         return len(self._spans)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[StoredSpan]:
         return iter(self._spans)
 
     def __getitem__(self, index: int) -> StoredSpan:

@@ -21,7 +21,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from annotator.core.errors import AnnotatorError, E
 
-Job = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
+Progress = Callable[[int, int], None]  # (done, total)
+ShouldStop = Callable[[], bool]  # the cancel flag, checked between units of work
+Job = Callable[[Progress, ShouldStop], object]
 
 
 class Worker(QObject):

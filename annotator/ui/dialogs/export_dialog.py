@@ -32,6 +32,7 @@ from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import GOLD_ANNOTATOR
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
+from annotator.ui.workers import Progress, ShouldStop
 
 SCHEMES = ("iob2", "iob1", "bilou")
 
@@ -116,7 +117,7 @@ class ExportDialog(QDialog):
             return
         self.problems = []
 
-        def job(progress, should_stop):  # type: ignore[no-untyped-def]
+        def job(progress: Progress, should_stop: ShouldStop) -> object:
             def tell(done: int, total: int) -> None:
                 if should_stop():  # export_project removes what it wrote so far
                     raise AnnotatorError(E.E309, path=out)

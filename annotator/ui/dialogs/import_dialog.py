@@ -25,6 +25,7 @@ from annotator.app.importing import ImportReport, IngestOptions, import_paths, r
 from annotator.app.project import Project
 from annotator.core.model import Status
 from annotator.ui.dialogs.common import RunPanel, report_text, run_buttons, show_error
+from annotator.ui.workers import Progress, ShouldStop
 
 
 class ImportDialog(QDialog):
@@ -94,7 +95,7 @@ class ImportDialog(QDialog):
                                 status=Status.IN_PROGRESS if self.in_progress.isChecked() else Status.DONE,
                                 create_labels=self.create_labels.isChecked())
 
-        def job(progress, _should_stop):  # type: ignore[no-untyped-def]
+        def job(progress: Progress, _should_stop: ShouldStop) -> object:
             return import_paths(self.project, paths, fmt, ingest_options=options,
                                 progress=lambda done: progress(done, 0))
 

@@ -38,6 +38,7 @@ from annotator.app.pretagging import (
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
+from annotator.ui.workers import Progress, ShouldStop
 
 SCOPES = ("project", "document", "untouched")
 KIND_ORDER = ("spacy", "project-model", "rules", "gazetteer")
@@ -202,7 +203,7 @@ class PretagDialog(QDialog):
             show_error(self, self.tr("Label mapping"), str(err))
             return
 
-        def job(_progress, _stop):  # type: ignore[no-untyped-def]
+        def job(_progress: Progress, _stop: ShouldStop) -> object:
             return plan_labels(self.project, self.load(), mapping)
 
         self._busy(True)
@@ -218,7 +219,7 @@ class PretagDialog(QDialog):
         doc_ids = [self.current_doc] if scope == "document" and self.current_doc is not None else None
         new_labels = "add" if self.add_labels.isChecked() else "drop"
 
-        def job(progress, should_stop):  # type: ignore[no-untyped-def]
+        def job(progress: Progress, should_stop: ShouldStop) -> object:
             pretagger = self.load()
             return pretag_documents(self.project, pretagger, doc_ids, self.annotator,
                                     label_map=mapping, new_labels=new_labels,

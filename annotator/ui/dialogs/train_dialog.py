@@ -32,6 +32,7 @@ from annotator.app.training import TrainOptions, TrainProgress, TrainReport, tra
 from annotator.core.changes import ProjectChanges
 from annotator.core.model import GOLD_ANNOTATOR
 from annotator.ui.dialogs.common import PathField, RunPanel, run_buttons, show_error
+from annotator.ui.workers import Progress, ShouldStop
 
 STAGES = ("exporting", "initialising", "training", "evaluating", "saving")
 
@@ -113,7 +114,7 @@ class TrainDialog(QDialog):
             show_error(self, self.tr("Train"), self.tr("Choose a folder for the model"))
             return
 
-        def job(progress, should_stop):  # type: ignore[no-untyped-def]
+        def job(progress: Progress, should_stop: ShouldStop) -> object:
             def tell(step: TrainProgress) -> None:
                 stage = STAGES.index(step.stage) if step.stage in STAGES else 0
                 self._last = step

@@ -1,0 +1,237 @@
+"""Write README.md's benchmark figures from the saved results (bench/results/*.json).
+
+Every figure in README.md's generated blocks (the table under "## Benchmarks" and a few
+passages in the prose) is read from a result file and formatted here, never typed; the markers
+and the template language are described in bench/readme_blocks.py.
+
+To add a row for a new benchmark, append one entry to TABLE, e.g. for bench/results/scale.json:
+
+    Row("scale.json", at="sqlite",
+        what="open a project of {documents:,} documents (`bench/bench_scale.py`)",
+        figure="{open_s:.2f} s, peak RSS {peak_rss_mb:.0f} MB"),
+
+then run `python bench/readme_figures.py` and commit README.md with the result. A figure in
+prose is a `Passage` in BLOCKS plus its two markers, placed inside a line of README.md.
+
+usage: python bench/readme_figures.py [--check]
+    --check changes nothing: prints the diff and exits 1 when README.md and the results differ
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from readme_blocks import (  # noqa: E402
+    REPO,
+    RESULTS,
+    Block,
+    FigureError,
+    Passage,
+    Results,
+    Row,
+    Table,
+    readme_diff,
+    render_readme,
+    share,
+    value_range,
+)
+
+README = REPO / "README.md"
+TEAM_BACKENDS = ("sqlite", "sqlite_one_annotator", "postgresql", "postgresql_one_annotator")
+
+
+TABLE = Table("table", [
+    Row("import.json", at="jsonl_10k_docs",
+        what="import {documents:,} Arabic documents, JSONL {input_mb:.1f} MB "
+             "(`bench/bench_import.py`, medians of {runs})",
+        figure="{seconds_median:.2f} s, {documents_per_second:,.0f} docs/s, "
+               "peak RSS {peak_rss_mb_median:.1f} MB"),
+    Row("import.json", at="jsonl_100k_records",
+        what="import {documents:,} JSONL records, {input_mb:.1f} MB",
+        figure="{seconds_median:.1f} s, {documents_per_second:,.0f} docs/s, "
+               "peak RSS {peak_rss_mb_median:.1f} MB"),
+    Row("import.json", at="text_50mb_by_line",
+        what="import a {input_mb:.1f} MB text file, one document per line ({documents:,})",
+        figure="{seconds_median:.1f} s, {documents_per_second:,.0f} docs/s, "
+               "peak RSS {peak_rss_mb_median:.1f} MB (memory bounded: streamed)"),
+    Row("edit_latency.json",
+        what="span edit on a document of {document_chars/1e6:.1f}M characters with "
+             "{spans_in_document:,} spans, durable commit (`bench/bench_edit_latency.py`, "
+             "{edits_per_kind_and_path} edits of each kind)",
+        figure="add p50 {everyday_add.p50_ms:.2f} / p95 {everyday_add.p95_ms:.2f} ms; "
+               "relabel {everyday_relabel.p50_ms:.2f} / {everyday_relabel.p95_ms:.2f} ms; "
+               "delete {everyday_delete.p50_ms:.2f} / {everyday_delete.p95_ms:.2f} ms "
+               "(raw sqlite3 insert+commit floor, interleaved: "
+               "{raw_sqlite_insert_commit.p50_ms:.2f} / {raw_sqlite_insert_commit.p95_ms:.2f} "
+               "ms); {statements} statements besides BEGIN and COMMIT, each built once",
+        derive={"statements": lambda r: value_range(
+            r[f"everyday_{kind}"]["statements_with_begin_commit"] - 2
+            for kind in ("add", "relabel", "delete"))}),
+    Row("tokenizer.json",
+        what="tokenizer, {text_code_points/1e6:.0f}M Arabic code points "
+             "(`bench/bench_tokenizer.py`, medians of {runs})",
+        figure="project tokenizer {project_token_offsets_warm.median_s:.3f} s vs "
+               "`spacy.blank(\"ar\")` {spacy_blank_ar_warm.median_s:.3f} s "
+               "({speedup_warm_project_over_spacy:.1f}x faster), {spacy}",
+        derive={"spacy": lambda r: "spaCy imported" if r["startup_project"]["spacy_loaded"]
+                else "without importing spaCy"}),
+    Row("editor.json",
+        what="editor: open a {document_bytes/1e6:.1f} MB Arabic document with {spans:,} spans, "
+             "spans read and first screen painted (`bench/bench_editor.py`, "
+             "load {load_average_1min.0:.1f}-{load_average_1min.1:.1f})",
+        figure="{open_ms:.0f} ms (bare text alone {bare_text_ms:.1f} ms in the same run, "
+               "ratio {open_to_bare_ratio:.1f})"),
+    Row("editor.json",
+        what="editor: one label keystroke on that document, stored durably and repainted",
+        figure="p50 {label_p50_ms:.1f} / p95 {label_p95_ms:.1f} ms (store p95 "
+               "{label_store_p95_ms:.1f}, UI p95 {label_ui_p95_ms:.1f} ms); in the whole main "
+               "window, span list and document list included, p50 {window_label_p50_ms:.1f} / "
+               "p95 {window_label_p95_ms:.1f} ms; undo p95 {undo_p95_ms:.1f} ms"),
+    Row("editor.json",
+        what="editor: launch to a usable window",
+        figure="{launch_to_window_s:.2f} s (interpreter {launch_stages_s.interpreter:.2f}, "
+               "PySide6 {launch_stages_s.pyside6:.2f}, store import {launch_stages_s.store:.2f}, "
+               "UI modules {launch_stages_s.ui_modules:.2f}, window "
+               "{launch_stages_s.window_saved:.2f} s); {spacy}",
+        derive={"spacy": lambda r: "spaCy loaded" if r["spacy_imported_before_window"]
+                else "spaCy not loaded"}),
+    Row("pretag.json",
+        what="pre-tag {documents:,} Arabic documents ({characters:,} characters) with a small "
+             "trained NER pipeline (`bench/bench_pretag.py`, medians of {runs})",
+        figure="the tool, database writes included, at "
+               "{tool_vs_nlp_pipe_throughput_ratio_median:.2f}x the throughput of plain "
+               "`nlp.pipe` on the same texts (CPU ratio {tool_vs_nlp_pipe_cpu_ratio_median:.2f}); "
+               "one transaction per document would be "
+               "{domain_vs_nlp_pipe_throughput_ratio_median:.2f}x ({domain_runs} run)"),
+    Row("train.json",
+        what="train on the ANERcorp sample, {imported.documents_added} sentence documents, "
+             "{held_out:.0%} held out, {epochs_run} epochs, CPU "
+             "(`bench/bench_train.py`, {runs} run)",
+        figure="{train_seconds_median:.0f} s; held-out F1 {heldout_overall.f1:.2f} "
+               "(LOC {heldout_per_label.LOC.f1:.2f}, ORG {heldout_per_label.ORG.f1:.2f}, "
+               "PERS {heldout_per_label.PERS.f1:.2f}, MISC {heldout_per_label.MISC.f1:.2f})",
+        derive={"held_out": share("documents.test", "documents.train", "documents.dev",
+                                  "documents.test")}),
+    Row("export.json",
+        what="export {tokens/1e6:.0f}M Arabic tokens in {documents:,} documents to DocBin "
+             "(`bench/bench_export.py`, medians of {runs}, load "
+             "{load_average_before_after.0:.1f}-{load_average_before_after.1:.1f})",
+        figure="{export-spacy.seconds:.2f} s, {ratio_time_docbin_vs_direct-blank:.2f}x the time "
+               "of building the DocBin directly with `spacy.blank(\"ar\")` from the same texts "
+               "and spans, side by side ({ratio_cpu_time_docbin_vs_direct-blank:.2f}x CPU; "
+               "{ratio_time_docbin_vs_direct-project:.2f}x with the project tokenizer in spaCy); "
+               "peak {export-spacy.peak_mb:.0f} MB vs {direct-blank.peak_mb:.0f} MB "
+               "({double.export-spacy.peak_mb:.0f} MB vs {double.direct-blank.peak_mb:,.0f} MB "
+               "at {double.tokens/1e6:.0f}M tokens); CoNLL IOB2 "
+               "{export-conll.seconds:.1f} s, {export-conll.peak_mb:.0f} MB"),
+    Row("agreement.json",
+        what="agreement, {corpus.annotators} annotators x {corpus.tokens/1e6:.1f}M tokens, "
+             "tokenizing included (`bench/bench_agreement.py`, medians of {runs})",
+        figure="{end_to_end_s:.2f} s end to end; Krippendorff's alpha "
+               "{side_by_side.krippendorff_alpha.ours_s*1000:.0f} ms vs the `krippendorff` "
+               "package's {side_by_side.krippendorff_alpha.library_s*1000:.0f} ms side by side "
+               "({side_by_side.krippendorff_alpha.speedup:.0f}x); all values equal the "
+               "reference libraries' within {difference:.0e}",
+        derive={"difference": lambda r: max(
+            m["max_abs_difference"] for m in r["side_by_side"].values())}),
+])
+
+BLOCKS: list[Block] = [
+    Passage("tokenizer-spacy-alignment", "tokenizer_alignment.json", at="spacy_blank_ar",
+            text="{misaligned_entities} of the {entities:,} entities of the ANERcorp sample "
+                 "({share:.1%})",
+            derive={"share": share("misaligned_entities", "entities")}),
+    Passage("tokenizer-alignment", "tokenizer_alignment.json",
+            text="On ANERcorp, with the corpus's\nnames, "
+                 "{project_lexicon_in_corpus.misaligned_entities} entities stay misaligned "
+                 "({in_corpus:.2%}) at {project_lexicon_in_corpus.wrong_per_1000_words:.2f} "
+                 "wrong splits per 1,000 words; learning from\none half and testing on the "
+                 "other, {project_lexicon_held_out.misaligned_entities} ({held_out:.1%}) at "
+                 "{project_lexicon_held_out.wrong_per_1000_words:.2f}. A rule without a lexicon "
+                 "fixes alignment\nbut wrongly splits {naive:.0%} of entity-initial words "
+                 "(`بغداد` → `ب غداد`; at least "
+                 "{naive_proclitic_rule.wrong_per_1000_words:.0f} wrong splits\nper 1,000 "
+                 "words, with {naive_proclitic_rule.other_words_unjudged:,} other split words "
+                 "not judged)",
+            derive={"in_corpus": share("project_lexicon_in_corpus.misaligned_entities",
+                                       "project_lexicon_in_corpus.entities"),
+                    "held_out": share("project_lexicon_held_out.misaligned_entities",
+                                      "project_lexicon_held_out.entities"),
+                    "naive": share("naive_proclitic_rule.entity_initial_wrong",
+                                   "naive_proclitic_rule.entity_initial_wrong",
+                                   "naive_proclitic_rule.entity_initial_right")}),
+    Passage("tokenizer-speed", "tokenizer.json",
+            text="{speedup_warm_project_over_spacy:.1f}x faster than spaCy's "
+                 "({project_token_offsets_warm.tokens_per_s/1e6:.2f} M tokens/s)"),
+    Passage("export-memory", "export.json",
+            text="memory stays\nflat whatever the corpus size (peak {export-spacy.peak_mb:.0f} "
+                 "MB at {tokens/1e6:.0f}M tokens, {double.export-spacy.peak_mb:.0f} MB at "
+                 "{double.tokens/1e6:.0f}M)"),
+    Passage("team-load", "team_load.json",
+            text="Load, {workers} annotator\nprocesses x {edits_per_worker} edits each with no "
+                 "pause, PostgreSQL with fsync on and row-level security on\nevery edit "
+                 "(`bench/bench_team_load.py`, medians of {sqlite.runs}, load "
+                 "{load_average_before.0:.1f}-{load_average_after.0:.1f}): {lost} edits lost or "
+                 "duplicated;\nSQLite {sqlite.throughput_edits_per_s_median:,.0f} edits/s (p50 "
+                 "{sqlite.latency_ms_p50_median:.2f} / p95 {sqlite.latency_ms_p95_median:.2f} ms, "
+                 "but p99 {sqlite.latency_ms_p99_median:.0f} ms and {sqlite.edits_over_1s} of "
+                 "{sqlite_edits:,} edits\nover 1 s: its write lock is not fair, so teams belong "
+                 "on PostgreSQL), PostgreSQL {postgresql.throughput_edits_per_s_median:,.0f} "
+                 "edits/s (p50 {postgresql.latency_ms_p50_median:.1f} /\np95 "
+                 "{postgresql.latency_ms_p95_median:.0f} / p99 "
+                 "{postgresql.latency_ms_p99_median:.0f} ms, at most "
+                 "{postgresql.latency_ms_max:.0f} ms); one annotator alone: SQLite p50 "
+                 "{sqlite_one_annotator.latency_ms_p50_median:.2f} ms, PostgreSQL "
+                 "{postgresql_one_annotator.latency_ms_p50_median:.2f} ms.",
+            derive={"lost": lambda r: sum(r[b]["lost"] + r[b]["extra_or_duplicated"]
+                                          for b in TEAM_BACKENDS),
+                    "sqlite_edits": lambda r: sum(r["sqlite"]["edits_per_run"])}),
+    Passage("round-trips", "edit_round_trips.json", at="round_trips_per_edit",
+            text="{everyday.add} round trips to\nPostgreSQL for an add, down from "
+                 "{general.add}"),
+    TABLE,
+]
+
+
+def check(readme: Path = README, results: Path = RESULTS) -> str:
+    """The diff from README to what the saved results say; '' when they agree."""
+    return readme_diff(readme.read_text(encoding="utf-8"), Results(results), BLOCKS)
+
+
+def write(readme: Path = README, results: Path = RESULTS) -> bool:
+    """Rewrite README's generated blocks from the results; whether anything changed."""
+    text = readme.read_text(encoding="utf-8")
+    fresh = render_readme(text, Results(results), BLOCKS)
+    if fresh != text:
+        readme.write_text(fresh, encoding="utf-8")
+    return fresh != text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write README.md's benchmark figures from "
+                                                 "bench/results/*.json.")
+    parser.add_argument("--check", action="store_true",
+                        help="change nothing; print the diff and exit 1 when README.md differs")
+    args = parser.parse_args(argv)
+    try:
+        if args.check:
+            diff = check()
+            sys.stdout.write(diff)
+            if diff:
+                print("README.md differs from bench/results: run python bench/readme_figures.py",
+                      file=sys.stderr)
+            return 1 if diff else 0
+        changed = write()
+    except FigureError as error:
+        print(f"readme_figures: error: {error}", file=sys.stderr)
+        return 2
+    print("README.md: " + ("figures rewritten from bench/results" if changed
+                           else "figures already agree with bench/results"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -58,17 +58,17 @@ def make_text(seed: int = 11) -> str:
 
 
 def make_project(path: Path, text: str):  # type: ignore[no-untyped-def]
+    from annotator.app.project import Project
     from annotator.core.model import SourceDocument, Span, Status
     from annotator.store.ingest import IngestOptions, ingest
-    from annotator.store.project_store import ProjectStore
 
     words = [m.span() for m in WORD.finditer(text)]
     step = len(words) // SPANS
     spans = [Span(*words[i * step], LABELS[i % 4]) for i in range(SPANS)]
-    store = ProjectStore.create(path, labels=LABELS)
-    with store.engine.begin() as c:
+    store = Project.create(path, labels=LABELS)
+    with store.store.write() as c:
         ingest(c, [SourceDocument(text, source="bench.txt", spans=spans)],
-               store.project().overlap_policy,
+               store.info().overlap_policy,
                IngestOptions(annotator="bench", status=Status.IN_PROGRESS))
     free = [words[i * step + step // 2] for i in range(SPANS)]  # words without a span
     return store, free
@@ -222,7 +222,7 @@ import json, sys, time
 marks = {"interpreter": time.perf_counter()}
 import PySide6.QtWidgets
 marks["pyside6"] = time.perf_counter()
-import annotator.store.project_store
+import annotator.app.project
 marks["store"] = time.perf_counter()
 import annotator.ui.app, annotator.ui.main_window
 marks["ui_modules"] = time.perf_counter()

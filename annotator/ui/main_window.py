@@ -199,8 +199,8 @@ class MainWindow(QMainWindow):
         a use-case or a colleague changed.
 
         The open document's own edits (from its session) update its list row, the span list
-        and the status bar from the edit itself; edits of other annotations belong to the
-        views that made them. Annotations changed otherwise are read again where they are
+        and the status bar from the edit itself, with no read of the store; edits of other
+        annotations (the gold set in the Adjudicate view) belong to the views that made them. Annotations changed otherwise are read again where they are
         shown: the open document's spans, the rows of `changes.documents`; a changed set of
         documents, labels or assignments lists the documents again."""
         session = self.session
@@ -213,13 +213,14 @@ class MainWindow(QMainWindow):
             for change in changes.edited(session.annotation_id):
                 self._show_edit(session, change)
         rows = 0
+        edited = {doc_id for change in changes.edits for doc_id in change.document_ids}
         if changes.document_set or changes.assignments or changes.labels:
             self.documents.reload()
             if session is not None:
                 self.document_panel.show_current(session.doc_id)
             rows = len(self.documents.rows)
-        elif changes.documents:
-            rows = self.documents.refresh_rows(changes.documents)
+        elif changes.documents - edited:  # rows no edit here describes: read them again
+            rows = self.documents.refresh_rows(changes.documents - edited)
         reloaded = session is not None and session.annotation_id in changes.annotations
         if reloaded:
             self.reload_open_document()

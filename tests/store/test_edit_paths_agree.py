@@ -3,13 +3,19 @@
 `ProjectStore.apply` sends a lone AddSpan, RelabelSpan, DeleteSpan, RejectSuggestion or SetStatus
 down the fast path (`store/single_edits.py`: one UPDATE of the annotation is the lock) and any
 Batch down the general path (`AnnotationVersions.lock`, then `store/edits.apply_operation`): a
-Batch of that one operation is the same edit through the other implementation. Hypothesis draws
-sequences of edits (overlapping, duplicate, out-of-range, unknown-label, unknown-id, stale, undone
-and redone ones) under each overlap policy, against one or two annotations; they run on two
-copies of one project, one path each, and after every step the test compares what each path
-answered (the Change, or the refusal's code and details), every row of the span and annotation
-tables (every column but the timestamps), which timestamps moved, and the version each store
-believes it last saw of each annotation (it decides later refusals, E114).
+Batch of that one operation is the same edit through the other implementation.
+
+Hypothesis draws sequences of steps (`edit_sequences.py`): adds of every state, origin and score
+(overlapping, duplicate, out-of-range, empty, unknown-label, to no annotation), relabels,
+deletes, rejections and status changes (of live, gone and unknown spans), undo and redo of
+earlier changes by their inverse or pinned operation, a colleague's edit from another store
+(the view goes stale: E114), a reload; and resizes and acceptances, which take the general path
+either way but leave state (the span-length bound) the fast path relies on. Each sequence runs
+under one overlap policy against one or two annotations, on two copies of one project, one path
+each; after every step the test compares what each path answered (the Change, or the refusal's
+code and details), every row of the span and annotation tables (every column but the
+timestamps, whose values differ from run to run; which of them moved is compared instead), and
+the version each store believes it last saw of each annotation (it decides later refusals).
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ from edit_sequences import (  # noqa: E402
     Resize,
     Step,
     Undo,
+    hand_picked,
     operation,
     sequences,
 )
@@ -291,6 +298,7 @@ examples = dict(policy=st.sampled_from(OverlapPolicy), annotation_count=st.integ
 
 
 @settings(max_examples=SQLITE_EXAMPLES, deadline=None)
+@hand_picked
 @given(**examples)
 def test_both_edit_paths_agree_on_sqlite(
         sqlite_projects: tuple[Fresh, list[int]], policy: OverlapPolicy, annotation_count: int,
@@ -300,6 +308,7 @@ def test_both_edit_paths_agree_on_sqlite(
 
 @pytest.mark.postgres
 @settings(max_examples=POSTGRES_EXAMPLES, deadline=None)
+@hand_picked
 @given(**examples)
 def test_both_edit_paths_agree_on_postgresql(
         postgres_projects: tuple[Fresh, list[int]], policy: OverlapPolicy, annotation_count: int,

@@ -114,29 +114,37 @@ class ProjectStore:
     ) -> ProjectStore:
         url = project_url(project)
         path = sqlite_path(url)
+        label_specs = [x if isinstance(x, LabelSpec) else None for x in labels]
+        names = [x for x in labels if isinstance(x, str)]
+        specs = [s for s in label_specs if s] + default_label_specs(names)
+        for spec in specs:  # before anything is made
+            _check_label_name(spec.name)
+        created_file = path is not None and not path.exists()
         if path is not None:
             if path.exists() and path.stat().st_size > 0:
                 raise AnnotatorError(E.E102, path=project)
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = make_engine(url)
-        if schema.current_revision(engine) is not None:
+        try:
+            if schema.current_revision(engine) is not None:
+                raise AnnotatorError(E.E102, path=project if path is not None else shown_url(url))
+            with writer(engine).begin() as c:  # schema, project row and labels: all or nothing
+                schema.migrate(c)
+                c.execute(insert(P).values(
+                    id=1, name=name or _default_name(project), language=language,
+                    direction=str(direction), guidelines=guidelines,
+                    overlap_policy=str(overlap_policy), blind=False, settings="{}",
+                    created_at=utcnow(),
+                ))
+                for position, spec in enumerate(specs):
+                    _insert_label(c, spec, position)
+        except BaseException:
             engine.dispose()
-            raise AnnotatorError(E.E102, path=project if path is not None else shown_url(url))
-        schema.upgrade(engine)
-        store = cls(engine, url)
-        label_specs = [x if isinstance(x, LabelSpec) else None for x in labels]
-        names = [x for x in labels if isinstance(x, str)]
-        specs = [s for s in label_specs if s] + default_label_specs(names)
-        with writer(engine).begin() as c:
-            c.execute(insert(P).values(
-                id=1, name=name or _default_name(project), language=language,
-                direction=str(direction), guidelines=guidelines,
-                overlap_policy=str(overlap_policy), blind=False, settings="{}",
-                created_at=utcnow(),
-            ))
-            for position, spec in enumerate(specs):
-                _insert_label(c, spec, position)
-        return store
+            if created_file and path is not None:  # a failed init leaves no file behind
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+            raise
+        return cls(engine, url)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -343,11 +351,16 @@ def _get_or_create_annotation(c: Connection, doc_id: int, annotator_id: int) -> 
         created_at=now, updated_at=now)))
 
 
-def _insert_label(c: Connection, spec: LabelSpec, position: int) -> None:
-    name = spec.name.strip()
+def _check_label_name(raw: str) -> str:
+    name = raw.strip()
     if not name or any(ch.isspace() for ch in name) or name in {"O", "-"}:
-        raise AnnotatorError(E.E111, label=spec.name,
+        raise AnnotatorError(E.E111, label=raw,
                              reason="labels are non-empty, without spaces, and not O")
+    return name
+
+
+def _insert_label(c: Connection, spec: LabelSpec, position: int) -> None:
+    name = _check_label_name(spec.name)
     if c.execute(select(L.c.id).where(L.c.name == name)).scalar() is not None:
         raise AnnotatorError(E.E111, label=name, reason="the project has it already")
     c.execute(insert(L).values(name=name, color=spec.color, hotkey=spec.hotkey,

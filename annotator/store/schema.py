@@ -55,12 +55,17 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to REVISION (default: the newest), in one transaction."""
-    from alembic import command
-
     from annotator.store.database import writer
 
     with writer(engine).begin() as connection:
-        command.upgrade(_alembic_config(connection), revision)
+        migrate(connection, revision)
+
+
+def migrate(connection: Connection, revision: str = "head") -> None:
+    """Migrate to REVISION within the transaction open on CONNECTION."""
+    from alembic import command
+
+    command.upgrade(_alembic_config(connection), revision)
 
 
 # The newest revision this code knows, without importing Alembic (kept equal to the script head

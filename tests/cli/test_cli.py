@@ -89,3 +89,28 @@ def test_a_file_system_refusal_is_one_line_and_writes_nothing(tmp_path, seed_tex
     assert result.stderr.count("\n") == 1 and "[E901]" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
+
+
+def test_a_closed_pipe_ends_the_output_quietly_with_status_0(tmp_path):
+    """`annotator stats P --json | head -1`: the reader is gone before the output is written."""
+    import os
+
+    assert run("init", str(tmp_path / "p.db")).returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will ever read: every write fails with EPIPE
+    try:
+        done = subprocess.run([sys.executable, "-m", "annotator", "stats", str(tmp_path / "p.db"),
+                               "--json"], stdout=write_end, stderr=subprocess.PIPE, text=True,
+                              timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0 and done.stderr == ""
+
+
+def test_a_failed_init_leaves_no_file_behind(tmp_path):
+    project = tmp_path / "q.db"
+    failed = run("init", str(project), "--labels", "PERS,bad label")
+    assert failed.returncode == 2 and "[E111]" in failed.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert run("init", str(project), "--labels", "PERS,LOC").returncode == 0
+    assert json.loads(run("stats", str(project), "--json").stdout)["documents"] == 0

@@ -4,6 +4,7 @@ alike (`any_project` runs on both; a few tests are about SQLite files only)."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -127,3 +128,16 @@ def test_open_refuses_a_database_without_a_project(fresh_project_url):
         open(fresh_project_url.removeprefix("sqlite:///"), "wb").close()
     with pytest.raises(AnnotatorError, match="E103"):
         ProjectStore.open(fresh_project_url)
+
+
+def test_a_create_that_fails_half_way_leaves_nothing(fresh_project_url, tmp_path):
+    """A label refused inside the creating transaction (after the schema was made) rolls the
+    schema back too: creating again works, on SQLite (no file left) and on PostgreSQL."""
+    from annotator.core.errors import AnnotatorError
+    from annotator.store import ProjectStore
+
+    with pytest.raises(AnnotatorError, match="E111"):
+        ProjectStore.create(fresh_project_url, labels=["PERS", "PERS"])
+    if fresh_project_url.startswith("sqlite"):
+        assert not Path(fresh_project_url.removeprefix("sqlite:///")).exists()
+    ProjectStore.create(fresh_project_url, labels=["PERS"]).close()

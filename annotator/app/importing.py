@@ -32,6 +32,7 @@ from annotator.store.ingest import (
     label_names,
     with_new_labels,
 )
+from annotator.text.decoding import outside
 
 __all__ = ["IMPORT_ANNOTATOR", "ImportReport", "IngestOptions", "ReadOptions", "expand_inputs",
            "import_paths", "readable_formats"]
@@ -74,8 +75,11 @@ class ImportReport:
         }
 
 
-def expand_inputs(paths: Iterable[str | Path], fmt: str) -> list[tuple[Path, Format]]:
-    """Files to read, with their formats; folders are walked recursively in sorted order."""
+def expand_inputs(paths: Iterable[str | Path], fmt: str,
+                  skipped: list[str] | None = None) -> list[tuple[Path, Format]]:
+    """Files to read, with their formats; folders are walked recursively in sorted order.
+    A symlink that leads out of a folder is not followed: it goes to SKIPPED, said why."""
+    skipped = skipped if skipped is not None else []
     chosen: list[tuple[Path, Format]] = []
     for raw in paths:
         path = Path(raw)
@@ -93,6 +97,9 @@ def expand_inputs(paths: Iterable[str | Path], fmt: str) -> list[tuple[Path, For
                 continue
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.name.startswith("."):
+                    continue
+                if outside(path, child):
+                    skipped.append(f"{child}: a link out of the folder {path}, not followed")
                     continue
                 chosen.append((child, get_format(fmt, child) if fmt != "auto" else guess_format(child)))
         else:
@@ -112,7 +119,7 @@ def import_paths(
     read = read or ReadOptions()
     ingest_options = ingest_options or IngestOptions()
     report = ImportReport(notes=read.report)
-    inputs = expand_inputs(paths, fmt)
+    inputs = expand_inputs(paths, fmt, read.report.messages)
     for path, chosen in inputs:
         if chosen.reader is None:
             raise AnnotatorError(E.E209, file=path, fmt=chosen.name, known="(it cannot be read)")

@@ -17,7 +17,7 @@ from annotator.core.model import SourceDocument, Span
 from annotator.formats.offsets import checked_span
 from annotator.formats.registry import ReadOptions, reader, writer
 from annotator.formats.writing import ExportDocument, WriteOptions
-from annotator.text.decoding import iter_lines, read_text
+from annotator.text.decoding import iter_lines, outside, read_text
 
 _OFFSETS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
 _OTHER = {"R": "relations", "E": "events", "A": "attributes", "M": "attributes",
@@ -39,7 +39,14 @@ def read_brat(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
             raise AnnotatorError(E.E212, file=path)
     else:
         anns = [path.with_suffix(".ann")]
+    folder = path if path.is_dir() else path.parent
     for ann in anns:
+        escaping = [p for p in (ann, ann.with_suffix(".txt")) if p.exists() and outside(folder, p)]
+        if escaping:  # a symlink out of the folder: never followed
+            options.report.messages.append(f"{escaping[0]}: a link out of the folder {folder}, "
+                                           "not followed")
+            options.report.count("brat pairs skipped: link out of the folder")
+            continue
         yield _read_pair(ann, options)
 
 

@@ -167,3 +167,13 @@ def iter_json_objects(path: Path) -> tuple[str, Iterator[tuple[int, dict[str, ob
 
     return encoding, objects()
 
+
+
+def outside(folder: Path, path: Path) -> bool:
+    """Whether PATH, symlinks resolved, lies outside FOLDER (a link out of an imported folder
+    is never followed)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return True
+    return False

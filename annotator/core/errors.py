@@ -32,6 +32,12 @@ class E(Enum):
     E118 = "The database refused the edit ({reason}); nothing was changed"
     E119 = "The project is busy: others kept it locked for {seconds} s; nothing was changed, try the edit again"
 
+    # storage faults (E13x): the disk, the file or the server said no; nothing half-done is kept
+    E130 = "{project}: the disk is full; nothing was changed. Free some space on that disk and try again"
+    E131 = "{project} cannot be written (the file or its folder is read-only, or opened read-only); nothing was changed. Check the permissions, or copy the project to a folder you may write to"
+    E132 = "{project}: the project file is gone or cannot be read or written ({reason}); nothing was changed. Check that the file and its disk are still there"
+    E133 = "Lost the connection to {project} ({reason}). What you were told was saved is saved; the last edit may not be: when the server is back, reopen the project and check it"
+
     # team projects and copying between databases (E15x)
     E150 = "{target} is not empty ({reason}); copy into a new, empty database or file"
     E151 = "The copy does not match its source ({table}: {reason}); nothing was written to {target}"
@@ -107,6 +113,10 @@ class E(Enum):
     # user can act on has a code of its own above
     E900 = "{message}"
     E901 = "{path}: {reason} (the file system refused it)"
+
+
+# the disk, the file or the server refused: the app shows these in a dialog, not in passing
+STORAGE_FAULTS = frozenset({E.E119, E.E130, E.E131, E.E132, E.E133, E.E158})
 
 
 class AnnotatorError(Exception):

@@ -50,7 +50,8 @@ def sqlite_path(url: str) -> Path | None:
         return None
     if parsed.database == ":memory:":
         return None
-    return Path(parsed.database)
+    name = parsed.database  # sqlite:///file:/path/p.db?mode=ro&uri=true opens it read-only
+    return Path(name.removeprefix("file:") if name.startswith("file:") else name)
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -78,19 +79,25 @@ def _sqlite_on_begin(connection: Connection) -> None:
 
 def make_engine(url: str) -> Engine:
     """An engine for URL with the project's connection settings applied."""
+    from annotator.store.faults import watch
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_on_connect)
+        file = sqlite_path(url)
+        watch(engine, str(file) if file else url, file, BUSY_TIMEOUT_S, WRITE_OPTION)  # before BEGIN
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
         try:
-            return create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url, pool_pre_ping=True)
         except ImportError as err:  # the optional driver: pip install 'annotator[postgres]'
             raise AnnotatorError(E.E158, url=shown_url(url), reason=(
                 f"the PostgreSQL driver is not installed ({err}); install it with: "
                 "pip install 'annotator[postgres]'")) from err
+        watch(engine, shown_url(url), None, BUSY_TIMEOUT_S, WRITE_OPTION)
+        return engine
     raise AnnotatorError(E.E113, url=url)
 
 

@@ -84,6 +84,9 @@ class ProjectStore:
         shown = project if path is not None else shown_url(url)  # never a password in a message
         try:
             revision = schema.current_revision(engine)
+        except AnnotatorError:  # a storage fault, already said clearly
+            engine.dispose()
+            raise
         except Exception as err:  # not a database at all, or unreadable
             engine.dispose()
             if path is None and isinstance(err, OperationalError):  # the server refused us

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from annotator.app.project import Project
 from annotator.core.changes import ProjectChanges
+from annotator.core.errors import STORAGE_FAULTS
 from annotator.core.history import History
 from annotator.core.model import Direction, SpanState, Status
 from annotator.core.operations import Change, SetStatus
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         history = self._histories.setdefault(doc_id, History(self.project.apply))
         session = DocumentSession(self.project, doc_id, self.annotator, history)
         session.changed.connect(lambda change: self.refresh(ProjectChanges.of_edit(change)))
+        session.failed.connect(self._edit_refused)
         self.session = session
         override = Direction(self.settings.direction_override(self.project.url, doc_id))
         direction = override if override is not Direction.AUTO else self.info.direction
@@ -242,6 +244,15 @@ class MainWindow(QMainWindow):
         if change.status is not None and isinstance(change.operation, SetStatus):
             self.show_message(self.tr("Document marked %1").replace(
                 "%1", status_name(change.status[1])))
+
+    def _edit_refused(self, message: str) -> None:
+        """A refused edit is said in the status bar (the editor does that); a storage fault (a
+        full disk, a read-only or vanished file, a server gone) also in a dialog: the edit was
+        not made, and the user must act before going on."""
+        if any(f"[{code.name}]" in message for code in STORAGE_FAULTS):
+            from annotator.ui.dialogs.common import show_error
+
+            show_error(self, self.tr("The edit was not saved"), message)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_MESSAGE_MS)

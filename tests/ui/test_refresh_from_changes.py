@@ -79,3 +79,27 @@ def test_the_guidelines_panel_follows_a_change_of_the_project_row(qtbot, window,
     window.refresh(store.set_guidelines("الأسماء فقط"))
     assert window.guidelines.toPlainText() == "الأسماء فقط"
     assert window.refresh(ProjectChanges()).rows_changed == 0
+
+
+def test_a_storage_fault_is_a_dialog_and_the_edit_is_not_shown_as_done(qtbot, window, store,
+                                                                      seed):
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import event
+
+    def read_only(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        dbapi_connection.execute("PRAGMA query_only = 1")
+
+    engine = store.store.engine
+    engine.dispose()
+    event.listen(engine, "connect", read_only)
+    try:
+        start, end = occurrence(seed, "لافروف")
+        window.editor.view.select_range(start, end)
+        qtbot.keyClick(window.editor.view, "1")
+        boxes = [b for b in window.findChildren(QMessageBox) if b.objectName() == "error_box"]
+        assert boxes and "[E131]" in boxes[-1].text() and boxes[-1].isVisible()
+        assert list(window.session.index) == []
+        assert window.documents.summary(window.session.doc_id).span_count == 0
+    finally:
+        event.remove(engine, "connect", read_only)
+        engine.dispose()

@@ -205,7 +205,7 @@ def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerL
     aligned = align(document.id, document.source, document.text, spans, tokenizer,
                     recorded, options.split_at_spans)
     document.tokens, document.spans = aligned.tokens, aligned.spans
-    report.tokens += len(aligned.tokens)
+    report.tokens += len(aligned.tokens) - len(aligned.tokens.gaps)  # words, not line breaks
     report.token_splits += aligned.splits
     report.misaligned += aligned.problems
     text, meta, words = document.text, document.meta, aligned.offsets

@@ -43,7 +43,8 @@ def read_prodigy(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
             raise AnnotatorError(E.E207, file=path, line=line, field=options.text_field)
         answer = record.get("answer", "accept")
         if answer in ("reject", "ignore"):
-            options.report.count(f"prodigy: {answer}ed records skipped")
+            done = {"reject": "rejected", "ignore": "ignored"}[answer]
+            options.report.count(f"prodigy: {done} records skipped")
             continue
         if answer != "accept":
             raise AnnotatorError(E.E211, file=path, line=line,

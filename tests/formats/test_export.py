@@ -213,3 +213,13 @@ def test_conll_options(tmp_path):
     assert lines[1] == "-DOCSTART-\t0\t0\tO"
     assert lines[3:5] == ["Peter\t0\t5\tB-PERS", "Blackburn\t6\t15\tL-PERS"]
     assert "EU\t20\t22\tU-ORG" in lines and "" in lines[7:-2]  # a sentence break
+
+
+@pytest.mark.parametrize("fmt", ["conll", "spacy"])
+def test_the_report_counts_tokens_not_lines(tmp_path, fmt):
+    """Two sentences of two tokens are four tokens, whatever the line breaks between them."""
+    text = "Paris is.\nRome was."
+    store = make_project(tmp_path / "p.db", [(text, [Span(0, 5, "LOC")])], labels=["LOC"],
+                         language="en")
+    report = export_project(store, tmp_path / f"o.{fmt}", ExportOptions(format=fmt))
+    assert report.tokens == 6  # Paris is . Rome was .

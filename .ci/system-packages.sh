@@ -12,8 +12,9 @@ have_lib libfontconfig.so.1 || missing+=(libfontconfig1)
 have_lib libglib-2.0.so.0 || missing+=(libglib2.0-0)
 have_lib libdbus-1.so.3 || missing+=(libdbus-1-3)
 # a font with Arabic glyphs: look for the files (fc-list is not there on a minimal install)
-ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/noto/NotoSans*Arabic* \
-  >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
+have_font() { compgen -G "$1" >/dev/null; }
+have_font "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf" \
+  || have_font "/usr/share/fonts/truetype/noto/NotoSans*Arabic*" || missing+=(fonts-dejavu-core)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   missing+=(postgresql)
 fi

@@ -4,6 +4,7 @@ the README's list."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -29,9 +30,9 @@ def _needed(library: Path) -> set[str]:
 def test_every_library_the_xcb_plugin_loads_has_a_package_in_the_readme():
     if shutil.which("ldd") is None:
         pytest.skip("ldd is not installed")
-    import PySide6
-
-    qt = Path(PySide6.__file__).parent / "Qt"
+    spec = importlib.util.find_spec("PySide6")  # where Qt is, without importing it here
+    assert spec is not None and spec.origin is not None
+    qt = Path(spec.origin).parent / "Qt"
     plugin = qt / "plugins" / "platforms" / "libqxcb.so"
     needed = _needed(plugin) | _needed(qt / "lib" / "libQt6XcbQpa.so.6")
     x11 = {name for name in needed if re.match(r"lib(X|xcb|xkbcommon)", name)}

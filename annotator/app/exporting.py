@@ -78,6 +78,7 @@ class ExportReport:
     misaligned: list[SpanProblem] = field(default_factory=list)  # skipped (or stopping) spans
     sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
     notes: list[str] = field(default_factory=list)  # what the user should know about the files
+    split_documents: dict[str, list[int]] = field(default_factory=dict)  # split -> document ids
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -146,6 +147,8 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
         raise AnnotatorError(E.E303, reason=f"no document has a done annotation ({report.source});"
                                             " use --all to export documents in any status")
     assignment = assign_splits(doc_ids, options.splits, options.seed) if options.splits else {}
+    for doc_id, split_name in assignment.items():
+        report.split_documents.setdefault(split_name, []).append(doc_id)
     split_names = list(options.splits) if options.splits else ["all"]
     tokenizer: TokenizerLike | None = None
     if fmt.needs_tokens:

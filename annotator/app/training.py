@@ -15,6 +15,7 @@ A cancelled or failed run leaves OUT_DIR as it was.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import time
@@ -87,6 +88,7 @@ def train_model(project: Project, out_dir: str | Path, options: TrainOptions | N
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
         best.rename(out)
+        _note_in_meta(out, options, report)
         report.seconds = time.perf_counter() - started
         _record(project, report)
         return report
@@ -109,6 +111,7 @@ def _export(project: Project, data: Path, options: TrainOptions, report: TrainRe
         raise
     report.source = exported.source
     report.documents = dict(exported.documents)
+    report.held_out_documents = sorted(exported.split_documents.get("test", []))
     report.misaligned_skipped = len(exported.misaligned)
     report.misaligned = [str(problem) for problem in exported.misaligned]
     total = sum(report.documents.values())
@@ -120,6 +123,21 @@ def _export(project: Project, data: Path, options: TrainOptions, report: TrainRe
     report.spans = span_counts(data)
     if not report.spans.get("train"):
         raise AnnotatorError(E.E403, reason="the training share has no accepted spans")
+
+
+HELD_OUT_KEY = "annotator_held_out_documents"
+SOURCE_KEY = "annotator_training_source"
+
+
+def _note_in_meta(model: Path, options: TrainOptions, report: TrainReport) -> None:
+    """Which documents were held out, and whose annotations the model learnt from: with the
+    model, so `annotator evaluate` scores it on exactly what it never saw."""
+    path = model / "meta.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta[HELD_OUT_KEY] = report.held_out_documents
+    meta[SOURCE_KEY] = {"annotator": options.annotator, "gold": options.gold,
+                        "merge": options.merge, "description": report.source}
+    path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def _record(project: Project, report: TrainReport) -> None:

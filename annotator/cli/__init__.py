@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "annotator.cli.gui_command",
     "annotator.cli.export_command",
     "annotator.cli.nlp_commands",
+    "annotator.cli.evaluate_command",
     "annotator.cli.team_commands",
     "annotator.cli.db_commands",
     "annotator.cli.agreement_commands",

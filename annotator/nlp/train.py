@@ -74,6 +74,7 @@ class TrainReport:
     best_dev_f1: float = 0.0
     seconds: float = 0.0
     cancelled: bool = False
+    held_out_documents: list[int] = field(default_factory=list)  # scored, never trained on
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -46,7 +46,7 @@ from annotator.app.team import require_sees_everyone
 from annotator.core.changes import ProjectChanges
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
-from annotator.core.model import GOLD_ANNOTATOR, OverlapPolicy
+from annotator.core.model import GOLD_ANNOTATOR
 from annotator.core.operations import Change
 from annotator.ui.agreement.table_models import KEY_ROLE, Column, RowsModel
 from annotator.ui.document_list_model import status_name
@@ -105,7 +105,6 @@ class AdjudicationDialog(QDialog):
 
         labels = project.labels()
         self.editor = EditorWidget(labels, font, project.info().language, self)
-        self.editor.replace_overlapping = project.info().overlap_policy is OverlapPolicy.REPLACE
         self.label_bar = LabelBar(labels, self.editor.span_style, self)
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.title = QLabel(self)

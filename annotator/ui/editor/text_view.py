@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QTextBlock,
     QTextCursor,
+    QTextDocument,
     QTextLayout,
     QTextLine,
     QTextOption,
@@ -27,7 +28,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
+from annotator.core.model import StoredSpan
+from annotator.ui.editor.band_layout import BandLayout
 from annotator.ui.editor.offsets import OffsetMap
+from annotator.ui.editor.span_geometry import SpanGeometry
 from annotator.ui.editor.span_highlighter import SpanHighlighter
 from annotator.ui.editor.span_painter import SpanPainter, visible_blocks
 from annotator.ui.editor.span_style import SpanStyle
@@ -75,9 +79,15 @@ class AnnotationTextView(QPlainTextEdit):
     hotkey_pressed = Signal(str)  # a label hotkey ("1".."9", "0" or a letter)
     zoom_requested = Signal(int)  # +1 / -1
     selection_finished = Signal()
+    span_clicked = Signal(object)  # StoredSpan: a click on its bracket or tag in a band
+    text_clicked = Signal(int)  # a click (no drag) on the character at this code point, or -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        document = QTextDocument(self)
+        self.band_layout = BandLayout(document)
+        document.setDocumentLayout(self.band_layout)
+        self.setDocument(document)
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -90,6 +100,7 @@ class AnnotationTextView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.tokens: TokenBoundaries | None = None
         self.highlighter: SpanHighlighter | None = None
+        self.span_geometry: SpanGeometry | None = None
         self.painter: SpanPainter | None = None
         self.right_to_left = True
         self._press: Hit | None = None
@@ -110,15 +121,18 @@ class AnnotationTextView(QPlainTextEdit):
         document = self.document()
         document.setUndoRedoEnabled(False)
         self._apply_direction(right_to_left)
+        self.band_layout.geometry = None
         self.setPlainText(text)
+        self.span_geometry = SpanGeometry(self.offsets, index, style)
+        self.band_layout.geometry = self.span_geometry
         self.highlighter = SpanHighlighter(document, text, self.offsets, index, style)
-        highlighter = self.highlighter
-        self.painter = SpanPainter(text, self.offsets, index, style, lambda block: (
-            *highlighter.layout_key(block), self.viewport().width()))
+        self.painter = SpanPainter(self.offsets, self.span_geometry, style)
         self._painted = False
 
     def set_direction(self, right_to_left: bool) -> None:
         self._apply_direction(right_to_left)
+        if self.span_geometry is not None:
+            self.span_geometry.invalidate()
         self.document().markContentsDirty(0, self.document().characterCount())
         if self.highlighter is not None:
             self.highlighter.invalidate()
@@ -139,6 +153,8 @@ class AnnotationTextView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDefaultFont(font)
         style.set_font(font)
+        if self.span_geometry is not None:
+            self.span_geometry.invalidate()
         if self.highlighter is not None:
             self.highlighter.invalidate()
         self.viewport().update()
@@ -146,8 +162,10 @@ class AnnotationTextView(QPlainTextEdit):
     def refresh_spans(self, ranges: list[tuple[int, int]]) -> None:
         """Repaint after the spans in RANGES changed (from a store `Change`): only their blocks,
         and what lies below one whose lines re-wrapped."""
-        if self.highlighter is not None:
-            self._repaint_moved(self.highlighter.refresh(ranges))
+        if self.highlighter is not None and self.span_geometry is not None:
+            formatted = self.highlighter.refresh(ranges)  # heights before: the old bands
+            self.span_geometry.spans_changed([b.blockNumber() for b in self.highlighter.blocks_of(ranges)])
+            self._repaint_moved(formatted)
         for start, end in ranges:
             self.update_range(start, end)
 
@@ -246,6 +264,17 @@ class AnnotationTextView(QPlainTextEdit):
                 return None
         return None
 
+    def span_in_band(self, point: QPoint) -> StoredSpan | None:
+        """The span whose bracket or tag is at POINT (viewport coordinates), if any."""
+        if self.span_geometry is None:
+            return None
+        for block, origin in visible_blocks(self):
+            if point.y() < origin.y():
+                return None
+            if point.y() < origin.y() + self.blockBoundingRect(block).height():
+                return self.span_geometry.span_at(block, QPointF(point) - origin)
+        return None
+
     def hit(self, point: QPoint) -> Hit:
         character = self.character_at(point)
         if character is not None:
@@ -282,12 +311,24 @@ class AnnotationTextView(QPlainTextEdit):
         if self._press is None or event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
             return
+        point = event.position().toPoint()
         if self._dragging:
-            self._select_between(self._press, self.hit(event.position().toPoint()))
+            self._select_between(self._press, self.hit(point))
             self.selection_finished.emit()
+        else:
+            self._clicked(point)
         self._press = None
         self._dragging = False
         event.accept()
+
+    def _clicked(self, point: QPoint) -> None:
+        """A click without a drag: on a bracket or tag, that span; else the character."""
+        character = self.character_at(point)
+        span = self.span_in_band(point) if character is None else None
+        if span is not None:
+            self.span_clicked.emit(span)
+        else:
+            self.text_clicked.emit(-1 if character is None else character)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         character = self.character_at(event.position().toPoint())

@@ -218,13 +218,16 @@ class MainWindow(QMainWindow):
             for change in changes.edited(session.annotation_id):
                 self._show_edit(session, change)
         rows = 0
+        # the open document's own edits updated its row already (`_show_edit`): not re-read
+        own = {session.doc_id} if session is not None and changes.edited(
+            session.annotation_id) else set()
         if changes.document_set or changes.assignments or changes.labels:
             self.documents.reload()
             if session is not None:
                 self.document_panel.show_current(session.doc_id)
             rows = len(self.documents.rows)
-        elif changes.documents:
-            rows = self.documents.refresh_rows(changes.documents)
+        elif changes.documents - own:
+            rows = self.documents.refresh_rows(changes.documents - own)
         reloaded = session is not None and session.annotation_id in changes.annotations
         if reloaded:
             self.reload_open_document()

@@ -39,16 +39,12 @@ def dialog_note(policy: OverlapPolicy) -> str:
         OverlapPolicy.ALLOW: QCoreApplication.translate(
             "OverlapPolicy", "This project allows overlapping spans: nested spans are kept."),
         OverlapPolicy.REPLACE: QCoreApplication.translate(
-            "OverlapPolicy", "This project's overlap policy is “replace”: a span overlapping "
-            "another is not kept from a file or a pre-tagger (listed in the report)."),
+            "OverlapPolicy", "This project's overlap policy is “replace”: a span overlapping another is not kept from a file or a pre-tagger (listed in the report)."),
         OverlapPolicy.REFUSE: QCoreApplication.translate(
-            "OverlapPolicy", "This project refuses overlapping spans: a span overlapping "
-            "another is not kept (listed in the report)."),
+            "OverlapPolicy", "This project refuses overlapping spans: a span overlapping another is not kept (listed in the report)."),
     }[policy]
 
 
 def legacy_notice(policy: OverlapPolicy) -> str:
     return QCoreApplication.translate(
-        "OverlapPolicy", "The per-user setting “a new overlapping span replaces the old ones” "
-        "is gone: overlapping spans follow the project's policy (%1); change it in View › "
-        "Overlapping spans in this project").replace("%1", short_text(policy))
+        "OverlapPolicy", "The per-user setting “a new overlapping span replaces the old ones” is gone: overlapping spans follow the project's policy (%1); change it in View › Overlapping spans in this project").replace("%1", short_text(policy))

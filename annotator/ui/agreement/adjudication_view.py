@@ -52,6 +52,7 @@ from annotator.ui.agreement.table_models import KEY_ROLE, Column, RowsModel
 from annotator.ui.document_list_model import status_name
 from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.label_bar import LabelBar
+from annotator.ui.overlap_policy import short_text
 from annotator.ui.session import DocumentSession
 
 EXCERPT = 40
@@ -110,6 +111,8 @@ class AdjudicationDialog(QDialog):
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold")
         self.message = QLabel(self)
+        self.overlap_note = QLabel(short_text(project.info().overlap_policy), self)
+        self.overlap_note.setObjectName("overlap_note")
         self.editor.message.connect(self.message.setText)
 
         self.conflicts = QTreeWidget(self)
@@ -139,6 +142,7 @@ class AdjudicationDialog(QDialog):
         column.addWidget(self.label_bar)
         column.addWidget(self.editor, 1)
         column.addWidget(self.message)
+        column.addWidget(self.overlap_note)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)

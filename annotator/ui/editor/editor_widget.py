@@ -45,6 +45,7 @@ class EditorWidget(QWidget):
         self.span_style = SpanStyle(labels, font)
         self.session: DocumentSession | None = None
         self.tokens: TokenBoundaries | None = None
+        self._last_click: int | None = None  # the character last clicked, while it chose
         self.view = AnnotationTextView(self)
         self.view.setFont(font)
         self.search = SearchBar(self)
@@ -148,11 +149,12 @@ class EditorWidget(QWidget):
         if not chain:
             self._set_current(None)
             return
-        current = self.current_span()
-        ids = [s.id for s in chain]
-        chosen = chain[(ids.index(current.id) + 1) % len(chain)] if (
-            current is not None and current.id in ids) else chain[0]
+        current, ids = self.current_span(), [s.id for s in chain]
+        again = current is not None and current.id in ids and self._last_click is not None and (
+            current.start <= self._last_click < current.end)
+        chosen = chain[(ids.index(current.id) + 1) % len(chain)] if again and current else chain[0]
         self.select_span(chosen)
+        self._last_click = offset
 
     # ------------------------------------------------------------------ commands
     def label_by_hotkey(self, hotkey: str) -> None:
@@ -330,6 +332,7 @@ class EditorWidget(QWidget):
         self.view.refresh_spans(self.session.dirty_ranges)
 
     def _set_current(self, span: StoredSpan | None) -> None:
+        self._last_click = None  # a click after this chooses afresh
         painter, session = self.view.painter, self.session
         if painter is not None and session is not None:
             before = painter.state.current_span_id

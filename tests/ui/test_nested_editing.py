@@ -4,11 +4,11 @@ label band) and by Tab, and relabel, delete, resize, accept and reject the one c
 
 from __future__ import annotations
 
+import pytest
 from conftest import ANNOTATOR, char_point, drag_over, occurrence, reveal
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-import pytest
 from annotator.app.project import Project
 from annotator.core.model import OverlapPolicy, SourceDocument, Span, SpanState, Status
 from annotator.store.ingest import IngestOptions, ingest

@@ -1,9 +1,12 @@
 """The annotation text view: read-only text, right to left or left to right, with selection
-that snaps to tokens, exact hit-testing, and span painting.
+that snaps to tokens, exact hit-testing, and spans painted in label bands above their lines.
 
-Hit-testing asks each line's QTextLayout for the character under the mouse
-(`xToCursor(..., CursorOnCharacter)`), so the letter under the pointer is in the selection
-whatever the direction of the run and of the drag. Offsets leaving this class are code points.
+The document's layout is a `BandLayout`: Qt's plain-text layout with each block's lines moved
+down to make room for the brackets and tags of its spans, so nothing is ever painted over a
+glyph. Hit-testing (`text_hits`) asks each line for the glyph under the mouse, so the letter
+under the pointer is in the selection whatever the direction of the run and of the drag; a
+click in a band chooses the span whose tag or bracket is there. Offsets leaving this class
+are code points.
 """
 
 from __future__ import annotations
@@ -21,8 +24,6 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
     QTextDocument,
-    QTextLayout,
-    QTextLine,
     QTextOption,
     QWheelEvent,
 )
@@ -35,6 +36,7 @@ from annotator.ui.editor.span_geometry import SpanGeometry
 from annotator.ui.editor.span_highlighter import SpanHighlighter
 from annotator.ui.editor.span_painter import SpanPainter, visible_blocks
 from annotator.ui.editor.span_style import SpanStyle
+from annotator.ui.editor.text_hits import character_at, hotkey_of
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.tokens import TokenBoundaries
 
@@ -45,33 +47,6 @@ Hit = tuple[int, int]  # a character [i, i+1) or a boundary (p, p)
 
 def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
     return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-
-
-def _character_under(layout: QTextLayout, line: QTextLine, x: float) -> int:
-    """The block position of the character whose glyph is drawn at X on LINE.
-
-    Qt's `xToCursor` gives a caret position, which in a bidi line can sit on the far side of
-    a run from the character under the pointer; the glyphs themselves (with the index of the
-    character each one came from) say which character is where.
-    """
-    flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
-             | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
-             | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes)
-    best, best_distance = line.textStart(), float("inf")
-    for run in layout.glyphRuns(line.textStart(), line.textLength(), flags):
-        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-        for index, position, advance in zip(run.stringIndexes(), run.positions(), advances,
-                                            strict=False):
-            width = advance.x()
-            if width <= 0:
-                continue  # a combining mark: it belongs to the letter before it
-            left = position.x()
-            if left <= x < left + width:
-                return int(index)
-            distance = abs(left + width / 2 - x)
-            if distance < best_distance:
-                best, best_distance = int(index), distance
-    return best
 
 
 class AnnotationTextView(QPlainTextEdit):
@@ -246,23 +221,9 @@ class AnnotationTextView(QPlainTextEdit):
 
     # ------------------------------------------------------------------ hit-testing
     def character_at(self, point: QPoint) -> int | None:
-        """The code point under POINT (viewport coordinates), or None between lines or past text."""
-        for block, origin in visible_blocks(self):
-            layout = block.layout()
-            y = point.y() - origin.y()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                if not (line.y() <= y < line.y() + line.height()):
-                    continue
-                natural = line.naturalTextRect()
-                x = point.x() - origin.x()
-                if not (natural.left() <= x < natural.right()) or line.textLength() == 0:
-                    return None
-                position = _character_under(layout, line, x)
-                return self.offsets.from_qt(block.position() + position)
-            if y < 0:
-                return None
-        return None
+        """The code point under POINT (viewport coordinates), or None between lines (in a
+        label band) or past the text."""
+        return character_at(visible_blocks(self), self.offsets, point)
 
     def span_in_band(self, point: QPoint) -> StoredSpan | None:
         """The span whose bracket or tag is at POINT (viewport coordinates), if any."""
@@ -371,20 +332,12 @@ class AnnotationTextView(QPlainTextEdit):
             self._extend_selection(key == Qt.Key.Key_Left)
             event.accept()
             return
-        hotkey = self._hotkey_of(event)
+        hotkey = hotkey_of(event)
         if hotkey and not modifiers & ~Qt.KeyboardModifier.ShiftModifier:
             self.hotkey_pressed.emit(hotkey)
             event.accept()
             return
         super().keyPressEvent(event)
-
-    @staticmethod
-    def _hotkey_of(event: QKeyEvent) -> str:
-        text = event.text()
-        if len(text) != 1 or not text.isprintable() or text.isspace():
-            return ""
-        digit = unicodedata.digit(text, None)  # Arabic-Indic digits act as 0..9
-        return str(digit) if digit is not None else text.lower()
 
     def _extend_selection(self, left: bool) -> None:
         """Shift+arrow: move the selection's free end by one token (or character) visually."""

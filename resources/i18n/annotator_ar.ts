@@ -239,6 +239,21 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="1" />
+        <source>Click, click again</source>
+        <translation>نقرة، ثم نقرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="1" />
+        <source>Choose the innermost span there, then the next one out</source>
+        <translation>اختر أعمق وسم هناك، ثم الوسم الذي يحيط به</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="1" />
+        <source>Resize the chosen span to the selection</source>
+        <translation>غيّر حدود الوسم المختار إلى التحديد</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="18" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>

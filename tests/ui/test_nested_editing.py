@@ -158,3 +158,20 @@ def test_accept_and_reject_the_nested_suggestion_chosen(qtbot, tmp_path, seed, k
         [(*inner, "MISC", outcome)] if outcome is not None else [])
     assert stored(project, window) == expected
     project.close()
+
+
+def test_the_old_per_user_replace_setting_is_dropped_and_the_project_policy_shown(
+        qtbot, tmp_path, seed):  # type: ignore[no-untyped-def]
+    from annotator.ui.settings import AppSettings
+
+    AppSettings().store.setValue("work/replace_overlapping", True)
+    project, window = nested_window(qtbot, tmp_path, seed)
+    assert "per-user setting" in window.statusBar().currentMessage()
+    assert not AppSettings().store.contains("work/replace_overlapping")
+    assert "Overlaps allowed" in window.mode_label.text()
+    assert window.actions_.overlap_actions[OverlapPolicy.ALLOW].isChecked()
+    window.set_overlap_policy(OverlapPolicy.REFUSE)  # no span overlaps yet: it changes
+    assert project.info().overlap_policy is OverlapPolicy.REFUSE
+    assert "Overlaps refused" in window.mode_label.text()
+    assert window.actions_.overlap_actions[OverlapPolicy.REFUSE].isChecked()
+    project.close()

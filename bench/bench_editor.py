@@ -1,4 +1,5 @@
-"""The annotation editor on a 1 MB Arabic document with 10,000 spans (offscreen Qt).
+"""The annotation editor on a 1 MB Arabic document with 10,000 spans, 2,000 of them nested
+inside another (a project that allows overlaps), and on a 4 MB one with 40,000 (offscreen Qt).
 
 Figures (medians of several runs; ratios measured side by side in this one process):
 - bare text: a QPlainTextEdit laying out and painting the text (right to left), nothing else;
@@ -15,9 +16,13 @@ Figures (medians of several runs; ratios measured side by side in this one proce
   the project, build the window, load the document, paint, save), with the process's CPU time
   to that point (near the wall time on an idle machine); beside `python -c pass`, and whether
   spaCy was imported;
-- the project tokenizer on the document (runs on a worker thread after the first paint).
+- the project tokenizer on the document (runs on a worker thread after the first paint);
+- open the 4 MB document with 40,000 spans (8,000 nested), beside its bare text.
 
-Run: .venv/bin/python bench/bench_editor.py [--runs 5] [--keys 200]
+`--save-as editor_before` runs the same figures against another checkout (PYTHONPATH) to
+compare before and after a change.
+
+Run: .venv/bin/python bench/bench_editor.py [--runs 5] [--keys 200] [--nested 2000]
 """
 
 from __future__ import annotations
@@ -44,34 +49,43 @@ LABELS = ["PERS", "LOC", "ORG", "MISC"]
 WORD = re.compile(r"[^\s\d\W]{3,}")
 
 
-def make_text(seed: int = 11) -> str:
-    """About 1 MB of UTF-8 Arabic in paragraphs of 3 to 6 sentences."""
+def make_text(seed: int = 11, target_bytes: int = TARGET_BYTES) -> str:
+    """About TARGET_BYTES of UTF-8 Arabic in paragraphs of 3 to 6 sentences."""
     rng = random.Random(seed)
     sentences = arabic_sentences()
     paragraphs: list[str] = []
     size = 0
-    while size < TARGET_BYTES:
+    while size < target_bytes:
         paragraph = ". ".join(rng.choice(sentences) for _ in range(rng.randint(3, 6))) + "."
         paragraphs.append(paragraph)
         size += len(paragraph.encode("utf-8")) + 2
     return "\n\n".join(paragraphs)
 
 
-def make_project(path: Path, text: str):  # type: ignore[no-untyped-def]
-    from annotator.app.project import Project
-    from annotator.core.model import SourceDocument, Span, Status
+def make_project(path: Path, text: str, spans_wanted: int = SPANS,  # type: ignore[no-untyped-def]
+                 nested: int = 0):
+    """SPANS_WANTED spans on words; NESTED of those words sit inside an outer span over the
+    word and the next one (a project that allows overlaps), the rest are flat."""
+    from annotator.core.model import OverlapPolicy, SourceDocument, Span, Status
     from annotator.store.ingest import IngestOptions, ingest
+    from annotator.store.project_store import ProjectStore
 
     words = [m.span() for m in WORD.finditer(text)]
-    step = len(words) // SPANS
-    spans = [Span(*words[i * step], LABELS[i % 4]) for i in range(SPANS)]
-    store = Project.create(path, labels=LABELS)
-    with store.store.write() as c:
-        ingest(c, [SourceDocument(text, source="bench.txt", spans=spans)],
-               store.info().overlap_policy,
+    flat = spans_wanted - nested
+    step = len(words) // flat
+    spans = [Span(*words[i * step], LABELS[i % 4]) for i in range(flat)]
+    every = flat // nested if nested else 0
+    spans += [Span(words[i * step][0], words[i * step + 1][1], "ORG")
+              for i in range(0, flat, every)][:nested] if nested else []
+    policy = OverlapPolicy.ALLOW if nested else OverlapPolicy.REFUSE
+    store = ProjectStore.create(path, labels=LABELS, overlap_policy=policy)
+    with store.engine.begin() as c:
+        ingest(c, [SourceDocument(text, source="bench.txt", spans=spans)], policy,
                IngestOptions(annotator="bench", status=Status.IN_PROGRESS))
-    free = [words[i * step + step // 2] for i in range(SPANS)]  # words without a span
-    return store, free
+    free = [words[i * step + step // 2] for i in range(flat)]  # words without a span
+    from annotator.app.project import Project
+
+    return Project(store), free
 
 
 def bare_text(app, text: str) -> float:  # type: ignore[no-untyped-def]
@@ -266,6 +280,30 @@ def launch(project: Path, runs: int) -> dict[str, object]:
             "spacy_imported_before_window": any(spacy_loaded)}
 
 
+def open_large(app, runs: int, nested_share: float) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Open the 4 MB document with 40,000 spans, beside its bare text, side by side."""
+    text = make_text(12, 4 * TARGET_BYTES)
+    with tempfile.TemporaryDirectory() as folder:
+        store, _free = make_project(Path(folder) / "large.db", text, 4 * SPANS,
+                                    int(4 * SPANS * nested_share))
+        doc_id = store.document_ids()[0]
+        bare, opened = [], []
+        for _ in range(runs):
+            bare.append(bare_text(app, text))
+            seconds, editor = open_editor(app, store, doc_id)
+            opened.append(seconds)
+            editor.close()
+            editor.deleteLater()
+            app.processEvents()
+        store.close()
+    return {"large_document_bytes": len(text.encode("utf-8")), "large_spans": 4 * SPANS,
+            "large_nested": int(4 * SPANS * nested_share),
+            "large_bare_text_ms": round(median(bare) * 1000, 1),
+            "large_open_ms": round(median(opened) * 1000, 1),
+            "large_open_to_bare_ratio": round(
+                median([o / b for o, b in zip(opened, bare, strict=True)]), 2)}
+
+
 def tokenizer_seconds(text: str) -> float:
     from annotator.ui.tokens import project_token_offsets
 
@@ -278,6 +316,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keys", type=int, default=200)
+    parser.add_argument("--nested", type=int, default=2000,
+                        help="of the 10,000 spans, how many sit inside another (0: flat)")
+    parser.add_argument("--save-as", default="editor", help="result file name (bench/results)")
+    parser.add_argument("--no-launch", action="store_true", help="skip the launch figures")
     parser.add_argument("--no-freeze", action="store_true",
                         help="leave the start-up objects to the cyclic GC (run_app freezes them)")
     args = parser.parse_args()
@@ -295,7 +337,7 @@ def main() -> int:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "bench.db"
-        store, free = make_project(project, text)
+        store, free = make_project(project, text, SPANS, args.nested)
         store_timer = StoreTimer(store)
         doc_id = store.document_ids()[0]
         bare, opened = [], []
@@ -310,7 +352,7 @@ def main() -> int:
                 app.processEvents()
         figures: dict[str, object] = {
             "document_bytes": len(text.encode("utf-8")), "document_chars": len(text),
-            "paragraphs": text.count("\n\n") + 1, "spans": SPANS,
+            "paragraphs": text.count("\n\n") + 1, "spans": SPANS, "nested_spans": args.nested,
             "bare_text_ms": round(median(bare) * 1000, 1),
             "open_ms": round(median(opened) * 1000, 1),
             "open_to_bare_ratio": round(median([o / b for o, b in zip(opened, bare, strict=True)]), 2),
@@ -323,14 +365,16 @@ def main() -> int:
         figures.update(main_window_keystrokes(app, store, free[1::2], args.keys // 2, store_timer))
         figures["tokenizer_1mb_s"] = round(tokenizer_seconds(text), 3)
         store.close()
-        figures.update(launch(project, max(3, args.runs // 2)))
+        if not args.no_launch:
+            figures.update(launch(project, max(3, args.runs // 2)))
+    figures.update(open_large(app, max(3, args.runs // 2), args.nested / SPANS))
     figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
     figures["gc_frozen_at_start"] = not args.no_freeze
     figures["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     settings.cleanup()
     for key, value in figures.items():
         print(f"{key:32} {value}")
-    print(f"saved {save('editor', figures)}")
+    print(f"saved {save(args.save_as, figures)}")
     return 0
 
 

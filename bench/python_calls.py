@@ -67,6 +67,7 @@ def export_calls(docs: int) -> float:
             ExportOptions,
             export_project,
         )
+
         from annotator.store.project_store import ProjectStore as Opener  # type: ignore[assignment]
     opened = Opener.open(project)
     export_project(opened, folder / "warm.spacy", ExportOptions(format="spacy"))  # type: ignore[arg-type]

@@ -80,10 +80,13 @@ TABLE = Table("table", [
                 else "without importing spaCy"}),
     Row("editor.json",
         what="editor: open a {document_bytes/1e6:.1f} MB Arabic document with {spans:,} spans, "
-             "spans read and first screen painted (`bench/bench_editor.py`, "
+             "{nested_spans:,} of them nested in another, spans read and first screen painted "
+             "with their label bands (`bench/bench_editor.py`, "
              "load {load_average_1min.0:.1f}-{load_average_1min.1:.1f})",
         figure="{open_ms:.0f} ms (bare text alone {bare_text_ms:.1f} ms in the same run, "
-               "ratio {open_to_bare_ratio:.1f})"),
+               "ratio {open_to_bare_ratio:.1f}); {large_document_bytes/1e6:.1f} MB with "
+               "{large_spans:,} spans ({large_nested:,} nested): {large_open_ms:.0f} ms (bare "
+               "{large_bare_text_ms:.0f} ms, ratio {large_open_to_bare_ratio:.1f})"),
     Row("editor.json",
         what="editor: one label keystroke on that document, stored durably and repainted",
         figure="p50 {label_p50_ms:.1f} / p95 {label_p95_ms:.1f} ms (store p95 "
@@ -98,6 +101,13 @@ TABLE = Table("table", [
                "{launch_stages_s.window_saved:.2f} s); {spacy}",
         derive={"spacy": lambda r: "spaCy loaded" if r["spacy_imported_before_window"]
                 else "spaCy not loaded"}),
+    Row("editor_before.json",
+        what="editor, the same figures before label bands (tags in widened gaps; the same "
+             "script on the previous code, load {load_average_1min.0:.1f}-"
+             "{load_average_1min.1:.1f})",
+        figure="open {open_ms:.0f} ms (ratio {open_to_bare_ratio:.1f}), 4 MB {large_open_ms:.0f} "
+               "ms; keystroke p95 {label_p95_ms:.1f} ms, in the main window p95 "
+               "{window_label_p95_ms:.1f} ms (it re-read the document list on every edit)"),
     Row("pretag.json",
         what="pre-tag {documents:,} Arabic documents ({characters:,} characters) with a small "
              "trained NER pipeline (`bench/bench_pretag.py`, medians of {runs})",

@@ -12,6 +12,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     gui.add_argument("--annotator", help="work as this annotator (default: remembered, or your login name)")
     gui.add_argument("--document", type=int, help="open this document (1-based position)")
     gui.add_argument("--screenshot", type=Path, help="render offscreen, save a PNG, exit")
+    gui.add_argument("--size", default="1400x860", metavar="WxH",
+                     help="the window's size for --screenshot (default 1400x860)")
     gui.set_defaults(run=run_gui)
 
 
@@ -21,5 +23,12 @@ def run_gui(args: argparse.Namespace) -> int:
     project = args.project or str(ensure_sample_project())
     from annotator.ui.app import run_app
 
+    try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError as err:
+        from annotator.core.errors import AnnotatorError, E
+
+        raise AnnotatorError(E.E116, value=args.size, what="--size",
+                             reason="use WIDTHxHEIGHT, e.g. 1320x860") from err
     return run_app(project, annotator=args.annotator, document=args.document,
-                   screenshot=args.screenshot)
+                   screenshot=args.screenshot, screenshot_size=(width, height))

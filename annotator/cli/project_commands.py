@@ -1,4 +1,4 @@
-"""annotator init | import | stats."""
+"""annotator init | import | stats | project overlap."""
 
 from __future__ import annotations
 
@@ -43,6 +43,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     stats.add_argument("project")
     stats.add_argument("--json", action="store_true", help="stable JSON (see README)")
     stats.set_defaults(run=run_stats)
+
+    settings = subparsers.add_parser("project", help="the project's settings")
+    commands = settings.add_subparsers(dest="project_command", metavar="PROJECT_COMMAND",
+                                       required=True)
+    overlap = commands.add_parser(
+        "overlap", help="show or change what a new overlapping span does",
+        description="Without POLICY: the policy and the spans that overlap today. With it: "
+        "change the policy; moving to refuse or replace while spans overlap is refused "
+        "(nothing is ever deleted).")
+    overlap.add_argument("project")
+    overlap.add_argument("policy", nargs="?", choices=[p.value for p in OverlapPolicy],
+                         help="allow (nested and overlapping spans), replace, or refuse")
+    overlap.add_argument("--list", action="store_true", help="list every overlapping span")
+    overlap.add_argument("--json", action="store_true")
+    overlap.set_defaults(run=run_overlap)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -127,4 +142,33 @@ def run_stats(args: argparse.Namespace) -> int:
     for name, entry in annotators.items():
         docs = ", ".join(f"{k} {v}" for k, v in entry["documents"].items() if v)
         print(f"    {name:<12} {entry['spans']:>8,} spans; {docs}")
+    return 0
+
+
+def run_overlap(args: argparse.Namespace) -> int:
+    from annotator.app.overlaps import overlapping_spans, policy_text, set_overlap_policy
+
+    with open_project(args.project) as project:
+        if args.policy is not None:
+            report = set_overlap_policy(project, OverlapPolicy(args.policy))
+            if not args.json:
+                print(f"Overlap policy: {report.after} ({policy_text(report.after)})"
+                      + (f", was {report.before}" if report.changed else ", unchanged"))
+        policy = project.info().overlap_policy
+        census = overlapping_spans(project, None if args.list else 5)
+    if args.json:
+        print_json({"policy": str(policy), "overlapping_spans": census.count,
+                    "annotations": census.annotations,
+                    "spans": [{"document": e.doc_id, "annotator": e.annotator,
+                               "start": e.span[0], "end": e.span[1], "label": e.span[2],
+                               "overlaps": {"start": e.other[0], "end": e.other[1],
+                                            "label": e.other[2]}} for e in census.examples]})
+        return 0
+    if args.policy is None:
+        print(f"Overlap policy: {policy} ({policy_text(policy)})")
+    print(f"{census.count} span(s) in {census.annotations} annotation(s) overlap another span")
+    for example in census.examples:
+        print(f"  {example.describe()}")
+    if census.count > len(census.examples):
+        print(f"  ... and {census.count - len(census.examples)} more (--list shows them all)")
     return 0

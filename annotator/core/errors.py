@@ -31,6 +31,10 @@ class E(Enum):
     E117 = "No annotation with id {annotation_id}"
     E118 = "The database refused the edit ({reason}); nothing was changed"
     E119 = "The project is busy: others kept it locked for {seconds} s; nothing was changed, try the edit again"
+    E120 = ("The overlap policy stays {current!r}: {count} span(s) in {annotations} annotation(s) "
+            "overlap another span, and a project that will {policy} overlaps cannot hold them "
+            "({examples}). Nothing was changed or deleted. Delete or resize them first (in the "
+            "app, or see them all with: annotator project overlap {project} --list), then try again")
 
     # storage faults (E13x): the disk, the file or the server said no; nothing half-done is kept
     E130 = "{project}: the disk is full; nothing was changed. Free some space on that disk and try again"

@@ -184,6 +184,10 @@ class ProjectStore:
             c.execute(update(P).where(P.c.id == 1).values(**values))
         self._overlap_policy = None
 
+    def forget_project_settings(self) -> None:
+        """The project row changed under this store (`store.overlaps`): read it again."""
+        self._overlap_policy = None
+
     def labels(self) -> list[LabelSpec]:
         with self.engine.connect() as c:
             rows = c.execute(select(L).order_by(L.c.position, L.c.id)).mappings().all()

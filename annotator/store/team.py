@@ -300,6 +300,9 @@ def _privileged(action: str, needs: str) -> Iterator[None]:
         raise mapped from err
 
 
+privileged = _privileged  # for the store's other project-wide changes (the overlap policy)
+
+
 def _permission_error(err: BaseException | None, action: str, needs: str) -> AnnotatorError | None:
     from psycopg import errors
 

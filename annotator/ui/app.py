@@ -34,7 +34,8 @@ def default_annotator_name() -> str:
 
 
 def run_app(location: str, annotator: str | None = None, document: int | None = None,
-            screenshot: Path | str | None = None) -> int:
+            screenshot: Path | str | None = None,
+            screenshot_size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     from PySide6.QtWidgets import QApplication
 
     if screenshot is not None and QApplication.instance() is None:
@@ -72,7 +73,7 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
     controller.start(document)
     try:
         if screenshot is not None:
-            return controller.save_screenshot(Path(screenshot))
+            return controller.save_screenshot(Path(screenshot), screenshot_size)
         return int(app.exec())
     finally:
         controller.close()
@@ -155,10 +156,10 @@ class AppController:
         old.hide()
         old.deleteLater()
 
-    def save_screenshot(self, path: Path) -> int:
+    def save_screenshot(self, path: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
         window = self.window
         assert window is not None
-        window.resize(*SCREENSHOT_SIZE)
+        window.resize(*size)
         for _ in range(3):
             self.app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,16 +12,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.overlaps import set_overlap_policy
 from annotator.app.project import Project
 from annotator.core.changes import ProjectChanges
-from annotator.core.errors import STORAGE_FAULTS
+from annotator.core.errors import STORAGE_FAULTS, AnnotatorError
 from annotator.core.history import History
-from annotator.core.model import Direction, SpanState, Status
+from annotator.core.model import Direction, OverlapPolicy, SpanState, Status
 from annotator.core.operations import Change, SetStatus
+from annotator.ui.dialogs.common import show_error
 from annotator.ui.document_list_model import DocumentListModel, status_name
 from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.fonts import text_font
 from annotator.ui.label_bar import LabelBar
+from annotator.ui.overlap_policy import legacy_notice, short_text
 from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpanPanel
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import AppSettings
@@ -53,7 +56,6 @@ class MainWindow(QMainWindow):
         self.documents = DocumentListModel(project, annotator)
         font = text_font(settings.font_family, settings.font_size)
         self.editor = EditorWidget(self.labels, font, self.info.language, self)
-        self.editor.replace_overlapping = settings.replace_overlapping
         self.editor.view.character_mode = settings.character_mode
         self.label_bar = LabelBar(self.labels, self.editor.span_style, self)
         central = QWidget(self)
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_progress()
         self._show_mode()
+        if settings.take_legacy_replace_overlapping():
+            self.show_message(legacy_notice(self.info.overlap_policy))
 
     def _dock(self, name: str, title: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -228,6 +232,7 @@ class MainWindow(QMainWindow):
             self.reload_open_document()
         if changes.project:
             self._show_mode()
+            self.actions_.sync_overlap_policy(self.info.overlap_policy)
         return Refreshed(reloaded, rows)
 
     def _show_edit(self, session: DocumentSession, change: Change) -> None:
@@ -266,8 +271,7 @@ class MainWindow(QMainWindow):
         view = self.editor.view
         parts = [self.tr("Right to left") if view.right_to_left else self.tr("Left to right"),
                  self.tr("Character mode") if view.character_mode else self.tr("Token mode"),
-                 self.tr("Overlaps replace") if self.editor.replace_overlapping
-                 else self.tr("Overlaps refused")]
+                 short_text(self.info.overlap_policy)]
         self.mode_label.setText(" · ".join(parts))
 
     # ------------------------------------------------------------------ view settings
@@ -295,10 +299,18 @@ class MainWindow(QMainWindow):
         self.settings.character_mode = on
         self._show_mode()
 
-    def set_replace_overlapping(self, on: bool) -> None:
-        self.editor.replace_overlapping = on
-        self.settings.replace_overlapping = on
-        self._show_mode()
+    def set_overlap_policy(self, policy: OverlapPolicy) -> None:
+        """Change the project's overlap policy (View › Overlapping spans in this project); a
+        refusal (spans overlap) is shown and changes nothing."""
+        try:
+            report = set_overlap_policy(self.project, policy)
+        except AnnotatorError as err:
+            self.actions_.sync_overlap_policy(self.info.overlap_policy)
+            show_error(self, self.tr("Overlapping spans"), str(err))
+            return
+        self.refresh(report.changes)
+        self.show_message(self.tr("Overlapping spans in this project: %1").replace(
+            "%1", short_text(report.after)))
 
     # ------------------------------------------------------------------ layout
     def _restore_layout(self) -> None:

@@ -95,14 +95,15 @@ class AppSettings:
     def annotator(self, value: str) -> None:
         self.store.setValue("work/annotator", value)
 
-    @property
-    def replace_overlapping(self) -> bool:
-        """An overlapping new span replaces the old ones (else it is refused)."""
-        return self._bool("work/replace_overlapping", False)
-
-    @replace_overlapping.setter
-    def replace_overlapping(self, value: bool) -> None:
-        self.store.setValue("work/replace_overlapping", bool(value))
+    def take_legacy_replace_overlapping(self) -> bool:
+        """Remove the old per-user "a new overlapping span replaces the old ones" setting
+        (overlaps follow the project's policy now); True if it had been turned on."""
+        key = "work/replace_overlapping"
+        if not self.store.contains(key):
+            return False
+        was_on = self._bool(key, False)
+        self.store.remove(key)
+        return was_on
 
     @property
     def character_mode(self) -> bool:

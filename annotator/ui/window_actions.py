@@ -14,10 +14,11 @@ from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFontDialog, QMenu
 
-from annotator.core.model import Direction, Status
+from annotator.core.model import Direction, OverlapPolicy, Status
 from annotator.ui.agreement.menu import install_agreement_menu
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.fonts import text_font
+from annotator.ui.overlap_policy import menu_text
 from annotator.ui.workbench import Workbench
 
 
@@ -49,7 +50,7 @@ class WindowCommands(Workbench, Protocol):
 
     def set_character_mode(self, on: bool) -> None: ...
 
-    def set_replace_overlapping(self, on: bool) -> None: ...
+    def set_overlap_policy(self, policy: OverlapPolicy) -> None: ...
 
 LANGUAGE_NAMES = (("en", "English"), ("ar", "العربية"))  # each in its own language
 
@@ -75,6 +76,8 @@ class WindowActions(QObject):
                  "Shift+Return", "Shift+Enter")
         self.add(edit, self.tr("Next span"), lambda: editor.step_span(True), hint="Tab")
         self.add(edit, self.tr("Previous span"), lambda: editor.step_span(False), hint="Shift+Tab")
+        self.add(edit, self.tr("Resize the chosen span to the selection"), editor.resize_span,
+                 hint="Ctrl+R")
         edit.addSeparator()
         self.add(edit, self.tr("&Find in document"), editor.search.open_bar, QKeySequence.StandardKey.Find)
         self.add(edit, self.tr("Find next"), lambda: editor.search.step(True), "F3")
@@ -110,10 +113,17 @@ class WindowActions(QObject):
                         window.set_character_mode, "Ctrl+M")
         mode.setCheckable(True)
         mode.setChecked(editor.view.character_mode)
-        replace = self.add(view, self.tr("A new overlapping span replaces the old ones"),
-                           window.set_replace_overlapping)
-        replace.setCheckable(True)
-        replace.setChecked(editor.replace_overlapping)
+        overlaps = view.addMenu(self.tr("Overlapping spans in this project"))
+        overlaps.setObjectName("overlap_menu")
+        self.overlap_group = QActionGroup(window.window())
+        self.overlap_actions: dict[OverlapPolicy, QAction] = {}
+        for policy in (OverlapPolicy.ALLOW, OverlapPolicy.REPLACE, OverlapPolicy.REFUSE):
+            action = self.add(overlaps, menu_text(policy),
+                              lambda _c=False, p=policy: window.set_overlap_policy(p))
+            action.setCheckable(True)
+            self.overlap_group.addAction(action)
+            self.overlap_actions[policy] = action
+        self.sync_overlap_policy(window.project.info().overlap_policy)
         view.addSeparator()
         view.addAction(window.document_dock.toggleViewAction())
         view.addAction(window.span_dock.toggleViewAction())
@@ -140,6 +150,9 @@ class WindowActions(QObject):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def sync_overlap_policy(self, policy: OverlapPolicy) -> None:
+        self.overlap_actions[policy].setChecked(True)
 
     def sync_direction(self, direction: Direction) -> None:
         self.direction_actions[direction].setChecked(True)

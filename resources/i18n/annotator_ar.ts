@@ -79,6 +79,16 @@
 <context>
     <name>EditorWidget</name>
     <message>
+        <location filename="../../annotator/ui/editor/editor_widget.py" line="1" />
+        <source>Select some text first, or choose a span</source>
+        <translation>حدّد نصاً أولاً، أو اختر وسماً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/editor/editor_widget.py" line="1" />
+        <source>Choose a span, select its new extent, then resize</source>
+        <translation>اختر وسماً، وحدّد امتداده الجديد، ثم غيّر حدوده</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/editor/editor_widget.py" line="145" />
         <source>Select some text first, or put the cursor on a span</source>
         <translation>حدّد نصًا أولًا، أو ضع المؤشر على وسم</translation>
@@ -107,6 +117,16 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1" />
+        <source>Overlapping spans</source>
+        <translation>الوسوم المتداخلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1" />
+        <source>Overlapping spans in this project: %1</source>
+        <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="45" />
         <source>%1 — annotator</source>
@@ -218,6 +238,21 @@
 </context>
 <context>
     <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="1" />
+        <source>Click, click again</source>
+        <translation>نقرة، ثم نقرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="1" />
+        <source>Choose the innermost span there, then the next one out</source>
+        <translation>اختر أعمق وسم هناك، ثم الوسم الذي يحيط به</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="1" />
+        <source>Resize the chosen span to the selection</source>
+        <translation>غيّر حدود الوسم المختار إلى التحديد</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/dialogs/shortcuts_dialog.py" line="18" />
         <source>Keyboard shortcuts</source>
@@ -344,6 +379,16 @@
 </context>
 <context>
     <name>WindowActions</name>
+    <message>
+        <location filename="../../annotator/ui/window_actions.py" line="1" />
+        <source>Resize the chosen span to the selection</source>
+        <translation>غيّر حدود الوسم المختار إلى التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window_actions.py" line="1" />
+        <source>Overlapping spans in this project</source>
+        <translation>الوسوم المتداخلة في هذا المشروع</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/window_actions.py" line="33" />
         <source>&amp;File</source>
@@ -671,6 +716,11 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <location filename="../../annotator/ui/dialogs/import_dialog.py" line="1" />
+        <source>Overlapping spans</source>
+        <translation>الوسوم المتداخلة</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/dialogs/import_dialog.py" line="39" />
         <source>Import documents</source>
         <translation>استيراد مستندات</translation>
@@ -795,6 +845,11 @@
 </context>
 <context>
     <name>PretagDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="1" />
+        <source>Overlapping spans</source>
+        <translation>الوسوم المتداخلة</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="45" />
         <source>No spaCy pipeline with an 'ner' component is installed, and nothing is downloaded for you. To add one: install a pipeline package into this environment (pip install &lt;pipeline&gt;), or give a pipeline folder below, or train one from your finished documents with Tools › Train a model.</source>
@@ -1602,6 +1657,11 @@
 <context>
     <name>DisagreementDialog</name>
     <message>
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="1" />
+        <source>Ringed in red: spans not shared by every annotator shown.</source>
+        <translation>المطوَّق بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/agreement/disagreement_view.py" line="80" />
         <source>Disagreements — %1</source>
         <translation>الاختلافات — %1</translation>
@@ -1633,6 +1693,59 @@
         <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="0" />
         <source>No spaCy pipeline with an 'ner' component is installed. Nothing is downloaded for you: install one with pip (a spaCy model package for your language, or one you trained), give a pipeline folder with --model PATH, or train one from your finished documents: annotator train PROJECT --out DIR</source>
         <translation>لا يوجد خط معالجة spaCy مثبّت فيه مكوّن 'ner'. لا يُنزَّل شيء نيابةً عنك: ثبّت واحدًا باستخدام pip (حزمة نموذج spaCy للغتك، أو نموذجًا درّبته)، أو حدّد مجلد خط معالجة بالخيار ‎--model PATH، أو درّب واحدًا من مستنداتك المنجزة: annotator train PROJECT --out DIR</translation>
+    </message>
+</context>
+<context>
+    <name>OverlapPolicy</name>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>Overlaps allowed (nested spans)</source>
+        <translation>التداخل مسموح (وسوم متداخلة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>Overlaps replace</source>
+        <translation>التداخل يستبدل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>Overlaps refused</source>
+        <translation>التداخل مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>Allowed: nested and overlapping spans are kept</source>
+        <translation>مسموح: تُحفظ الوسوم المتداخلة والمتشابكة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>Replace: a new span replaces those it overlaps</source>
+        <translation>استبدال: يحل الوسم الجديد محل الوسوم التي يتداخل معها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>Refused: a span that overlaps another is not made</source>
+        <translation>مرفوض: لا يُنشأ وسم يتداخل مع آخر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>This project allows overlapping spans: nested spans are kept.</source>
+        <translation>يسمح هذا المشروع بتداخل الوسوم: تُحفظ الوسوم المتداخلة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>This project's overlap policy is “replace”: a span overlapping another is not kept from a file or a pre-tagger (listed in the report).</source>
+        <translation>سياسة التداخل في هذا المشروع «استبدال»: لا يُحفظ من ملف أو من أداة وسم مسبق وسمٌ يتداخل مع آخر (يُذكر في التقرير).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>This project refuses overlapping spans: a span overlapping another is not kept (listed in the report).</source>
+        <translation>يرفض هذا المشروع تداخل الوسوم: لا يُحفظ وسم يتداخل مع آخر (يُذكر في التقرير).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/overlap_policy.py" line="1" />
+        <source>The per-user setting “a new overlapping span replaces the old ones” is gone: overlapping spans follow the project's policy (%1); change it in View › Overlapping spans in this project</source>
+        <translation>أُلغي الإعداد الشخصي «الوسم المتداخل الجديد يستبدل القديم»: الوسوم المتداخلة تتبع سياسة المشروع (%1)؛ غيّرها من عرض › الوسوم المتداخلة في هذا المشروع</translation>
     </message>
 </context>
 </TS>

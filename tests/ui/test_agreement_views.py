@@ -177,8 +177,9 @@ def test_disagreements_stack_each_annotator_and_outline_the_differences(qtbot, t
     for name, items in SPANS.items():
         view = dialog.views[name]
         assert view.right_to_left and view.toPlainText() == seed
-        assert {s.span for s in view.painter.index} == set(_spans(seed, items))  # type: ignore[union-attr]
+        assert {s.span for s in view.span_geometry.index} == set(_spans(seed, items))  # type: ignore[union-attr]
         assert {s.span for s in view.differences} == set(_spans(seed, items)) - agreed
+        assert view.painter.state.flagged == {s.id for s in view.differences}  # type: ignore[union-attr]
     assert len(dialog.views["carim"].differences) == 1  # only the boundary of سيرجي لافروف
     assert "3" in dialog.headers["badr"].text()  # 3 of badr's spans are not shared by all
     image = dialog.views["badr"].viewport().grab().toImage()  # the red outline is painted

@@ -8,7 +8,7 @@ from conftest import ANNOTATOR, drag_over, make_project, occurrence, reveal, sto
 from PySide6.QtCore import Qt
 
 from annotator.app.project import Project
-from annotator.core.model import Span, Status
+from annotator.core.model import OverlapPolicy, Span, Status
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -88,9 +88,10 @@ def test_an_overlapping_span_is_refused_with_a_message(qtbot, window, store, see
     assert "E107" in window.statusBar().currentMessage()
 
 
-def test_an_overlapping_span_replaces_when_the_user_says_so(qtbot, window, store, seed):
+def test_an_overlapping_span_replaces_when_the_project_says_so(qtbot, window, store, seed):
     label_word(qtbot, window, seed, "كوريا الشمالية", Qt.Key.Key_2)
-    window.set_replace_overlapping(True)
+    window.set_overlap_policy(OverlapPolicy.REPLACE)
+    assert "Overlaps replace" in window.mode_label.text()
     inner_start, inner_end = occurrence(seed, "كوريا")
     drag_over(qtbot, window.editor.view, inner_start, inner_end - 1)
     qtbot.keyClick(window.editor.view, Qt.Key.Key_4)

@@ -46,12 +46,13 @@ from annotator.app.team import require_sees_everyone
 from annotator.core.changes import ProjectChanges
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
-from annotator.core.model import GOLD_ANNOTATOR, OverlapPolicy
+from annotator.core.model import GOLD_ANNOTATOR
 from annotator.core.operations import Change
 from annotator.ui.agreement.table_models import KEY_ROLE, Column, RowsModel
 from annotator.ui.document_list_model import status_name
 from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.label_bar import LabelBar
+from annotator.ui.overlap_policy import short_text
 from annotator.ui.session import DocumentSession
 
 EXCERPT = 40
@@ -105,12 +106,13 @@ class AdjudicationDialog(QDialog):
 
         labels = project.labels()
         self.editor = EditorWidget(labels, font, project.info().language, self)
-        self.editor.replace_overlapping = project.info().overlap_policy is OverlapPolicy.REPLACE
         self.label_bar = LabelBar(labels, self.editor.span_style, self)
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold")
         self.message = QLabel(self)
+        self.overlap_note = QLabel(short_text(project.info().overlap_policy), self)
+        self.overlap_note.setObjectName("overlap_note")
         self.editor.message.connect(self.message.setText)
 
         self.conflicts = QTreeWidget(self)
@@ -140,6 +142,7 @@ class AdjudicationDialog(QDialog):
         column.addWidget(self.label_bar)
         column.addWidget(self.editor, 1)
         column.addWidget(self.message)
+        column.addWidget(self.overlap_note)
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)

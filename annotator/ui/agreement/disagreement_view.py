@@ -1,6 +1,7 @@
 """The disagreement view: one document's text once per annotator, stacked, each with that
 annotator's spans painted as in the editor; spans not made identically by every annotator shown
-are outlined in red. Right to left with shaped Arabic, like the editor (it is the editor's view).
+have their tags ringed in red. Right to left with shaped Arabic, like the editor (it is the
+editor's view).
 
 Who is shown follows blind mode (`app.team.visible_annotations`): in a blind project an
 annotator sees only their own annotation; curators and managers see everyone's.
@@ -9,7 +10,7 @@ annotator sees only their own annotation; curators and managers see everyone's.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from annotator.app.disagreements import compared_annotations, differing_spans
@@ -17,40 +18,25 @@ from annotator.app.project import Project
 from annotator.app.team import sees_everyone
 from annotator.core.model import Direction
 from annotator.text.plain import detect_direction, title_of
-from annotator.ui.editor.span_painter import visible_blocks
 from annotator.ui.editor.span_style import SpanStyle
 from annotator.ui.editor.text_view import AnnotationTextView
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.tokens import TokenBoundaries
 
-DIFFERENCE_COLOR = QColor("#D0021B")
-
 
 class DifferenceTextView(AnnotationTextView):
-    """A read-only annotation view that outlines the spans in `differences`."""
+    """A read-only annotation view whose spans in `differences` have their tags ringed in
+    red (in the label band, so nothing covers the text)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.differences = SpanIndex()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if self.painter is None or not len(self.differences):
-            return
-        painter = QPainter(self.viewport())
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(QPen(DIFFERENCE_COLOR, 2.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for block, origin in visible_blocks(self):
-                start = self.offsets.from_qt(block.position())
-                end = start + block.length() - 1
-                for span in self.differences.overlapping(start, end):
-                    for rect in self.painter.range_rects(block, origin, max(span.start, start),
-                                                         min(span.end, end)):
-                        painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
-        finally:
-            painter.end()
+    def set_differences(self, differences: SpanIndex) -> None:
+        self.differences = differences
+        if self.painter is not None:
+            self.painter.state.flagged = frozenset(s.id for s in differences)
+        self.viewport().update()
 
 
 class DisagreementDialog(QDialog):
@@ -79,7 +65,7 @@ class DisagreementDialog(QDialog):
         elif len(self.annotations) < 2:
             self.notice.setText(self.tr("Fewer than two annotators finished this document."))
         else:
-            self.notice.setText(self.tr("Outlined in red: spans not shared by every annotator shown."))
+            self.notice.setText(self.tr("Ringed in red: spans not shared by every annotator shown."))
         layout.addWidget(self.notice)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.views: dict[str, DifferenceTextView] = {}
@@ -100,7 +86,7 @@ class DisagreementDialog(QDialog):
             view.document().setDefaultFont(font)
             view.set_content(text, direction is Direction.RTL,
                              SpanIndex(annotation.accepted()), self.span_style, tokens)
-            view.differences = SpanIndex(differing)
+            view.set_differences(SpanIndex(differing))
             column.addWidget(header)
             column.addWidget(view, 1)
             split.addWidget(panel)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -25,6 +26,7 @@ from annotator.app.importing import ImportReport, IngestOptions, import_paths, r
 from annotator.app.project import Project
 from annotator.core.model import Status
 from annotator.ui.dialogs.common import RunPanel, report_text, run_buttons, show_error
+from annotator.ui.overlap_policy import dialog_note
 from annotator.ui.workers import Progress, ShouldStop
 
 
@@ -61,6 +63,10 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Spans belong to"), self.annotator)
         form.addRow("", self.in_progress)
         form.addRow("", self.create_labels)
+        self.overlap_note = QLabel(dialog_note(project.info().overlap_policy), self)
+        self.overlap_note.setObjectName("overlap_note")
+        self.overlap_note.setWordWrap(True)
+        form.addRow(self.tr("Overlapping spans"), self.overlap_note)
         self.panel = RunPanel(self)
         self.panel.done.connect(self._finished)
         self.panel.error.connect(self._failed)

@@ -38,6 +38,7 @@ from annotator.app.pretagging import (
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
+from annotator.ui.overlap_policy import dialog_note
 from annotator.ui.workers import Progress, ShouldStop
 
 SCOPES = ("project", "document", "untouched")
@@ -121,6 +122,10 @@ class PretagDialog(QDialog):
         form.addRow("", self.add_labels)
         form.addRow(self.check, self.labels_info)
         form.addRow(self.tr("Documents"), scope_box)
+        self.overlap_note = QLabel(dialog_note(project.info().overlap_policy), self)
+        self.overlap_note.setObjectName("overlap_note")
+        self.overlap_note.setWordWrap(True)
+        form.addRow(self.tr("Overlapping spans"), self.overlap_note)
         self.panel = RunPanel(self)
         self.panel.done.connect(self._finished)
         self.panel.error.connect(self._failed)

@@ -39,12 +39,18 @@ class SpanMenu(QObject):
         view.customContextMenuRequested.connect(self.show_at)
 
     def span_at(self, point: QPoint) -> StoredSpan | None:
-        """The span under POINT (viewport coordinates)."""
+        """The span under POINT (viewport coordinates): the one whose tag or bracket is
+        there; on the text, the chosen span if it holds the letter, else the innermost."""
         session = self.editor.session
-        character = self.editor.view.character_at(point)
-        if session is None or character is None:
+        view = self.editor.view
+        character = view.character_at(point)
+        if session is None:
             return None
-        return session.index.at(character)
+        if character is None:
+            return view.span_in_band(point)
+        chain = self.editor.spans_at(character)
+        current = self.editor.current_span()
+        return current if current in chain else (chain[0] if chain else None)
 
     def show_at(self, point: QPoint) -> None:
         view = self.editor.view

@@ -21,6 +21,7 @@ from annotator.core.operations import (
     Operation,
     RejectSuggestion,
     RelabelSpan,
+    ResizeSpan,
 )
 from annotator.ui.editor.search_bar import SearchBar
 from annotator.ui.editor.span_style import SpanStyle
@@ -44,7 +45,7 @@ class EditorWidget(QWidget):
         self.span_style = SpanStyle(labels, font)
         self.session: DocumentSession | None = None
         self.tokens: TokenBoundaries | None = None
-        self.replace_overlapping = False
+        self._last_click: int | None = None  # the character last clicked, while it chose
         self.view = AnnotationTextView(self)
         self.view.setFont(font)
         self.search = SearchBar(self)
@@ -55,6 +56,11 @@ class EditorWidget(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.search)
         self.view.hotkey_pressed.connect(self.label_by_hotkey)
+        self.view.span_clicked.connect(self.select_span)
+        self.view.text_clicked.connect(self.choose_at)
+        self.view.selection_finished.connect(self._selection_made)
+        self.view.cursorPositionChanged.connect(self._cursor_moved)
+        self.view.selectionChanged.connect(self._cursor_moved)
         self.search.matches_changed.connect(self._show_matches)
         self.search.current_changed.connect(self._reveal_match)
         self.search.closed.connect(self.view.setFocus)
@@ -68,6 +74,7 @@ class EditorWidget(QWidget):
             (K.Key_Tab, M.ShiftModifier): lambda: self.step_span(False),
             (K.Key_Backtab, M.NoModifier): lambda: self.step_span(False),
             (K.Key_Escape, M.NoModifier): self.clear_selection,
+            (K.Key_R, M.ControlModifier): self.resize_span,
         })
 
     # ------------------------------------------------------------------ documents
@@ -102,21 +109,52 @@ class EditorWidget(QWidget):
                 return spec
         return None
 
+    def current_span(self) -> StoredSpan | None:
+        """The span the user chose (by click, Tab, the span list or an edit), if any."""
+        painter, session = self.view.painter, self.session
+        if painter is None or session is None or painter.state.current_span_id is None:
+            return None
+        return session.index.get(painter.state.current_span_id)
+
     def target_span(self) -> StoredSpan | None:
-        """The span a command acts on: the one selected (exactly, or the only one around the
-        selection), else the one under the cursor, else the current one."""
+        """The span a command acts on: the current one (the user chose it: it is ringed);
+        else the one the selection covers exactly, else the innermost around the selection,
+        else the innermost under the cursor."""
         if self.session is None:
             return None
+        current = self.current_span()
+        if current is not None:
+            return current
         index = self.session.index
         selected = self.view.selected_range()
         if selected is not None:
             around = [s for s in index.overlapping(*selected)
                       if s.start <= selected[0] and selected[1] <= s.end]
             exact = [s for s in around if (s.start, s.end) == selected]
-            found = exact or around
+            found = exact or sorted(around, key=lambda s: s.end - s.start)
             return found[0] if found else None
-        current = self.view.painter.state.current_span_id if self.view.painter else None
-        return index.at(self.view.cursor_offset()) or (index.get(current) if current else None)
+        return index.at(self.view.cursor_offset())
+
+    def spans_at(self, offset: int) -> list[StoredSpan]:
+        """The spans holding the character at OFFSET, innermost first."""
+        if self.session is None:
+            return []
+        return sorted(self.session.index.overlapping(offset, offset + 1),
+                      key=lambda s: (s.end - s.start, s.start, s.id))
+
+    def choose_at(self, offset: int) -> None:
+        """A click on the character at OFFSET (-1: off the text): the innermost span there,
+        or, clicked again, the next one out (and round again); off every span, none."""
+        chain = self.spans_at(offset) if offset >= 0 else []
+        if not chain:
+            self._set_current(None)
+            return
+        current, ids = self.current_span(), [s.id for s in chain]
+        again = current is not None and current.id in ids and self._last_click is not None and (
+            current.start <= self._last_click < current.end)
+        chosen = chain[(ids.index(current.id) + 1) % len(chain)] if again and current else chain[0]
+        self.select_span(chosen)
+        self._last_click = offset
 
     # ------------------------------------------------------------------ commands
     def label_by_hotkey(self, hotkey: str) -> None:
@@ -125,24 +163,21 @@ class EditorWidget(QWidget):
             self.label_with(spec.name)
 
     def label_with(self, label: str) -> Change | None:
-        """Label the selection as a new span; with no selection (or the selection of a span),
-        relabel the span under the cursor. Labelling a suggestion accepts it too."""
+        """Label the selection as a new span (inside or around others too, where the project
+        allows overlaps); with no selection, or the selection of a span, relabel the span
+        chosen. Labelling a suggestion accepts it too."""
         session = self.session
         if session is None:
             return None
         selected = self.view.selected_range()
-        exact = [s for s in session.index.overlapping(*selected)
-                 if (s.start, s.end) == selected] if selected else []
-        if selected is not None and not exact:
-            replace = True if self.replace_overlapping else None
-            change = session.apply(AddSpan(session.annotation_id, *selected, label,
-                                           replace_overlapping=replace))
+        span = self._span_selected(selected) if selected is not None else self.target_span()
+        if selected is not None and span is None:
+            change = session.apply(AddSpan(session.annotation_id, *selected, label))
             if change is not None and change.added:
                 self._after_edit(change.added[0])
             return change
-        span = exact[0] if exact else self.target_span()
         if span is None:
-            self.message.emit(self.tr("Select some text first, or put the cursor on a span"))
+            self.message.emit(self.tr("Select some text first, or choose a span"))
             return None
         operations: list[Operation] = []
         if span.label != label:
@@ -153,6 +188,29 @@ class EditorWidget(QWidget):
             return None
         change = session.apply(operations[0] if len(operations) == 1
                                else Batch(tuple(operations), "label suggestion"))
+        if change is not None:
+            self._after_edit(session.index.get(span.id))
+        return change
+
+    def _span_selected(self, selected: tuple[int, int]) -> StoredSpan | None:
+        """The span whose extent the selection is: the current one if it is, else the first."""
+        assert self.session is not None
+        exact = [s for s in self.session.index.overlapping(*selected)
+                 if (s.start, s.end) == selected]
+        current = self.current_span()
+        return current if current in exact else (exact[0] if exact else None)
+
+    def resize_span(self) -> Change | None:
+        """Give the chosen span the selection's extent (Ctrl+R): choose the span, then move
+        the selection's ends (Shift+arrows, a drag) and resize."""
+        session, selected = self.session, self.view.selected_range()
+        span = self.current_span() or (self.target_span() if selected else None)
+        if session is None or span is None or selected is None:
+            self.message.emit(self.tr("Choose a span, select its new extent, then resize"))
+            return None
+        if (span.start, span.end) == selected:
+            return None
+        change = session.apply(ResizeSpan(span.id, *selected))
         if change is not None:
             self._after_edit(session.index.get(span.id))
         return change
@@ -193,20 +251,20 @@ class EditorWidget(QWidget):
         return self._reveal_change(self.session.redo() if self.session else None)
 
     def step_span(self, forward: bool) -> None:
+        """Tab / Shift+Tab: the next or previous span in the order of their starts (an outer
+        span and the spans inside it each in turn), from the current span or the cursor."""
         if self.session is None:
             return
         index = self.session.index
-        current = self.view.painter.state.current_span_id if self.view.painter else None
-        here = index.get(current) if current is not None else None
+        here = self.current_span()
         if here is not None:
-            position = here.start
+            i = index.position_of(here) + (1 if forward else -1)
+            found = index[i] if 0 <= i < len(index) else None
         else:
             selected = self.view.selected_range()
             position = selected[0] if selected else self.view.cursor_offset()
-        if here is None and forward:
-            found = index.at(position) or index.after(position)
-        else:
-            found = index.after(position) if forward else index.before(position)
+            found = (index.at(position) or index.after(position)) if forward else (
+                index.before(position))
         if found is not None:
             self.select_span(found)
 
@@ -218,6 +276,22 @@ class EditorWidget(QWidget):
     def clear_selection(self) -> None:
         self.view.place_cursor(self.view.cursor_offset())
         self._set_current(None)
+
+    def _selection_made(self) -> None:
+        """A drag or double-click selected text: the chosen span stays chosen only if the
+        selection meets it (to make a span inside it, or to resize it)."""
+        current, selected = self.current_span(), self.view.selected_range()
+        if current is not None and (selected is None or not (
+                current.start < selected[1] and selected[0] < current.end)):
+            self._set_current(None)
+
+    def _cursor_moved(self) -> None:
+        """The cursor left the chosen span without a selection (keys, a click): drop it."""
+        current = self.current_span()
+        if current is None or self.view.textCursor().hasSelection():
+            return
+        if not current.start <= self.view.cursor_offset() <= current.end:
+            self._set_current(None)
 
     # ------------------------------------------------------------------ after edits
     def _edit_and_move(self, operation: Operation, span: StoredSpan) -> Change | None:
@@ -258,6 +332,7 @@ class EditorWidget(QWidget):
         self.view.refresh_spans(self.session.dirty_ranges)
 
     def _set_current(self, span: StoredSpan | None) -> None:
+        self._last_click = None  # a click after this chooses afresh
         painter, session = self.view.painter, self.session
         if painter is not None and session is not None:
             before = painter.state.current_span_id

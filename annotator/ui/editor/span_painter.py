@@ -1,13 +1,17 @@
-"""Paint what character formats cannot: label tags, suggestion outlines, the current span and
-search matches. Geometry comes from each visible block's QTextLayout (glyph runs and cursor
-x positions), so it follows the bidi order, the line wrapping and the window size exactly.
+"""Paint what character formats cannot: each span's bracket and label tag in the band above
+its line, the current span, spans flagged by a view (disagreements) and search matches.
+
+Geometry comes from the block plans of `SpanGeometry` (made from each block's QTextLayout), so
+it follows the bidi order, the line wrapping and the window size exactly. Nothing is painted on
+the text's lines but search matches: brackets and tags live in the bands, which hold no glyph.
 Only the spans of the visible blocks are ever touched.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,19 +19,19 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTextBlock, QTextLine
 from PySide6.QtWidgets import QPlainTextEdit
 
-from annotator.core.model import SpanState, StoredSpan
+from annotator.core.model import SpanState
 from annotator.ui.editor.offsets import OffsetMap
+from annotator.ui.editor.span_geometry import Fragment, SpanGeometry
 from annotator.ui.editor.span_style import (
+    CURRENT_COLOR,
     CURRENT_SEARCH_COLOR,
     SEARCH_COLOR,
     TAG_MARGIN,
     SpanStyle,
     readable_on,
-    tag_gap_position,
 )
-from annotator.ui.span_index import SpanIndex
 
-CURRENT_PEN = QPen(QColor("#202020"), 2.2)
+FLAG_COLOR = QColor("#D0021B")
 
 
 def visible_blocks(view: QPlainTextEdit) -> Iterator[tuple[QTextBlock, QPointF]]:
@@ -57,36 +61,22 @@ def cursor_x(line: QTextLine, position: int) -> float:
 
 @dataclass
 class PaintState:
-    """What the painter needs besides the spans: search matches and the current span."""
+    """What the painter needs besides the spans: search matches, the current span and the
+    spans a view flags (the disagreement view's differences)."""
 
     matches: list[tuple[int, int]] = field(default_factory=list)
     current_match: int = -1
     current_span_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SpanShape:
-    """Where one span is drawn in its block, relative to the block's layout origin."""
-
-    span: StoredSpan
-    rects: list[QRectF]
-    tag: QRectF | None  # None when the span ends in a later block
+    flagged: frozenset[int] = frozenset()
 
 
 class SpanPainter:
-    """Paints span outlines and tags from per-block shapes, cached until the block's layout
-    changes (`layout_key` says when: span edits, fonts, direction, width)."""
-
-    def __init__(self, text: str, offsets: OffsetMap, index: SpanIndex, style: SpanStyle,
-                 layout_key: Callable[[QTextBlock], Hashable] = lambda _b: None) -> None:
-        self.text = text
+    def __init__(self, offsets: OffsetMap, geometry: SpanGeometry, style: SpanStyle) -> None:
         self.offsets = offsets
-        self.index = index
+        self.geometry = geometry
         self.style = style
-        self.layout_key = layout_key
         self.state = PaintState()
-        self._shapes: dict[int, tuple[Hashable, list[SpanShape]]] = {}
-        self._pens: dict[str, QPen] = {}
+        self._pens: dict[tuple[str, bool], QPen] = {}
         self._tags: dict[tuple[str, bool, float, str], QPixmap] = {}
         self._tag_key: tuple[float, str] = (1.0, "")  # pixel ratio and tag font of this paint
 
@@ -113,74 +103,14 @@ class SpanPainter:
                 rects.append(rect)
         return rects
 
-    def gap_rect(self, block: QTextBlock, gap: int) -> QRectF | None:
-        """The widened whitespace at code point GAP (layout coordinates), if it has width."""
-        position = self.offsets.to_qt(gap) - block.position()
-        line = block.layout().lineForTextPosition(position)
-        if not line.isValid():
-            return None
-        x0, x1 = cursor_x(line, position), cursor_x(line, position + 1)
-        rect = QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height())
-        natural = line.naturalTextRect()
-        if rect.left() < natural.left() - 1 or rect.right() > natural.right() + 1:
-            return None  # a trailing space where the line wraps: it has no width on screen
-        return rect
-
-    def tag_rect(self, block: QTextBlock, span: StoredSpan, last_rect: QRectF,
-                 block_end: int) -> QRectF:
-        """The tag's box: in the widened gap after the span; else (the span ends a paragraph,
-        or its gap is the space where a line wraps) past the end of its line when there is
-        room there; else tucked into the lower corner of the span's end."""
-        width = self.style.tag_width(span.label)
-        height = self.style.tag_metrics.height() + 2
-        gap = tag_gap_position(self.text, span.end, block_end)
-        room = self.gap_rect(block, gap) if gap is not None else None
-        layout = block.layout()
-        rtl = layout.textOption().textDirection() == Qt.LayoutDirection.RightToLeft
-        if room is not None and room.width() >= width:
-            center = room.center()
-        else:
-            line = layout.lineForTextPosition(self.offsets.to_qt(span.end - 1) - block.position())
-            natural = line.naturalTextRect() if line.isValid() else QRectF()
-            spare = 0.0
-            if line.isValid() and self._ends_line(block, line, span.end):
-                spare = natural.left() - line.x() if rtl else (
-                    line.x() + line.width() - natural.right())
-            if spare >= width + 2 * TAG_MARGIN:  # past the end of the line
-                x = natural.left() - TAG_MARGIN - width / 2 if rtl else (
-                    natural.right() + TAG_MARGIN + width / 2)
-                center = QPointF(x, line.y() + line.height() / 2)
-            else:
-                x = last_rect.left() + width / 2 if rtl else last_rect.right() - width / 2
-                center = QPointF(x, last_rect.bottom() - height / 2)
-        return QRectF(center.x() - width / 2, center.y() - height / 2, width, height)
-
-    def _ends_line(self, block: QTextBlock, line: QTextLine, end: int) -> bool:
-        """True if only spaces and punctuation follow code point END on LINE."""
-        line_end = self.offsets.from_qt(block.position() + line.textStart() + line.textLength())
-        return not any(ch.isalnum() for ch in self.text[end:line_end])
-
-    def shapes(self, block: QTextBlock) -> list[SpanShape]:
-        """The shapes of BLOCK's spans, from the cache while its layout is unchanged."""
-        key = self.layout_key(block)
-        cached = self._shapes.get(block.blockNumber())
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        start = self.offsets.from_qt(block.position())
-        end = start + block.length() - 1
-        zero = QPointF(0, 0)
-        found = []
-        for span in self.index.overlapping(start, end):
-            rects = self.range_rects(block, zero, max(span.start, start), min(span.end, end))
-            if rects:
-                tag = self.tag_rect(block, span, rects[-1], end) if span.end <= end else None
-                found.append(SpanShape(span, rects, tag))
-        self._shapes[block.blockNumber()] = (key, found)
-        return found
+    def fragments(self, block: QTextBlock) -> list[Fragment]:
+        plan = self.geometry.plan(block)
+        return plan.fragments if plan is not None else []
 
     # ------------------------------------------------------------------ painting
     def paint(self, painter: QPainter, view: QPlainTextEdit, area: QRect) -> None:
-        """Paint the spans of the visible blocks that meet AREA (the region Qt repaints)."""
+        """Paint the bands and matches of the visible blocks that meet AREA (the region Qt
+        repaints)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._tag_key = (painter.device().devicePixelRatioF(), self.style.tag_font.key())
         for block, origin in visible_blocks(view):
@@ -189,32 +119,49 @@ class SpanPainter:
                 continue
             start = self.offsets.from_qt(block.position())
             self._paint_matches(painter, block, origin, start, start + block.length() - 1)
+            fragments = self.fragments(block)
+            if not fragments:
+                continue
             painter.translate(origin)
-            for shape in self.shapes(block):
-                self._paint_shape(painter, shape)
+            current = None
+            for fragment in fragments:  # the current span last, so its ring is on top
+                if fragment.span.id == self.state.current_span_id:
+                    current = fragment
+                else:
+                    self._paint_fragment(painter, fragment, False)
+            if current is not None:
+                self._paint_fragment(painter, current, True)
             painter.translate(-origin)
 
-    def _paint_shape(self, painter: QPainter, shape: SpanShape) -> None:
-        span = shape.span
+    def _paint_fragment(self, painter: QPainter, fragment: Fragment, current: bool) -> None:
+        span = fragment.span
         suggested = span.state is SpanState.SUGGESTED
-        if suggested:
-            painter.setPen(self._outline_pen(span.label))
+        bar = fragment.bar
+        y = bar.center().y()
+        bottom = bar.bottom() - 1
+        pen = self._bar_pen(span.label, suggested)
+        if current:
+            pen = QPen(CURRENT_COLOR, 2.6)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(bar.left() + 1, y), QPointF(bar.right() - 1, y))
+        for edge in (fragment.start_edge, fragment.end_edge):
+            if edge is not None:  # a tick down towards the text where the span begins or ends
+                x = min(max(edge, bar.left() + 1), bar.right() - 1)
+                painter.drawLine(QPointF(x, y), QPointF(x, bottom))
+        painter.drawPixmap(fragment.tag.topLeft(), self._tag_image(span.label, suggested))
+        ring = FLAG_COLOR if span.id in self.state.flagged else (CURRENT_COLOR if current else None)
+        if ring is not None:
+            painter.setPen(QPen(ring, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in shape.rects:
-                painter.drawRoundedRect(rect.adjusted(0.5, 1.5, -0.5, -1.5), 3, 3)
-        if span.id == self.state.current_span_id:
-            painter.setPen(CURRENT_PEN)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for rect in shape.rects:
-                painter.drawRoundedRect(rect.adjusted(-1, 0.5, 1, -0.5), 3, 3)
-        if shape.tag is not None:
-            painter.drawPixmap(shape.tag.topLeft(), self._tag_image(span.label, suggested))
+            painter.drawRoundedRect(fragment.tag.adjusted(0, -0.5, 0, 0.5), 4, 4)
 
-    def _outline_pen(self, label: str) -> QPen:
-        pen = self._pens.get(label)
+    def _bar_pen(self, label: str, suggested: bool) -> QPen:
+        pen = self._pens.get((label, suggested))
         if pen is None:
-            pen = self._pens[label] = QPen(self.style.color(label).darker(130), 1.6,
-                                           Qt.PenStyle.DashLine)
+            pen = QPen(self.style.color(label).darker(125), 1.6 if suggested else 2.0,
+                       Qt.PenStyle.DashLine if suggested else Qt.PenStyle.SolidLine)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            self._pens[(label, suggested)] = pen
         return pen
 
     def _tag_image(self, label: str, suggested: bool) -> QPixmap:
@@ -226,7 +173,7 @@ class SpanPainter:
             return image
         ratio = self._tag_key[0]
         color = self.style.color(label)
-        box = QRectF(0, 0, self.style.tag_width(label), self.style.tag_metrics.height() + 2)
+        box = QRectF(0, 0, self.style.tag_width(label), self.style.tag_height)
         image = QPixmap(math.ceil(box.width() * ratio), math.ceil(box.height() * ratio))
         image.setDevicePixelRatio(ratio)
         image.fill(Qt.GlobalColor.transparent)
@@ -252,8 +199,6 @@ class SpanPainter:
 
     def _paint_matches(self, painter: QPainter, block: QTextBlock, origin: QPointF,
                        start: int, end: int) -> None:
-        from bisect import bisect_left
-
         matches = self.state.matches
         if not matches:
             return

@@ -1,8 +1,9 @@
-"""How spans look: fill colours, the label tag font, and where a tag sits in the text.
+"""How spans look: fill colours, the label tag font and the label band's metrics.
 
-A span's label tag is drawn inline, displaCy-style, in a gap made after the span: the first
-whitespace after it (at most a few punctuation marks away) is widened with word spacing. Only a
-space is widened, never a letter, so Arabic joining is untouched and offsets never change.
+Labels live in a band reserved above each line that holds spans (brat and INCEpTION do the
+same), never in the text: one row per nesting level, the innermost span nearest the text. The
+text itself carries only background fills, drawn behind the glyphs, so no label, tag or bracket
+can cover a letter at any width, font size or zoom, and the text wraps exactly as plain text.
 """
 
 from __future__ import annotations
@@ -11,26 +12,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat
 
 from annotator.core.model import DEFAULT_COLORS, LabelSpec
 
-MAX_PUNCTUATION_BEFORE_GAP = 3
-TAG_PADDING = 3.0
-TAG_MARGIN = 3.0
+TAG_PADDING = 3.0  # inside a tag, each side of its text
+TAG_MARGIN = 3.0  # between two tags of one row
 SEARCH_COLOR = QColor("#FFF59D")
 CURRENT_SEARCH_COLOR = QColor("#FFB300")
+CURRENT_COLOR = QColor("#202020")
+ACCEPTED_FILL = 0.40  # the colour's strength over white, for an accepted span at depth 0
+DEPTH_FILL = 0.22  # added per accepted span it sits inside
+SUGGESTED_FILL = 0.16
+MAX_FILL = 0.85
 
 
-def tag_gap_position(text: str, span_end: int, block_end: int) -> int | None:
-    """Where the tag of a span ending at SPAN_END goes: a whitespace offset, or None."""
-    limit = min(block_end, span_end + MAX_PUNCTUATION_BEFORE_GAP + 1)
-    for position in range(span_end, limit):
-        ch = text[position]
-        if ch.isspace():
-            return position if ch != "\n" and ch != "\u2029" else None
-        if ch.isalnum():
-            return None
-    return None
-
-
-def _blend(color: QColor, alpha: float) -> QColor:
+def blend(color: QColor, alpha: float) -> QColor:
     """COLOR laid over white at ALPHA, as an opaque colour (text on it stays crisp)."""
     return QColor(
         round(255 - (255 - color.red()) * alpha),
@@ -45,7 +38,7 @@ def readable_on(color: QColor) -> QColor:
 
 
 class SpanStyle:
-    """Colours and tag geometry for the project's labels at the current text font."""
+    """Colours, tag geometry and band metrics for the project's labels at the text font."""
 
     def __init__(self, labels: list[LabelSpec], text_font: QFont) -> None:
         self.labels = {spec.name: spec for spec in labels}
@@ -56,34 +49,41 @@ class SpanStyle:
 
     def set_font(self, text_font: QFont) -> None:
         self.tag_font = QFont(text_font)
-        self.tag_font.setPointSizeF(max(6.0, text_font.pointSizeF() * 0.62))
+        self.tag_font.setPointSizeF(max(6.0, text_font.pointSizeF() * 0.6))
         self.tag_font.setBold(True)
         self.tag_metrics = QFontMetricsF(self.tag_font)
-        self._fills: dict[str, QTextCharFormat] = {}
-        self._gaps: dict[str, QTextCharFormat] = {}
+        text_metrics = QFontMetricsF(text_font)
+        self.tag_height = self.tag_metrics.height() + 2
+        self.row_height = self.tag_height + 3  # one nesting level of the band
+        # between the band and the glyphs above and below it: marks may reach past the
+        # font's ascent and descent, so the band keeps clear of them by a share of the line
+        self.band_gap = max(3.0, round(text_metrics.height() * 0.18))
+        self._fills: dict[tuple[str, int, bool], QTextCharFormat] = {}
+        self._widths: dict[str, float] = {}
 
     def color(self, label: str) -> QColor:
         return self.colors.get(label, QColor("#999999"))
 
     def tag_width(self, label: str) -> float:
-        return self.tag_metrics.horizontalAdvance(label) + 2 * TAG_PADDING
+        width = self._widths.get(label)
+        if width is None:
+            width = self._widths[label] = self.tag_metrics.horizontalAdvance(label) + 2 * TAG_PADDING
+        return width
 
-    def fill_format(self, label: str) -> QTextCharFormat:
-        """Background of an accepted span."""
-        fmt = self._fills.get(label)
-        if fmt is None:
-            fmt = QTextCharFormat()
-            fmt.setBackground(_blend(self.color(label), 0.45))
-            self._fills[label] = fmt
-        return fmt
+    def band_height(self, rows: int) -> float:
+        """The room reserved above a line whose spans need ROWS rows (0: none)."""
+        return rows * self.row_height + 2 * self.band_gap if rows else 0.0
 
-    def gap_format(self, label: str) -> QTextCharFormat:
-        """Word spacing that widens the whitespace after a span to hold its tag."""
-        fmt = self._gaps.get(label)
+    def fill_format(self, label: str, depth: int, suggested: bool) -> QTextCharFormat:
+        """Background of a span's characters: stronger the deeper it is nested, pale for a
+        suggestion."""
+        key = (label, depth, suggested)
+        fmt = self._fills.get(key)
         if fmt is None:
+            alpha = SUGGESTED_FILL if suggested else min(MAX_FILL, ACCEPTED_FILL + depth * DEPTH_FILL)
             fmt = QTextCharFormat()
-            fmt.setFontWordSpacing(self.tag_width(label) + 2 * TAG_MARGIN)
-            self._gaps[label] = fmt
+            fmt.setBackground(blend(self.color(label), alpha))
+            self._fills[key] = fmt
         return fmt
 
     @staticmethod

@@ -1,9 +1,12 @@
 """The annotation text view: read-only text, right to left or left to right, with selection
-that snaps to tokens, exact hit-testing, and span painting.
+that snaps to tokens, exact hit-testing, and spans painted in label bands above their lines.
 
-Hit-testing asks each line's QTextLayout for the character under the mouse
-(`xToCursor(..., CursorOnCharacter)`), so the letter under the pointer is in the selection
-whatever the direction of the run and of the drag. Offsets leaving this class are code points.
+The document's layout is a `BandLayout`: Qt's plain-text layout with each block's lines moved
+down to make room for the brackets and tags of its spans, so nothing is ever painted over a
+glyph. Hit-testing (`text_hits`) asks each line for the glyph under the mouse, so the letter
+under the pointer is in the selection whatever the direction of the run and of the drag; a
+click in a band chooses the span whose tag or bracket is there. Offsets leaving this class
+are code points.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -20,17 +23,20 @@ from PySide6.QtGui import (
     QPaintEvent,
     QTextBlock,
     QTextCursor,
-    QTextLayout,
-    QTextLine,
+    QTextDocument,
     QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
+from annotator.core.model import StoredSpan
+from annotator.ui.editor.band_layout import BandLayout
 from annotator.ui.editor.offsets import OffsetMap
+from annotator.ui.editor.span_geometry import SpanGeometry
 from annotator.ui.editor.span_highlighter import SpanHighlighter
 from annotator.ui.editor.span_painter import SpanPainter, visible_blocks
 from annotator.ui.editor.span_style import SpanStyle
+from annotator.ui.editor.text_hits import character_at, hotkey_of
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.tokens import TokenBoundaries
 
@@ -43,41 +49,20 @@ def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
     return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
 
 
-def _character_under(layout: QTextLayout, line: QTextLine, x: float) -> int:
-    """The block position of the character whose glyph is drawn at X on LINE.
-
-    Qt's `xToCursor` gives a caret position, which in a bidi line can sit on the far side of
-    a run from the character under the pointer; the glyphs themselves (with the index of the
-    character each one came from) say which character is where.
-    """
-    flags = (QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
-             | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
-             | QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes)
-    best, best_distance = line.textStart(), float("inf")
-    for run in layout.glyphRuns(line.textStart(), line.textLength(), flags):
-        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-        for index, position, advance in zip(run.stringIndexes(), run.positions(), advances,
-                                            strict=False):
-            width = advance.x()
-            if width <= 0:
-                continue  # a combining mark: it belongs to the letter before it
-            left = position.x()
-            if left <= x < left + width:
-                return int(index)
-            distance = abs(left + width / 2 - x)
-            if distance < best_distance:
-                best, best_distance = int(index), distance
-    return best
-
-
 class AnnotationTextView(QPlainTextEdit):
     first_painted = Signal()  # once per document, after its first screen is on the display
     hotkey_pressed = Signal(str)  # a label hotkey ("1".."9", "0" or a letter)
     zoom_requested = Signal(int)  # +1 / -1
     selection_finished = Signal()
+    span_clicked = Signal(object)  # StoredSpan: a click on its bracket or tag in a band
+    text_clicked = Signal(int)  # a click (no drag) on the character at this code point, or -1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        document = QTextDocument(self)
+        self.band_layout = BandLayout(document)
+        document.setDocumentLayout(self.band_layout)
+        self.setDocument(document)
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -90,6 +75,7 @@ class AnnotationTextView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.tokens: TokenBoundaries | None = None
         self.highlighter: SpanHighlighter | None = None
+        self.span_geometry: SpanGeometry | None = None
         self.painter: SpanPainter | None = None
         self.right_to_left = True
         self._press: Hit | None = None
@@ -110,15 +96,18 @@ class AnnotationTextView(QPlainTextEdit):
         document = self.document()
         document.setUndoRedoEnabled(False)
         self._apply_direction(right_to_left)
+        self.band_layout.geometry = None
         self.setPlainText(text)
+        self.span_geometry = SpanGeometry(self.offsets, index, style)
+        self.band_layout.geometry = self.span_geometry
         self.highlighter = SpanHighlighter(document, text, self.offsets, index, style)
-        highlighter = self.highlighter
-        self.painter = SpanPainter(text, self.offsets, index, style, lambda block: (
-            *highlighter.layout_key(block), self.viewport().width()))
+        self.painter = SpanPainter(self.offsets, self.span_geometry, style)
         self._painted = False
 
     def set_direction(self, right_to_left: bool) -> None:
         self._apply_direction(right_to_left)
+        if self.span_geometry is not None:
+            self.span_geometry.invalidate()
         self.document().markContentsDirty(0, self.document().characterCount())
         if self.highlighter is not None:
             self.highlighter.invalidate()
@@ -139,6 +128,8 @@ class AnnotationTextView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDefaultFont(font)
         style.set_font(font)
+        if self.span_geometry is not None:
+            self.span_geometry.invalidate()
         if self.highlighter is not None:
             self.highlighter.invalidate()
         self.viewport().update()
@@ -146,8 +137,10 @@ class AnnotationTextView(QPlainTextEdit):
     def refresh_spans(self, ranges: list[tuple[int, int]]) -> None:
         """Repaint after the spans in RANGES changed (from a store `Change`): only their blocks,
         and what lies below one whose lines re-wrapped."""
-        if self.highlighter is not None:
-            self._repaint_moved(self.highlighter.refresh(ranges))
+        if self.highlighter is not None and self.span_geometry is not None:
+            formatted = self.highlighter.refresh(ranges)  # heights before: the old bands
+            self.span_geometry.spans_changed([b.blockNumber() for b in self.highlighter.blocks_of(ranges)])
+            self._repaint_moved(formatted)
         for start, end in ranges:
             self.update_range(start, end)
 
@@ -228,22 +221,19 @@ class AnnotationTextView(QPlainTextEdit):
 
     # ------------------------------------------------------------------ hit-testing
     def character_at(self, point: QPoint) -> int | None:
-        """The code point under POINT (viewport coordinates), or None between lines or past text."""
+        """The code point under POINT (viewport coordinates), or None between lines (in a
+        label band) or past the text."""
+        return character_at(visible_blocks(self), self.offsets, point)
+
+    def span_in_band(self, point: QPoint) -> StoredSpan | None:
+        """The span whose bracket or tag is at POINT (viewport coordinates), if any."""
+        if self.span_geometry is None:
+            return None
         for block, origin in visible_blocks(self):
-            layout = block.layout()
-            y = point.y() - origin.y()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                if not (line.y() <= y < line.y() + line.height()):
-                    continue
-                natural = line.naturalTextRect()
-                x = point.x() - origin.x()
-                if not (natural.left() <= x < natural.right()) or line.textLength() == 0:
-                    return None
-                position = _character_under(layout, line, x)
-                return self.offsets.from_qt(block.position() + position)
-            if y < 0:
+            if point.y() < origin.y():
                 return None
+            if point.y() < origin.y() + self.blockBoundingRect(block).height():
+                return self.span_geometry.span_at(block, QPointF(point) - origin)
         return None
 
     def hit(self, point: QPoint) -> Hit:
@@ -282,12 +272,24 @@ class AnnotationTextView(QPlainTextEdit):
         if self._press is None or event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
             return
+        point = event.position().toPoint()
         if self._dragging:
-            self._select_between(self._press, self.hit(event.position().toPoint()))
+            self._select_between(self._press, self.hit(point))
             self.selection_finished.emit()
+        else:
+            self._clicked(point)
         self._press = None
         self._dragging = False
         event.accept()
+
+    def _clicked(self, point: QPoint) -> None:
+        """A click without a drag: on a bracket or tag, that span; else the character."""
+        character = self.character_at(point)
+        span = self.span_in_band(point) if character is None else None
+        if span is not None:
+            self.span_clicked.emit(span)
+        else:
+            self.text_clicked.emit(-1 if character is None else character)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         character = self.character_at(event.position().toPoint())
@@ -330,20 +332,12 @@ class AnnotationTextView(QPlainTextEdit):
             self._extend_selection(key == Qt.Key.Key_Left)
             event.accept()
             return
-        hotkey = self._hotkey_of(event)
+        hotkey = hotkey_of(event)
         if hotkey and not modifiers & ~Qt.KeyboardModifier.ShiftModifier:
             self.hotkey_pressed.emit(hotkey)
             event.accept()
             return
         super().keyPressEvent(event)
-
-    @staticmethod
-    def _hotkey_of(event: QKeyEvent) -> str:
-        text = event.text()
-        if len(text) != 1 or not text.isprintable() or text.isspace():
-            return ""
-        digit = unicodedata.digit(text, None)  # Arabic-Indic digits act as 0..9
-        return str(digit) if digit is not None else text.lower()
 
     def _extend_selection(self, left: bool) -> None:
         """Shift+arrow: move the selection's free end by one token (or character) visually."""

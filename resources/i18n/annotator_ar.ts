@@ -119,6 +119,11 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="1" />
+        <source>The edit was not saved</source>
+        <translation>لم يُحفظ التعديل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>

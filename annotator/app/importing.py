@@ -107,6 +107,25 @@ def expand_inputs(paths: Iterable[str | Path], fmt: str,
     return chosen
 
 
+# What a reader raises when a file's structure is not what it expects and no check of its own
+# caught it first (a value of the wrong type deep in a record, say).
+UNEXPECTED_STRUCTURE = (TypeError, ValueError, KeyError, IndexError, AttributeError,
+                        RecursionError, UnicodeError, OverflowError)
+
+
+def read_guarded(chosen: Format, path: Path, read: ReadOptions) -> Iterator[SourceDocument]:
+    """CHOSEN's documents from PATH. The readers check what they read and raise coded errors
+    that name the line or record; this is the last line of defence behind them, so that no
+    file, however broken, ends in a traceback: E253 names the file and the format. The fuzz
+    test (tests/formats/test_fuzz_importers.py) counts E253 as a reader bug."""
+    assert chosen.reader is not None
+    try:
+        yield from chosen.reader(path, read)
+    except UNEXPECTED_STRUCTURE as err:
+        reason = f"{type(err).__name__}: {err}"
+        raise AnnotatorError(E.E253, file=path, fmt=chosen.name, reason=reason[:200]) from err
+
+
 def import_paths(
     project: Project,
     paths: Iterable[str | Path],
@@ -130,7 +149,7 @@ def import_paths(
         for path, chosen in inputs:
             assert chosen.reader is not None
             found = False
-            for doc in chosen.reader(path, read):
+            for doc in read_guarded(chosen, path, read):
                 found = True
                 yield doc
             if not found:

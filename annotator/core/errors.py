@@ -75,6 +75,10 @@ class E(Enum):
     E218 = "{file}, line {line}: span [{start}, {end}) {label} reads {found!r} in the text, but the file says {expected!r}"
     E219 = "{file}: not a spaCy DocBin ({reason})"
     E220 = "{file}: unknown tagging scheme {scheme!r}; use iob1, iob2 or bilou"
+    E250 = "{file}, line {line}: the JSON is nested too deep to read (more levels than any annotation format uses); nothing was imported"
+    E251 = "{file}, line {line}: a JSON string holds a lone surrogate {codepoint} (in “{context}”); no UTF-8 text can hold it. Fix the escape in the file; nothing was imported"
+    E252 = "{file}, {where}: {field} must be {expected}, got {got}; nothing was imported"
+    E253 = "{file}: cannot be read as {fmt} ({reason}); the file's structure is not what {fmt} writes. Nothing was imported; give --format if another format was meant"
 
     # exporting and alignment (E3xx)
     E301 = "{count} span(s) do not align to tokens; nothing was exported. First: {first}. Use --skip-misaligned to export without them (each one is then listed)"

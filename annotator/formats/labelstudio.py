@@ -15,7 +15,13 @@ from typing import Any
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.formats.offsets import OffsetMap, checked_span, iter_json_records, same_mention
+from annotator.formats.offsets import (
+    OffsetMap,
+    checked_span,
+    iter_json_records,
+    json_list,
+    same_mention,
+)
 from annotator.formats.registry import ReadOptions, reader, writer
 from annotator.formats.writing import ExportDocument, WriteOptions, export_meta
 
@@ -41,7 +47,8 @@ def read_labelstudio(path: Path, options: ReadOptions) -> Iterator[SourceDocumen
             raise AnnotatorError(E.E207, file=path, line=line, field=options.text_field)
         sets: dict[str, list[Span]] = {}
         if "data" in task:
-            for annotation in task.get("annotations") or task.get("completions") or []:
+            key = "annotations" if task.get("annotations") else "completions"
+            for annotation in json_list(task, key, path, line):
                 if not isinstance(annotation, dict):
                     raise AnnotatorError(E.E211, file=path, line=line,
                                          reason="an annotation must be an object")
@@ -50,14 +57,15 @@ def read_labelstudio(path: Path, options: ReadOptions) -> Iterator[SourceDocumen
                     continue
                 name = _annotator(annotation.get("completed_by"))
                 spans = sets.setdefault(name, [])
-                for result in annotation.get("result") or []:
+                for result in json_list(annotation, "result", path, line):
                     spans += _spans(result, text, path, line, options)
             if task.get("predictions"):
-                report.count("labelstudio: predictions not imported", len(task["predictions"]))
+                report.count("labelstudio: predictions not imported",
+                             len(json_list(task, "predictions", path, line)))
         else:  # JSON-MIN: {"text": ..., "label": [{start, end, text, labels}], "annotator": ...}
             name = _annotator(task.get("annotator"))
             spans = sets.setdefault(name, [])
-            for region in task.get("label") or []:
+            for region in json_list(task, "label", path, line):
                 spans += _spans({"type": "labels", "value": region}, text, path, line, options)
         meta = {k: v for k, v in data.items() if k != options.text_field and data is not task}
         if "id" in task:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Span
 from annotator.formats.registry import ReadOptions
-from annotator.text.decoding import iter_lines, iter_text
+from annotator.text.decoding import check_json_strings, iter_lines, iter_text, parse_json
 
 UNITS = ("codepoints", "utf16", "utf8")
 
@@ -76,6 +77,17 @@ def same_mention(found: str, expected: str) -> bool:
     return found == expected or found.split() == expected.split()
 
 
+def json_list(record: dict[str, Any], key: str, path: Path, line: int) -> list[Any]:
+    """RECORD[KEY] as a list: [] when absent or null, E252 when it is anything but a list."""
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AnnotatorError(E.E252, file=path, where=f"line {line}", field=repr(key),
+                             expected="a list", got=type(value).__name__)
+    return value
+
+
 def iter_json_records(path: Path, options: ReadOptions) -> Iterator[tuple[int, object]]:
     """(line, record) from a JSON lines file, or from a JSON array (streamed item by item)."""
     encoding, chunks = iter_text(path)
@@ -92,10 +104,7 @@ def iter_json_records(path: Path, options: ReadOptions) -> Iterator[tuple[int, o
     for number, line in lines:
         if not line.strip():
             continue
-        try:
-            yield number, json.loads(line)
-        except json.JSONDecodeError as err:
-            raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
+        yield number, parse_json(line, path, number)
 
 
 def _json_array(path: Path, buffer: str, chunks: Iterator[str]) -> Iterator[tuple[int, object]]:
@@ -128,6 +137,8 @@ def _json_array(path: Path, buffer: str, chunks: Iterator[str]) -> Iterator[tupl
         while True:
             try:
                 record, end = decoder.raw_decode(buffer, position)
+            except RecursionError as err:
+                raise AnnotatorError(E.E250, file=path, line=line) from err
             except json.JSONDecodeError as err:
                 more = None if exhausted else next(chunks, None)
                 if more is None:
@@ -147,6 +158,7 @@ def _json_array(path: Path, buffer: str, chunks: Iterator[str]) -> Iterator[tupl
                     continue
                 exhausted = True
             break
+        check_json_strings(record, buffer[position:end], path, line)
         yield line, record
         line += buffer.count("\n", position, end)
         position = end

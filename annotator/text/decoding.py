@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,16 +158,59 @@ def iter_json_objects(path: Path) -> tuple[str, Iterator[tuple[int, dict[str, ob
         for number, line in lines:
             if not line.strip():
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise AnnotatorError(E.E205, file=path, line=number, reason=err.msg) from err
+            record = parse_json(line, path, number)
             if not isinstance(record, dict):
                 raise AnnotatorError(E.E206, file=path, line=number, kind=type(record).__name__)
             yield number, record
 
     return encoding, objects()
 
+
+# A \uD800-\uDFFF escape: JSON may spell a lone surrogate, which no UTF-8 text can hold.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def parse_json(text: str, path: Path, line: int) -> object:
+    """One JSON value from TEXT, or a coded error naming the file and line: not JSON (E205),
+    nested too deep for the parser (E250), a string holding a lone surrogate (E251)."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        inside = min(err.pos, len(text.rstrip("\r\n")))  # the line's own ending is not a line
+        raise AnnotatorError(E.E205, file=path, line=line + text.count("\n", 0, inside),
+                             reason=err.msg) from err
+    except RecursionError as err:
+        raise AnnotatorError(E.E250, file=path, line=line) from err
+    check_json_strings(value, text, path, line)
+    return value
+
+
+def check_json_strings(value: object, text: str, path: Path, line: int) -> None:
+    """Refuse (E251) a JSON value whose strings hold a lone surrogate (`"\\ud800"`): it cannot
+    be stored as UTF-8. Only values whose source spells a surrogate escape are walked."""
+    if not _SURROGATE_ESCAPE.search(text):
+        return
+    pending: list[object] = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            strings = [item]
+        elif isinstance(item, dict):
+            strings = [key for key in item if isinstance(key, str)]
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+            continue
+        else:
+            continue
+        for string in strings:
+            at = next((i for i, ch in enumerate(string) if "\ud800" <= ch <= "\udfff"), -1)
+            if at >= 0:
+                around = string[max(0, at - 20):at + 20]
+                raise AnnotatorError(E.E251, file=path, line=line,
+                                     codepoint=f"U+{ord(string[at]):04X}",
+                                     context=around.encode("utf-8", "backslashreplace")
+                                     .decode("utf-8"))
 
 
 def outside(folder: Path, path: Path) -> bool:

@@ -67,7 +67,8 @@ def unescape_space(value: str, path: Path, line: int) -> str:
 @dataclass
 class _Sentence:
     tokens: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # the first (outermost) tag of each token
+    layers: list[list[str]] = field(default_factory=list)  # every tag of each token
     spaces: list[str | None] = field(default_factory=list)  # from a `space` column
     line: int = 0
 
@@ -79,6 +80,12 @@ class _Layout:
     token: int = 0
     tag: int = -1
     space: int | None = None
+    multi_tag: bool = False  # `token TAG [TAG ...]`: every column after the token is a tag
+
+
+def is_bio_tag(value: str) -> bool:
+    """O, or a B-/I-/L-/U-/E-/S- prefix (or _) and a label: a column of these holds entities."""
+    return value == "O" or (len(value) > 2 and value[0] in "BILUES" and value[1] in "-_")
 
 
 def _split(line: str, layout: _Layout) -> list[str]:
@@ -128,6 +135,15 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
                                      reason="a token line needs at least a token and a tag "
                                             f"(got {line[:60]!r})")
             layout.columns = len(columns)
+            layout.multi_tag = all(is_bio_tag(c) for c in columns[1:])
+        if layout.multi_tag and len(columns) >= 2 and all(is_bio_tag(c) for c in columns[1:]):
+            if not sentence.tokens:
+                sentence.line = number
+            sentence.tokens.append(columns[0])
+            sentence.tags.append(columns[1])
+            sentence.layers.append(columns[1:])
+            sentence.spaces.append(None)
+            continue
         if len(columns) != layout.columns:
             raise AnnotatorError(E.E216, file=path, line=number, got=len(columns),
                                  expected=layout.columns)
@@ -140,10 +156,31 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
             sentence.line = number
         sentence.tokens.append(token)
         sentence.tags.append(tag)
+        sentence.layers.append([tag])
         sentence.spaces.append(unescape_space(columns[layout.space], path, number)
                                if layout.space is not None else None)
     if sentence.tokens:
         yield "sentence", sentence
+
+
+def _layer_tags(sentence: _Sentence) -> list[list[str]]:
+    """One tag sequence per tag column (layer 0 first); a token with fewer tags is O there."""
+    depth = max(len(tags) for tags in sentence.layers)
+    return [[tags[k] if k < len(tags) else "O" for tags in sentence.layers]
+            for k in range(depth)]
+
+
+def nesting(chunks: list[Chunk]) -> tuple[int, int]:
+    """(entities inside another entity, deepest level) of one sentence's chunks: a chunk is
+    inside another when the other covers all its tokens (an identical extent counts once)."""
+    nested, deepest = 0, 1 if chunks else 0
+    for i, chunk in enumerate(chunks):
+        outer = sum(1 for j, other in enumerate(chunks) if j != i
+                    and other.start <= chunk.start and chunk.end <= other.end
+                    and (other.end - other.start > chunk.end - chunk.start or j < i))
+        nested += outer > 0
+        deepest = max(deepest, outer + 1)
+    return nested, deepest
 
 
 def _scheme(path: Path, options: ReadOptions) -> str:
@@ -156,7 +193,8 @@ def _scheme(path: Path, options: ReadOptions) -> str:
     for kind, item in _events(path, options):
         if kind == "sentence":
             assert isinstance(item, _Sentence)
-            evidence.add(item.tags)
+            for tags in _layer_tags(item):
+                evidence.add(tags)
     return evidence.scheme()
 
 
@@ -237,6 +275,8 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     per_sentence = options.split in ("sentence", "paragraph", "line")
     builder: _DocumentBuilder | None = None
     sentences = 0
+    layers: dict[int, int] = {}  # tag column -> entities read from it
+    nested = deepest = 0
     for kind, item in _events(path, options):
         if kind == "doc":
             assert isinstance(item, tuple)
@@ -246,7 +286,13 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
             continue
         assert isinstance(item, _Sentence)
         sentences += 1
-        chunks = decode(item.tags, scheme, notes)
+        chunks = []
+        for layer, tags in enumerate(_layer_tags(item)):
+            decoded = decode(tags, scheme, notes)
+            layers[layer] = layers.get(layer, 0) + len(decoded)
+            chunks += decoded
+        inside, deep = nesting(chunks)
+        nested, deepest = nested + inside, max(deepest, deep)
         if builder is None or (per_sentence and builder.sentences):
             if builder is not None and builder.sentences:
                 yield builder.document(scheme)
@@ -257,6 +303,12 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     report = options.report
     report.messages.append(f"{path}: {sentences} sentence(s), tagging scheme {scheme}"
                            + ("" if options.scheme else " (detected)"))
+    if len(layers) > 1:
+        report.messages.append(
+            f"{path}: {len(layers)} tag columns (multi-tag CoNLL): {sum(layers.values())} "
+            f"entities, {nested} of them inside another entity, nested up to {deepest} deep; "
+            "entities per tag column: "
+            + ", ".join(f"{layer + 1}: {n}" for layer, n in sorted(layers.items())))
     if notes.invalid_starts:
         report.count("conll: I-/L- tags opening an entity, read as its start (conlleval)",
                       notes.invalid_starts)

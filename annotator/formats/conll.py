@@ -247,6 +247,20 @@ class _DocumentBuilder:
             spans=self.spans, annotated=True)
 
 
+def stack_layers(chunks: list[Chunk]) -> list[list[Chunk]]:
+    """CHUNKS in layers of non-overlapping chunks, outer ones first: each chunk (longest first
+    among those starting together) goes to the first layer it does not overlap."""
+    layers: list[list[Chunk]] = []
+    for chunk in sorted(chunks, key=lambda c: (c.start, -c.end, c.label)):
+        for layer in layers:
+            if layer[-1].end <= chunk.start:
+                layer.append(chunk)
+                break
+        else:
+            layers.append([chunk])
+    return layers
+
+
 def _sniff_conll(_path: Path, head: bytes) -> bool:
     try:
         text = head.decode("utf-8", "ignore")
@@ -334,6 +348,7 @@ class ConllWriter:
         self.sentence_joins = 0  # sentence boundaries inside an entity, not written
         self.documents = 0  # documents with at least one token written
         self.notes: list[str] = []  # what the export report should tell the user
+        self.deepest = 0  # most tag columns written on one token line
         if self.columns:
             names = ["TOKEN", *(c.upper() for c in self.columns), "TAG"]
             self.handle.write(f"{HEADER} {' '.join(names)}\n")
@@ -352,6 +367,10 @@ class ConllWriter:
             inner = [index[i] for i in range(first, last) if i in index]
             if inner:
                 chunks.append(Chunk(inner[0], inner[-1] + 1, label))
+        layers = stack_layers(chunks)
+        if len(layers) > 1 and self.columns:
+            raise AnnotatorError(E.E310, path=self.path, doc=document.id,
+                                 columns=",".join(self.columns))
         inside = [False] * len(kept)
         for chunk in chunks:
             for i in range(chunk.start + 1, chunk.end):
@@ -363,7 +382,9 @@ class ConllWriter:
                     self.sentence_joins += 1
                 else:
                     breaks.add(n)
-        tags = encode(chunks, len(kept), self.scheme, breaks)
+        layer_tags = [encode(layer, len(kept), self.scheme, breaks) for layer in layers or [[]]]
+        self.deepest = max(self.deepest, len(layers))
+        tags = [self._tags(layer_tags, n) for n in range(len(kept))]
         self.documents += 1
         lines: list[str] = []
         if self.docstart:
@@ -391,6 +412,13 @@ class ConllWriter:
         lines.append("\n")
         self.handle.write("".join(lines))
 
+    def _tags(self, layer_tags: list[list[str]], n: int) -> str:
+        """Token N's tags, outermost layer first, trailing O columns left out (Wojood)."""
+        tags = [layer[n] for layer in layer_tags]
+        while len(tags) > 1 and tags[-1] == "O":
+            tags.pop()
+        return self.separator.join(tags)
+
     def _extra(self, text: str, starts: list[int], n: int, word: str) -> list[str]:
         """The extra columns of token n: its start, end, and the text after it."""
         start = starts[n]
@@ -407,6 +435,10 @@ class ConllWriter:
 
     def close(self) -> list[Path]:
         self.handle.close()
+        if self.deepest > 1:
+            self.notes.append("nested or overlapping entities written as "
+                              f"up to {self.deepest} tag columns (multi-tag CoNLL, outermost "
+                              "first)")
         if self.documents > 1 and not self.docstart:
             self.notes.append(f"{self.path.name}: {self.documents} documents without -DOCSTART- "
                               "lines; importing the file gives one document (export with "
@@ -415,6 +447,7 @@ class ConllWriter:
 
 
 @writer("conll", "CoNLL: token and tag per line (IOB1, IOB2 or BILOU), blank line between "
-        "sentences", extensions=(".conll",), needs_tokens=True)
+        "sentences; nested entities as more tag columns", extensions=(".conll",),
+        needs_tokens=True, nests=True)
 def write_conll(path: Path, options: WriteOptions) -> ConllWriter:
     return ConllWriter(path, options)

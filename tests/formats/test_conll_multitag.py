@@ -6,13 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from format_helpers import contents
+from format_helpers import contents, make_project
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.importing import import_paths
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError, E
-from annotator.core.model import OverlapPolicy
-from annotator.formats.conll import is_bio_tag, nesting
+from annotator.core.model import OverlapPolicy, Span
+from annotator.formats.conll import is_bio_tag, nesting, stack_layers
 from annotator.formats.schemes import Chunk
 from annotator.store.ingest import IngestOptions
 
@@ -68,3 +71,65 @@ def test_nesting_counts_containment_and_depth():
     assert nesting(chunks) == (2, 3)
     assert nesting([Chunk(0, 2, "A"), Chunk(0, 2, "B")]) == (1, 2)
     assert nesting([]) == (0, 0)
+
+
+# ------------------------------------------------------------------------------- export
+def round_trip(project: Project, tmp_path: Path, name: str) -> tuple[Path, Project]:
+    out = tmp_path / f"{name}.conll"
+    report = export_project(project, out, ExportOptions(format="conll"))
+    assert report.misaligned == []
+    back = Project.create(tmp_path / f"{name}-back.db", overlap_policy=OverlapPolicy.ALLOW)
+    import_paths(back, [out], "conll", ingest_options=IngestOptions(create_labels=True))
+    return out, back
+
+
+def test_wojood_exports_the_same_tokens_sentences_and_entities(tmp_path, shared_data):
+    source = shared_data / "arabic" / "wojood_sample_train.txt"
+    project = nested_project(tmp_path / "w.db")
+    import_paths(project, [source], "conll", ingest_options=IngestOptions(create_labels=True))
+    out, back = round_trip(project, tmp_path, "w")
+    assert contents(back) == contents(project)
+    original = [line.split() for line in source.read_text(encoding="utf-8").splitlines()]
+    written = [line.split() for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row[:1] for row in written[:len(original)]] == [row[:1] for row in original]
+    differing = [n for n, (a, b) in enumerate(zip(original, written, strict=False)) if a != b]
+    assert len(differing) == 1  # the one I-FAC that opens an entity, written back as B-FAC
+    assert original[differing[0]][1] == "I-FAC" and written[differing[0]][1] == "B-FAC"
+    project.close()
+    back.close()
+
+
+@st.composite
+def nested_sentences(draw: st.DrawFn) -> tuple[list[str], list[tuple[int, int, str]]]:
+    words = draw(st.lists(st.sampled_from(["مدينة", "البيرة", "Paris", "في", "٢٠٢٦", "جامعة"]),
+                          min_size=1, max_size=8))
+    chunks: set[tuple[int, int, str]] = set()
+    for _ in range(draw(st.integers(0, 4))):
+        start = draw(st.integers(0, len(words) - 1))
+        end = draw(st.integers(start + 1, len(words)))
+        chunks.add((start, end, draw(st.sampled_from(["LOC", "ORG", "GPE"]))))
+    return words, sorted(chunks)
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(nested_sentences())
+def test_nested_and_overlapping_spans_round_trip(tmp_path_factory, sentence):
+    tmp_path = tmp_path_factory.mktemp("h")
+    words, chunks = sentence
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    text = " ".join(words)
+    spans = [Span(starts[a], starts[b - 1] + len(words[b - 1]), label) for a, b, label in chunks]
+    project = make_project(tmp_path / "p.db", [(text, spans)], labels=["LOC", "ORG", "GPE"],
+                           overlap=OverlapPolicy.ALLOW)
+    _out, back = round_trip(project, tmp_path, "h")
+    [(back_text, back_spans)] = contents(back)
+    assert back_text == text
+    assert sorted(back_spans) == sorted(set(spans))
+    project.close()
+    back.close()
+
+
+def test_stack_layers_puts_outer_entities_first():
+    outer, inner, after = Chunk(0, 4, "OCC"), Chunk(1, 3, "ORG"), Chunk(4, 5, "GPE")
+    assert stack_layers([inner, after, outer]) == [[outer, after], [inner]]

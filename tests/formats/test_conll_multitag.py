@@ -15,7 +15,8 @@ from annotator.app.importing import import_paths
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import OverlapPolicy, Span
-from annotator.formats.conll import is_bio_tag, nesting, stack_layers
+from annotator.formats.conll import is_bio_tag, nesting
+from annotator.formats.conll_writer import stack_layers
 from annotator.formats.schemes import Chunk
 from annotator.store.ingest import IngestOptions
 

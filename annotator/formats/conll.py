@@ -134,6 +134,9 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
             layout.columns = len(columns)
             layout.multi_tag = all(is_bio_tag(c) for c in columns[1:])
         if layout.multi_tag and len(columns) >= 2 and all(is_bio_tag(c) for c in columns[1:]):
+            if not columns[0].strip():
+                raise AnnotatorError(E.E211, file=path, line=number,
+                                     reason=f"a token line with no token (got {line[:60]!r})")
             if not sentence.tokens:
                 sentence.line = number
             sentence.tokens.append(columns[0])

@@ -134,3 +134,12 @@ def test_nested_and_overlapping_spans_round_trip(tmp_path_factory, sentence):
 def test_stack_layers_puts_outer_entities_first():
     outer, inner, after = Chunk(0, 4, "OCC"), Chunk(1, 3, "ORG"), Chunk(4, 5, "GPE")
     assert stack_layers([inner, after, outer]) == [[outer, after], [inner]]
+
+
+def test_an_empty_token_in_a_multi_tag_file_gives_its_line(tmp_path):
+    source = tmp_path / "e.conll"
+    source.write_text("Paris\tB-LOC\n\tO\tB-LOC\n", encoding="utf-8")
+    project = nested_project(tmp_path / "p.db")
+    with pytest.raises(AnnotatorError, match=r"E211.*line 2"):
+        import_paths(project, [source], "conll")
+    project.close()

@@ -172,7 +172,7 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
         for document, spans in _documents(project, doc_ids, source, options):
             split = assignment.get(document.id, "all")
             if tokenizer is not None:
-                _tokenize(document, spans, tokenizer, options, report)
+                _tokenize(document, spans, tokenizer, options, report, fmt.nests)
             else:
                 document.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.label))
             report.spans += len(document.spans)
@@ -203,10 +203,10 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
 
 
 def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerLike,
-              options: ExportOptions, report: ExportReport) -> None:
+              options: ExportOptions, report: ExportReport, nested: bool = False) -> None:
     recorded = None if options.retokenize else recorded_offsets(document.text, document.meta)
     aligned = align(document.id, document.source, document.text, spans, tokenizer,
-                    recorded, options.split_at_spans)
+                    recorded, options.split_at_spans, nested)
     document.tokens, document.spans = aligned.tokens, aligned.spans
     report.tokens += len(aligned.tokens) - len(aligned.tokens.gaps)  # words, not line breaks
     report.token_splits += aligned.splits

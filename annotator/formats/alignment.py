@@ -89,8 +89,10 @@ def _inside_words(offsets: list[tuple[int, int]], edges: set[int]) -> list[int]:
 
 
 def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: TokenizerLike,
-          recorded: list[tuple[int, int]] | None = None, split_at_spans: bool = True) -> Aligned:
-    """Tokens for TEXT (RECORDED offsets, else the tokenizer) with SPANS as entities."""
+          recorded: list[tuple[int, int]] | None = None, split_at_spans: bool = True,
+          nested: bool = False) -> Aligned:
+    """Tokens for TEXT (RECORDED offsets, else the tokenizer) with SPANS as entities; with
+    NESTED (a format that writes layers) overlapping spans are kept too."""
     problems: list[SpanProblem] = []
     candidates: list[Span] = []
     for span in sorted(set(spans), key=lambda s: (s.start, -s.end, s.label)):
@@ -98,7 +100,7 @@ def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: Tok
         reason = ""
         if mention != mention.strip():
             reason = "starts or ends with whitespace"
-        elif candidates and candidates[-1].end > span.start:
+        elif not nested and candidates and candidates[-1].end > span.start:
             other = candidates[-1]
             reason = (f"overlaps [{other.start}, {other.end}) {other.label}; a token holds one "
                       "entity in this format")

@@ -11,25 +11,22 @@ whitespace after each token) gives back the exact original text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
-from annotator.formats.registry import ReadOptions, reader, writer
+from annotator.formats.registry import ReadOptions, reader
 from annotator.formats.schemes import (
     Chunk,
     DecodeNotes,
     SchemeEvidence,
     decode,
-    encode,
     normalise_scheme,
     split_tag,
 )
 from annotator.formats.tokens import TOKENIZATION_KEY
-from annotator.formats.writing import ExportDocument, WriteOptions
 from annotator.text.decoding import iter_lines
 
 DOCSTART = "-DOCSTART-"
@@ -67,7 +64,8 @@ def unescape_space(value: str, path: Path, line: int) -> str:
 @dataclass
 class _Sentence:
     tokens: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # the first (outermost) tag of each token
+    layers: list[list[str]] = field(default_factory=list)  # every tag of each token
     spaces: list[str | None] = field(default_factory=list)  # from a `space` column
     line: int = 0
 
@@ -79,6 +77,12 @@ class _Layout:
     token: int = 0
     tag: int = -1
     space: int | None = None
+    multi_tag: bool = False  # `token TAG [TAG ...]`: every column after the token is a tag
+
+
+def is_bio_tag(value: str) -> bool:
+    """O, or a B-/I-/L-/U-/E-/S- prefix (or _) and a label: a column of these holds entities."""
+    return value == "O" or (len(value) > 2 and value[0] in "BILUES" and value[1] in "-_")
 
 
 def _split(line: str, layout: _Layout) -> list[str]:
@@ -128,6 +132,18 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
                                      reason="a token line needs at least a token and a tag "
                                             f"(got {line[:60]!r})")
             layout.columns = len(columns)
+            layout.multi_tag = all(is_bio_tag(c) for c in columns[1:])
+        if layout.multi_tag and len(columns) >= 2 and all(is_bio_tag(c) for c in columns[1:]):
+            if not columns[0].strip():
+                raise AnnotatorError(E.E211, file=path, line=number,
+                                     reason=f"a token line with no token (got {line[:60]!r})")
+            if not sentence.tokens:
+                sentence.line = number
+            sentence.tokens.append(columns[0])
+            sentence.tags.append(columns[1])
+            sentence.layers.append(columns[1:])
+            sentence.spaces.append(None)
+            continue
         if len(columns) != layout.columns:
             raise AnnotatorError(E.E216, file=path, line=number, got=len(columns),
                                  expected=layout.columns)
@@ -140,10 +156,31 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
             sentence.line = number
         sentence.tokens.append(token)
         sentence.tags.append(tag)
+        sentence.layers.append([tag])
         sentence.spaces.append(unescape_space(columns[layout.space], path, number)
                                if layout.space is not None else None)
     if sentence.tokens:
         yield "sentence", sentence
+
+
+def _layer_tags(sentence: _Sentence) -> list[list[str]]:
+    """One tag sequence per tag column (layer 0 first); a token with fewer tags is O there."""
+    depth = max(len(tags) for tags in sentence.layers)
+    return [[tags[k] if k < len(tags) else "O" for tags in sentence.layers]
+            for k in range(depth)]
+
+
+def nesting(chunks: list[Chunk]) -> tuple[int, int]:
+    """(entities inside another entity, deepest level) of one sentence's chunks: a chunk is
+    inside another when the other covers all its tokens (an identical extent counts once)."""
+    nested, deepest = 0, 1 if chunks else 0
+    for i, chunk in enumerate(chunks):
+        outer = sum(1 for j, other in enumerate(chunks) if j != i
+                    and other.start <= chunk.start and chunk.end <= other.end
+                    and (other.end - other.start > chunk.end - chunk.start or j < i))
+        nested += outer > 0
+        deepest = max(deepest, outer + 1)
+    return nested, deepest
 
 
 def _scheme(path: Path, options: ReadOptions) -> str:
@@ -156,7 +193,8 @@ def _scheme(path: Path, options: ReadOptions) -> str:
     for kind, item in _events(path, options):
         if kind == "sentence":
             assert isinstance(item, _Sentence)
-            evidence.add(item.tags)
+            for tags in _layer_tags(item):
+                evidence.add(tags)
     return evidence.scheme()
 
 
@@ -237,6 +275,8 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     per_sentence = options.split in ("sentence", "paragraph", "line")
     builder: _DocumentBuilder | None = None
     sentences = 0
+    layers: dict[int, int] = {}  # tag column -> entities read from it
+    nested = deepest = 0
     for kind, item in _events(path, options):
         if kind == "doc":
             assert isinstance(item, tuple)
@@ -246,7 +286,13 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
             continue
         assert isinstance(item, _Sentence)
         sentences += 1
-        chunks = decode(item.tags, scheme, notes)
+        chunks = []
+        for layer, tags in enumerate(_layer_tags(item)):
+            decoded = decode(tags, scheme, notes)
+            layers[layer] = layers.get(layer, 0) + len(decoded)
+            chunks += decoded
+        inside, deep = nesting(chunks)
+        nested, deepest = nested + inside, max(deepest, deep)
         if builder is None or (per_sentence and builder.sentences):
             if builder is not None and builder.sentences:
                 yield builder.document(scheme)
@@ -257,6 +303,12 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     report = options.report
     report.messages.append(f"{path}: {sentences} sentence(s), tagging scheme {scheme}"
                            + ("" if options.scheme else " (detected)"))
+    if len(layers) > 1:
+        report.messages.append(
+            f"{path}: {len(layers)} tag columns (multi-tag CoNLL): {sum(layers.values())} "
+            f"entities, {nested} of them inside another entity, nested up to {deepest} deep; "
+            "entities per tag column: "
+            + ", ".join(f"{layer + 1}: {n}" for layer, n in sorted(layers.items())))
     if notes.invalid_starts:
         report.count("conll: I-/L- tags opening an entity, read as its start (conlleval)",
                       notes.invalid_starts)
@@ -264,105 +316,3 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
         report.count("conll: BILOU entities without L-, closed where they stop", notes.unclosed)
     if notes.unprefixed:
         report.count("conll: tags without a B-/I- prefix, read as I-", notes.unprefixed)
-
-
-# ------------------------------------------------------------------------------- writing
-class ConllWriter:
-    def __init__(self, path: Path, options: WriteOptions) -> None:
-        self.path = path
-        self.scheme = normalise_scheme(options.scheme)
-        self.docstart = options.docstart
-        self.columns = tuple(options.columns)
-        unknown = set(self.columns) - set(EXTRA_COLUMNS)
-        if unknown:
-            raise AnnotatorError(E.E116, value=",".join(sorted(unknown)), what="CoNLL columns",
-                                 reason=f"known extra columns: {', '.join(EXTRA_COLUMNS)}")
-        self.separator = options.separator
-        self.handle = path.open("w", encoding="utf-8", newline="\n")
-        self.sentence_joins = 0  # sentence boundaries inside an entity, not written
-        self.documents = 0  # documents with at least one token written
-        self.notes: list[str] = []  # what the export report should tell the user
-        if self.columns:
-            names = ["TOKEN", *(c.upper() for c in self.columns), "TAG"]
-            self.handle.write(f"{HEADER} {' '.join(names)}\n")
-
-    def write(self, document: ExportDocument) -> None:
-        assert document.tokens is not None
-        aligned, text, sep = document.tokens, document.text, self.separator
-        kept = aligned.word_indices()  # words only: gaps (spaces, invisible marks) are no lines
-        if not kept:
-            return
-        starts = [aligned.starts[i] for i in kept]
-        words = [text[aligned.starts[i]:aligned.ends[i]] for i in kept]
-        index = {i: n for n, i in enumerate(kept)}
-        chunks = []
-        for first, last, label in aligned.entities:
-            inner = [index[i] for i in range(first, last) if i in index]
-            if inner:
-                chunks.append(Chunk(inner[0], inner[-1] + 1, label))
-        inside = [False] * len(kept)
-        for chunk in chunks:
-            for i in range(chunk.start + 1, chunk.end):
-                inside[i] = True
-        breaks: set[int] = set()  # token n opens a sentence: a sentence starts after n - 1
-        for n in {bisect_left(starts, start) for start in document.sentence_starts()}:
-            if 0 < n < len(kept):
-                if inside[n]:
-                    self.sentence_joins += 1
-                else:
-                    breaks.add(n)
-        tags = encode(chunks, len(kept), self.scheme, breaks)
-        self.documents += 1
-        lines: list[str] = []
-        if self.docstart:
-            extra = []
-            for column in self.columns:
-                extra.append({"start": "0", "end": "0"}.get(column) or
-                             escape_space(text[:starts[0]]))
-            lines.append(sep.join([DOCSTART, *extra, "O"]) + "\n\n")
-        probe = "".join(words)  # one test for the whole document, then find the culprit
-        if sep in probe or "\n" in probe or (sep == " " and not probe.isprintable()):
-            for word in words:
-                if sep in word or "\n" in word or (sep == " " and any(c.isspace() for c in word)):
-                    raise AnnotatorError(E.E302, path=self.path,
-                                         reason=f"token {word!r} of document {document.id} "
-                                                "holds the column separator; export with a tab "
-                                                "separator")
-        if self.columns:
-            rows = [sep.join([word, *self._extra(text, starts, n, word), tags[n]]) + "\n"
-                    for n, word in enumerate(words)]
-        else:
-            rows = [f"{word}{sep}{tag}\n" for word, tag in zip(words, tags, strict=True)]
-        for n in breaks:
-            rows[n] = "\n" + rows[n]
-        lines += rows
-        lines.append("\n")
-        self.handle.write("".join(lines))
-
-    def _extra(self, text: str, starts: list[int], n: int, word: str) -> list[str]:
-        """The extra columns of token n: its start, end, and the text after it."""
-        start = starts[n]
-        fields = []
-        for column in self.columns:
-            if column == "start":
-                fields.append(str(start))
-            elif column == "end":
-                fields.append(str(start + len(word)))
-            else:
-                following = starts[n + 1] if n + 1 < len(starts) else len(text)
-                fields.append(escape_space(text[start + len(word):following]))
-        return fields
-
-    def close(self) -> list[Path]:
-        self.handle.close()
-        if self.documents > 1 and not self.docstart:
-            self.notes.append(f"{self.path.name}: {self.documents} documents without -DOCSTART- "
-                              "lines; importing the file gives one document (export with "
-                              "--docstart to keep document boundaries)")
-        return [self.path]
-
-
-@writer("conll", "CoNLL: token and tag per line (IOB1, IOB2 or BILOU), blank line between "
-        "sentences", extensions=(".conll",), needs_tokens=True)
-def write_conll(path: Path, options: WriteOptions) -> ConllWriter:
-    return ConllWriter(path, options)

@@ -59,6 +59,7 @@ class Format:
     suffix: str = ""  # of the file written (".spacy"); a folder when writes_folders
     writes_folders: bool = False  # the output is a folder of files (brat)
     needs_tokens: bool = False  # the writer reads tokens: spans must align to them
+    nests: bool = False  # the writer keeps nested and overlapping spans (one layer each)
 
 
 FORMATS: dict[str, Format] = {}
@@ -67,6 +68,7 @@ FORMATS: dict[str, Format] = {}
 FORMAT_MODULES = (
     # specific sniffers first: for a .jsonl file, doccano and Prodigy before plain JSONL
     "annotator.formats.conll",
+    "annotator.formats.conll_writer",
     "annotator.formats.spacy_docbin",
     "annotator.formats.doccano",
     "annotator.formats.prodigy",
@@ -97,11 +99,12 @@ def reader(name: str, description: str, extensions: tuple[str, ...] = (),
 
 
 def writer(name: str, description: str, extensions: tuple[str, ...] = (), suffix: str = "",
-           writes_folders: bool = False, needs_tokens: bool = False
+           writes_folders: bool = False, needs_tokens: bool = False, nests: bool = False
            ) -> Callable[[WriterFactory], WriterFactory]:
     def decorate(function: WriterFactory) -> WriterFactory:
         fmt = register(name, description, extensions)
         fmt.writer, fmt.writes_folders, fmt.needs_tokens = function, writes_folders, needs_tokens
+        fmt.nests = nests
         fmt.suffix = suffix or (extensions[0] if extensions else "")
         return function
 

@@ -76,6 +76,7 @@ class ExportReport:
     documents_left_out: int = 0  # not done (without --all)
     token_splits: list[TokenSplit] = field(default_factory=list)
     misaligned: list[SpanProblem] = field(default_factory=list)  # skipped (or stopping) spans
+    ents_left_out: list[SpanProblem] = field(default_factory=list)  # in doc.spans only (spaCy)
     sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
     notes: list[str] = field(default_factory=list)  # what the user should know about the files
     split_documents: dict[str, list[int]] = field(default_factory=dict)  # split -> document ids
@@ -87,6 +88,7 @@ class ExportReport:
             "documents_left_out": self.documents_left_out,
             "token_splits": [s.to_dict() for s in self.token_splits],
             "misaligned_spans_skipped": [p.to_dict() for p in self.misaligned],
+            "spans_not_in_doc_ents": [p.to_dict() for p in self.ents_left_out],
             "sentence_boundaries_inside_entities": self.sentence_joins, "notes": self.notes,
         }
 
@@ -172,7 +174,8 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
         for document, spans in _documents(project, doc_ids, source, options):
             split = assignment.get(document.id, "all")
             if tokenizer is not None:
-                _tokenize(document, spans, tokenizer, options, report, fmt.nests)
+                _tokenize(document, spans, tokenizer, options, report, fmt.carries_overlaps,
+                          has_ents=fmt.name == "spacy")
             else:
                 document.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.label))
             report.spans += len(document.spans)
@@ -203,10 +206,13 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
 
 
 def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerLike,
-              options: ExportOptions, report: ExportReport, nested: bool = False) -> None:
+              options: ExportOptions, report: ExportReport, overlaps: bool = False,
+              has_ents: bool = False) -> None:
     recorded = None if options.retokenize else recorded_offsets(document.text, document.meta)
     aligned = align(document.id, document.source, document.text, spans, tokenizer,
-                    recorded, options.split_at_spans, nested)
+                    recorded, options.split_at_spans, overlaps)
+    if has_ents:  # only a DocBin has a doc.ents layer that can leave spans out
+        report.ents_left_out += aligned.left_out
     document.tokens, document.spans = aligned.tokens, aligned.spans
     report.tokens += len(aligned.tokens) - len(aligned.tokens.gaps)  # words, not line breaks
     report.token_splits += aligned.splits

@@ -46,6 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exp.add_argument("--tab", action="store_true", help="CoNLL: tab-separated columns")
     exp.add_argument("--offsets", choices=["utf16", "codepoints"],
                      help="doccano: offset units (default utf16, as doccano counts)")
+    exp.add_argument("--span-key", default="sc",
+                     help="spaCy DocBin: the doc.spans key holding every span, nested ones "
+                          "included (default sc, spancat's); doc.ents holds the outermost layer")
     exp.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     exp.add_argument("--json", action="store_true", help="print the export report as JSON")
     exp.set_defaults(run=run_export)
@@ -69,7 +72,8 @@ def run_export(args: argparse.Namespace) -> int:
         seed=args.seed, overwrite=args.overwrite,
         write=WriteOptions(scheme=args.scheme, docstart=args.docstart,
                            columns=tuple(c.strip() for c in args.columns.split(",") if c.strip()),
-                           separator="\t" if args.tab else " ", offsets=args.offsets))
+                           separator="\t" if args.tab else " ", offsets=args.offsets,
+                           span_key=args.span_key))
     project = open_project(args.project)
     update, close = progress_bar("Exporting")
     try:
@@ -108,6 +112,14 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"  {len(report.misaligned)} misaligned span(s) skipped:", file=sys.stderr)
         for problem in report.misaligned:
             print(f"    {problem}", file=sys.stderr)
+    if report.ents_left_out:
+        print(f"  {len(report.ents_left_out)} nested/overlapping span(s) in doc.spans but not "
+              "in doc.ents (outermost layer kept):", file=sys.stderr)
+        for problem in report.ents_left_out[:SHOWN]:
+            print(f"    {problem}", file=sys.stderr)
+        if len(report.ents_left_out) > SHOWN:
+            print(f"    ... and {len(report.ents_left_out) - SHOWN} more (--json lists every one)",
+                  file=sys.stderr)
     for note in report.notes:
         print(f"  note: {note}")
     if report.sentence_joins:

@@ -8,7 +8,10 @@ Alignment works on token offsets (no spaCy Doc is made; writers that need one as
 - A span that starts or ends with whitespace, or with a gap token (an invisible mark such as
   U+200F between words, which is no word: CoNLL would write the entity without it), or that
   overlaps an earlier span (a token holds one entity in CoNLL and spaCy NER), is reported as
-  misaligned. A recorded token made only of a mark (ANERcorp has some) is a word and may
+  misaligned; with `overlaps=True` (spaCy, whose doc.spans holds any spans) an overlapping
+  span is kept in `tokens.spans` and only left out of `tokens.entities` (doc.ents), which
+  holds the outermost layer: spans by start, longest first, each one kept unless it
+  overlaps one kept before; `Aligned.left_out` lists the others. A recorded token made only of a mark (ANERcorp has some) is a word and may
   start or end an entity, so a CoNLL file gives back the same tokens and tags.
 - Misaligned spans stop the export (E301) unless the user asked to skip them; skipped ones are
   each listed with document, offsets and text. Nothing is widened, narrowed or moved.
@@ -17,7 +20,7 @@ Alignment works on token offsets (no spaCy Doc is made; writers that need one as
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from annotator.core.model import Span
@@ -65,6 +68,7 @@ class Aligned:
     problems: list[SpanProblem]
     splits: list[TokenSplit]
     offsets: list[tuple[int, int]]  # the word tokens before any split (sentences use these)
+    left_out: list[SpanProblem] = field(default_factory=list)  # in spans, not in entities
 
 
 def _token_range(tokens: ExportTokens, start: int, end: int) -> tuple[int, int] | None:
@@ -90,9 +94,8 @@ def _inside_words(offsets: list[tuple[int, int]], edges: set[int]) -> list[int]:
 
 def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: TokenizerLike,
           recorded: list[tuple[int, int]] | None = None, split_at_spans: bool = True,
-          nested: bool = False) -> Aligned:
-    """Tokens for TEXT (RECORDED offsets, else the tokenizer) with SPANS as entities; with
-    NESTED (a format that writes layers) overlapping spans are kept too."""
+          overlaps: bool = False) -> Aligned:
+    """Tokens for TEXT (RECORDED offsets, else the tokenizer) with SPANS as entities."""
     problems: list[SpanProblem] = []
     candidates: list[Span] = []
     for span in sorted(set(spans), key=lambda s: (s.start, -s.end, s.label)):
@@ -100,7 +103,7 @@ def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: Tok
         reason = ""
         if mention != mention.strip():
             reason = "starts or ends with whitespace"
-        elif not nested and candidates and candidates[-1].end > span.start:
+        elif not overlaps and candidates and candidates[-1].end > span.start:
             other = candidates[-1]
             reason = (f"overlaps [{other.start}, {other.end}) {other.label}; a token holds one "
                       "entity in this format")
@@ -125,6 +128,8 @@ def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: Tok
             tokens = tokens_from_offsets(text, split_offsets(base, inside), vocab)
             ranges = [_token_range(tokens, s.start, s.end) for s in candidates]
     kept: list[Span] = []
+    left_out: list[SpanProblem] = []
+    layer_end = -1  # end of the last span in the outermost layer
     gaps = tokens.gaps
     for span, found in zip(candidates, ranges, strict=True):
         if found is None:
@@ -134,9 +139,18 @@ def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: Tok
             reason = ("starts or ends with an invisible mark (a bidi mark or zero-width space) "
                       "between words, which is no token of its own in this format")
         else:
-            tokens.entities.append((found[0], found[1], span.label))
+            if span.start >= layer_end:
+                tokens.entities.append((found[0], found[1], span.label))
+                layer_end = span.end
+            else:
+                left_out.append(SpanProblem(doc_id, source, span.start, span.end, span.label,
+                                            text[span.start:span.end],
+                                            "inside or overlapping an outer span: in doc.spans, "
+                                            "not in doc.ents"))
+            if overlaps:
+                tokens.spans.append((found[0], found[1], span.label))
             kept.append(span)
             continue
         problems.append(SpanProblem(doc_id, source, span.start, span.end, span.label,
                                     text[span.start:span.end], reason))
-    return Aligned(tokens, kept, problems, splits, base)
+    return Aligned(tokens, kept, problems, splits, base, left_out)

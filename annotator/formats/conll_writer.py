@@ -145,6 +145,6 @@ class ConllWriter:
 
 @writer("conll", "CoNLL: token and tag per line (IOB1, IOB2 or BILOU), blank line between "
         "sentences; nested entities as more tag columns", extensions=(".conll",),
-        needs_tokens=True, nests=True)
+        needs_tokens=True, carries_overlaps=True)
 def write_conll(path: Path, options: WriteOptions) -> ConllWriter:
     return ConllWriter(path, options)

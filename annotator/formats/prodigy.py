@@ -89,6 +89,6 @@ class ProdigyWriter:
 
 
 @writer("prodigy", "Prodigy JSONL (ner_manual style): text, tokens, spans, answer",
-        extensions=(".jsonl",), needs_tokens=True)
+        extensions=(".jsonl",), needs_tokens=True, carries_overlaps=True)
 def write_prodigy(path: Path, options: WriteOptions) -> ProdigyWriter:
     return ProdigyWriter(path, options)

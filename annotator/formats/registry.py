@@ -59,7 +59,7 @@ class Format:
     suffix: str = ""  # of the file written (".spacy"); a folder when writes_folders
     writes_folders: bool = False  # the output is a folder of files (brat)
     needs_tokens: bool = False  # the writer reads tokens: spans must align to them
-    nests: bool = False  # the writer keeps nested and overlapping spans (one layer each)
+    carries_overlaps: bool = False  # token format that keeps overlapping spans (spaCy spans)
 
 
 FORMATS: dict[str, Format] = {}
@@ -68,7 +68,6 @@ FORMATS: dict[str, Format] = {}
 FORMAT_MODULES = (
     # specific sniffers first: for a .jsonl file, doccano and Prodigy before plain JSONL
     "annotator.formats.conll",
-    "annotator.formats.conll_writer",
     "annotator.formats.spacy_docbin",
     "annotator.formats.doccano",
     "annotator.formats.prodigy",
@@ -99,13 +98,13 @@ def reader(name: str, description: str, extensions: tuple[str, ...] = (),
 
 
 def writer(name: str, description: str, extensions: tuple[str, ...] = (), suffix: str = "",
-           writes_folders: bool = False, needs_tokens: bool = False, nests: bool = False
-           ) -> Callable[[WriterFactory], WriterFactory]:
+           writes_folders: bool = False, needs_tokens: bool = False,
+           carries_overlaps: bool = False) -> Callable[[WriterFactory], WriterFactory]:
     def decorate(function: WriterFactory) -> WriterFactory:
         fmt = register(name, description, extensions)
         fmt.writer, fmt.writes_folders, fmt.needs_tokens = function, writes_folders, needs_tokens
-        fmt.nests = nests
         fmt.suffix = suffix or (extensions[0] if extensions else "")
+        fmt.carries_overlaps = carries_overlaps
         return function
 
     return decorate

@@ -1,5 +1,9 @@
 """spaCy DocBin (`.spacy`), the training format of `spacy train`: tokens and entities.
 
+Every span (nested and overlapping ones included) goes to `doc.spans[span_key]` (default
+`sc`, spancat's), and `doc.ents` holds the outermost layer (see alignment.py); import reads
+`doc.ents` and every span group, so no entity is dropped.
+
 Export writes the project tokenizer's tokens (or the ones a document was imported with) with
 the spans as entities, streaming (see DocBinWriter). Import reads each Doc's exact text, its entities and its tokens
 (recorded in meta `tokenization`, so exporting again gives back the same tokens).
@@ -54,9 +58,10 @@ def read_docbin(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
         tokenization: dict[str, object] = {"tokens": tokens}
         if doc.has_annotation("SENT_START"):
             tokenization["sentences"] = [s.start_char for s in doc.sents]
-        spans = [Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        if "sc" in doc.spans:
-            spans += [Span(s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]]
+        found = {Span(e.start_char, e.end_char, e.label_) for e in doc.ents}
+        for group in doc.spans.values():  # every span group (spancat's `sc` and any other)
+            found.update(Span(s.start_char, s.end_char, s.label_) for s in group)
+        spans = sorted(found, key=lambda s: (s.start, -s.end, s.label))
         yield SourceDocument(doc.text, source=f"{path.name}:{number}",
                              meta={"doc": number, TOKENIZATION_KEY: tokenization},
                              spans=spans, annotated=True)
@@ -70,7 +75,7 @@ class DocBinWriter:
     `.spacy` file as usual while memory holds only the distinct strings, never the corpus.
     No spaCy Doc is made: ORTH and NORM come from the vocabulary once per distinct word."""
 
-    def __init__(self, path: Path, _options: WriteOptions) -> None:
+    def __init__(self, path: Path, options: WriteOptions) -> None:
         import numpy
         from spacy.attrs import ENT_IOB, ENT_TYPE, NORM, ORTH, SENT_START
         from spacy.tokens import DocBin
@@ -85,6 +90,8 @@ class DocBinWriter:
         self._lexemes: Any = numpy.zeros((0, 2), dtype=numpy.uint64)  # ORTH, NORM of each
         self._labels: dict[str, int] = {}
         self._lengths: list[int] = []
+        self._span_key = options.span_key
+        self._span_groups: list[bytes] = []  # each Doc's doc.spans.to_bytes() (small)
         self._rows = tempfile.TemporaryFile(dir=path.parent)
         self._spaces = tempfile.TemporaryFile(dir=path.parent)
 
@@ -116,6 +123,21 @@ class DocBinWriter:
         self._rows.write(rows.tobytes("C"))
         self._spaces.write(numpy.asarray(tokens.spaces, dtype=bool).tobytes())
         self._lengths.append(len(words))
+        self._span_groups.append(self._spans_bytes(tokens))
+
+    def _spans_bytes(self, tokens: Any) -> bytes:
+        """doc.spans as DocBin keeps it: every span under the span key (nested included);
+        made through a spaCy Doc only for a document with spans."""
+        if not tokens.spans:
+            return _NO_SPAN_GROUPS
+        from spacy.tokens import Span as SpacySpan
+
+        doc = tokens.to_doc()
+        doc.spans[self._span_key] = [SpacySpan(doc, first, last, label=label)
+                                     for first, last, label in tokens.spans]
+        self.strings.update(label for _first, _last, label in tokens.spans)
+        self.strings.add(self._span_key)
+        return bytes(doc.spans.to_bytes())
 
     def _add_lexemes(self, vocab: Any, words: set[str]) -> None:
         import numpy
@@ -153,10 +175,12 @@ class DocBinWriter:
             lengths = numpy.asarray(self._lengths, dtype="int32").tobytes("C")
             put(srsly.msgpack_dumps("lengths") + _bin_header(len(lengths)) + lengths)
             put(srsly.msgpack_dumps("strings") + srsly.msgpack_dumps(sorted(self.strings)))
-            for key, item in (("cats", {}), ("flags", {"has_unknown_spaces": False}),
-                              ("span_groups", _NO_SPAN_GROUPS)):
+            for key, item in (("cats", {}), ("flags", {"has_unknown_spaces": False})):
                 put(srsly.msgpack_dumps(key) + _array_header(count)
                     + srsly.msgpack_dumps(item) * count)
+            put(srsly.msgpack_dumps("span_groups") + _array_header(count))
+            for groups in self._span_groups:
+                put(srsly.msgpack_dumps(groups))
             out.write(compressor.flush())
         return [self.path]
 
@@ -183,6 +207,6 @@ def _array_header(size: int) -> bytes:
 
 
 @writer("spacy", "spaCy DocBin (.spacy) for spacy train: tokens and entities",
-        extensions=(".spacy",), needs_tokens=True)
+        extensions=(".spacy",), needs_tokens=True, carries_overlaps=True)
 def write_docbin(path: Path, options: WriteOptions) -> DocBinWriter:
     return DocBinWriter(path, options)

@@ -35,6 +35,6 @@ class JsonlWriter:
 
 
 @writer("jsonl", "spaCy-style JSON lines: text, spans (start, end, label) and tokens",
-        extensions=(".jsonl",), needs_tokens=True)
+        extensions=(".jsonl",), needs_tokens=True, carries_overlaps=True)
 def write_jsonl(path: Path, options: WriteOptions) -> JsonlWriter:
     return JsonlWriter(path, options)

@@ -96,6 +96,8 @@ class ExportTokens:
     gaps: frozenset[int]  # indices of gap tokens (no word: whitespace, invisible marks)
     vocab: Any = None
     entities: list[tuple[int, int, str]] = field(default_factory=list)
+    # every aligned span, overlapping ones included (doc.spans), when the format carries them
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.starts)

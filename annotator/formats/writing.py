@@ -25,6 +25,7 @@ class WriteOptions:
     separator: str = " "  # CoNLL column separator: " " or "\t"
     offsets: str | None = None  # doccano: utf16 (what doccano counts, default) or codepoints
     annotator: str = ""  # name written where a format records who annotated
+    span_key: str = "sc"  # spaCy: the doc.spans key holding every span (spancat's default)
 
 
 @dataclass
@@ -65,7 +66,8 @@ def token_records(tokens: ExportTokens) -> list[dict[str, object]]:
 
 
 def entity_records(tokens: ExportTokens) -> list[dict[str, object]]:
-    """spaCy/Prodigy-style span records of the aligned entities."""
+    """spaCy/Prodigy-style span records of the aligned spans: every one (nested included)
+    when the format carries overlaps, else the entities."""
     return [{"start": tokens.starts[first], "end": tokens.ends[last - 1], "label": label,
              "token_start": first, "token_end": last - 1}
-            for first, last, label in tokens.entities]
+            for first, last, label in (tokens.spans or tokens.entities)]

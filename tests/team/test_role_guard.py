@@ -93,3 +93,42 @@ def test_a_curator_still_adds_the_gold_annotator_and_assigned_names(pg_url, team
     found = roles(team_project)
     assert found[GOLD_ANNOTATOR] == ("annotator", None)
     assert found["newcomer"] == ("annotator", None)
+
+
+# ----------------------------------------------------------------------------- ids
+SPAN_COLUMNS = ('(id, annotation_id, start, "end", label, state, origin, created_at, '
+                'updated_at) VALUES (%s, %s, 0, 2, \'LOC\', \'accepted\', \'manual\', now(), now())')
+
+
+def last_span_id(store: ProjectStore) -> int:
+    with store.engine.connect() as c:
+        return int(c.exec_driver_sql("SELECT max(id) FROM span").scalar() or 0)
+
+
+def test_an_annotator_cannot_take_the_next_ids_and_block_a_colleague(pg_url, team_project):
+    from annotator.core.operations import AddSpan, DeleteSpan
+
+    team.add_member(team_project, "badr", Role.ANNOTATOR, password=PASSWORD)
+    doc = team_project.document_ids()[0]
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        own = amal.annotation_id(doc, "amal")
+        first = amal.apply(AddSpan(own, 0, 2, "PERS")).added[0]
+    with raw(as_role(pg_url, "amal")) as conn:
+        for offset in (1, 2, 3, 1000):  # the ids a colleague's next edits would get
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="come from the database"):
+                conn.execute("INSERT INTO span " + SPAN_COLUMNS, (first.id + offset, own))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="come from the database"):
+            conn.execute("UPDATE span SET id = %s WHERE id = %s", (first.id + 5, first.id))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="come from the database"):
+            conn.execute("INSERT INTO annotation (id, document_id, annotator_id, status, version,"
+                         " created_at, updated_at) SELECT 999, %s, id, 'new', 1, now(), now()"
+                         " FROM annotator WHERE name = 'amal'", (doc,))
+    with ProjectStore.open(as_role(pg_url, "badr")) as badr:  # her next edits all go through
+        theirs = badr.annotation_id(doc, "badr")
+        added = [badr.apply(AddSpan(theirs, i, i + 1, "LOC")).added[0].id for i in range(3)]
+    assert added == [first.id + 1, first.id + 2, first.id + 3]
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:  # undo keeps restoring old ids
+        amal.apply(DeleteSpan(first.id))
+        restored = amal.apply(AddSpan(own, 0, 2, "PERS", span_id=first.id)).added[0]
+    assert restored.id == first.id
+    assert last_span_id(team_project) == first.id + 3

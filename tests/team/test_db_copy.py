@@ -183,7 +183,7 @@ def test_cli_db_copy_and_upgrade(source, pg_url, capsys):
     assert main(["db", "copy", source, pg_url]) == 2
     assert "E150" in capsys.readouterr().err
     assert main(["db", "upgrade", pg_url]) == 0
-    assert "0002" in capsys.readouterr().out
+    assert "0003" in capsys.readouterr().out
 
 
 def test_a_real_corpus_survives_the_round_trip(shared_data, tmp_path, pg_url):

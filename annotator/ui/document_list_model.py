@@ -33,6 +33,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 ModelIndex = QModelIndex | QPersistentModelIndex
 
+STATUS_ORDER = {status: i for i, status in enumerate(Status)}  # sort key, built once
 STATUS_COLORS = {Status.NEW: "#9E9E9E", Status.IN_PROGRESS: "#1E88E5", Status.DONE: "#2E7D32",
                  Status.SKIPPED: "#F57C00"}
 
@@ -59,6 +60,8 @@ class DocumentListModel(QAbstractTableModel):
         self.queue: frozenset[int] | None = None  # the annotator's documents; None: all of them
         self.rows: list[DocumentSummary] = []
         self._row_of: dict[int, int] = {}
+        self._done = 0  # documents done in the queue, kept from each row update (never recounted)
+        self._queued = 0  # documents in the queue
         self.reload()
 
     def reload(self) -> None:
@@ -69,7 +72,14 @@ class DocumentListModel(QAbstractTableModel):
         self.rows = summaries if self.show_all or self.queue is None else [
             s for s in summaries if s.id in self.queue]
         self._row_of = {row.id: i for i, row in enumerate(self.rows)}
+        self._count_progress()
         self.endResetModel()
+
+    def _count_progress(self) -> None:
+        """Count the queue's progress once per reload; row updates then move it by one."""
+        mine = [r for r in self.rows if self.in_queue(r.id)]
+        self._done = sum(1 for r in mine if r.status is Status.DONE)
+        self._queued = len(mine)
 
     def set_show_all(self, on: bool) -> None:
         """List every document (True) or only the annotator's queue (False)."""
@@ -114,7 +124,7 @@ class DocumentListModel(QAbstractTableModel):
             return [row.position + 1, row.title, status_name(row.status), row.span_count,
                     row.suggestion_count][column]
         if role == SORT_ROLE:
-            return [row.position, row.title.casefold(), list(Status).index(row.status),
+            return [row.position, row.title.casefold(), STATUS_ORDER[row.status],
                     row.span_count, row.suggestion_count][column]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             return row.source or row.title
@@ -137,7 +147,11 @@ class DocumentListModel(QAbstractTableModel):
         row = self._row_of.get(doc_id)
         if row is None:
             return
-        self.rows[row] = replace(self.rows[row], **values)  # type: ignore[arg-type]
+        before = self.rows[row]
+        after = replace(before, **values)  # type: ignore[arg-type]
+        self.rows[row] = after
+        if before.status is not after.status and self.in_queue(doc_id):
+            self._done += (after.status is Status.DONE) - (before.status is Status.DONE)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def refresh_rows(self, doc_ids: set[int] | frozenset[int]) -> int:
@@ -156,9 +170,9 @@ class DocumentListModel(QAbstractTableModel):
         return changed
 
     def progress(self) -> tuple[int, int]:
-        """(documents done, documents) in this annotator's queue."""
-        mine = [r for r in self.rows if self.in_queue(r.id)]
-        return sum(1 for r in mine if r.status is Status.DONE), len(mine)
+        """(documents done, documents) in this annotator's queue: counted at reload and moved
+        by each row update, so an edit costs the same whatever the number of documents."""
+        return self._done, self._queued
 
     def next_undone(self, after_doc_id: int | None) -> int | None:
         """The first document of the queue after AFTER_DOC_ID (wrapping) that is neither done

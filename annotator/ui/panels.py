@@ -57,8 +57,11 @@ class DocumentPanel(QWidget):
         self.show_all.setToolTip(self.tr("List every document of the project, not only the ones assigned to you"))
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        # the indicator first, then sorting on: one sort at open (sortByColumn after
+        # setSortingEnabled sorted the whole list twice)
+        self.table.horizontalHeader().setSortIndicator(DocumentListModel.POSITION,
+                                                       Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(DocumentListModel.POSITION, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

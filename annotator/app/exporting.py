@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import cast
 
 from annotator.app.project import Project
+from annotator.app.sentence_units import cut_into_pieces
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Span
 from annotator.formats.alignment import SpanProblem, TokenSplit, align
@@ -32,7 +33,6 @@ from annotator.formats.tokens import (
     recorded_sentence_starts,
 )
 from annotator.formats.writing import DocumentWriter, ExportDocument, WriteOptions
-from annotator.app.sentence_units import cut_into_pieces
 from annotator.store.export_source import (
     BATCH,
     MERGE_RULES,

@@ -14,8 +14,8 @@ from pretag_support import TINY, anercorp_sentences, make_project  # noqa: E402
 
 from annotator.app.evaluation import evaluate_model, held_out_sentences  # noqa: E402
 from annotator.app.exporting import ExportOptions, export_project  # noqa: E402
-from annotator.app.training import train_model  # noqa: E402
 from annotator.app.sentence_units import sentence_starts  # noqa: E402
+from annotator.app.training import train_model  # noqa: E402
 from annotator.core.model import Span  # noqa: E402
 from annotator.formats.tokens import project_tokenizer  # noqa: E402
 

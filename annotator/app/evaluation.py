@@ -17,7 +17,7 @@ from pathlib import Path
 
 from annotator.app.exporting import merge_spans
 from annotator.app.project import Project
-from annotator.app.training import HELD_OUT_KEY, SOURCE_KEY
+from annotator.app.training import HELD_OUT_KEY, HELD_OUT_PIECES_KEY, SOURCE_KEY
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Span
 from annotator.nlp.evaluation import DocumentEvaluation, SpanError, evaluate_documents
@@ -45,6 +45,7 @@ class EvaluationReport:
     gold_widened: int = 0  # gold spans widened to the model's tokens to be compared
     held_out: bool = False  # the documents are those held out when the model was trained
     conll: str | None = None  # the token gold predicted file written
+    sentences: int = 0  # held-out pieces of sentences scored (a model trained on a sentence split)
     per_document: list[DocumentEvaluation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
@@ -54,7 +55,7 @@ class EvaluationReport:
             "per_label": {k: v.to_dict() for k, v in self.per_label.items()},
             "confusion": self.confusion, "errors": self.errors, "tokens": self.tokens,
             "token_accuracy": self.token_accuracy, "gold_widened": self.gold_widened,
-            "conll": self.conll,
+            "conll": self.conll, "held_out_sentences": self.sentences,
         }
 
 
@@ -70,6 +71,18 @@ def held_out_documents(model: str | Path) -> list[int] | None:
     """The documents MODEL was not trained on, when `annotator train` recorded them."""
     found = _meta(Path(model)).get(HELD_OUT_KEY)
     return [int(d) for d in found] if isinstance(found, list) else None
+
+
+def held_out_sentences(model: str | Path) -> dict[int, list[tuple[int, int]]] | None:
+    """The sentences MODEL was not trained on, when it was trained on a split over sentences:
+    document id -> [start, end) of each held-out piece."""
+    found = _meta(Path(model)).get(HELD_OUT_PIECES_KEY)
+    if not isinstance(found, list) or not found:
+        return None
+    pieces: dict[int, list[tuple[int, int]]] = {}
+    for doc_id, start, end in found:
+        pieces.setdefault(int(doc_id), []).append((int(start), int(end)))
+    return pieces
 
 
 def _confusion(evaluations: list[DocumentEvaluation], gold: dict[int, list[Span]]
@@ -104,6 +117,9 @@ def evaluate_model(project: Project, model: str | Path, *, annotator: str | None
         gold = bool(source_used.get("gold"))
         merge = source_used.get("merge")
     held_out = documents is None
+    pieces = held_out_sentences(model_dir) if held_out else None
+    if pieces is not None:
+        documents = sorted(pieces)
     if documents is None:
         documents = held_out_documents(model_dir)
         if documents is None:
@@ -113,24 +129,35 @@ def evaluate_model(project: Project, model: str | Path, *, annotator: str | None
         source = annotation_source(c, gold, annotator, merge)
     gold_spans: dict[int, list[Span]] = {}
     texts: list[tuple[int, str, list[Span]]] = []
+    owners: list[int] = []  # the document of each text
     for first in range(0, len(documents), BATCH):
         with project.store.engine.connect() as c:
             for row in read_documents(c, documents[first:first + BATCH], source, False, False):
-                gold_spans[row.id] = merge_spans(row.spans, source.rule)
-                texts.append((row.id, row.text, gold_spans[row.id]))
+                spans = merge_spans(row.spans, source.rule)
+                for start, end in (pieces or {}).get(row.id, [(0, len(row.text))]):
+                    key = len(texts)  # a piece of a document is scored as a text of its own
+                    gold_spans[key] = [Span(s.start - start, s.end - start, s.label)
+                                       for s in spans if start <= s.start and s.end <= end]
+                    texts.append((key, row.text[start:end], gold_spans[key]))
+                    owners.append(row.id)
     if not texts:
         raise AnnotatorError(E.E421, source=source.description)
     evaluations = list(evaluate_documents(nlp, texts))
+    confusion = _confusion(evaluations, gold_spans)
+    if pieces is None:  # whole documents: their own ids (the app's errors view needs them)
+        for evaluation in evaluations:
+            evaluation.doc_id = owners[evaluation.doc_id]
     sentences = [(s.gold, s.predicted) for e in evaluations for s in e.sentences]
     scores = score_sentences(sentences)
     errors = Counter(error.kind for e in evaluations for error in e.errors)
     report = EvaluationReport(
-        model=str(model), source=source.description, documents=[e.doc_id for e in evaluations],
+        model=str(model), source=source.description, documents=sorted(set(owners)),
         overall=scores.overall, per_label=scores.per_label,
-        confusion=_confusion(evaluations, gold_spans), errors=dict(sorted(errors.items())),
+        confusion=confusion, errors=dict(sorted(errors.items())),
         tokens=scores.tokens, token_accuracy=scores.token_accuracy,
         gold_widened=sum(e.gold_widened for e in evaluations), held_out=held_out,
-        per_document=evaluations if keep_documents else [])
+        sentences=len(texts) if pieces is not None else 0,
+        per_document=evaluations if keep_documents and pieces is None else [])
     if conll is not None:
         report.conll = str(_write_conll(Path(conll), evaluations))
     return report

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import cast
 
 from annotator.app.project import Project
+from annotator.app.sentence_units import cut_into_pieces
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Span
 from annotator.formats.alignment import SpanProblem, TokenSplit, align
@@ -61,6 +62,7 @@ class ExportOptions:
     retokenize: bool = False  # ignore tokens recorded at import; use the project tokenizer
     splits: dict[str, float] | None = None  # {"train": 0.8, "dev": 0.2}; split by document
     seed: int = 0
+    sentences_per_doc: int = 0  # >0: pieces of N sentences are the units of split and output
     overwrite: bool = False
     write: WriteOptions = field(default_factory=WriteOptions)
 
@@ -80,6 +82,8 @@ class ExportReport:
     sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
     notes: list[str] = field(default_factory=list)  # what the user should know about the files
     split_documents: dict[str, list[int]] = field(default_factory=dict)  # split -> document ids
+    split_pieces: dict[str, list[list[int]]] = field(default_factory=dict)  # split -> [doc, start, end]
+    sentences_per_doc: int = 0  # the pieces' size when split over sentences (0: by document)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -90,6 +94,7 @@ class ExportReport:
             "misaligned_spans_skipped": [p.to_dict() for p in self.misaligned],
             "spans_not_in_doc_ents": [p.to_dict() for p in self.ents_left_out],
             "sentence_boundaries_inside_entities": self.sentence_joins, "notes": self.notes,
+            "sentences_per_doc": self.sentences_per_doc,
         }
 
 
@@ -148,12 +153,17 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
     if not doc_ids:
         raise AnnotatorError(E.E303, reason=f"no document has a done annotation ({report.source});"
                                             " use --all to export documents in any status")
-    assignment = assign_splits(doc_ids, options.splits, options.seed) if options.splits else {}
+    per_piece = options.sentences_per_doc
+    if not per_piece and options.splits and _too_few(len(doc_ids), options.splits):
+        per_piece = 1  # fewer documents than the split needs: split over sentences
+    report.sentences_per_doc = per_piece
+    assignment = assign_splits(doc_ids, options.splits, options.seed) \
+        if options.splits and not per_piece else {}
     for doc_id, split_name in assignment.items():
         report.split_documents.setdefault(split_name, []).append(doc_id)
     split_names = list(options.splits) if options.splits else ["all"]
     tokenizer: TokenizerLike | None = None
-    if fmt.needs_tokens:
+    if fmt.needs_tokens or per_piece:
         with store.engine.connect() as c:
             tokenizer = project_tokenizer(store.project().language, project_lexicon(c))
     write_options = options.write
@@ -171,9 +181,14 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
             writers[name] = cast(DocumentWriter, fmt.writer(target, write_options))
             report.documents[name] = 0
         done = 0
-        for document, spans in _documents(project, doc_ids, source, options):
-            split = assignment.get(document.id, "all")
-            if tokenizer is not None:
+        units: Iterator[tuple[ExportDocument, list[Span], str]] = (
+            (document, spans, assignment.get(document.id, "all"))
+            for document, spans in _documents(project, doc_ids, source, options))
+        if per_piece:
+            assert tokenizer is not None
+            units = _pieces(units, tokenizer, per_piece, options, report)
+        for document, spans, split in units:
+            if tokenizer is not None and fmt.needs_tokens:
                 _tokenize(document, spans, tokenizer, options, report, fmt.carries_overlaps,
                           has_ents=fmt.name == "spacy")
             else:
@@ -183,7 +198,7 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
             report.documents[split] += 1
             done += 1
             if progress and (done % 50 == 0 or done == len(doc_ids)):
-                progress(done, len(doc_ids))
+                progress(min(done, len(doc_ids)), len(doc_ids))
         files: list[Path] = []
         for writer in writers.values():
             files += writer.close()
@@ -203,6 +218,31 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
         _remove(temporary)
         raise
     return report
+
+
+def _too_few(documents: int, splits: dict[str, float]) -> bool:
+    """Whether a split by document leaves a share with a ratio above 0 empty."""
+    cut = assign_splits(list(range(documents)), splits, 0)
+    return any(ratio > 0 and name not in cut.values() for name, ratio in splits.items())
+
+
+def _pieces(units: Iterator[tuple[ExportDocument, list[Span], str]], tokenizer: TokenizerLike,
+            per_piece: int, options: ExportOptions, report: ExportReport,
+            ) -> Iterator[tuple[ExportDocument, list[Span], str]]:
+    """The documents cut into pieces of PER_PIECE sentences and, with splits, each piece given
+    a split: a seeded shuffle of the pieces, as of documents. (All pieces are cut before the
+    first is written, so the shuffle can see them all.)"""
+    pieces = [piece for document, spans, _split in units
+              for piece in cut_into_pieces(document, spans, tokenizer, per_piece)]
+    assignment: dict[int, str] = {}
+    if options.splits:
+        assignment = assign_splits(list(range(len(pieces))), options.splits, options.seed)
+    for number, piece in enumerate(pieces):
+        name = assignment.get(number, "all")
+        report.split_pieces.setdefault(name, []).append([piece.document_id, piece.start, piece.end])
+        if piece.document_id not in report.split_documents.setdefault(name, []):
+            report.split_documents[name].append(piece.document_id)
+        yield piece.document, piece.spans, name
 
 
 def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerLike,

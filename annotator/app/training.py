@@ -111,7 +111,10 @@ def _export(project: Project, data: Path, options: TrainOptions, report: TrainRe
         raise
     report.source = exported.source
     report.documents = dict(exported.documents)
-    report.held_out_documents = sorted(exported.split_documents.get("test", []))
+    if exported.sentences_per_doc:  # split over sentences: the pieces held out, not documents
+        report.held_out_pieces = sorted(exported.split_pieces.get("test", []))
+    else:
+        report.held_out_documents = sorted(exported.split_documents.get("test", []))
     report.misaligned_skipped = len(exported.misaligned)
     report.misaligned = [str(problem) for problem in exported.misaligned]
     total = sum(report.documents.values())
@@ -126,6 +129,7 @@ def _export(project: Project, data: Path, options: TrainOptions, report: TrainRe
 
 
 HELD_OUT_KEY = "annotator_held_out_documents"
+HELD_OUT_PIECES_KEY = "annotator_held_out_sentences"  # [[document id, start, end], ...]
 SOURCE_KEY = "annotator_training_source"
 
 
@@ -135,6 +139,8 @@ def _note_in_meta(model: Path, options: TrainOptions, report: TrainReport) -> No
     path = model / "meta.json"
     meta = json.loads(path.read_text(encoding="utf-8"))
     meta[HELD_OUT_KEY] = report.held_out_documents
+    if report.held_out_pieces:
+        meta[HELD_OUT_PIECES_KEY] = report.held_out_pieces
     meta[SOURCE_KEY] = {"annotator": options.annotator, "gold": options.gold,
                         "merge": options.merge, "description": report.source}
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -33,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="export suggested (not yet accepted) spans too")
     exp.add_argument("--split", help="train/dev/test by document, e.g. train=0.8,dev=0.2")
     exp.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
+    exp.add_argument("--sentences-per-doc", type=int, default=0, metavar="N",
+                     help="cut documents into pieces of N sentences (as spacy convert -n), each "
+                          "a document of the output and a unit of --split; with --split and "
+                          "fewer documents than it needs, pieces of 1 sentence")
     exp.add_argument("--skip-misaligned", action="store_true",
                      help="export without spans that cannot be aligned to tokens (each is listed)")
     exp.add_argument("--no-split-at-spans", action="store_true",
@@ -69,7 +73,7 @@ def run_export(args: argparse.Namespace) -> int:
         all_documents=args.all_documents, suggestions=args.suggestions,
         skip_misaligned=args.skip_misaligned, split_at_spans=not args.no_split_at_spans,
         retokenize=args.retokenize, splits=parse_split(args.split) if args.split else None,
-        seed=args.seed, overwrite=args.overwrite,
+        seed=args.seed, overwrite=args.overwrite, sentences_per_doc=max(0, args.sentences_per_doc),
         write=WriteOptions(scheme=args.scheme, docstart=args.docstart,
                            columns=tuple(c.strip() for c in args.columns.split(",") if c.strip()),
                            separator="\t" if args.tab else " ", offsets=args.offsets,
@@ -96,6 +100,9 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"Exported {documents} document(s), {report.spans:,} span(s)"
           + (f", {report.tokens:,} token(s)" if report.tokens else "")
           + f" as {report.format} ({report.source})" + (f"; {per_split}" if per_split else ""))
+    if report.sentences_per_doc:
+        print(f"  split over sentences: pieces of {report.sentences_per_doc} sentence(s), "
+              "each written as a document")
     if report.documents_left_out:
         print(f"  {report.documents_left_out} document(s) not done, left out (--all exports them)")
     for path in report.files if len(report.files) <= 5 else []:

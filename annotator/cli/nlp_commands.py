@@ -169,7 +169,8 @@ def run_train(args: argparse.Namespace) -> int:
         print_json(report.to_dict())
         return 0
     docs = report.documents
-    print(f"Trained on {docs.get('train', 0)} document(s) ({report.source}), checkpoints chosen "
+    unit = "sentence(s)" if report.held_out_pieces else "document(s)"  # too few documents to split
+    print(f"Trained on {docs.get('train', 0)} {unit} ({report.source}), checkpoints chosen "
           f"on {docs.get('dev', 0)}, evaluated on {docs.get('test', 0)} held out; "
           f"{report.epochs + 1} epoch(s), {report.seconds:.1f} s")
     print(f"  {'label':<10} {'precision':>9} {'recall':>9} {'F1':>9} {'spans':>7}")

@@ -75,6 +75,7 @@ class TrainReport:
     seconds: float = 0.0
     cancelled: bool = False
     held_out_documents: list[int] = field(default_factory=list)  # scored, never trained on
+    held_out_pieces: list[list[int]] = field(default_factory=list)  # [doc, start, end] sentences
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -30,14 +30,15 @@ def test_kappa_paradox_example_ac1_is_0_94() -> None:
 def test_agrees_with_irrcac_on_recorded_sets() -> None:
     recorded = json.loads(FIXTURE.read_text(encoding="utf-8"))
     assert len(recorded["sets"]) >= 3
+    # irrCAC rounds its coefficients to 5 decimals
     for data in recorded["sets"]:
         categories = data["categories"]
         index = {c: k for k, c in enumerate(categories)}
         codes = np.array([[index[v] for v in row] for row in data["ratings"]]).T
         ac1, used, _ = gwet_ac1(codes, len(categories))
-        assert ac1 == pytest.approx(data["gwet_ac1"], abs=1e-9), data["name"]
+        assert ac1 == pytest.approx(data["gwet_ac1"], abs=5e-6), data["name"]
         kappa, _, _ = fleiss_kappa(codes, len(categories))
-        assert kappa == pytest.approx(data["fleiss_kappa"], abs=1e-9), data["name"]
+        assert kappa == pytest.approx(data["fleiss_kappa"], abs=5e-6), data["name"]
         table = np.stack([np.bincount(unit, minlength=len(categories)) for unit in codes.T])
         assert gwet_ac1_from_table(table) == pytest.approx(ac1, abs=1e-12)
 

@@ -17,7 +17,7 @@ cannot be computed is null and its figure says why in "reason"):
     overall       {name: FIGURE} for "krippendorff_alpha" (tokens, nominal, missing data),
                    "fleiss_kappa" (tokens coded by all; with two annotators it is Scott's
                    pi), "gwet_ac1" (Gwet's AC1, nominal, the same units as Fleiss' kappa;
-                   q = outside plus every label), "alpha_u" (characters, documents
+                   q = outside plus every label in `labels`), "alpha_u" (characters, documents
                    finished by all), "cohen_kappa", "span_f1_exact", "span_f1_lenient",
                    "span_macro_f1_exact", "span_macro_f1_lenient" (these five: means over
                    annotator pairs, unit "annotator pair")

@@ -76,6 +76,7 @@ ARABIC = {
     "%1 annotators · %2 documents · %3 tokens": "المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3",
     "Krippendorff's α (tokens)": "ألفا كريبندورف (الكلمات)",
     "Fleiss' κ": "كابا فلايس",
+    "Gwet's AC1": "معامل AC1 لغويت",
     "Cohen's κ (mean)": "كابا كوهين (المتوسط)",
     "Disagreements — %1": "الاختلافات — %1",
     "Blind project: only your own annotation is shown; colleagues' spans are hidden.":

@@ -14,6 +14,8 @@ from annotator.agreement.coding import (
     encode_values,
     fleiss_kappa,
     fleiss_kappa_from_table,
+    gwet_ac1,
+    gwet_ac1_from_table,
     krippendorff_alpha_nominal,
 )
 from annotator.agreement.compute import compute_agreement
@@ -49,6 +51,8 @@ __all__ = [
     "encode_values",
     "fleiss_kappa",
     "fleiss_kappa_from_table",
+    "gwet_ac1",
+    "gwet_ac1_from_table",
     "krippendorff_alpha_nominal",
     "unitizing_alpha",
 ]

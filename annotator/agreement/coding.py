@@ -227,3 +227,44 @@ def fleiss_kappa(codes: IntArray, n_categories: int | None = None) -> tuple[floa
     if chance >= 1.0:
         return None, subjects, units - subjects
     return (mean_agreement - chance) / (1.0 - chance), subjects, units - subjects
+
+
+def gwet_ac1_from_table(table: npt.NDArray[np.integer],
+                        n_categories: int | None = None) -> float | None:
+    """Gwet's (2008) AC1 from a subjects x categories table of rater counts (nominal).
+
+    Same units and observed agreement as Fleiss' kappa; chance agreement is
+    pe = sum_k pi_k (1 - pi_k) / (q - 1), q the number of categories on the scale
+    (the table's columns unless `n_categories` says more).
+    """
+    counts = np.asarray(table, dtype=np.float64)
+    subjects = counts.shape[0]
+    raters = counts.sum(axis=1)
+    q = n_categories if n_categories is not None else counts.shape[1]
+    if subjects == 0 or q < 2 or raters[0] < 2 or not np.all(raters == raters[0]):
+        return None
+    n = float(raters[0])
+    shares = counts.sum(axis=0) / (subjects * n)
+    observed = float(((counts * counts).sum(axis=1) - n).sum()) / (subjects * n * (n - 1))
+    chance = float(np.dot(shares, 1.0 - shares)) / (q - 1)
+    return float((observed - chance) / (1.0 - chance))
+
+
+def gwet_ac1(codes: IntArray, n_categories: int | None = None) -> tuple[float | None, int, int]:
+    """Gwet's AC1 over the units coded by every rater, as `fleiss_kappa`: (AC1, used, left out).
+
+    q is the number of categories on the scale (`n_categories`: outside plus every label),
+    whether or not a category was used.
+    """
+    size = _category_count(codes, n_categories)
+    raters, units = codes.shape
+    complete: BoolArray = np.all(codes >= 0, axis=0)
+    subjects = int(complete.sum())
+    if raters < 2 or subjects == 0 or size < 2:
+        return None, subjects, units - subjects
+    kept = codes[:, complete]
+    agreeing = sum(int((kept[i] == kept[j]).sum()) for i, j in combinations(range(raters), 2))
+    observed = 2.0 * agreeing / (subjects * raters * (raters - 1))
+    shares = np.bincount(kept.ravel(), minlength=size) / (subjects * raters)
+    chance = float(np.dot(shares, 1.0 - shares)) / (size - 1)
+    return (observed - chance) / (1.0 - chance), subjects, units - subjects

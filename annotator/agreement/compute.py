@@ -26,6 +26,7 @@ from annotator.agreement.coding import (
     cohen_kappa_from_confusion,
     confusion_matrix,
     fleiss_kappa,
+    gwet_ac1,
     krippendorff_alpha_nominal,
     nominal_alpha_by_group,
 )
@@ -132,6 +133,7 @@ class _Computation:
         overall = {
             "krippendorff_alpha": self._alpha_figure(alpha, coincidences),
             "fleiss_kappa": self._fleiss_figure(),
+            "gwet_ac1": self._gwet_figure(),
             "alpha_u": _unitizing_figure(everyone, None, used_chars, corpus.total_length),
             "cohen_kappa": _mean_figure([p.cohen_kappa.value for p in pairs]),
             "span_f1_exact": _mean_figure([p.exact.micro.f1 for p in pairs]),
@@ -191,6 +193,12 @@ class _Computation:
         reason = None if value is not None else ("no_units" if used == 0 else "no_variation")
         return Figure(value, "token", used, {"missing_annotator": left}, reason,
                       {"raters": len(self.names)})
+
+    def _gwet_figure(self) -> Figure:
+        value, used, left = gwet_ac1(self.codes, self.n_categories)
+        reason = None if value is not None else "no_units"
+        return Figure(value, "token", used, {"missing_annotator": left}, reason,
+                      {"raters": len(self.names), "categories": self.n_categories})
 
     def _pair(self, p: int, i: int, j: int) -> PairAgreement:
         corpus = self.corpus

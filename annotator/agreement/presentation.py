@@ -14,6 +14,7 @@ from annotator.agreement.report import AgreementReport, DocumentAgreement
 OVERALL_MEASURES: dict[str, str] = {
     "krippendorff_alpha": "Krippendorff's alpha (tokens, nominal)",
     "fleiss_kappa": "Fleiss' kappa (tokens)",
+    "gwet_ac1": "Gwet's AC1 (tokens, nominal)",
     "cohen_kappa": "Cohen's kappa (tokens, mean over pairs)",
     "alpha_u": "Unitizing alpha_u (characters)",
     "span_f1_exact": "Span F1, exact (mean over pairs)",

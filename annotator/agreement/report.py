@@ -16,7 +16,8 @@ cannot be computed is null and its figure says why in "reason"):
                    "merged_for_alpha_u": int, "spans_outside_label_filter": int}}
     overall       {name: FIGURE} for "krippendorff_alpha" (tokens, nominal, missing data),
                    "fleiss_kappa" (tokens coded by all; with two annotators it is Scott's
-                   pi), "alpha_u" (characters, documents
+                   pi), "gwet_ac1" (Gwet's AC1, nominal, the same units as Fleiss' kappa;
+                   q = outside plus every label in `labels`), "alpha_u" (characters, documents
                    finished by all), "cohen_kappa", "span_f1_exact", "span_f1_lenient",
                    "span_macro_f1_exact", "span_macro_f1_lenient" (these five: means over
                    annotator pairs, unit "annotator pair")

@@ -1553,6 +1553,11 @@
     </message>
     <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="236" />
+        <source>Gwet's AC1</source>
+        <translation>معامل AC1 لغويت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="236" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
     </message>

@@ -97,6 +97,8 @@ def test_a_missing_document_changes_the_unit_count_as_krippendorff_prescribes(
     assert krippendorff.alpha(reliability_data=as_outside, level_of_measurement="nominal") != \
         pytest.approx(a_missing.value)
     assert missing.overall["fleiss_kappa"].left_out == {"missing_annotator": len(tokens_doc3)}
+    assert missing.overall["gwet_ac1"].left_out == {"missing_annotator": len(tokens_doc3)}
+    assert missing.overall["gwet_ac1"].used == missing.overall["fleiss_kappa"].used
     assert missing.overall["alpha_u"].used == len(TEXTS[0]) + len(TEXTS[1])
 
 
@@ -139,7 +141,7 @@ def test_to_dict_is_json_with_the_documented_keys(make_document, gold_spans) -> 
     assert set(data) == {"schema", "annotators", "labels", "filters", "corpus",
                          "annotator_summaries", "overall", "pairs", "matrices", "per_label",
                          "per_document", "confusion"}
-    assert set(data["overall"]) == {"krippendorff_alpha", "fleiss_kappa", "alpha_u", "cohen_kappa",
+    assert set(data["overall"]) == {"krippendorff_alpha", "fleiss_kappa", "gwet_ac1", "alpha_u", "cohen_kappa",
                                     "span_f1_exact", "span_f1_lenient", "span_macro_f1_exact",
                                     "span_macro_f1_lenient"}
     figure = data["overall"]["fleiss_kappa"]

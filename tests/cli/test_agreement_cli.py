@@ -43,6 +43,12 @@ def test_two_imports_with_annotator_names_are_enough_for_agreement(project, caps
     pair = report["pairs"][0]
     # tokens: O PERS LOC LOC O | O ORG ORG ORG  against  O PERS LOC O O | O ORG ORG ORG
     assert pair["observed_agreement"] == pytest.approx(8 / 9)
+    # Gwet's AC1 on the same 18 values: O 7, PERS 2, LOC 3, ORG 6; q = 4 ("O" and the three
+    # labels the spans use; MISC is unused, so not in the report's labels)
+    shares = [7 / 18, 2 / 18, 3 / 18, 6 / 18]
+    chance = sum(p * (1 - p) for p in shares) / 3
+    assert report["overall"]["gwet_ac1"]["value"] == pytest.approx((8 / 9 - chance) / (1 - chance))
+    assert report["overall"]["gwet_ac1"]["used"] == 9
     assert pair["cohen_kappa"]["value"] == pytest.approx(48 / 57)
     assert pair["span_f1_exact"]["micro"]["f1"] == pytest.approx(2 / 3)
     assert pair["span_f1_lenient"]["micro"]["f1"] == pytest.approx(1.0)

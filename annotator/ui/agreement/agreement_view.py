@@ -233,7 +233,8 @@ class AgreementDialog(QDialog):
 
     def overall_text(self, report: AgreementReport) -> str:
         names = (("krippendorff_alpha", self.tr("Krippendorff's α (tokens)")),
-                 ("fleiss_kappa", self.tr("Fleiss' κ")), ("cohen_kappa", self.tr("Cohen's κ (mean)")),
+                 ("fleiss_kappa", self.tr("Fleiss' κ")), ("gwet_ac1", self.tr("Gwet's AC1")),
+                 ("cohen_kappa", self.tr("Cohen's κ (mean)")),
                  ("alpha_u", self.tr("α_u")), ("span_f1_exact", self.tr("F1 exact")),
                  ("span_f1_lenient", self.tr("F1 lenient")))
         return "   ·   ".join(f"{title} {format_value(report.overall[key].value)}"

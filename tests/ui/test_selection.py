@@ -4,8 +4,17 @@ the stored offsets are exactly the words aimed at, in either direction of draggi
 from __future__ import annotations
 
 import pytest
-from conftest import ANNOTATOR, LTR_TEXT, char_point, drag_over, occurrence, reveal, stored
-from PySide6.QtCore import Qt
+from conftest import (
+    ANNOTATOR,
+    LTR_TEXT,
+    char_point,
+    drag,
+    drag_over,
+    occurrence,
+    reveal,
+    stored,
+)
+from PySide6.QtCore import QPoint, Qt
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -114,3 +123,39 @@ def test_the_seed_is_laid_out_right_to_left_and_right_aligned(window, seed):
     left = char_point(view, first_word_end - 1)
     assert right.x() > left.x()  # the first letter is on the right
     assert right.x() > view.viewport().width() * 0.8  # right aligned
+
+
+@pytest.mark.parametrize("backwards", [False, True])
+def test_alt_drag_onto_the_space_after_a_word_stores_no_space(qtbot, window, store, seed,
+                                                              backwards):
+    """Issue 15: an Alt+drag ending on the space past 'كوريا' stored 'كوريا ' (and every later
+    export stopped with E301); the selection is trimmed, so the space is never stored."""
+    word_start, word_end = occurrence(seed, "لكوريا")
+    assert seed[word_end].isspace()
+    view = window.editor.view
+    reveal(view, word_start, word_end + 2)
+    inside, last = char_point(view, word_start + 1), char_point(view, word_end - 1)
+    # right to left: the word's last letter is its left end; step left off it, then 2 px more
+    x = last.x()
+    while view.character_at(QPoint(x, last.y())) == word_end - 1:
+        x -= 1
+    on_space = QPoint(x - 2, last.y())
+    assert view.character_at(on_space) in (word_end, None)  # the space (here the line's end)
+    drag(qtbot, view, *((on_space, inside) if backwards else (inside, on_space)), modifier=ALT)
+    assert view.selected_range() == (word_start + 1, word_end)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert stored(store, window) == [(word_start + 1, word_end, "LOC", "accepted")]
+
+
+def test_a_selection_made_past_a_word_is_labelled_without_the_space(qtbot, window, store, seed):
+    """Any selection path (here the cursor's own selection, as Shift+arrows leave it in
+    character mode) is trimmed before it becomes a span; only spaces selected labels nothing."""
+    word_start, word_end = occurrence(seed, "لكوريا")
+    view = window.editor.view
+    window.set_character_mode(True)
+    view.select_range(word_start + 1, word_end + 1)
+    assert view.selected_range() == (word_start + 1, word_end)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert stored(store, window) == [(word_start + 1, word_end, "LOC", "accepted")]
+    view.select_range(word_end, word_end + 1)  # the space alone
+    assert view.selected_range() is None

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from annotator.core.model import StoredSpan
+from annotator.text.plain import trim_span
 from annotator.ui.editor.band_layout import BandLayout
 from annotator.ui.editor.offsets import OffsetMap
 from annotator.ui.editor.span_geometry import SpanGeometry
@@ -176,11 +177,15 @@ class AnnotationTextView(QPlainTextEdit):
 
     # ------------------------------------------------------------------ offsets
     def selected_range(self) -> tuple[int, int] | None:
+        """The selection without separators at either end (whitespace or an invisible mark,
+        `text.plain.trim_span`), so no selection path can make a span that starts or ends on
+        one; None when nothing but separators is selected."""
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        return (self.offsets.from_qt(cursor.selectionStart()),
-                self.offsets.from_qt(cursor.selectionEnd()))
+        start, end = trim_span(self.text, self.offsets.from_qt(cursor.selectionStart()),
+                               self.offsets.from_qt(cursor.selectionEnd()))
+        return None if start == end else (start, end)
 
     def cursor_offset(self) -> int:
         return self.offsets.from_qt(self.textCursor().position())
@@ -214,7 +219,8 @@ class AnnotationTextView(QPlainTextEdit):
     def snap(self, start: int, end: int, character_mode: bool) -> tuple[int, int]:
         """Whole tokens; in character mode the exact characters with their combining marks."""
         if character_mode or self.tokens is None or start >= end:
-            while end < len(self.text) and unicodedata.combining(self.text[end]):
+            start, end = trim_span(self.text, start, end)  # never a separator at an end
+            while start < end < len(self.text) and unicodedata.combining(self.text[end]):
                 end += 1
             return start, end
         return self.tokens.snap(start, end)

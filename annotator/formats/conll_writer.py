@@ -60,7 +60,8 @@ class ConllWriter:
         words = [text[aligned.starts[i]:aligned.ends[i]] for i in kept]
         index = {i: n for n, i in enumerate(kept)}
         chunks = []
-        for first, last, label in aligned.entities:
+        # every span (nested ones too) when the alignment kept overlaps, else the entities
+        for first, last, label in aligned.spans or aligned.entities:
             inner = [index[i] for i in range(first, last) if i in index]
             if inner:
                 chunks.append(Chunk(inner[0], inner[-1] + 1, label))

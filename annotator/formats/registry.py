@@ -68,6 +68,7 @@ FORMATS: dict[str, Format] = {}
 FORMAT_MODULES = (
     # specific sniffers first: for a .jsonl file, doccano and Prodigy before plain JSONL
     "annotator.formats.conll",
+    "annotator.formats.conll_writer",
     "annotator.formats.spacy_docbin",
     "annotator.formats.doccano",
     "annotator.formats.prodigy",

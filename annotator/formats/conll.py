@@ -268,7 +268,7 @@ def _sniff_conll(_path: Path, head: bytes) -> bool:
 
 @reader("conll", "CoNLL: token and tag per line, blank line between sentences (IOB1/IOB2/BILOU)",
         extensions=(".conll", ".conll03", ".conllx", ".iob", ".iob2", ".bio", ".bilou", ".bioes"),
-        sniff=_sniff_conll)
+        sniff=_sniff_conll, claims_by_content=(".txt",))
 def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     scheme = _scheme(path, options)
     notes = DecodeNotes()

@@ -60,6 +60,9 @@ class Format:
     writes_folders: bool = False  # the output is a folder of files (brat)
     needs_tokens: bool = False  # the writer reads tokens: spans must align to them
     carries_overlaps: bool = False  # token format that keeps overlapping spans (spaCy spans)
+    # extensions of other formats this format claims when its sniffer recognises the content
+    # (CoNLL corpora are often published as .txt)
+    claims_by_content: tuple[str, ...] = ()
 
 
 FORMATS: dict[str, Format] = {}
@@ -89,10 +92,12 @@ def register(name: str, description: str, extensions: tuple[str, ...] = (),
 
 
 def reader(name: str, description: str, extensions: tuple[str, ...] = (),
-           sniff: Sniffer | None = None, reads_folders: bool = False) -> Callable[[Reader], Reader]:
+           sniff: Sniffer | None = None, reads_folders: bool = False,
+           claims_by_content: tuple[str, ...] = ()) -> Callable[[Reader], Reader]:
     def decorate(function: Reader) -> Reader:
         fmt = register(name, description, extensions, reads_folders)
         fmt.reader, fmt.sniff = function, sniff
+        fmt.claims_by_content = claims_by_content
         return function
 
     return decorate
@@ -145,6 +150,9 @@ def guess_format(path: Path) -> Format:
         raise AnnotatorError(E.E210, file=path)
     head = path.open("rb").read(65536)
     suffix = "".join(path.suffixes[-1:]).lower()
+    for fmt in formats.values():
+        if fmt.reader and fmt.sniff and suffix in fmt.claims_by_content and fmt.sniff(path, head):
+            return fmt
     candidates = [f for f in formats.values() if f.reader and suffix in f.extensions]
     for fmt in candidates:
         if fmt.sniff is None or fmt.sniff(path, head):

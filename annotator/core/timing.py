@@ -97,12 +97,7 @@ class TimeRecorder:
         self._last_event = self._clock()
 
     def document_closed(self) -> None:
-        if self._doc_id is None or self._annotator is None:
-            return
-        self._tick()
-        if self._document_seconds > 0:
-            self._pending.append(DocumentTime(self._annotator, self._doc_id,
-                                              self._document_seconds))
+        self.flush_open_document()
         self._annotator = self._doc_id = None
 
     def span_decided(self, decision: Decision, label: str) -> None:

@@ -17,6 +17,13 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
+from annotator.formats.conll_repairs import (
+    Repairs,
+    is_invisible,
+    is_sentence_final,
+    suffix_to_prefix,
+    survey,
+)
 from annotator.formats.registry import ReadOptions, reader
 from annotator.formats.schemes import (
     Chunk,
@@ -91,8 +98,21 @@ def _split(line: str, layout: _Layout) -> list[str]:
     return line.split()
 
 
-def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
-    """('doc', (line, leading whitespace)) and ('sentence', _Sentence), in file order."""
+def _has_empty_token(line: str, columns: list[str], layout: _Layout) -> bool:
+    """` O`: a tag line whose token is empty (ANERcorp has five)."""
+    if layout.separator == "\t":
+        return len(columns) > 1 and not columns[0].strip()
+    return (line[:1].isspace() and all(is_bio_tag(c) for c in columns)
+            and (len(columns) == 1 or (not layout.multi_tag and len(columns) < layout.columns)))
+
+
+def _events(path: Path, options: ReadOptions,
+            repairs: Repairs | None = None) -> Iterator[tuple[str, object]]:
+    """('doc', (line, leading whitespace)) and ('sentence', _Sentence), in file order; the
+    rules of conll_repairs applied on the way and recorded in REPAIRS."""
+    shape = survey(iter_lines(path)[1])
+    repairs = repairs if repairs is not None else Repairs()
+    repairs.splitting = not shape.sentence_breaks
     encoding, lines = iter_lines(path)
     options.report.encodings[str(path)] = encoding
     layout = _Layout()
@@ -126,6 +146,14 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
                 leading = unescape_space(columns[layout.space], path, number)
             yield "doc", (number, leading)
             continue
+        columns = repairs.clean(number, columns)
+        if _has_empty_token(line, columns, layout):
+            repairs.empty_tokens.append((number, " ".join(c for c in columns if c.strip())))
+            continue
+        if layout.space is None and layout.tag == -1:
+            columns = columns[:1] + repairs.tags(columns[1:], shape.suffix_style)
+        elif -len(columns) <= layout.tag < len(columns):
+            columns[layout.tag] = repairs.tags([columns[layout.tag]], shape.suffix_style)[0]
         if layout.columns == 0:
             if len(columns) < 2:
                 raise AnnotatorError(E.E211, file=path, line=number,
@@ -143,6 +171,9 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
             sentence.tags.append(columns[1])
             sentence.layers.append(columns[1:])
             sentence.spaces.append(None)
+            if repairs.splitting and is_sentence_final(columns[0]):
+                yield "sentence", sentence
+                sentence = _Sentence()
             continue
         if len(columns) != layout.columns:
             raise AnnotatorError(E.E216, file=path, line=number, got=len(columns),
@@ -159,6 +190,9 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
         sentence.layers.append([tag])
         sentence.spaces.append(unescape_space(columns[layout.space], path, number)
                                if layout.space is not None else None)
+        if repairs.splitting and layout.space is None and is_sentence_final(token):
+            yield "sentence", sentence
+            sentence = _Sentence()
     if sentence.tokens:
         yield "sentence", sentence
 
@@ -257,11 +291,14 @@ def _sniff_conll(_path: Path, head: bytes) -> bool:
         return False
     tagged = 0
     for line in lines[:-1]:  # the last line may be cut
-        columns = line.split()
+        columns = [c for c in line.split() if not is_invisible(c)]
+        if line[:1].isspace() and len(columns) == 1:
+            columns = ["", *columns]  # an empty token (see conll_repairs)
         if len(columns) >= 2:
-            prefix, label = split_tag(columns[-1])
-            if columns[-1] == "O" or (columns[-1][1:2] in "-_" and prefix != "I") or \
-                    columns[-1].startswith(("I-", "I_")):
+            tag = suffix_to_prefix(columns[-1])
+            prefix, label = split_tag(tag)
+            if tag == "O" or (tag[1:2] in "-_" and prefix != "I") or \
+                    tag.startswith(("I-", "I_")):
                 tagged += 1
     return tagged >= 0.9 * (len(lines) - 1)
 
@@ -277,7 +314,8 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     sentences = 0
     layers: dict[int, int] = {}  # tag column -> entities read from it
     nested = deepest = 0
-    for kind, item in _events(path, options):
+    repairs = Repairs()
+    for kind, item in _events(path, options, repairs):
         if kind == "doc":
             assert isinstance(item, tuple)
             if builder is not None and builder.sentences:
@@ -303,6 +341,9 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     report = options.report
     report.messages.append(f"{path}: {sentences} sentence(s), tagging scheme {scheme}"
                            + ("" if options.scheme else " (detected)"))
+    if repairs.splitting and sentences > 1:
+        repairs.split_sentences = sentences
+    report.messages += repairs.messages(path)
     if len(layers) > 1:
         report.messages.append(
             f"{path}: {len(layers)} tag columns (multi-tag CoNLL): {sum(layers.values())} "

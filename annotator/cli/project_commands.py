@@ -119,10 +119,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from annotator.app.annotation_time import time_report
+
     with open_project(args.project) as project:
         stats = project.stats()
         info = project.info()
-    stats = {"project": info.name, "language": info.language, **stats}
+        times = time_report(project).to_dict()
+    stats = {"project": info.name, "language": info.language, **stats, "times": times}
     if args.json:
         print_json(stats)
         return 0

@@ -23,8 +23,9 @@ DEFAULT_IDLE_THRESHOLD = 60.0
 
 class Decision(Enum):
     ACCEPTED = "accepted"    # a suggestion (pre-tag) kept as it was
-    CORRECTED = "corrected"  # a suggestion kept with another label or boundary, or a new span
+    CORRECTED = "corrected"  # a suggestion (or a span) kept with another label or boundary
     REJECTED = "rejected"    # a suggestion deleted
+    CREATED = "created"      # a new span the annotator made where no suggestion was
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class DocumentTime:
     annotator: str
     doc_id: int
     active_seconds: float
+    pretagged: bool = False  # the document held pre-tags (suggestions) when it was opened
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ class SpanTime:
     label: str
     decision: Decision
     active_seconds: float
+    pretagged: bool = False
+    span_id: int | None = None  # the span decided on (a rejected one no longer exists)
+    start: int | None = None
+    end: int | None = None
 
 
 TimeRecord = DocumentTime | SpanTime
@@ -60,6 +66,7 @@ class TimeRecorder:
         self._focused = True
         self._annotator: str | None = None
         self._doc_id: int | None = None
+        self._pretagged = False
         self._last_event = 0.0
         self._document_seconds = 0.0
         self._since_decision = 0.0
@@ -90,9 +97,9 @@ class TimeRecorder:
         self._tick()
         self._focused = False
 
-    def document_opened(self, annotator: str, doc_id: int) -> None:
+    def document_opened(self, annotator: str, doc_id: int, pretagged: bool = False) -> None:
         self.document_closed()
-        self._annotator, self._doc_id = annotator, doc_id
+        self._annotator, self._doc_id, self._pretagged = annotator, doc_id, pretagged
         self._document_seconds = self._since_decision = 0.0
         self._last_event = self._clock()
 
@@ -100,12 +107,14 @@ class TimeRecorder:
         self.flush_open_document()
         self._annotator = self._doc_id = None
 
-    def span_decided(self, decision: Decision, label: str) -> None:
+    def span_decided(self, decision: Decision, label: str, span_id: int | None = None,
+                     start: int | None = None, end: int | None = None) -> None:
         if self._doc_id is None or self._annotator is None:
             return
         self._tick()
         self._pending.append(SpanTime(self._annotator, self._doc_id, label, decision,
-                                      self._since_decision))
+                                      self._since_decision, self._pretagged, span_id, start,
+                                      end))
         self._since_decision = 0.0
 
     def flush_open_document(self) -> None:
@@ -115,7 +124,7 @@ class TimeRecorder:
         self._tick()
         if self._document_seconds > 0:
             self._pending.append(DocumentTime(self._annotator, self._doc_id,
-                                              self._document_seconds))
+                                              self._document_seconds, self._pretagged))
         self._document_seconds = 0.0
 
     def drain(self) -> list[TimeRecord]:

@@ -145,6 +145,12 @@ def run_stats(args: argparse.Namespace) -> int:
     for name, entry in annotators.items():
         docs = ", ".join(f"{k} {v}" for k, v in entry["documents"].items() if v)
         print(f"    {name:<12} {entry['spans']:>8,} spans; {docs}")
+    overall = times["overall"]
+    assert isinstance(overall, dict)
+    if overall["all"]["active_seconds"]:
+        figures = overall["all"]
+        print(f"  annotation time {figures['active_seconds'] / 3600:.2f} h active, "
+              f"{figures['entities_per_hour']} entities/h (details: annotator times)")
     return 0
 
 

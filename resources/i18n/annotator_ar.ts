@@ -1762,6 +1762,16 @@
     <name>TimeDialog</name>
     <message>
         <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Entities per hour with pre-tags</source>
+        <translation>كيانات في الساعة مع الوسم المسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Entities per hour without pre-tags</source>
+        <translation>كيانات في الساعة بلا وسم مسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
         <source>Annotation time</source>
         <translation>وقت التوسيم</translation>
     </message>

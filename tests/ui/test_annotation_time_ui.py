@@ -147,7 +147,7 @@ def test_the_figures_in_the_app_in_english_and_arabic(qtbot, clock, plain, seed)
     cells = [dialog.splits.item(0, c).text() for c in range(6)]
     # 60 s, 1 document (not done), 0 documents/h, 2 entities in 60 s: 120/h, 30 s each
     assert cells == ["0:01:00", "1", "0", "0.0", "120.0", "30.0"]
-    assert dialog.labels.item(0, 0).text().startswith("PERS")
+    assert [dialog.labels.item(0, c).text() for c in range(6)] == ["PERS", "2", "120.0", "30.0", "–", "120.0"]
     dialog.close()
 
     from annotator.ui.dialogs.time_dialog import TimeDialog

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -50,13 +51,18 @@ class TimeDialog(QDialog):
         self.splits.setVerticalHeaderLabels([self.split_names[s] for s in SPLITS])
         self.speed_up = QLabel(self)
         self.speed_up.setObjectName("speed_up")
-        self.labels = QTableWidget(0, 4, self)
+        self.labels = QTableWidget(0, 6, self)
         self.labels.setHorizontalHeaderLabels([
             self.tr("Label"), self.tr("Entities"), self.tr("Entities per hour"),
-            self.tr("Seconds per entity")])
+            self.tr("Seconds per entity"), self.tr("Entities per hour with pre-tags"),
+            self.tr("Entities per hour without pre-tags")])
+        self.labels.verticalHeader().setVisible(False)
         for table in (self.splits, self.labels):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
+        self.splits.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel(self.tr(
             "No annotation time recorded yet: it is recorded while you annotate here."), self)
         self.empty.setWordWrap(True)
@@ -68,10 +74,10 @@ class TimeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(form)
-        layout.addWidget(self.splits)
+        layout.addWidget(self.splits, 0)
         layout.addWidget(self.speed_up)
         layout.addWidget(QLabel(self.tr("Per label (time to each decision)"), self))
-        layout.addWidget(self.labels)
+        layout.addWidget(self.labels, 1)
         layout.addWidget(buttons)
         self.resize(760, 520)
         self.who.currentIndexChanged.connect(lambda _i: self.show_figures())
@@ -99,17 +105,17 @@ class TimeDialog(QDialog):
             self.tr("Speed-up: needs time on documents with and without pre-tags"))
         per_label = times["per_label"]
         assert isinstance(per_label, dict)
-        self.labels.setRowCount(len(per_label) * len(SPLITS))
-        row = 0
-        for label, splits in per_label.items():
-            for split in SPLITS:
-                f = splits[split]
-                for column, value in enumerate([
-                        f"{label} · {self.split_names[split]}", str(f["entities"]),
-                        number(f["entities_per_hour"]), number(f["seconds_per_entity"])]):
-                    self.labels.setItem(row, column, _cell(value))
-                row += 1
-
+        self.labels.setRowCount(len(per_label))
+        for row, (label, splits) in enumerate(per_label.items()):
+            f = splits["all"]
+            for column, value in enumerate([
+                    label, str(f["entities"]), number(f["entities_per_hour"]),
+                    number(f["seconds_per_entity"]),
+                    number(splits["with_pretags"]["entities_per_hour"]),
+                    number(splits["without_pretags"]["entities_per_hour"])]):
+                self.labels.setItem(row, column, _cell(value))
+        self.splits.setFixedHeight(self.splits.horizontalHeader().height() + sum(
+            self.splits.rowHeight(r) for r in range(len(SPLITS))) + 2 * self.splits.frameWidth())
 
 def number(value: object, digits: int = 1) -> str:
     return "–" if value is None else f"{float(value):.{digits}f}"  # type: ignore[arg-type]

@@ -99,13 +99,38 @@ def test_active_time_leaves_out_idle_gaps_and_an_inactive_window(qtbot, clock, p
     clock.advance(4)
     qtbot.keyClick(view, Qt.Key.Key_Right)  # 4 s
     assert document_rows(plain) == []  # not saved yet: the document is still open
-    window.step_document(True)  # a document switch saves the first one's time
+    window.time_tracker.saver.timeout.emit()  # the save every minute, the document still open
     assert document_rows(plain) == [(first, 19.0, False)]
+    clock.advance(1)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    window.step_document(True)  # a document switch saves the rest of the first one's time
+    assert document_rows(plain) == [(first, 19.0, False), (first, 1.0, False)]
     assert span_rows(plain) == [("PERS", "created", 15.0, False)]
     clock.advance(8)
     qtbot.keyClick(view, Qt.Key.Key_Left)
     window.close()  # closing saves the open document
-    assert document_rows(plain)[1:] == [(window.session.doc_id, 8.0, False)]
+    assert document_rows(plain)[2:] == [(window.session.doc_id, 8.0, False)]
+    assert time_report(plain).to_dict()["annotators"][ANNOTATOR]["all"]["active_seconds"] == 28.0
+
+
+def test_a_new_window_for_another_language_saves_the_old_ones_time(qtbot, clock, plain):
+    from annotator.ui.app import AppController
+    from annotator.ui.i18n import install_language
+    from annotator.ui.settings import AppSettings
+
+    app = QApplication.instance()
+    controller = AppController(app, plain, ANNOTATOR, AppSettings(), remember=False)
+    controller.start(1)
+    try:
+        old = controller.window
+        clock.advance(7)
+        qtbot.keyClick(old.editor.view, Qt.Key.Key_Left)
+        controller.switch_language("ar")
+        assert document_rows(plain) == [(old.session.doc_id, 7.0, False)]
+    finally:
+        install_language(app, "en")
+        controller.window.remember_layout = False
+        controller.window.close()
 
 
 def test_accepted_rejected_and_corrected_suggestions_are_timed_undo_is_not(qtbot, clock,

@@ -67,3 +67,21 @@ def _params(url: str) -> dict[str, object]:
     parsed = make_url(url)
     return {"host": parsed.query["host"], "port": int(str(parsed.query["port"])),
             "user": parsed.username, "password": parsed.password, "dbname": parsed.database}
+
+
+def test_a_member_cannot_take_the_next_time_row_ids(pg_url) -> None:
+    store = ProjectStore.create(pg_url, labels=["LOC"])
+    with store.write() as c:
+        ingest(c, [SourceDocument("نص في القاهرة")], store.project().overlap_policy,
+               IngestOptions())
+    team.add_member(store, "amal", Role.ANNOTATOR, password=PASSWORD)
+    doc = store.document_ids()[0]
+    with Project.open(as_role(pg_url, "amal")) as amal:
+        amal.annotation_id(doc, "amal")
+        record_times(amal, [DocumentTime("amal", doc, 3.0)])
+    with psycopg.connect(conninfo="", autocommit=True, **_params(as_role(pg_url, "amal"))) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="come from the database"):
+            conn.execute("INSERT INTO document_time (id, document_id, annotator_id, "
+                         "active_seconds, pretagged, recorded_at) SELECT 50, %s, id, 1, false, "
+                         "now() FROM annotator WHERE name = 'amal'", (doc,))
+    store.close()

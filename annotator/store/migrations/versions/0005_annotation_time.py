@@ -5,7 +5,8 @@ by `annotator db copy` like every table; never sent anywhere.
 
 On PostgreSQL, team members may add their own time rows (granted here when the project's group
 roles exist, and by `annotator team add-user` / `team sync` from now on); row-level security
-lets a member read and write only their own rows, curators and managers everyone's.
+lets a member read and write only their own rows, curators and managers everyone's, and ids
+come from the sequence only (the guard of migration 0003).
 
 Revision ID: 0005
 Revises: 0003
@@ -68,6 +69,10 @@ def upgrade() -> None:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         op.execute(f"CREATE POLICY {table}_own ON {table} FOR ALL "
                    f"USING ({PRIVILEGED} OR {OWN}) WITH CHECK ({PRIVILEGED} OR {OWN})")
+        # ids from the sequence only (migration 0003's guard): nobody blocks a colleague's next
+        # time rows by taking their ids first
+        op.execute(f"CREATE TRIGGER {table}_id_guard BEFORE INSERT OR UPDATE OF id ON {table} "
+                   "FOR EACH ROW EXECUTE FUNCTION id_from_sequence_guard()")
     _grant_to_existing_groups()
 
 
@@ -88,5 +93,6 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for table in TIME_TABLES:
             op.execute(f"DROP POLICY IF EXISTS {table}_own ON {table}")
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_id_guard ON {table}")
     for table in reversed(TIME_TABLES):
         op.drop_table(table)

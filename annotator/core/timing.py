@@ -1,8 +1,9 @@
 """Annotation time: how long an annotator actively worked on a document and on each span.
 
 A pure recorder, no Qt and no I/O. The window forwards events (any key or mouse activity,
-focus in and out, a document opened or closed, a span accepted, corrected or rejected) and the
-recorder turns them into records the store writes in batches (`drain`). Time comes from an
+focus in and out, a document opened (with or without pre-tags) or closed, a span accepted,
+corrected, rejected or created) and the recorder turns them into records the store writes in
+batches (`drain`). Time comes from an
 injected clock (seconds, monotonic), so tests drive it with a fake one.
 
 What counts as active time: the stretch between two consecutive events while a document is

@@ -42,6 +42,12 @@ class E(Enum):
     E132 = "{project}: the project file is gone or cannot be read or written ({reason}); nothing was changed. Check that the file and its disk are still there"
     E133 = "Lost the connection to {project} ({reason}). What you were told was saved is saved; the last edit may not be: when the server is back, reopen the project and check it"
 
+    # annotation time (E18x): what the app records of how long annotating took
+    E180 = "Time record for document {doc_id}: no such document; nothing was recorded"
+    E181 = "Time record for document {doc_id}: {what} must be a finite number of seconds, at least 0, got {value!r}; nothing was recorded"
+    E182 = "Time record for document {doc_id}: {reason}; nothing was recorded"
+    E183 = "The server refused the time records ({reason}): a team member records only their own time; nothing was recorded"
+
     # team projects and copying between databases (E15x)
     E150 = "{target} is not empty ({reason}); copy into a new, empty database or file"
     E151 = "The copy does not match its source ({table}: {reason}); nothing was written to {target}"

@@ -28,6 +28,7 @@ from annotator.ui.overlap_policy import legacy_notice, short_text
 from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpanPanel
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import AppSettings
+from annotator.ui.time_tracking import TimeTracker, add_time_action
 from annotator.ui.window_actions import WindowActions
 from annotator.ui.workbench import Refreshed
 from annotator.ui.workflow import WorkflowActions
@@ -86,6 +87,11 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         # File › open, import, export; Tools › pre-tag, train
         self.workflow = WorkflowActions(self, self.actions_.file_menu)
+        # annotation time: activity in the editor, the window's focus, span decisions
+        self.time_tracker = TimeTracker(project, self, (
+            self.editor.view, self.editor.view.viewport(), self.label_bar))
+        self.time_tracker.failed.connect(self.show_message)
+        add_time_action(self.workflow.menus["tools"], self, self.time_tracker, annotator)
 
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.editor.message.connect(self.show_message)
@@ -117,7 +123,9 @@ class MainWindow(QMainWindow):
         session = DocumentSession(self.project, doc_id, self.annotator, history)
         session.changed.connect(lambda change: self.refresh(ProjectChanges.of_edit(change)))
         session.failed.connect(self._edit_refused)
+        session.decided.connect(self.time_tracker.decided)
         self.session = session
+        self.time_tracker.document_opened(self.annotator, doc_id, session.index)
         override = Direction(self.settings.direction_override(self.project.url, doc_id))
         direction = override if override is not Direction.AUTO else self.info.direction
         self.editor.open_session(session, direction)
@@ -331,6 +339,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.time_tracker.close()
         if self.remember_layout:
             self.save_layout()
         super().closeEvent(event)

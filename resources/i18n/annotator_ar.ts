@@ -1758,4 +1758,115 @@
         <translation>أُلغي الإعداد الشخصي «الوسم المتداخل الجديد يستبدل القديم»: الوسوم المتداخلة تتبع سياسة المشروع (%1)؛ غيّرها من عرض › الوسوم المتداخلة في هذا المشروع</translation>
     </message>
 </context>
+<context>
+    <name>TimeDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Entities per hour with pre-tags</source>
+        <translation>كيانات في الساعة مع الوسم المسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Entities per hour without pre-tags</source>
+        <translation>كيانات في الساعة بلا وسم مسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Annotation time</source>
+        <translation>وقت التوسيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>With pre-tags</source>
+        <translation>مع الوسم المسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Without pre-tags</source>
+        <translation>بلا وسم مسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Everyone</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Active time</source>
+        <translation>الوقت الفعلي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Done</source>
+        <translation>المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Documents per hour</source>
+        <translation>مستندات في الساعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Entities per hour</source>
+        <translation>كيانات في الساعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Seconds per entity</source>
+        <translation>ثوانٍ لكل كيان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>No annotation time recorded yet: it is recorded while you annotate here.</source>
+        <translation>لم يُسجَّل وقت توسيم بعد: يُسجَّل أثناء التوسيم هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Per label (time to each decision)</source>
+        <translation>لكل وسم (الوقت حتى كل قرار)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>With pre-tags: %1 times the entities per hour of documents without</source>
+        <translation>مع الوسم المسبق: %1 ضعف الكيانات في الساعة في المستندات التي بلا وسم مسبق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="1" />
+        <source>Speed-up: needs time on documents with and without pre-tags</source>
+        <translation>التسريع: يحتاج إلى وقت مسجَّل على مستندات مع الوسم المسبق وبدونه</translation>
+    </message>
+</context>
+<context>
+    <name>TimeTracker</name>
+    <message>
+        <location filename="../../annotator/ui/time_tracking.py" line="1" />
+        <source>Annotation &amp;time…</source>
+        <translation>&amp;وقت التوسيم…</translation>
+    </message>
+</context>
 </TS>

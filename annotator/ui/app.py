@@ -162,6 +162,7 @@ class AppController:
         window = self.window
         assert window is not None
         window.resize(*size)
+        window.fit_docks()  # a screenshot starts from no saved layout
         for _ in range(3):
             self.app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)

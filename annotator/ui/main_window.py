@@ -77,8 +77,6 @@ class MainWindow(QMainWindow):
                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.document_dock, self.span_dock], [400, 260],
-                         Qt.Orientation.Horizontal)
 
         self.progress_label = QLabel(self)
         self.mode_label = QLabel(self)
@@ -326,12 +324,24 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1320, 860)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width = min(1320, int(screen.width() * 0.95)) if screen else 1320
+            height = min(860, int(screen.height() * 0.9)) if screen else 860
+            self.resize(width, height)
         if state is not None:
             self.restoreState(state)
         else:
             self.tabifyDockWidget(self.span_dock, self.guidelines_dock)
             self.span_dock.raise_()
+            self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """The docks' share of the window's width: the text keeps at least half of it."""
+        width = self.width()
+        documents = max(180, min(400, int(width * 0.22)))
+        spans = max(160, min(300, int(width * 0.18)))
+        self.resizeDocks([self.document_dock, self.span_dock], [documents, spans],
+                         Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         self.settings.geometry = QByteArray(self.saveGeometry())

@@ -53,8 +53,9 @@ class FlowLayout(QLayout):
         """Place the items row by row inside RECT (when MOVE); the height they need."""
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        mirrored = self.parentWidget() is not None and \
-            self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        parent = self.parentWidget()
+        mirrored = parent is not None and \
+            parent.layoutDirection() == Qt.LayoutDirection.RightToLeft
         x, y, row_height = area.x(), area.y(), 0
         for item in self._items:
             hint = item.sizeHint()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -338,10 +338,19 @@ class MainWindow(QMainWindow):
     def fit_docks(self) -> None:
         """The docks' share of the window's width: the text keeps at least half of it."""
         width = self.width()
-        documents = max(180, min(400, int(width * 0.22)))
-        spans = max(160, min(300, int(width * 0.18)))
+        wide = width >= 900  # below that the floors would leave the text less than half
+        documents = min(400, max(180 if wide else 0, int(width * 0.22)))
+        spans = min(300, max(160 if wide else 0, int(width * 0.18)))
         self.resizeDocks([self.document_dock, self.span_dock], [documents, spans],
                          Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """A narrowed window takes its width from the docks, not from the text, once the
+        text has less than half of it (Qt's main window takes it from the centre first)."""
+        super().resizeEvent(event)
+        if event.oldSize().width() > event.size().width() and \
+                self.editor.width() < event.size().width() // 2:
+            self.fit_docks()
 
     def save_layout(self) -> None:
         self.settings.geometry = QByteArray(self.saveGeometry())

@@ -151,9 +151,11 @@ class AnnotationTextView(QPlainTextEdit):
         changed down to the bottom of the viewport, unless the paint under way (PAINTING)
         covers it. True if one did."""
         first = self.firstVisibleBlock().blockNumber()
-        moved = [block for block, height in formatted
-                 if block.blockNumber() >= first
-                 and self.blockBoundingRect(block).height() != height]  # lays it out again
+        grown = [block for block, height in formatted
+                 if self.blockBoundingRect(block).height() != height]  # lays it out again
+        if grown:
+            self.band_layout.announce_size()  # the scroll range follows the new heights
+        moved = [block for block in grown if block.blockNumber() >= first]
         if not moved:
             return False
         top = min(self.blockBoundingGeometry(b).top() for b in moved) + self.contentOffset().y()
@@ -202,14 +204,27 @@ class AnnotationTextView(QPlainTextEdit):
 
     def reveal_range(self, start: int, end: int) -> None:
         """Centre [start, end) on screen, unless both its ends are on screen already (no
-        scroll, so no repaint of the whole viewport)."""
+        scroll, so no repaint of the whole viewport). Near the end of the document the
+        text cannot be centred; then the text cursor is scrolled just into view."""
+        if self.highlighter is not None:  # its blocks' bands, before measuring where it is
+            self._repaint_moved(self.highlighter.ensure_formatted(
+                self.highlighter.blocks_of([(start, end)])))
+        self.band_layout.flush_size()
+        if self._range_on_screen(start, end):
+            return
+        self.centerCursor()
+        self.band_layout.flush_size()  # centring laid out blocks whose bands grew
+        if not self._range_on_screen(start, end):
+            self.ensureCursorVisible()
+
+    def _range_on_screen(self, start: int, end: int) -> bool:
         area = self.viewport().rect()
         for offset in (start, end):
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.offsets.to_qt(offset))
             if not area.contains(self.cursorRect(cursor)):
-                self.centerCursor()
-                return
+                return False
+        return True
 
     def place_cursor(self, offset: int) -> None:
         cursor = QTextCursor(self.document())

@@ -92,6 +92,7 @@ class E(Enum):
     E309 = "Export cancelled: nothing was written to {path}"
     E310 = "{path}: document {doc} has nested or overlapping spans, which CoNLL writes as extra tag columns; that cannot be combined with the extra columns {columns}. Export without --columns"
     E315 = "Invalid --flatten {value!r}: choose one of {known}"
+    E316 = "{path}: document {doc} has nested or overlapping entities and imported columns that are no tags (POS, chunk); a CoNLL line cannot hold both. Export with --flatten outermost (or innermost)"
 
     # nlp (E4xx)
     E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"

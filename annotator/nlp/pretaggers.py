@@ -65,6 +65,7 @@ class LoadContext:
     project_gazetteer: Callable[[], list[Name]] | None = None  # None: no project
     project_models: list[str] = field(default_factory=list)  # trained model folders, oldest first
     starter_gazetteer: Path | None = None  # the shipped names file for the language
+    nested: bool = False  # the project allows overlapping spans: propose nested suggestions
 
 
 @dataclass
@@ -302,10 +303,11 @@ def load_rules(spec: str, context: LoadContext) -> Pretagger:
 
 # ------------------------------------------------------------------ gazetteer
 class GazetteerPretagger:
-    def __init__(self, names: list[Any], language: str, name: str) -> None:
+    def __init__(self, names: list[Any], language: str, name: str, nested: bool = False) -> None:
         from annotator.nlp.gazetteer import matcher_for
 
         self.matcher = matcher_for(names, language)
+        self.nested = nested  # every match, nested ones too (else longest, never overlapping)
         digest = hashlib.sha256("\n".join(f"{n.text}\t{n.label}" for n in names)
                                 .encode("utf-8")).hexdigest()[:10]
         self.origin = f"gazetteer/{name}:{digest}"
@@ -316,7 +318,8 @@ class GazetteerPretagger:
     def suggest(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Suggestion]]:
         origin = self.origin
         for text in texts:
-            yield [Suggestion(m.start, m.end, m.label, None, origin) for m in self.matcher.find(text)]
+            yield [Suggestion(m.start, m.end, m.label, None, origin)
+                   for m in self.matcher.find(text, self.nested)]
 
 
 def _gazetteer_choices(context: LoadContext) -> list[str]:
@@ -336,10 +339,10 @@ def load_gazetteer(spec: str, context: LoadContext) -> Pretagger:
         names = context.project_gazetteer()
         if not names:  # matching nothing would look like a run that found nothing
             raise AnnotatorError(E.E411)
-        return GazetteerPretagger(names, context.language, "project")
+        return GazetteerPretagger(names, context.language, "project", context.nested)
     path = Path(spec)
     names, _token_patterns = read_name_file(path)
-    return GazetteerPretagger(names, context.language, path.name)
+    return GazetteerPretagger(names, context.language, path.name, context.nested)
 
 
 # ------------------------------------------------------------------ mapping and combining

@@ -96,7 +96,7 @@ class E(Enum):
 
     # nlp (E4xx)
     E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"
-    E402 = "The pipeline {name!r} has no 'ner' component"
+    E402 = "The pipeline {name!r} has no 'ner' or 'spancat' component"
     E403 = "Not enough annotated data to train: {reason}"
     E404 = "{file}, line {line}: not a pattern: {reason}. A line is {{\"label\": \"LOC\", \"pattern\": \"مصر\"}} or a token pattern list"
     E405 = "Unknown pre-tagger kind {kind!r}; known kinds: {known}"

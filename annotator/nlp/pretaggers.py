@@ -117,15 +117,19 @@ class SpacyPretagger:
     a span group with `attrs["scores"]` (spancat's convention) holding the same span."""
 
     def __init__(self, nlp: Any, name: str, n_process: int = 1) -> None:
-        if "ner" not in nlp.pipe_names:
+        if "ner" not in nlp.pipe_names and "spancat" not in nlp.pipe_names:
             raise AnnotatorError(E.E402, name=name)
         self.nlp = nlp
+        # a span categorizer (trained on nested spans) suggests doc.spans[key], nested ones too
+        self.span_key: str | None = None
+        if "ner" not in nlp.pipe_names:
+            self.span_key = str(nlp.get_pipe("spancat").key)
         self.n_process = max(1, n_process)
         meta = nlp.meta
         self.origin = f"spacy/{meta.get('lang', '')}_{meta.get('name', name)}:{meta.get('version', '0')}"
 
     def labels(self) -> list[str]:
-        return sorted(self.nlp.get_pipe("ner").labels)
+        return sorted(self.nlp.get_pipe("ner" if self.span_key is None else "spancat").labels)
 
     def suggest(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Suggestion]]:
         origin = self.origin
@@ -134,6 +138,12 @@ class SpacyPretagger:
         extension = Span.has_extension("score")
         for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=self.n_process):
             scores = _span_group_scores(doc) if doc.spans else {}
+            if self.span_key is not None:
+                group = doc.spans[self.span_key] if self.span_key in doc.spans else []
+                yield [Suggestion(s.start_char, s.end_char, s.label_,
+                                  scores.get((s.start_char, s.end_char, s.label_)), origin)
+                       for s in group]
+                continue
             yield [Suggestion(e.start_char, e.end_char, e.label_,
                               _score(e, scores, extension), origin) for e in doc.ents]
 

@@ -97,10 +97,12 @@ class E(Enum):
     E308 = "Choose where to export to: a file, or a folder when splitting"
     E309 = "Export cancelled: nothing was written to {path}"
     E310 = "{path}: document {doc} has nested or overlapping spans, which CoNLL writes as extra tag columns; that cannot be combined with the extra columns {columns}. Export without --columns"
+    E315 = "Invalid --flatten {value!r}: choose one of {known}"
+    E316 = "{path}: document {doc} has nested or overlapping entities and imported columns that are no tags (POS, chunk); a CoNLL line cannot hold both. Export with --flatten outermost (or innermost)"
 
     # nlp (E4xx)
     E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"
-    E402 = "The pipeline {name!r} has no 'ner' component"
+    E402 = "The pipeline {name!r} has no 'ner' or 'spancat' component"
     E403 = "Not enough annotated data to train: {reason}"
     E404 = "{file}, line {line}: not a pattern: {reason}. A line is {{\"label\": \"LOC\", \"pattern\": \"مصر\"}} or a token pattern list"
     E405 = "Unknown pre-tagger kind {kind!r}; known kinds: {known}"

@@ -60,6 +60,7 @@ class Format:
     writes_folders: bool = False  # the output is a folder of files (brat)
     needs_tokens: bool = False  # the writer reads tokens: spans must align to them
     carries_overlaps: bool = False  # token format that keeps overlapping spans (spaCy spans)
+    writes_ents: bool = False  # has a non-overlapping entity layer (doc.ents) beside all spans
     # extensions of other formats this format claims when its sniffer recognises the content
     # (CoNLL corpora are often published as .txt)
     claims_by_content: tuple[str, ...] = ()
@@ -105,12 +106,14 @@ def reader(name: str, description: str, extensions: tuple[str, ...] = (),
 
 def writer(name: str, description: str, extensions: tuple[str, ...] = (), suffix: str = "",
            writes_folders: bool = False, needs_tokens: bool = False,
-           carries_overlaps: bool = False) -> Callable[[WriterFactory], WriterFactory]:
+           carries_overlaps: bool = False,
+           writes_ents: bool = False) -> Callable[[WriterFactory], WriterFactory]:
     def decorate(function: WriterFactory) -> WriterFactory:
         fmt = register(name, description, extensions)
         fmt.writer, fmt.writes_folders, fmt.needs_tokens = function, writes_folders, needs_tokens
         fmt.suffix = suffix or (extensions[0] if extensions else "")
         fmt.carries_overlaps = carries_overlaps
+        fmt.writes_ents = writes_ents
         return function
 
     return decorate

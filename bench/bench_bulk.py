@@ -18,7 +18,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -32,16 +31,16 @@ import sys, time, json, resource
 from annotator.app.project import Project
 from annotator.app.importing import import_paths
 project, source = sys.argv[1], sys.argv[2]
-store = Project.create(project, labels=%r)
+store = Project.create(project, labels=LABELS)
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 start = time.perf_counter()
 report = import_paths(store, [source])
 seconds = time.perf_counter() - start
-assert report.ingest.spans_added == report.ingest.added * %d, report.ingest.spans_added
+assert report.ingest.spans_added == report.ingest.added * SPANS_PER_DOC, report.ingest.spans_added
 print(json.dumps({"seconds": seconds, "documents": report.ingest.added,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rss_before_mb": base}))
-""" % (LABELS, SPANS_PER_DOC)
+""".replace("LABELS", repr(LABELS)).replace("SPANS_PER_DOC", str(SPANS_PER_DOC))
 
 # The same rows as an import writes, by hand: read and hash each record, then executemany.
 PLAIN_CHILD = """
@@ -49,7 +48,7 @@ import sys, time, json, hashlib, sqlite3, resource
 from datetime import datetime, timezone
 from annotator.app.project import Project
 project, source = sys.argv[1], sys.argv[2]
-Project.create(project, labels=%r).store.engine.dispose()
+Project.create(project, labels=LABELS).store.engine.dispose()
 db = sqlite3.connect(project, isolation_level=None)
 for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = FULL"):
     db.execute("PRAGMA " + pragma)
@@ -87,7 +86,7 @@ db.execute("COMMIT")
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-""" % (LABELS,)
+""".replace("LABELS", repr(LABELS))
 
 EXPORT_CHILD = """
 import sys, time, json, resource

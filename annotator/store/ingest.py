@@ -178,8 +178,11 @@ def _insert_documents(c: Connection, rows: list[dict[str, object]]) -> list[int]
     """Insert ROWS in one executemany; their new ids, in ROWS' order."""
     if not rows:
         return []
-    result = c.execute(insert(D).returning(D.c.id, sort_by_parameter_order=True), rows)
-    return [int(i) for i in result.scalars()]
+    c.execute(insert(D), rows)  # (RETURNING in order would be one statement per row on SQLite)
+    hashes = [str(row["content_hash"]) for row in rows]
+    ids: dict[str, int] = dict(c.execute(select(D.c.content_hash, D.c.id)
+                                         .where(D.c.content_hash.in_(hashes))).tuples().all())
+    return [int(ids[h]) for h in hashes]
 
 
 def _write_new_annotations(c: Connection, items: list[tuple[int, int, SourceDocument, list[Span]]],
@@ -193,11 +196,15 @@ def _write_new_annotations(c: Connection, items: list[tuple[int, int, SourceDocu
     kept = [select_spans(doc, labels, policy, options, report, spans)
             for _doc_id, _annotator_id, doc, spans in items]
     now = utcnow()
-    result = c.execute(insert(N).returning(N.c.id, sort_by_parameter_order=True), [
+    c.execute(insert(N), [
         {"document_id": doc_id, "annotator_id": annotator_id, "status": str(options.status),
          "version": 0, "created_at": now, "updated_at": now}
         for doc_id, annotator_id, _doc, _spans in items])
-    annotation_ids = [int(i) for i in result.scalars()]
+    doc_ids = sorted({doc_id for doc_id, _a, _d, _s in items})
+    found = {(d, a): i for i, d, a in c.execute(select(N.c.id, N.c.document_id, N.c.annotator_id)
+                                                .where(N.c.document_id.in_(doc_ids)))}
+    annotation_ids = [int(found[doc_id, annotator_id])
+                      for doc_id, annotator_id, _doc, _spans in items]
     report.annotations_added += len(items)
     report.annotation_ids.update(annotation_ids)
     report.annotated_documents.update(doc_id for doc_id, _a, _d, _s in items)

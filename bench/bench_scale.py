@@ -171,6 +171,7 @@ def measure(count: int) -> dict[str, object]:
             "next_undone_ms": round(median(next_ms), 2),
             "peak_rss_mb": round(peak_rss_mb(), 1),
             "peak_rss_mb_before_app": round(rss_before_app, 1),
+            "load_average_1min": round(os.getloadavg()[0], 2),  # others' work on the machine
         }
 
 

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         else:
             view.place_cursor(cursor)
         view.verticalScrollBar().setValue(scroll)
+        view.keep_scroll()  # the reader's scroll position wins over the restored cursor
 
     # ------------------------------------------------------------------ changes
     def refresh(self, changes: ProjectChanges) -> Refreshed:

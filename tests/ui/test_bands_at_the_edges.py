@@ -41,3 +41,30 @@ def test_a_span_that_wraps_gets_one_box_per_line(qtbot, window, seed):  # type: 
                     assert rect.height() <= view.fontMetrics().height() * 1.6, (width, rect)
                 return
     raise AssertionError("no window width wrapped the span: the test proves nothing")
+
+
+def test_ctrl_end_shows_the_last_line_with_its_bands(qtbot, window, seed):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    session, view = window.session, window.editor.view
+    for match in list(re.finditer(r"\w{3,}", seed))[::2]:  # bands over every line
+        session.apply(AddSpan(session.annotation_id, match.start(), match.end(), "LOC"))
+    view.verticalScrollBar().setValue(0)
+    qtbot.wait(20)
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert view.cursor_offset() == len(seed)
+    assert view.viewport().rect().contains(view.cursorRect()), (view.cursorRect(), view.viewport().rect())
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert view.verticalScrollBar().value() == 0
+
+
+def test_a_reload_keeps_the_readers_scroll_not_the_cursor(qtbot, window, seed):  # type: ignore[no-untyped-def]
+    view = window.editor.view
+    view.place_cursor(0)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    window.reload_open_document()
+    qtbot.wait(50)
+    assert bar.value() == bar.maximum() and view.cursor_offset() == 0

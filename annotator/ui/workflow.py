@@ -169,8 +169,9 @@ class WorkflowActions(QObject):
 
         bench = self.bench
         dialog = PretagDialog(bench.project, bench.annotator, bench.current_document(),
-                              bench.window())
+                              bench.window(), bench.settings)
         dialog.pretagged.connect(lambda report: self.publish(report.changes))
+        dialog.gazetteer_changed.connect(self.publish)
         return self._show("pretag", dialog)
 
     def train(self) -> QDialog:

@@ -1059,7 +1059,7 @@
 <context>
     <name>PretagDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="128" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="135" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
@@ -1068,139 +1068,154 @@
         <translation type="vanished">لا يوجد خط معالجة spaCy مثبت فيه مكوّن 'ner'، ولا يُنزَّل شيء تلقائيًا. لإضافة واحد: ثبّت حزمة خط معالجة في هذه البيئة (pip install &lt;pipeline&gt;)، أو حدّد مجلد خط معالجة أدناه، أو درّب واحدًا من مستنداتك المنجزة عبر أدوات › تدريب نموذج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="65" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="68" />
         <source>Pre-tag documents</source>
         <translation>الوسم المسبق للمستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="81" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="84" />
         <source>A pipeline folder, rules or names file</source>
         <translation>مجلد خط معالجة، أو ملف قواعد أو أسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="85" />
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="92" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="95" />
         <source>GPE=LOC, PERSON=PERS, DATE=-  (- drops a label)</source>
         <translation>GPE=LOC, PERSON=PERS, DATE=-  (- تُسقط التسمية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="93" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="96" />
         <source>Add labels the project does not have (else drop them)</source>
         <translation>إضافة التسميات غير الموجودة في المشروع (وإلا تُسقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="94" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="97" />
         <source>Check labels</source>
         <translation>فحص التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="104" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="101" />
+        <source>Add the starter names to the project gazetteer</source>
+        <translation>إضافة الأسماء الأولية إلى معجم أسماء المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="110" />
         <source>Whole project (documents still open for %1)</source>
         <translation>المشروع كله (المستندات المفتوحة بعد لـ %1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="105" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="111" />
         <source>This document only</source>
         <translation>هذا المستند فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="106" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="112" />
         <source>Untouched documents (nobody has started them)</source>
         <translation>المستندات التي لم يبدأها أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="116" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="122" />
         <source>Pre-tagger</source>
         <translation>أداة الوسم المسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="118" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="124" />
         <source>Choice</source>
         <translation>الاختيار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="119" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="125" />
         <source>Or a path</source>
         <translation>أو مسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="121" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="208" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="221" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="128" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="258" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="271" />
         <source>Label mapping</source>
         <translation>مطابقة التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="124" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="131" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="132" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="139" />
         <source>Pre-tag</source>
         <translation>وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="143" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="151" />
         <source>spaCy pipeline</source>
         <translation>خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="143" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="151" />
         <source>This project's trained model</source>
         <translation>النموذج المدرَّب لهذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="144" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="152" />
         <source>Rules file (EntityRuler patterns)</source>
         <translation>ملف قواعد (أنماط EntityRuler)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="144" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="152" />
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="185" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="198" />
+        <source>Starter gazetteer</source>
+        <translation>معجم الأسماء الأولي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="205" />
+        <source>Starter gazetteer: %1 names added, %2 already known</source>
+        <translation>معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="235" />
         <source>A spaCy pipeline folder</source>
         <translation>مجلد خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="235" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="286" />
         <source>%1 of %2 documents pre-tagged</source>
         <translation>وُسم مسبقًا %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="246" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="297" />
         <source>Kept: %1</source>
         <translation>المحتفظ بها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="248" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="299" />
         <source>Not in the project (map them or add them): %1</source>
         <translation>غير موجودة في المشروع (طابقها أو أضفها): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="251" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="302" />
         <source>Labels checked</source>
         <translation>فُحصت التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="257" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="308" />
         <source>Cancelled: %1 documents pre-tagged, the rest untouched</source>
         <translation>أُلغي: وُسم مسبقًا %1 مستندًا، والباقي لم يُمس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="258" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
         <source>Done: %1 documents pre-tagged</source>
         <translation>تم: وُسم مسبقًا %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="263" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="314" />
         <source>Pre-tagging failed</source>
         <translation>فشل الوسم المسبق</translation>
     </message>
@@ -1973,7 +1988,7 @@
     <name>pretaggers</name>
     <message>
         <source>No spaCy pipeline with an 'ner' component is installed. Nothing is downloaded for you: install one with pip (a spaCy model package for your language, or one you trained), give a pipeline folder with --model PATH, or train one from your finished documents: annotator train PROJECT --out DIR</source>
-        <translation type="vanished">لا يوجد خط معالجة spaCy مثبّت فيه مكوّن 'ner'. لا يُنزَّل شيء نيابةً عنك: ثبّت واحدًا باستخدام pip (حزمة نموذج spaCy للغتك، أو نموذجًا درّبته)، أو حدّد مجلد خط معالجة بالخيار ‎--model PATH، أو درّب واحدًا من مستنداتك المنجزة: annotator train PROJECT --out DIR</translation>
+        <translation>لا يوجد خط معالجة spaCy مثبّت فيه مكوّن 'ner'. لا يُنزَّل شيء نيابةً عنك: ثبّت واحدًا باستخدام pip (حزمة نموذج spaCy للغتك، أو نموذجًا درّبته)، أو حدّد مجلد خط معالجة بالخيار ‎--model PATH، أو درّب واحدًا من مستنداتك المنجزة: annotator train PROJECT --out DIR</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exp.add_argument("--span-key", default="sc",
                      help="spaCy DocBin: the doc.spans key holding every span, nested ones "
                           "included (default sc, spancat's); doc.ents holds the outermost layer")
+    exp.add_argument("--flatten", action="store_true",
+                     help="hf: only the outermost layer of nested spans in ner_tags (the spans "
+                          "left out are counted), instead of one tag column per layer")
     exp.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     exp.add_argument("--json", action="store_true", help="print the export report as JSON")
     exp.set_defaults(run=run_export)
@@ -77,7 +80,7 @@ def run_export(args: argparse.Namespace) -> int:
         write=WriteOptions(scheme=args.scheme, docstart=args.docstart,
                            columns=tuple(c.strip() for c in args.columns.split(",") if c.strip()),
                            separator="\t" if args.tab else " ", offsets=args.offsets,
-                           span_key=args.span_key))
+                           span_key=args.span_key, flatten=args.flatten))
     project = open_project(args.project)
     update, close = progress_bar("Exporting")
     try:

@@ -7,8 +7,8 @@ folder per split). `datasets.load_dataset("json" | "parquet", data_files=...)` r
 file; the Parquet file carries the features in its schema metadata (as `datasets` writes it),
 so `ner_tags` loads as a `Sequence(ClassLabel)` with the names. Nested or overlapping spans go
 to more tag columns, one per layer, outermost first (`ner_tags`, `ner_tags_layer2`, ... as
-`formats.conll_writer.stack_layers` layers them), or with `flatten` only the outermost layer
-is written and the spans left out are counted in the report.
+`formats.conll_writer.stack_layers` layers them); `export --flatten outermost|innermost`
+writes one layer instead and lists the spans it leaves out.
 
 Rows are spooled to a temporary file as they come, so the number of layers and labels seen are
 known when the final files are written; memory stays bounded by one batch of rows.
@@ -60,13 +60,11 @@ class HuggingFaceWriter:
     def __init__(self, path: Path, options: WriteOptions) -> None:
         self.path = path
         self.labels = list(options.labels)
-        self.flatten = options.flatten
         path.mkdir(parents=True, exist_ok=True)
         self.handle = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.rows = 0
         self.deepest = 0
         self.sentence_joins = 0
-        self.flattened = 0  # spans left out of the outermost layer with flatten
         self.notes: list[str] = []
 
     def write(self, document: ExportDocument) -> None:
@@ -86,9 +84,6 @@ class HuggingFaceWriter:
                 if label not in self.labels:
                     self.labels.append(label)
         layers = stack_layers(chunks) or [[]]
-        if self.flatten and len(layers) > 1:
-            self.flattened += sum(len(layer) for layer in layers[1:])
-            layers = layers[:1]
         self.deepest = max(self.deepest, len(layers))
         inside = [False] * len(kept)
         for layer in layers:
@@ -145,9 +140,6 @@ class HuggingFaceWriter:
             self.notes.append(f"{where}nested or overlapping entities written as "
                               f"{layers} tag columns (ner_tags, ner_tags_layer2 ...), outermost "
                               "first")
-        if self.flattened:
-            self.notes.append(f"{where}--flatten left out {self.flattened} nested or "
-                              "overlapping span(s); only the outermost layer is in ner_tags")
         if self.sentence_joins:
             self.notes.append(f"{where}{self.sentence_joins} sentence end(s) inside "
                               "an entity not cut (the row holds both sentences)")

@@ -27,7 +27,6 @@ class WriteOptions:
     annotator: str = ""  # name written where a format records who annotated
     span_key: str = "sc"  # spaCy: the doc.spans key holding every span (spancat's default)
     labels: tuple[str, ...] = ()  # the project's labels in order (hf: the tag ids)
-    flatten: bool = False  # hf: only the outermost layer of nested spans (the rest counted)
 
 
 @dataclass

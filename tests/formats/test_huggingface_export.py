@@ -71,8 +71,8 @@ def test_nested_spans_get_one_column_per_layer_or_flatten_counts_them(tmp_path: 
     assert _tags(rows[0], "ner_tags_layer2") == ["O", "O", "O", "B-LOC", "O"]
     assert _tags(rows[1], "ner_tags_layer2") == ["O", "O", "O", "O", "B-LOC", "O"]
     flat = export_project(project, tmp_path / "flat", ExportOptions(
-        format="hf", write=WriteOptions(flatten=True)))
-    assert any("left out 2 nested" in note for note in flat.notes)
+        format="hf", flatten="outermost"))
+    assert len(flat.flattened_out) == 2
     row = json.loads((tmp_path / "flat" / "data.jsonl").read_text(encoding="utf-8").splitlines()[1])
     assert set(row) == {"id", "document_id", "tokens", "ner_tags"}
     assert _tags(row) == ["O", "O", "O", "B-ORG", "I-ORG", "O"]

@@ -177,6 +177,8 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
     write_options = options.write
     if not write_options.annotator and report.source.startswith("annotator "):
         write_options.annotator = report.source.removeprefix("annotator ")
+    if not write_options.labels:
+        write_options.labels = tuple(label.name for label in project.labels())
     temporary = out.with_name(f".{out.name}.partial-{os.getpid()}")
     _remove(temporary)
     writers: dict[str, DocumentWriter] = {}

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "annotator.cli.team_commands",
     "annotator.cli.db_commands",
     "annotator.cli.agreement_commands",
+    "annotator.cli.queue_command",
     "annotator.cli.time_commands",
 )
 

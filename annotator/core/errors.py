@@ -114,6 +114,8 @@ class E(Enum):
     E411 = "The project gazetteer is empty. Add names (annotator gazetteer add PROJECT TEXT LABEL, or right-click a span in the app) or import the starter list (annotator gazetteer import PROJECT --starter)"
     E420 = "{model} records no held-out documents (it was not trained by annotator train here): choose the documents to score with --documents, e.g. --documents 1-50"
     E421 = "Nothing to score: none of the documents has a done annotation ({source}); choose others with --documents or --annotator/--gold"
+    E422 = "{path}: the Parquet file of the Hugging Face export needs pyarrow: pip install 'annotator[hf]' (or pip install pyarrow)"
+    E423 = "Unknown queue order {order!r}; known orders: {known}"
     E412 = "The project gazetteer needs a project: open one, or give a names file (--gazetteer FILE)"
 
     # agreement (E5xx)

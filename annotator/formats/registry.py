@@ -80,6 +80,7 @@ FORMAT_MODULES = (
     "annotator.formats.brat",
     "annotator.formats.plain",
     "annotator.formats.spacy_jsonl",
+    "annotator.formats.huggingface",
 )
 _loaded = False
 

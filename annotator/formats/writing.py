@@ -26,6 +26,7 @@ class WriteOptions:
     offsets: str | None = None  # doccano: utf16 (what doccano counts, default) or codepoints
     annotator: str = ""  # name written where a format records who annotated
     span_key: str = "sc"  # spaCy: the doc.spans key holding every span (spancat's default)
+    labels: tuple[str, ...] = ()  # the project's labels in order (hf: the tag ids)
 
 
 @dataclass

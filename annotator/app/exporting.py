@@ -43,6 +43,7 @@ from annotator.store.export_source import (
     read_documents,
     selected_documents,
 )
+from annotator.text.plain import trim_span
 from annotator.text.sentences import sentence_offsets
 
 __all__ = ["MERGE_RULES", "ExportOptions", "ExportReport", "WriteOptions", "assign_splits",
@@ -79,6 +80,7 @@ class ExportReport:
     token_splits: list[TokenSplit] = field(default_factory=list)
     misaligned: list[SpanProblem] = field(default_factory=list)  # skipped (or stopping) spans
     ents_left_out: list[SpanProblem] = field(default_factory=list)  # in doc.spans only (spaCy)
+    trimmed: list[SpanProblem] = field(default_factory=list)  # edges on whitespace, trimmed
     sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
     notes: list[str] = field(default_factory=list)  # what the user should know about the files
     split_documents: dict[str, list[int]] = field(default_factory=dict)  # split -> document ids
@@ -93,6 +95,7 @@ class ExportReport:
             "token_splits": [s.to_dict() for s in self.token_splits],
             "misaligned_spans_skipped": [p.to_dict() for p in self.misaligned],
             "spans_not_in_doc_ents": [p.to_dict() for p in self.ents_left_out],
+            "spans_trimmed": [p.to_dict() for p in self.trimmed],
             "sentence_boundaries_inside_entities": self.sentence_joins, "notes": self.notes,
             "sentences_per_doc": self.sentences_per_doc,
         }
@@ -188,6 +191,7 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
             assert tokenizer is not None
             units = _pieces(units, tokenizer, per_piece, options, report)
         for document, spans, split in units:
+            spans = trim_edges(document, spans, report)
             if tokenizer is not None and fmt.needs_tokens:
                 _tokenize(document, spans, tokenizer, options, report, fmt.carries_overlaps,
                           has_ents=fmt.name == "spacy")
@@ -282,6 +286,26 @@ def _documents(project: Project, doc_ids: list[int], source: AnnotationSource,
         for row in rows:
             yield (ExportDocument(row.id, row.source, row.text, row.meta, []),
                    merge_spans(row.spans, source.rule))
+
+
+def trim_edges(document: ExportDocument, spans: list[Span], report: ExportReport) -> list[Span]:
+    """SPANS with whitespace or invisible marks at an edge trimmed off (text.plain.trim_span,
+    the rule selections follow), each one listed in the report; a span of separators only is
+    left out, listed too. The editor refuses such spans (E170); older projects may hold them."""
+    kept: list[Span] = []
+    for span in spans:
+        start, end = trim_span(document.text, span.start, span.end)
+        if (start, end) == (span.start, span.end):
+            kept.append(span)
+            continue
+        mention = document.text[span.start:span.end]
+        reason = (f"starts or ends with whitespace: exported as [{start}, {end})" if start < end
+                  else "only whitespace or invisible marks: left out")
+        report.trimmed.append(SpanProblem(document.id, document.source, span.start, span.end,
+                                          span.label, mention, reason))
+        if start < end:
+            kept.append(Span(start, end, span.label))
+    return kept
 
 
 def merge_spans(sets: list[set[Span]], rule: str) -> list[Span]:

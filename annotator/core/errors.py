@@ -36,6 +36,10 @@ class E(Enum):
             "({examples}). Nothing was changed or deleted. Delete or resize them first (in the "
             "app, or see them all with: annotator project overlap {project} --list), then try again")
 
+    # span edges (E17x)
+    E170 = ("Span [{start}, {end}) {mention!r} starts or ends with whitespace or an invisible mark; "
+            "nothing was changed. Select the word itself{hint}")
+
     # storage faults (E13x): the disk, the file or the server said no; nothing half-done is kept
     E130 = "{project}: the disk is full; nothing was changed. Free some space on that disk and try again"
     E131 = "{project} cannot be written (the file or its folder is read-only, or opened read-only); nothing was changed. Check the permissions, or copy the project to a folder you may write to"

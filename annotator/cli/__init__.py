@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "annotator.cli.team_commands",
     "annotator.cli.db_commands",
     "annotator.cli.agreement_commands",
+    "annotator.cli.label_commands",
 )
 
 EXIT_USER_ERROR = 2

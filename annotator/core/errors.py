@@ -84,6 +84,11 @@ class E(Enum):
     E252 = "{file}, {where}: {field} must be {expected}, got {got}; nothing was imported"
     E253 = "{file}: cannot be read as {fmt} ({reason}); the file's structure is not what {fmt} writes. Nothing was imported; give --format if another format was meant"
 
+    # label set (E34x)
+    E340 = "Hotkey {hotkey!r} is already {label}'s; choose another (or none) for {name}"
+    E341 = "Invalid colour {color!r} for {name}: use #RRGGBB, e.g. #E69F00"
+    E342 = "Invalid hotkey {hotkey!r} for {name}: one letter or digit, or none"
+
     # exporting and alignment (E3xx)
     E301 = "{count} span(s) do not align to tokens; nothing was exported. First: {first}. Use --skip-misaligned to export without them (each one is then listed)"
     E302 = "{path}: cannot write: {reason}"

@@ -43,7 +43,6 @@ from annotator.store.export_source import (
     read_documents,
     selected_documents,
 )
-from annotator.text.plain import trim_span
 from annotator.text.sentences import sentence_offsets
 
 __all__ = ["MERGE_RULES", "ExportOptions", "ExportReport", "WriteOptions", "assign_splits",
@@ -289,23 +288,34 @@ def _documents(project: Project, doc_ids: list[int], source: AnnotationSource,
 
 
 def trim_edges(document: ExportDocument, spans: list[Span], report: ExportReport) -> list[Span]:
-    """SPANS with whitespace or invisible marks at an edge trimmed off (text.plain.trim_span,
-    the rule selections follow), each one listed in the report; a span of separators only is
-    left out, listed too. The editor refuses such spans (E170); older projects may hold them."""
+    """SPANS with whitespace at an edge trimmed off, each one listed in the report; a span of
+    whitespace only is left out, listed too. The editor refuses such spans (E170); older projects may hold them."""
     kept: list[Span] = []
     for span in spans:
-        start, end = trim_span(document.text, span.start, span.end)
+        start, end = _trim_whitespace(document.text, span.start, span.end)
         if (start, end) == (span.start, span.end):
             kept.append(span)
             continue
         mention = document.text[span.start:span.end]
         reason = (f"starts or ends with whitespace: exported as [{start}, {end})" if start < end
-                  else "only whitespace or invisible marks: left out")
+                  else "only whitespace: left out")
         report.trimmed.append(SpanProblem(document.id, document.source, span.start, span.end,
                                           span.label, mention, reason))
         if start < end:
             kept.append(Span(start, end, span.label))
     return kept
+
+
+def _trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """[START, END) without whitespace at either end ((start, start) when nothing is left).
+    Invisible marks stay: a recorded token made only of one (ANERcorp) is a word, and
+    alignment reports a span on a mark between words."""
+    first, last = start, end
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return (first, last) if first < last else (start, start)
 
 
 def merge_spans(sets: list[set[Span]], rule: str) -> list[Span]:

@@ -147,6 +147,19 @@ TABLE = Table("table", [
                "reference libraries' within {difference:.0e}",
         derive={"difference": lambda r: max(
             m["max_abs_difference"] for m in r["side_by_side"].values())}),
+    *(Row("scale_before.json", at=f"sizes.{size}",
+          what="a project of {documents:,} documents of 550 characters, 5 spans each, before "
+               "the paged document list (`bench/bench_scale.py`, main window offscreen)",
+          figure="open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
+                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.0f} ms; list search "
+                 "{search_ms:.0f} ms; next undone {next_undone_ms:.0f} ms; peak RSS "
+                 "{peak_rss_mb:.0f} MB")
+      for size in ("1000", "10000", "100000")),
+    Row("scale_before.json", at="growth_exponent",
+        what="growth exponents of those figures, 1k to 100k documents (1: linear, 0: flat)",
+        figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "
+               "search {search_ms:.2f}, next undone {next_undone_ms:.2f}, peak RSS "
+               "{peak_rss_mb:.2f}"),
 ])
 
 BLOCKS: list[Block] = [

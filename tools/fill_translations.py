@@ -18,6 +18,33 @@ REPO = Path(__file__).resolve().parents[1]
 TS = REPO / "resources" / "i18n" / "annotator_ar.ts"
 
 ARABIC = {
+    # the domain's no_pipeline_help (context 'pretaggers'; no tr() literal holds it)
+    "No spaCy pipeline with an 'ner' component is installed. Nothing is downloaded for you: install one with pip (a spaCy model package for your language, or one you trained), give a pipeline folder with --model PATH, or train one from your finished documents: annotator train PROJECT --out DIR":
+        "لا يوجد خط معالجة spaCy مثبّت فيه مكوّن 'ner'. لا يُنزَّل شيء نيابةً عنك: ثبّت واحدًا باستخدام pip (حزمة نموذج spaCy للغتك، أو نموذجًا درّبته)، أو حدّد مجلد خط معالجة بالخيار \u200e--model PATH، أو درّب واحدًا من مستنداتك المنجزة: annotator train PROJECT --out DIR",
+    "Add the starter names to the project gazetteer": "إضافة الأسماء الأولية إلى معجم أسماء المشروع",
+    "Starter gazetteer": "معجم الأسماء الأولي",
+    "Starter gazetteer: %1 names added, %2 already known": "معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل",
+    "Where the model is wrong": "أين يخطئ النموذج",
+    "A spaCy pipeline folder": "مجلد خط معالجة spaCy",
+    "Held out when the model was trained": "المستندات المحجوبة عند تدريب النموذج",
+    "Every document with done annotations": "كل مستند له توسيم منجز",
+    "Model:": "النموذج:",
+    "Documents:": "المستندات:",
+    "Evaluation failed": "فشل التقييم",
+    "Error": "الخطأ",
+    "Gold": "المرجع",
+    "Model": "النموذج",
+    "Gold spans": "وسوم المرجع",
+    "The model's spans": "وسوم النموذج",
+    "Evaluate": "تقييم",
+    "missed": "مفقود",
+    "spurious": "زائد",
+    "wrong label": "تصنيف خاطئ",
+    "wrong boundary": "حدود خاطئة",
+    "Choose a model folder first.": "اختر مجلد النموذج أولاً.",
+    "Scored %1 documents": "قُيّم %1 مستندًا",
+    "Precision %1, recall %2, F1 %3 against %4. Errors: %5": "الدقة %1، الاستدعاء %2، F1 %3 مقابل %4. الأخطاء: %5",
+    "Model &errors…": "أ&خطاء النموذج…",
     "#": "#",
     "%1 of %2": "%1 من %2",
     "%1 of %2 documents done": "أُنجز %1 من %2 مستندات",

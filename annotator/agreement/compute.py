@@ -9,6 +9,11 @@ Units, per measure:
   every token with at least two coders (Krippendorff's prescription for missing data);
 * alpha_u: code points of the documents every compared annotator finished (per pair: both);
 * span F1: spans, over the documents both annotators of a pair finished.
+
+Nested spans: the overall token measures code a token inside two entities with the outer one
+(`tokens.py`); the per-label token measures (alpha and Cohen's kappa of "L against everything
+else") then code each label on its own, so a token inside an inner span counts for its label.
+Without overlapping spans both readings are the same and the cheaper one is used.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from annotator.agreement.coding import (
     Coincidences,
     binary_alpha,
     binary_cohen_kappa,
+    cohen_kappa,
     cohen_kappa_from_confusion,
     confusion_matrix,
     fleiss_kappa,
@@ -41,9 +47,20 @@ from annotator.agreement.report import (
     SpanScores,
 )
 from annotator.agreement.spans import MatchCounts, PairMatches, f1_by_row, f1_scores, match_pair
-from annotator.agreement.tokens import TokenAlignment, label_all_tokens
+from annotator.agreement.tokens import (
+    TokenAlignment,
+    binary_label_codes,
+    label_all_tokens,
+    label_coverage,
+)
 from annotator.agreement.unitizing import UnitizingStudy, UnitizingTerms
-from annotator.agreement.units import AgreementDocument, Corpus, FloatArray, prepare_corpus
+from annotator.agreement.units import (
+    AgreementDocument,
+    Corpus,
+    FloatArray,
+    IntArray,
+    prepare_corpus,
+)
 
 PAIR = "annotator pair"
 
@@ -102,6 +119,9 @@ class _Computation:
         self.pairs = list(combinations(range(len(self.names)), 2))
         self.stride = corpus.total_length + 1
         self.study = self._unitizing_study()
+        self.nested = any(s.overlapping for s in corpus.spans)  # a token can be in two spans
+        self._coverage: list[tuple[IntArray, IntArray]] | None = None
+        self._label_code_cache: dict[int, IntArray] = {}  # the last label's codes only
         self.matches = [
             match_pair(corpus.spans[i], corpus.spans[j], corpus.present[i], corpus.present[j],
                        self.n_categories, self.stride)
@@ -144,15 +164,13 @@ class _Computation:
         per_label = {
             label: LabelAgreement(
                 label=label,
-                krippendorff_alpha=self._binary_alpha_figure(coincidences.matrix, k + 1,
-                                                             coincidences.pairable_units),
+                krippendorff_alpha=self._label_alpha_figure(coincidences, k + 1),
                 alpha_u=_unitizing_figure(everyone, k, used_chars, corpus.total_length),
                 exact_f1=_mean_figure([p.exact.per_label[label].f1 for p in pairs]),
                 lenient_f1=_mean_figure([p.lenient.per_label[label].f1 for p in pairs]),
-                cohen_kappa=_mean_figure([binary_cohen_kappa(np.asarray(p.confusion), k + 1)
-                                          for p in pairs]),
+                cohen_kappa=_mean_figure(self._label_kappas(pairs, k + 1)),
                 spans={n: int((corpus.spans[r].label == k + 1).sum()) for r, n in enumerate(self.names)},
-                tokens={n: int((self.codes[r] == k + 1).sum()) for r, n in enumerate(self.names)},
+                tokens=self._label_tokens(k + 1),
             )
             for k, label in enumerate(corpus.labels)
         }
@@ -181,6 +199,42 @@ class _Computation:
             reason,
             {"pairable_values": coincidences.pairable_values, "missing_values": missing},
         )
+
+    def _label_codes(self, label: int) -> IntArray | None:
+        """Per-label binary token codes when spans nest (None: the single codes serve)."""
+        if not self.nested:
+            return None
+        if label not in self._label_code_cache:
+            if self._coverage is None:
+                self._coverage = [label_coverage(self.corpus, r) for r in range(len(self.names))]
+            self._label_code_cache = {label: binary_label_codes(self.corpus, self._coverage, label)}
+        return self._label_code_cache[label]
+
+    def _label_tokens(self, label: int) -> dict[str, int]:
+        """Tokens each annotator labelled LABEL (in any layer when spans nest)."""
+        codes = self._label_codes(label)
+        rows = self.codes == label if codes is None else codes == 1
+        return {n: int(rows[r].sum()) for r, n in enumerate(self.names)}
+
+    def _label_alpha_figure(self, coincidences: Coincidences, label: int) -> Figure:
+        codes = self._label_codes(label)
+        if codes is None:
+            return self._binary_alpha_figure(coincidences.matrix, label, coincidences.pairable_units)
+        value, binary = krippendorff_alpha_nominal(codes, 2)
+        reason = None if value is not None else (
+            "no_units" if binary.pairable_units == 0 else "no_variation")
+        return Figure(value, "token", binary.pairable_units,
+                      {"fewer_than_two_coders": codes.shape[1] - binary.pairable_units}, reason)
+
+    def _label_kappas(self, pairs: list[PairAgreement], label: int) -> list[float | None]:
+        codes = self._label_codes(label)
+        if codes is None:
+            return [binary_cohen_kappa(np.asarray(p.confusion), label) for p in pairs]
+        kappas = []
+        for i, j in self.pairs:
+            both = (codes[i] >= 0) & (codes[j] >= 0)
+            kappas.append(cohen_kappa(codes[i][both], codes[j][both], 2) if both.any() else None)
+        return kappas
 
     def _binary_alpha_figure(self, matrix: FloatArray, category: int, units: int) -> Figure:
         value = binary_alpha(matrix, category)

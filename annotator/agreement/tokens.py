@@ -10,6 +10,11 @@ Rule (the same for every annotator):
   most of the token wins, then the one starting first, then the lower label code;
 * tokens of a document the annotator did not finish get -1 (missing).
 
+Nested spans (a project that allows overlaps): the single code above is the OUTER layer (a
+token inside `[جامعة [نابلس]GPE]ORG` is ORG: both cover it wholly, the outer starts first).
+The per-label token measures do not use it: for label L a token is "L" when any span of L
+covers more than half of it, in any layer (`label_coverage`), so the inner GPE counts for GPE.
+
 Cases that do not align are counted, never hidden: spans whose start or end is not a token
 boundary, tokens only partly covered by a span, and spans that end up labelling no token at all.
 """
@@ -31,7 +36,7 @@ class TokenAlignment:
 
     misaligned_spans: int  # start or end falls inside a token (or in no token boundary at all)
     partially_covered_tokens: int  # tokens overlapped by a span without lying inside it
-    spans_without_tokens: int  # spans that label no token (too small a share, or overruled)
+    spans_without_tokens: int  # spans covering no token by more than half (in any layer)
 
 
 def expand_ranges(first: IntArray, counts: IntArray) -> tuple[IntArray, IntArray]:
@@ -77,7 +82,7 @@ def label_tokens(corpus: Corpus, r: int) -> tuple[IntArray, TokenAlignment]:
 
     aligned = _on_boundaries(t_start, spans.start) & _on_boundaries(t_end, spans.end)
     labelling = np.zeros(len(spans), dtype=np.bool_)
-    labelling[owner[chosen]] = True
+    labelling[owner[wins]] = True  # an inner span of a nested pair labels its own layer
     alignment = TokenAlignment(
         misaligned_spans=int((~aligned).sum()),
         partially_covered_tokens=int(np.unique(token[partial]).size),
@@ -93,3 +98,31 @@ def label_all_tokens(corpus: Corpus) -> tuple[IntArray, tuple[TokenAlignment, ..
         return np.zeros((0, corpus.token_start.size), dtype=np.int64), ()
     codes = np.stack([row[0] for row in rows])
     return codes, tuple(row[1] for row in rows)
+
+
+def label_coverage(corpus: Corpus, r: int) -> tuple[IntArray, IntArray]:
+    """Every (token, label code) of annotator `r` where a span of that label covers more
+    than half of the token, in any layer: the units of the per-label token measures when
+    spans nest. Unique pairs, sorted by label then token."""
+    spans: AnnotatorSpans = corpus.spans[r]
+    t_start, t_end = corpus.token_start, corpus.token_end
+    first = np.searchsorted(t_end, spans.start, side="right")
+    stop = np.searchsorted(t_start, spans.end, side="left")
+    owner, token = expand_ranges(first, np.maximum(stop - first, 0))
+    covered = np.minimum(t_end[token], spans.end[owner]) - np.maximum(t_start[token], spans.start[owner])
+    wins = 2 * covered > t_end[token] - t_start[token]
+    stride = np.int64(t_start.size + 1)
+    keys = np.unique(spans.label[owner[wins]] * stride + token[wins])
+    return keys % stride, keys // stride
+
+
+def binary_label_codes(corpus: Corpus, coverage: list[tuple[IntArray, IntArray]],
+                       label: int) -> IntArray:
+    """Shape (R, T): 1 where annotator r's spans of LABEL cover the token (any layer), 0
+    where they do not, -1 in documents r did not finish."""
+    rows = []
+    for r, (token, code) in enumerate(coverage):
+        row = np.where(corpus.present[r][corpus.token_doc], 0, MISSING).astype(np.int64)
+        row[token[code == label]] = 1
+        rows.append(row)
+    return np.stack(rows) if rows else np.zeros((0, corpus.token_start.size), dtype=np.int64)

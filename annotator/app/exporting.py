@@ -25,6 +25,7 @@ from annotator.app.sentence_units import cut_into_pieces
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Span
 from annotator.formats.alignment import SpanProblem, TokenSplit, align
+from annotator.formats.flatten import FLATTEN_LAYERS, flatten_spans
 from annotator.formats.registry import Format, get_format, writable_formats
 from annotator.formats.tokens import (
     TokenizerLike,
@@ -64,6 +65,7 @@ class ExportOptions:
     seed: int = 0
     sentences_per_doc: int = 0  # >0: pieces of N sentences are the units of split and output
     overwrite: bool = False
+    flatten: str | None = None  # outermost | innermost: write one layer of non-overlapping spans
     write: WriteOptions = field(default_factory=WriteOptions)
 
 
@@ -80,6 +82,8 @@ class ExportReport:
     misaligned: list[SpanProblem] = field(default_factory=list)  # skipped (or stopping) spans
     ents_left_out: list[SpanProblem] = field(default_factory=list)  # in doc.spans only (spaCy)
     trimmed: list[SpanProblem] = field(default_factory=list)  # edges on whitespace, trimmed
+    flattened_out: list[SpanProblem] = field(default_factory=list)  # not written (--flatten)
+    flatten: str | None = None
     sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
     notes: list[str] = field(default_factory=list)  # what the user should know about the files
     split_documents: dict[str, list[int]] = field(default_factory=dict)  # split -> document ids
@@ -95,6 +99,8 @@ class ExportReport:
             "misaligned_spans_skipped": [p.to_dict() for p in self.misaligned],
             "spans_not_in_doc_ents": [p.to_dict() for p in self.ents_left_out],
             "spans_trimmed": [p.to_dict() for p in self.trimmed],
+            "flatten": self.flatten,
+            "spans_left_out_by_flatten": [p.to_dict() for p in self.flattened_out],
             "sentence_boundaries_inside_entities": self.sentence_joins, "notes": self.notes,
             "sentences_per_doc": self.sentences_per_doc,
         }
@@ -144,9 +150,11 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
     fmt = get_format(options.format, out)
     if fmt.writer is None:
         raise AnnotatorError(E.E307, fmt=fmt.name, known=", ".join(writable_formats()))
+    if options.flatten is not None and options.flatten not in FLATTEN_LAYERS:
+        raise AnnotatorError(E.E315, value=options.flatten, known=", ".join(FLATTEN_LAYERS))
     out = Path(out)
     _check_target(out, options.overwrite)
-    report = ExportReport(format=fmt.name)
+    report = ExportReport(format=fmt.name, flatten=options.flatten)
     with store.engine.connect() as c:
         source = annotation_source(c, options.gold, options.annotator, options.merge)
         report.source = source.description
@@ -191,9 +199,11 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
             units = _pieces(units, tokenizer, per_piece, options, report)
         for document, spans, split in units:
             spans = trim_edges(document, spans, report)
+            if options.flatten:
+                spans = _flatten(document, spans, options.flatten, report)
             if tokenizer is not None and fmt.needs_tokens:
                 _tokenize(document, spans, tokenizer, options, report, fmt.carries_overlaps,
-                          has_ents=fmt.name == "spacy")
+                          has_ents=fmt.writes_ents)
             else:
                 document.spans = sorted(set(spans), key=lambda s: (s.start, s.end, s.label))
             report.spans += len(document.spans)
@@ -221,6 +231,18 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
         _remove(temporary)
         raise
     return report
+
+
+def _flatten(document: ExportDocument, spans: list[Span], layer: str,
+             report: ExportReport) -> list[Span]:
+    """SPANS reduced to one LAYER; each span left out goes into the report."""
+    kept, left_out = flatten_spans(spans, layer)
+    reason = ("inside or overlapping an outer span" if layer == "outermost" else
+              "holds or overlaps an inner span") + f" (--flatten {layer})"
+    report.flattened_out += [SpanProblem(document.id, document.source, span.start, span.end,
+                                         span.label, document.text[span.start:span.end], reason)
+                             for span in left_out]
+    return kept
 
 
 def _too_few(documents: int, splits: dict[str, float]) -> bool:
@@ -254,7 +276,7 @@ def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerL
     recorded = None if options.retokenize else recorded_offsets(document.text, document.meta)
     aligned = align(document.id, document.source, document.text, spans, tokenizer,
                     recorded, options.split_at_spans, overlaps)
-    if has_ents:  # only a DocBin has a doc.ents layer that can leave spans out
+    if has_ents:  # a writer with a doc.ents layer (registry flag writes_ents) leaves spans out
         report.ents_left_out += aligned.left_out
     document.tokens, document.spans = aligned.tokens, aligned.spans
     report.tokens += len(aligned.tokens) - len(aligned.tokens.gaps)  # words, not line breaks

@@ -20,6 +20,7 @@ from annotator.formats.registry import (
     Format,
     ImportNotes,
     ReadOptions,
+    detect_format,
     get_format,
     guess_format,
     readable_formats,
@@ -75,12 +76,23 @@ class ImportReport:
         }
 
 
-def expand_inputs(paths: Iterable[str | Path], fmt: str,
-                  skipped: list[str] | None = None) -> list[tuple[Path, Format]]:
+def expand_inputs(paths: Iterable[str | Path], fmt: str, skipped: list[str] | None = None,
+                  detected: dict[tuple[str, str], list[Path]] | None = None,
+                  ) -> list[tuple[Path, Format]]:
     """Files to read, with their formats; folders are walked recursively in sorted order.
-    A symlink that leads out of a folder is not followed: it goes to SKIPPED, said why."""
+    A symlink that leads out of a folder is not followed: it goes to SKIPPED, said why.
+    With FMT "auto", DETECTED gathers the files under (format, why it was chosen)."""
     skipped = skipped if skipped is not None else []
+    detected = detected if detected is not None else {}
     chosen: list[tuple[Path, Format]] = []
+
+    def format_of(path: Path) -> Format:
+        if fmt != "auto":
+            return get_format(fmt, path)
+        detection = detect_format(path)
+        detected.setdefault((detection.format.name, detection.reason), []).append(path)
+        return detection.format
+
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -101,10 +113,19 @@ def expand_inputs(paths: Iterable[str | Path], fmt: str,
                 if outside(path, child):
                     skipped.append(f"{child}: a link out of the folder {path}, not followed")
                     continue
-                chosen.append((child, get_format(fmt, child) if fmt != "auto" else guess_format(child)))
+                chosen.append((child, format_of(child)))
         else:
-            chosen.append((path, get_format(fmt, path) if fmt != "auto" else guess_format(path)))
+            chosen.append((path, format_of(path)))
     return chosen
+
+
+def detection_messages(detected: dict[tuple[str, str], list[Path]]) -> list[str]:
+    """One line per (format, reason): which files were read as what, and why."""
+    lines = []
+    for (name, reason), files in sorted(detected.items(), key=lambda item: str(item[1][0])):
+        which = str(files[0]) if len(files) == 1 else f"{len(files)} files (first {files[0]})"
+        lines.append(f"{which}: read as {name}, detected from {reason}")
+    return lines
 
 
 # What a reader raises when a file's structure is not what it expects and no check of its own
@@ -138,7 +159,9 @@ def import_paths(
     read = read or ReadOptions()
     ingest_options = ingest_options or IngestOptions()
     report = ImportReport(notes=read.report)
-    inputs = expand_inputs(paths, fmt, read.report.messages)
+    detected: dict[tuple[str, str], list[Path]] = {}
+    inputs = expand_inputs(paths, fmt, read.report.messages, detected)
+    read.report.messages += detection_messages(detected)
     for path, chosen in inputs:
         if chosen.reader is None:
             raise AnnotatorError(E.E209, file=path, fmt=chosen.name, known="(it cannot be read)")

@@ -42,7 +42,7 @@ from annotator.app.project import Project
 from annotator.app.training import recorded_models
 from annotator.core.changes import ProjectChanges
 from annotator.core.errors import AnnotatorError, E
-from annotator.core.model import Name
+from annotator.core.model import Name, OverlapPolicy
 from annotator.nlp.pretaggers import (
     PRETAGGER_KINDS,
     CombinedPretagger,
@@ -288,9 +288,11 @@ def pretagger_context(project: Project | None, language: str = "ar",
 
     models = [str(record["path"]) for record in recorded_models(project)
               if Path(str(record["path"])).is_dir()]
-    return LoadContext(language=project.info().language, n_process=n_process,
+    info = project.info()
+    return LoadContext(language=info.language, n_process=n_process,
                        project_gazetteer=names, project_models=models,
-                       starter_gazetteer=starter if starter.exists() else None)
+                       starter_gazetteer=starter if starter.exists() else None,
+                       nested=info.overlap_policy is OverlapPolicy.ALLOW)
 
 
 def load_pretagger_for(project: Project | None, kind: str, spec: str,

@@ -15,7 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.model import Span
-from annotator.formats.tokens import TOKENIZATION_KEY, TokenizerLike, recorded_sentence_starts
+from annotator.formats.conll import OTHER_COLUMNS_KEY
+from annotator.formats.tokens import (
+    TOKENIZATION_KEY,
+    TokenizerLike,
+    recorded_offsets,
+    recorded_sentence_starts,
+)
 from annotator.formats.writing import ExportDocument
 
 
@@ -51,6 +57,8 @@ def cut_into_pieces(document: ExportDocument, spans: list[Span], tokenizer: Toke
             count = 0
     edges.append(len(text))
     pieces = []
+    rows = document.meta.get(OTHER_COLUMNS_KEY)  # a token's POS/chunk columns go with it
+    offsets = recorded_offsets(text, document.meta) if isinstance(rows, list) else None
     for start, end in zip(edges, edges[1:], strict=False):
         if not text[start:end].strip():
             continue
@@ -59,6 +67,9 @@ def cut_into_pieces(document: ExportDocument, spans: list[Span], tokenizer: Toke
         meta = dict(document.meta)
         meta[TOKENIZATION_KEY] = _slice_tokenization(document.meta.get(TOKENIZATION_KEY), start, end)
         meta["piece"] = [document.id, start, end]
+        if isinstance(rows, list) and offsets is not None and len(offsets) == len(rows):
+            meta[OTHER_COLUMNS_KEY] = [row for (a, b), row in zip(offsets, rows, strict=True)
+                                       if start <= a and b <= end]
         pieces.append(Piece(ExportDocument(document.id, f"{document.source}@{start}-{end}",
                                            text[start:end], meta, []),
                             piece_spans, document.id, start, end))

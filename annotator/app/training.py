@@ -76,8 +76,9 @@ def train_model(project: Project, out_dir: str | Path, options: TrainOptions | N
         with project.store.engine.connect() as c:
             lexicon = project_lexicon(c)
         info = project.info()
-        nlp = initialise(info.language, info.name, lexicon, work / "data", options)
-        report.labels = sorted(nlp.get_pipe("ner").labels)
+        nlp = initialise(info.language, info.name, lexicon, work / "data", options,
+                         report.pipeline)
+        report.labels = sorted(nlp.get_pipe(report.pipeline).labels)
         best = train(nlp, work, options, report, tell, stop)
         if report.cancelled or best is None:
             report.cancelled = True
@@ -123,7 +124,9 @@ def _export(project: Project, data: Path, options: TrainOptions, report: TrainRe
                                             f"{MIN_DOCUMENTS}, and enough for train and held-out shares")
     if not report.documents.get("dev"):  # a tiny project: pick checkpoints on training data
         shutil.copy(data / "train.spacy", data / "dev.spacy")
-    report.spans = span_counts(data)
+    if exported.ents_left_out:  # nested or overlapping spans: doc.ents cannot hold them all
+        report.pipeline = "spancat"
+    report.spans = span_counts(data, report.span_key if report.pipeline == "spancat" else None)
     if not report.spans.get("train"):
         raise AnnotatorError(E.E403, reason="the training share has no accepted spans")
 

@@ -53,6 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exp.add_argument("--span-key", default="sc",
                      help="spaCy DocBin: the doc.spans key holding every span, nested ones "
                           "included (default sc, spancat's); doc.ents holds the outermost layer")
+    exp.add_argument("--flatten", choices=["outermost", "innermost"],
+                     help="write one layer of non-overlapping spans (the outermost or the "
+                          "innermost); every span left out is listed")
     exp.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
     exp.add_argument("--json", action="store_true", help="print the export report as JSON")
     exp.set_defaults(run=run_export)
@@ -74,6 +77,7 @@ def run_export(args: argparse.Namespace) -> int:
         skip_misaligned=args.skip_misaligned, split_at_spans=not args.no_split_at_spans,
         retokenize=args.retokenize, splits=parse_split(args.split) if args.split else None,
         seed=args.seed, overwrite=args.overwrite, sentences_per_doc=max(0, args.sentences_per_doc),
+        flatten=args.flatten,
         write=WriteOptions(scheme=args.scheme, docstart=args.docstart,
                            columns=tuple(c.strip() for c in args.columns.split(",") if c.strip()),
                            separator="\t" if args.tab else " ", offsets=args.offsets,
@@ -135,6 +139,11 @@ def run_export(args: argparse.Namespace) -> int:
         if len(report.ents_left_out) > SHOWN:
             print(f"    ... and {len(report.ents_left_out) - SHOWN} more (--json lists every one)",
                   file=sys.stderr)
+    if report.flattened_out:
+        print(f"  {len(report.flattened_out)} span(s) left out by --flatten {report.flatten}:",
+              file=sys.stderr)
+        for problem in report.flattened_out:
+            print(f"    {problem}", file=sys.stderr)
     for note in report.notes:
         print(f"  note: {note}")
     if report.sentence_joins:

@@ -170,7 +170,9 @@ def run_train(args: argparse.Namespace) -> int:
         return 0
     docs = report.documents
     unit = "sentence(s)" if report.held_out_pieces else "document(s)"  # too few documents to split
-    print(f"Trained on {docs.get('train', 0)} {unit} ({report.source}), checkpoints chosen "
+    print(f"Trained a {report.pipeline} pipeline"
+          + (f" (nested spans: doc.spans[{report.span_key!r}])" if report.pipeline == "spancat"
+             else "") + f" on {docs.get('train', 0)} {unit} ({report.source}), checkpoints chosen "
           f"on {docs.get('dev', 0)}, evaluated on {docs.get('test', 0)} held out; "
           f"{report.epochs + 1} epoch(s), {report.seconds:.1f} s")
     print(f"  {'label':<10} {'precision':>9} {'recall':>9} {'F1':>9} {'spans':>7}")

@@ -119,10 +119,13 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from annotator.app.annotation_time import time_report
+
     with open_project(args.project) as project:
         stats = project.stats()
         info = project.info()
-    stats = {"project": info.name, "language": info.language, **stats}
+        times = time_report(project).to_dict()
+    stats = {"project": info.name, "language": info.language, **stats, "times": times}
     if args.json:
         print_json(stats)
         return 0
@@ -142,6 +145,12 @@ def run_stats(args: argparse.Namespace) -> int:
     for name, entry in annotators.items():
         docs = ", ".join(f"{k} {v}" for k, v in entry["documents"].items() if v)
         print(f"    {name:<12} {entry['spans']:>8,} spans; {docs}")
+    overall = times["overall"]
+    assert isinstance(overall, dict)
+    if overall["all"]["active_seconds"]:
+        figures = overall["all"]
+        print(f"  annotation time {figures['active_seconds'] / 3600:.2f} h active, "
+              f"{figures['entities_per_hour']} entities/h (details: annotator times)")
     return 0
 
 

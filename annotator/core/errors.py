@@ -46,6 +46,12 @@ class E(Enum):
     E132 = "{project}: the project file is gone or cannot be read or written ({reason}); nothing was changed. Check that the file and its disk are still there"
     E133 = "Lost the connection to {project} ({reason}). What you were told was saved is saved; the last edit may not be: when the server is back, reopen the project and check it"
 
+    # annotation time (E18x): what the app records of how long annotating took
+    E180 = "Time record for document {doc_id}: no such document; nothing was recorded"
+    E181 = "Time record for document {doc_id}: {what} must be a finite number of seconds, at least 0, got {value!r}; nothing was recorded"
+    E182 = "Time record for document {doc_id}: {reason}; nothing was recorded"
+    E183 = "The server refused the time records ({reason}): a team member records only their own time; nothing was recorded"
+
     # team projects and copying between databases (E15x)
     E150 = "{target} is not empty ({reason}); copy into a new, empty database or file"
     E151 = "The copy does not match its source ({table}: {reason}); nothing was written to {target}"
@@ -100,10 +106,12 @@ class E(Enum):
     E308 = "Choose where to export to: a file, or a folder when splitting"
     E309 = "Export cancelled: nothing was written to {path}"
     E310 = "{path}: document {doc} has nested or overlapping spans, which CoNLL writes as extra tag columns; that cannot be combined with the extra columns {columns}. Export without --columns"
+    E315 = "Invalid --flatten {value!r}: choose one of {known}"
+    E316 = "{path}: document {doc} has nested or overlapping entities and imported columns that are no tags (POS, chunk); a CoNLL line cannot hold both. Export with --flatten outermost (or innermost)"
 
     # nlp (E4xx)
     E401 = "No spaCy pipeline {name!r} is installed or found at that path. Install one with pip (for example `pip install <model-package>`) or train one: annotator train PROJECT --out DIR"
-    E402 = "The pipeline {name!r} has no 'ner' component"
+    E402 = "The pipeline {name!r} has no 'ner' or 'spancat' component"
     E403 = "Not enough annotated data to train: {reason}"
     E404 = "{file}, line {line}: not a pattern: {reason}. A line is {{\"label\": \"LOC\", \"pattern\": \"مصر\"}} or a token pattern list"
     E405 = "Unknown pre-tagger kind {kind!r}; known kinds: {known}"

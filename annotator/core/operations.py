@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.core.model import ORIGIN_MANUAL, SpanState, Status, StoredSpan
+from annotator.core.timing import TimeRecord
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,16 @@ class Batch:
 
     operations: tuple[Operation, ...]
     name: str = "batch"
+
+
+@dataclass(frozen=True)
+class RecordTime:
+    """Store annotation time: the records of `core.timing.TimeRecorder` (active seconds per
+    document, seconds to each span decision). Not an edit of any annotation: it moves no
+    version or status and has no inverse (nobody undoes the clock), so it is not an `Operation`;
+    `ProjectStore.record_time` applies it in one transaction, all records or none."""
+
+    records: tuple[TimeRecord, ...]
 
 
 Operation = (

@@ -1,8 +1,9 @@
 """Annotation time: how long an annotator actively worked on a document and on each span.
 
 A pure recorder, no Qt and no I/O. The window forwards events (any key or mouse activity,
-focus in and out, a document opened or closed, a span accepted, corrected or rejected) and the
-recorder turns them into records the store writes in batches (`drain`). Time comes from an
+focus in and out, a document opened (with or without pre-tags) or closed, a span accepted,
+corrected, rejected or created) and the recorder turns them into records the store writes in
+batches (`drain`). Time comes from an
 injected clock (seconds, monotonic), so tests drive it with a fake one.
 
 What counts as active time: the stretch between two consecutive events while a document is
@@ -23,8 +24,9 @@ DEFAULT_IDLE_THRESHOLD = 60.0
 
 class Decision(Enum):
     ACCEPTED = "accepted"    # a suggestion (pre-tag) kept as it was
-    CORRECTED = "corrected"  # a suggestion kept with another label or boundary, or a new span
+    CORRECTED = "corrected"  # a suggestion (or a span) kept with another label or boundary
     REJECTED = "rejected"    # a suggestion deleted
+    CREATED = "created"      # a new span the annotator made where no suggestion was
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class DocumentTime:
     annotator: str
     doc_id: int
     active_seconds: float
+    pretagged: bool = False  # the document held pre-tags (suggestions) when it was opened
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,10 @@ class SpanTime:
     label: str
     decision: Decision
     active_seconds: float
+    pretagged: bool = False
+    span_id: int | None = None  # the span decided on (a rejected one no longer exists)
+    start: int | None = None
+    end: int | None = None
 
 
 TimeRecord = DocumentTime | SpanTime
@@ -60,6 +67,7 @@ class TimeRecorder:
         self._focused = True
         self._annotator: str | None = None
         self._doc_id: int | None = None
+        self._pretagged = False
         self._last_event = 0.0
         self._document_seconds = 0.0
         self._since_decision = 0.0
@@ -90,9 +98,9 @@ class TimeRecorder:
         self._tick()
         self._focused = False
 
-    def document_opened(self, annotator: str, doc_id: int) -> None:
+    def document_opened(self, annotator: str, doc_id: int, pretagged: bool = False) -> None:
         self.document_closed()
-        self._annotator, self._doc_id = annotator, doc_id
+        self._annotator, self._doc_id, self._pretagged = annotator, doc_id, pretagged
         self._document_seconds = self._since_decision = 0.0
         self._last_event = self._clock()
 
@@ -100,12 +108,14 @@ class TimeRecorder:
         self.flush_open_document()
         self._annotator = self._doc_id = None
 
-    def span_decided(self, decision: Decision, label: str) -> None:
+    def span_decided(self, decision: Decision, label: str, span_id: int | None = None,
+                     start: int | None = None, end: int | None = None) -> None:
         if self._doc_id is None or self._annotator is None:
             return
         self._tick()
         self._pending.append(SpanTime(self._annotator, self._doc_id, label, decision,
-                                      self._since_decision))
+                                      self._since_decision, self._pretagged, span_id, start,
+                                      end))
         self._since_decision = 0.0
 
     def flush_open_document(self) -> None:
@@ -115,7 +125,7 @@ class TimeRecorder:
         self._tick()
         if self._document_seconds > 0:
             self._pending.append(DocumentTime(self._annotator, self._doc_id,
-                                              self._document_seconds))
+                                              self._document_seconds, self._pretagged))
         self._document_seconds = 0.0
 
     def drain(self) -> list[TimeRecord]:

@@ -17,6 +17,13 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import SourceDocument, Span
+from annotator.formats.conll_repairs import (
+    Repairs,
+    is_invisible,
+    is_sentence_final,
+    suffix_to_prefix,
+    survey,
+)
 from annotator.formats.registry import ReadOptions, reader
 from annotator.formats.schemes import (
     Chunk,
@@ -32,6 +39,9 @@ from annotator.text.decoding import iter_lines
 DOCSTART = "-DOCSTART-"
 HEADER = "# global.columns ="
 EXTRA_COLUMNS = ("start", "end", "space")
+# meta: the columns of each token that are no entity tags (POS, chunk), in file order, one list
+# per recorded token; the writer puts them back between the token and its tag
+OTHER_COLUMNS_KEY = "conll_columns"
 _ESCAPES = {" ": "\\s", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -67,6 +77,7 @@ class _Sentence:
     tags: list[str] = field(default_factory=list)  # the first (outermost) tag of each token
     layers: list[list[str]] = field(default_factory=list)  # every tag of each token
     spaces: list[str | None] = field(default_factory=list)  # from a `space` column
+    others: list[list[str]] = field(default_factory=list)  # columns that are no tags (POS, chunk)
     line: int = 0
 
 
@@ -78,6 +89,7 @@ class _Layout:
     tag: int = -1
     space: int | None = None
     multi_tag: bool = False  # `token TAG [TAG ...]`: every column after the token is a tag
+    others: tuple[int, ...] = ()  # columns kept as they are (CoNLL-2003's POS and chunk)
 
 
 def is_bio_tag(value: str) -> bool:
@@ -91,8 +103,21 @@ def _split(line: str, layout: _Layout) -> list[str]:
     return line.split()
 
 
-def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
-    """('doc', (line, leading whitespace)) and ('sentence', _Sentence), in file order."""
+def _has_empty_token(line: str, columns: list[str], layout: _Layout) -> bool:
+    """` O`: a tag line whose token is empty (ANERcorp has five)."""
+    if layout.separator == "\t":
+        return len(columns) > 1 and not columns[0].strip()
+    return (line[:1].isspace() and all(is_bio_tag(c) for c in columns)
+            and (len(columns) == 1 or (not layout.multi_tag and len(columns) < layout.columns)))
+
+
+def _events(path: Path, options: ReadOptions,
+            repairs: Repairs | None = None) -> Iterator[tuple[str, object]]:
+    """('doc', (line, leading whitespace)) and ('sentence', _Sentence), in file order; the
+    rules of conll_repairs applied on the way and recorded in REPAIRS."""
+    shape = survey(iter_lines(path)[1])
+    repairs = repairs if repairs is not None else Repairs()
+    repairs.splitting = not shape.sentence_breaks
     encoding, lines = iter_lines(path)
     options.report.encodings[str(path)] = encoding
     layout = _Layout()
@@ -108,6 +133,8 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
             layout.columns, layout.separator = len(names), "\t" if "\t" in raw else None
             layout.token, layout.tag = upper.index("TOKEN"), upper.index("TAG")
             layout.space = upper.index("SPACE") if "SPACE" in upper else None
+            layout.others = tuple(i for i, name in enumerate(upper)
+                                  if name not in ("TOKEN", "TAG", "SPACE", "START", "END"))
             continue
         if not line.strip():
             if sentence.tokens:
@@ -126,6 +153,14 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
                 leading = unescape_space(columns[layout.space], path, number)
             yield "doc", (number, leading)
             continue
+        columns = repairs.clean(number, columns)
+        if _has_empty_token(line, columns, layout):
+            repairs.empty_tokens.append((number, " ".join(c for c in columns if c.strip())))
+            continue
+        if layout.space is None and layout.tag == -1:
+            columns = columns[:1] + repairs.tags(columns[1:], shape.suffix_style)
+        elif -len(columns) <= layout.tag < len(columns):
+            columns[layout.tag] = repairs.tags([columns[layout.tag]], shape.suffix_style)[0]
         if layout.columns == 0:
             if len(columns) < 2:
                 raise AnnotatorError(E.E211, file=path, line=number,
@@ -133,6 +168,8 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
                                             f"(got {line[:60]!r})")
             layout.columns = len(columns)
             layout.multi_tag = all(is_bio_tag(c) for c in columns[1:])
+            if not layout.multi_tag:
+                layout.others = tuple(range(1, len(columns) - 1))
         if layout.multi_tag and len(columns) >= 2 and all(is_bio_tag(c) for c in columns[1:]):
             if not columns[0].strip():
                 raise AnnotatorError(E.E211, file=path, line=number,
@@ -143,6 +180,9 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
             sentence.tags.append(columns[1])
             sentence.layers.append(columns[1:])
             sentence.spaces.append(None)
+            if repairs.splitting and is_sentence_final(columns[0]):
+                yield "sentence", sentence
+                sentence = _Sentence()
             continue
         if len(columns) != layout.columns:
             raise AnnotatorError(E.E216, file=path, line=number, got=len(columns),
@@ -159,6 +199,11 @@ def _events(path: Path, options: ReadOptions) -> Iterator[tuple[str, object]]:
         sentence.layers.append([tag])
         sentence.spaces.append(unescape_space(columns[layout.space], path, number)
                                if layout.space is not None else None)
+        if layout.others:
+            sentence.others.append([columns[i] for i in layout.others])
+        if repairs.splitting and layout.space is None and is_sentence_final(token):
+            yield "sentence", sentence
+            sentence = _Sentence()
     if sentence.tokens:
         yield "sentence", sentence
 
@@ -168,6 +213,14 @@ def _layer_tags(sentence: _Sentence) -> list[list[str]]:
     depth = max(len(tags) for tags in sentence.layers)
     return [[tags[k] if k < len(tags) else "O" for tags in sentence.layers]
             for k in range(depth)]
+
+
+def depths(chunks: list[Chunk]) -> list[int]:
+    """Each chunk's depth: 1 for an outermost entity, 2 inside one, ... (as `nesting`)."""
+    return [1 + sum(1 for j, other in enumerate(chunks) if j != i
+                    and other.start <= chunk.start and chunk.end <= other.end
+                    and (other.end - other.start > chunk.end - chunk.start or j < i))
+            for i, chunk in enumerate(chunks)]
 
 
 def nesting(chunks: list[Chunk]) -> tuple[int, int]:
@@ -208,6 +261,7 @@ class _DocumentBuilder:
         self.spans: list[Span] = []
         self.exact = True  # tokens are the whitespace-separated pieces, sentences the lines
         self.sentences = 0
+        self.others: list[list[str]] = []  # per token: the columns that are no tags
 
     def add(self, sentence: _Sentence, chunks: list[Chunk]) -> None:
         explicit = sentence.spaces[0] is not None
@@ -228,6 +282,7 @@ class _DocumentBuilder:
                 self._append(sentence.spaces[i] or "")
         if explicit:
             self.exact = False
+        self.others += sentence.others
         for chunk in chunks:
             start = starts[chunk.start]
             end = starts[chunk.end - 1] + len(sentence.tokens[chunk.end - 1])
@@ -241,10 +296,12 @@ class _DocumentBuilder:
         tokenization: dict[str, object] = (
             {"tokens": "whitespace", "sentences": "lines"} if self.exact and not self.parts[0]
             else {"tokens": self.tokens, "sentences": self.sentence_starts})
-        return SourceDocument(
-            "".join(self.parts), source=f"{self.path.name}:{self.line}",
-            meta={"line": self.line, "scheme": scheme, TOKENIZATION_KEY: tokenization},
-            spans=self.spans, annotated=True)
+        meta: dict[str, object] = {"line": self.line, "scheme": scheme,
+                                   TOKENIZATION_KEY: tokenization}
+        if self.others:
+            meta[OTHER_COLUMNS_KEY] = self.others
+        return SourceDocument("".join(self.parts), source=f"{self.path.name}:{self.line}",
+                              meta=meta, spans=self.spans, annotated=True)
 
 
 def _sniff_conll(_path: Path, head: bytes) -> bool:
@@ -257,11 +314,14 @@ def _sniff_conll(_path: Path, head: bytes) -> bool:
         return False
     tagged = 0
     for line in lines[:-1]:  # the last line may be cut
-        columns = line.split()
+        columns = [c for c in line.split() if not is_invisible(c)]
+        if line[:1].isspace() and len(columns) == 1:
+            columns = ["", *columns]  # an empty token (see conll_repairs)
         if len(columns) >= 2:
-            prefix, label = split_tag(columns[-1])
-            if columns[-1] == "O" or (columns[-1][1:2] in "-_" and prefix != "I") or \
-                    columns[-1].startswith(("I-", "I_")):
+            tag = suffix_to_prefix(columns[-1])
+            prefix, label = split_tag(tag)
+            if tag == "O" or (tag[1:2] in "-_" and prefix != "I") or \
+                    tag.startswith(("I-", "I_")):
                 tagged += 1
     return tagged >= 0.9 * (len(lines) - 1)
 
@@ -276,8 +336,10 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     builder: _DocumentBuilder | None = None
     sentences = 0
     layers: dict[int, int] = {}  # tag column -> entities read from it
-    nested = deepest = 0
-    for kind, item in _events(path, options):
+    nested = deepest = kept_columns = 0
+    per_depth: dict[int, int] = {}  # depth -> entities at it
+    repairs = Repairs()
+    for kind, item in _events(path, options, repairs):
         if kind == "doc":
             assert isinstance(item, tuple)
             if builder is not None and builder.sentences:
@@ -291,8 +353,12 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
             decoded = decode(tags, scheme, notes)
             layers[layer] = layers.get(layer, 0) + len(decoded)
             chunks += decoded
+        for depth in depths(chunks):
+            per_depth[depth] = per_depth.get(depth, 0) + 1
         inside, deep = nesting(chunks)
         nested, deepest = nested + inside, max(deepest, deep)
+        if item.others:
+            kept_columns = max(kept_columns, len(item.others[0]))
         if builder is None or (per_sentence and builder.sentences):
             if builder is not None and builder.sentences:
                 yield builder.document(scheme)
@@ -303,12 +369,22 @@ def read_conll(path: Path, options: ReadOptions) -> Iterator[SourceDocument]:
     report = options.report
     report.messages.append(f"{path}: {sentences} sentence(s), tagging scheme {scheme}"
                            + ("" if options.scheme else " (detected)"))
+    if repairs.splitting and sentences > 1:
+        repairs.split_sentences = sentences
+    report.messages += repairs.messages(path)
     if len(layers) > 1:
         report.messages.append(
             f"{path}: {len(layers)} tag columns (multi-tag CoNLL): {sum(layers.values())} "
             f"entities, {nested} of them inside another entity, nested up to {deepest} deep; "
             "entities per tag column: "
-            + ", ".join(f"{layer + 1}: {n}" for layer, n in sorted(layers.items())))
+            + ", ".join(f"{layer + 1}: {n}" for layer, n in sorted(layers.items()))
+            + "; entities per depth: "
+            + ", ".join(f"{depth}: {n}" for depth, n in sorted(per_depth.items())))
+    if kept_columns:
+        report.messages.append(
+            f"{path}: {kept_columns} column(s) between token and tag that are no entity tags "
+            f"(POS, chunk) kept per token (document meta {OTHER_COLUMNS_KEY!r}) and written "
+            "back on CoNLL export")
     if notes.invalid_starts:
         report.count("conll: I-/L- tags opening an entity, read as its start (conlleval)",
                       notes.invalid_starts)

@@ -8,9 +8,16 @@ from bisect import bisect_left
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, E
-from annotator.formats.conll import DOCSTART, EXTRA_COLUMNS, HEADER, escape_space
+from annotator.formats.conll import (
+    DOCSTART,
+    EXTRA_COLUMNS,
+    HEADER,
+    OTHER_COLUMNS_KEY,
+    escape_space,
+)
 from annotator.formats.registry import writer
 from annotator.formats.schemes import Chunk, encode, normalise_scheme
+from annotator.formats.tokens import recorded_offsets
 from annotator.formats.writing import ExportDocument, WriteOptions
 
 
@@ -69,6 +76,9 @@ class ConllWriter:
         if len(layers) > 1 and self.columns:
             raise AnnotatorError(E.E310, path=self.path, doc=document.id,
                                  columns=",".join(self.columns))
+        others = self._other_columns(document, starts)
+        if len(layers) > 1 and others:
+            raise AnnotatorError(E.E316, path=self.path, doc=document.id)
         inside = [False] * len(kept)
         for chunk in chunks:
             for i in range(chunk.start + 1, chunk.end):
@@ -90,6 +100,7 @@ class ConllWriter:
             for column in self.columns:
                 extra.append({"start": "0", "end": "0"}.get(column) or
                              escape_space(text[:starts[0]]))
+            extra += ["-X-"] * (len(others[0]) if others else 0)
             lines.append(sep.join([DOCSTART, *extra, "O"]) + "\n\n")
         probe = "".join(words)  # one test for the whole document, then find the culprit
         if sep in probe or "\n" in probe or (sep == " " and not probe.isprintable()):
@@ -102,6 +113,8 @@ class ConllWriter:
         if self.columns:
             rows = [sep.join([word, *self._extra(text, starts, n, word), tags[n]]) + "\n"
                     for n, word in enumerate(words)]
+        elif others:
+            rows = [sep.join([word, *others[n], tags[n]]) + "\n" for n, word in enumerate(words)]
         else:
             rows = [f"{word}{sep}{tag}\n" for word, tag in zip(words, tags, strict=True)]
         for n in breaks:
@@ -109,6 +122,22 @@ class ConllWriter:
         lines += rows
         lines.append("\n")
         self.handle.write("".join(lines))
+
+    def _other_columns(self, document: ExportDocument, starts: list[int]) -> list[list[str]]:
+        """The imported columns that are no tags (POS, chunk) of each word at STARTS, matched
+        to the recorded tokens by start offset; a piece of a token split at a span edge (or a
+        token of another tokenization) gets `_`. Empty when the document has none, or when
+        extra columns (start, end, space) are written instead."""
+        values = document.meta.get(OTHER_COLUMNS_KEY)
+        if self.columns or not isinstance(values, list) or not values:
+            return []
+        recorded = recorded_offsets(document.text, document.meta)
+        if recorded is None or len(recorded) != len(values):
+            return []
+        width = len(values[0])
+        by_start = {start: [str(v) for v in row]
+                    for (start, _end), row in zip(recorded, values, strict=True)}
+        return [by_start.get(start, ["_"] * width) for start in starts]
 
     def _tags(self, layer_tags: list[list[str]], n: int) -> str:
         """Token N's tags, outermost layer first, trailing O columns left out (Wojood)."""

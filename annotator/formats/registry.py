@@ -60,6 +60,7 @@ class Format:
     writes_folders: bool = False  # the output is a folder of files (brat)
     needs_tokens: bool = False  # the writer reads tokens: spans must align to them
     carries_overlaps: bool = False  # token format that keeps overlapping spans (spaCy spans)
+    writes_ents: bool = False  # has a non-overlapping entity layer (doc.ents) beside all spans
     # extensions of other formats this format claims when its sniffer recognises the content
     # (CoNLL corpora are often published as .txt)
     claims_by_content: tuple[str, ...] = ()
@@ -105,12 +106,14 @@ def reader(name: str, description: str, extensions: tuple[str, ...] = (),
 
 def writer(name: str, description: str, extensions: tuple[str, ...] = (), suffix: str = "",
            writes_folders: bool = False, needs_tokens: bool = False,
-           carries_overlaps: bool = False) -> Callable[[WriterFactory], WriterFactory]:
+           carries_overlaps: bool = False,
+           writes_ents: bool = False) -> Callable[[WriterFactory], WriterFactory]:
     def decorate(function: WriterFactory) -> WriterFactory:
         fmt = register(name, description, extensions)
         fmt.writer, fmt.writes_folders, fmt.needs_tokens = function, writes_folders, needs_tokens
         fmt.suffix = suffix or (extensions[0] if extensions else "")
         fmt.carries_overlaps = carries_overlaps
+        fmt.writes_ents = writes_ents
         return function
 
     return decorate
@@ -140,26 +143,43 @@ def get_format(name: str, path: Path | str = "") -> Format:
     return formats[name]
 
 
+@dataclass(frozen=True)
+class Detection:
+    """The format chosen for a file and why, in words for the import report."""
+
+    format: Format
+    reason: str
+
+
 def guess_format(path: Path) -> Format:
     """The format of PATH from its extension, then from its first bytes."""
+    return detect_format(path).format
+
+
+def detect_format(path: Path) -> Detection:
+    """The format of PATH and the reason: content that one format claims over the extension's
+    (a CoNLL file named .txt), then the extension, then the content alone."""
     formats = load_formats()
     if path.is_dir():
         for fmt in formats.values():
             if fmt.reads_folders and fmt.sniff and fmt.sniff(path, b""):
-                return fmt
+                return Detection(fmt, "the folder's layout")
         raise AnnotatorError(E.E210, file=path)
     head = path.open("rb").read(65536)
     suffix = "".join(path.suffixes[-1:]).lower()
+    candidates = [f for f in formats.values() if f.reader and suffix in f.extensions]
     for fmt in formats.values():
         if fmt.reader and fmt.sniff and suffix in fmt.claims_by_content and fmt.sniff(path, head):
-            return fmt
-    candidates = [f for f in formats.values() if f.reader and suffix in f.extensions]
+            usual = candidates[0].name if candidates else "another format"
+            return Detection(fmt, f"its content, although {suffix} files are usually "
+                                  f"{usual}; --format {usual} forces {usual}")
     for fmt in candidates:
         if fmt.sniff is None or fmt.sniff(path, head):
-            return fmt
+            return Detection(fmt, f"its extension {suffix}")
     for fmt in formats.values():
         if fmt.reader and fmt.sniff and fmt.sniff(path, head):
-            return fmt
+            return Detection(fmt, "its content" + (f" (no format reads {suffix})" if suffix
+                                                   else ""))
     if candidates:
-        return candidates[0]
+        return Detection(candidates[0], f"its extension {suffix} (its content did not match)")
     raise AnnotatorError(E.E210, file=path)

@@ -207,6 +207,7 @@ def _array_header(size: int) -> bytes:
 
 
 @writer("spacy", "spaCy DocBin (.spacy) for spacy train: tokens and entities",
-        extensions=(".spacy",), needs_tokens=True, carries_overlaps=True)
+        extensions=(".spacy",), needs_tokens=True, carries_overlaps=True,
+        writes_ents=True)
 def write_docbin(path: Path, options: WriteOptions) -> DocBinWriter:
     return DocBinWriter(path, options)

@@ -40,6 +40,7 @@ class DocumentEvaluation:
     doc_id: int
     sentences: list[TaggedSentence] = field(default_factory=list)
     predicted: list[Span] = field(default_factory=list)
+    gold: list[Span] = field(default_factory=list)  # what it was scored against
     errors: list[SpanError] = field(default_factory=list)
     gold_widened: int = 0  # gold spans widened to whole tokens to be compared
 
@@ -108,7 +109,7 @@ def evaluate_documents(nlp: Any, documents: Iterable[tuple[int, str, list[Span]]
         predicted_tags, _ = _tags(doc, predicted)
         words = [i for i, token in enumerate(doc) if not token.is_space
                  and not is_separator_text(token.text)]
-        result = DocumentEvaluation(doc_id, predicted=predicted,
+        result = DocumentEvaluation(doc_id, predicted=predicted, gold=sorted(gold),
                                     errors=span_errors(gold, predicted), gold_widened=widened)
         offsets = [(doc[i].idx, doc[i].idx + len(doc[i].text)) for i in words]
         position = 0

@@ -8,7 +8,9 @@ first token may carry proclitics (و ف ب ل ك, their clusters, and with the a
 ...), read by `text.arabic.proclitic_splits`, so `وبالقاهرة` finds `القاهرة`. The suggested span
 starts where the name starts (after و/ب/...); when the gazetteer spells a name without the
 article and the text has it (`الكويت` for the entry `كويت`), the article is part of the span,
-as ANERcorp annotates names. Longer names win, then earlier ones; matches never overlap.
+as ANERcorp annotates names. Longer names win, then earlier ones; matches never overlap,
+unless `find(text, nested=True)` (projects that allow overlapping spans): then every entry that
+matches is found, so `القاهرة` inside `جامعة القاهرة` when both are entries.
 
 Entries live in the project (`store/gazetteer.py`: text exactly as the annotator selected it,
 label); annotators grow it from the editor (`app.gazetteer.add_to_gazetteer`). A starter list
@@ -67,9 +69,11 @@ class GazetteerMatcher:
     def labels(self) -> list[str]:
         return sorted({label for entries in self._index.values() for _f, label, _t in entries})
 
-    def find(self, text: str) -> list[NameMatch]:
+    def find(self, text: str, nested: bool = False) -> list[NameMatch]:
         tokens = self.tokenizer.token_offsets(text)
         forms = [normalise_for_matching(text[s:e]) for s, e in tokens]
+        if nested:
+            return self._every_match(text, tokens, forms)
         matches: list[NameMatch] = []
         index = self._index
         i = 0
@@ -90,6 +94,20 @@ class GazetteerMatcher:
             matches.append(NameMatch(start, tokens[i + size - 1][1], label, name))
             i += size
         return matches
+
+    def _every_match(self, text: str, tokens: Sequence[tuple[int, int]],
+                     forms: Sequence[str]) -> list[NameMatch]:
+        """Every entry matching at every token (any reading), nested and overlapping ones
+        too, each extent and label once; by start, longest first."""
+        found: dict[tuple[int, int, str], NameMatch] = {}
+        for i in range(len(tokens)):
+            for start, first in self._readings(text, tokens, forms, i):
+                for entry_forms, label, name in self._index.get(first, ()):
+                    size = len(entry_forms)
+                    if tuple(forms[i + 1:i + size]) == entry_forms[1:]:
+                        end = tokens[i + size - 1][1]
+                        found.setdefault((start, end, label), NameMatch(start, end, label, name))
+        return sorted(found.values(), key=lambda m: (m.start, -m.end, m.label))
 
     def _readings(self, text: str, tokens: Sequence[tuple[int, int]], forms: Sequence[str],
                   i: int) -> list[tuple[int, str]]:

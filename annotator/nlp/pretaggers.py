@@ -65,6 +65,7 @@ class LoadContext:
     project_gazetteer: Callable[[], list[Name]] | None = None  # None: no project
     project_models: list[str] = field(default_factory=list)  # trained model folders, oldest first
     starter_gazetteer: Path | None = None  # the shipped names file for the language
+    nested: bool = False  # the project allows overlapping spans: propose nested suggestions
 
 
 @dataclass
@@ -116,15 +117,19 @@ class SpacyPretagger:
     a span group with `attrs["scores"]` (spancat's convention) holding the same span."""
 
     def __init__(self, nlp: Any, name: str, n_process: int = 1) -> None:
-        if "ner" not in nlp.pipe_names:
+        if "ner" not in nlp.pipe_names and "spancat" not in nlp.pipe_names:
             raise AnnotatorError(E.E402, name=name)
         self.nlp = nlp
+        # a span categorizer (trained on nested spans) suggests doc.spans[key], nested ones too
+        self.span_key: str | None = None
+        if "ner" not in nlp.pipe_names:
+            self.span_key = str(nlp.get_pipe("spancat").key)
         self.n_process = max(1, n_process)
         meta = nlp.meta
         self.origin = f"spacy/{meta.get('lang', '')}_{meta.get('name', name)}:{meta.get('version', '0')}"
 
     def labels(self) -> list[str]:
-        return sorted(self.nlp.get_pipe("ner").labels)
+        return sorted(self.nlp.get_pipe("ner" if self.span_key is None else "spancat").labels)
 
     def suggest(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Suggestion]]:
         origin = self.origin
@@ -133,6 +138,12 @@ class SpacyPretagger:
         extension = Span.has_extension("score")
         for doc in self.nlp.pipe(texts, batch_size=batch_size, n_process=self.n_process):
             scores = _span_group_scores(doc) if doc.spans else {}
+            if self.span_key is not None:
+                group = doc.spans[self.span_key] if self.span_key in doc.spans else []
+                yield [Suggestion(s.start_char, s.end_char, s.label_,
+                                  scores.get((s.start_char, s.end_char, s.label_)), origin)
+                       for s in group]
+                continue
             yield [Suggestion(e.start_char, e.end_char, e.label_,
                               _score(e, scores, extension), origin) for e in doc.ents]
 
@@ -302,10 +313,11 @@ def load_rules(spec: str, context: LoadContext) -> Pretagger:
 
 # ------------------------------------------------------------------ gazetteer
 class GazetteerPretagger:
-    def __init__(self, names: list[Any], language: str, name: str) -> None:
+    def __init__(self, names: list[Any], language: str, name: str, nested: bool = False) -> None:
         from annotator.nlp.gazetteer import matcher_for
 
         self.matcher = matcher_for(names, language)
+        self.nested = nested  # every match, nested ones too (else longest, never overlapping)
         digest = hashlib.sha256("\n".join(f"{n.text}\t{n.label}" for n in names)
                                 .encode("utf-8")).hexdigest()[:10]
         self.origin = f"gazetteer/{name}:{digest}"
@@ -316,7 +328,8 @@ class GazetteerPretagger:
     def suggest(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Suggestion]]:
         origin = self.origin
         for text in texts:
-            yield [Suggestion(m.start, m.end, m.label, None, origin) for m in self.matcher.find(text)]
+            yield [Suggestion(m.start, m.end, m.label, None, origin)
+                   for m in self.matcher.find(text, self.nested)]
 
 
 def _gazetteer_choices(context: LoadContext) -> list[str]:
@@ -336,10 +349,10 @@ def load_gazetteer(spec: str, context: LoadContext) -> Pretagger:
         names = context.project_gazetteer()
         if not names:  # matching nothing would look like a run that found nothing
             raise AnnotatorError(E.E411)
-        return GazetteerPretagger(names, context.language, "project")
+        return GazetteerPretagger(names, context.language, "project", context.nested)
     path = Path(spec)
     names, _token_patterns = read_name_file(path)
-    return GazetteerPretagger(names, context.language, path.name)
+    return GazetteerPretagger(names, context.language, path.name, context.nested)
 
 
 # ------------------------------------------------------------------ mapping and combining

@@ -16,6 +16,11 @@ call) runs these steps:
    and F1 per label), saved to OUT_DIR and recorded in the project settings, where the
    `project-model` pre-tagger finds it.
 
+With nested or overlapping spans in the data (the DocBin export left some out of doc.ents)
+the pipeline is spaCy's span categorizer (`spancat`, spans key `sc` as in export, an n-gram
+suggester up to the longest training span) instead of `ner`, scored the same way per label
+(spaCy's `spans_sc_*` scores); `TrainReport.pipeline` says which was trained.
+
 A cancelled or failed run leaves OUT_DIR as it was (the model is written beside it and moved
 into place at the end). spaCy is imported only when training starts.
 """
@@ -30,6 +35,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from annotator.text.tokenizer import ProjectTokenizer
+
+SPAN_KEY = "sc"  # spancat's default key; the DocBin export's default --span-key
+MAX_SUGGESTED_TOKENS = 12  # the longest n-gram spancat's suggester proposes
 
 
 @dataclass
@@ -76,6 +84,8 @@ class TrainReport:
     cancelled: bool = False
     held_out_documents: list[int] = field(default_factory=list)  # scored, never trained on
     held_out_pieces: list[list[int]] = field(default_factory=list)  # [doc, start, end] sentences
+    pipeline: str = "ner"  # or "spancat", when the spans nest or overlap
+    span_key: str = SPAN_KEY  # doc.spans key spancat reads and writes
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -93,23 +103,47 @@ class TrainProgress:
     max_epochs: int = 0
 
 
-def span_counts(data: Path) -> dict[str, int]:
+def span_counts(data: Path, span_key: str | None = None) -> dict[str, int]:
+    """Entities (doc.ents, or doc.spans[SPAN_KEY] for spancat) per share."""
     import spacy
     from spacy.tokens import DocBin
 
     vocab = spacy.blank("xx").vocab
-    return {name: sum(len(doc.ents) for doc in DocBin().from_disk(data / f"{name}.spacy")
-                      .get_docs(vocab)) for name in ("train", "dev", "test")}
+    return {name: sum(len(_targets(doc, span_key)) for doc in DocBin().from_disk(
+        data / f"{name}.spacy").get_docs(vocab)) for name in ("train", "dev", "test")}
 
 
-def training_config(language: str, data: Path, options: TrainOptions) -> Any:
-    """spaCy's generated config for NER on CPU, with the project tokenizer and our limits."""
+def _targets(doc: Any, span_key: str | None) -> Any:
+    if span_key is None:
+        return doc.ents
+    return doc.spans[span_key] if span_key in doc.spans else []
+
+
+def longest_span(train: Path, span_key: str) -> int:
+    """Tokens in the longest span of the training DocBin (spancat's suggester size)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    docs = DocBin().from_disk(train).get_docs(spacy.blank("xx").vocab)
+    return max((len(span) for doc in docs for span in _targets(doc, span_key)), default=1)
+
+
+def training_config(language: str, data: Path, options: TrainOptions,
+                    pipeline: str = "ner") -> Any:
+    """spaCy's generated config for PIPELINE (ner or spancat) on CPU, with the project
+    tokenizer and our limits."""
     from spacy.cli.init_config import init_config
 
     from annotator.text.tokenizer import TOKENIZER_NAME, register_with_spacy
 
     register_with_spacy()
-    config = init_config(lang=language, pipeline=["ner"], optimize="efficiency", gpu=False)
+    config = init_config(lang=language, pipeline=[pipeline], optimize="efficiency", gpu=False)
+    if pipeline == "spancat":
+        spancat = config["components"]["spancat"]
+        spancat["spans_key"] = SPAN_KEY
+        size = min(MAX_SUGGESTED_TOKENS, longest_span(data / "train.spacy", SPAN_KEY))
+        spancat["suggester"] = {"@misc": "spacy.ngram_range_suggester.v1", "min_size": 1,
+                                "max_size": max(1, size)}
     config["nlp"]["tokenizer"] = {"@tokenizers": TOKENIZER_NAME, "split_proclitics": True}
     config["paths"]["train"] = str(data / "train.spacy")
     config["paths"]["dev"] = str(data / "dev.spacy")
@@ -126,16 +160,17 @@ def training_config(language: str, data: Path, options: TrainOptions) -> Any:
 
 
 def initialise(language: str, project_name: str, lexicon: list[str], data: Path,
-               options: TrainOptions) -> Any:
+               options: TrainOptions, pipeline: str = "ner") -> Any:
     """A new pipeline from the generated config, named after the project, its tokenizer's
     proclitic lexicon set to LEXICON (the project's span texts and gazetteer names)."""
     from spacy.training.initialize import init_nlp
 
-    config = training_config(language, data, options)
+    config = training_config(language, data, options, pipeline)
     nlp = init_nlp(config)
-    nlp.meta["name"] = "".join(ch if ch.isalnum() else "_" for ch in project_name).strip("_") + "_ner"
+    nlp.meta["name"] = ("".join(ch if ch.isalnum() else "_" for ch in project_name).strip("_")
+                        + ("_ner" if pipeline == "ner" else "_spancat"))
     nlp.meta["version"] = datetime.now(UTC).strftime("%Y.%m.%d.%H%M%S")
-    nlp.meta["description"] = f"NER trained by annotator on project {project_name}"
+    nlp.meta["description"] = f"{pipeline} trained by annotator on project {project_name}"
     cast(ProjectTokenizer, nlp.tokenizer).set_lexicon(lexicon)
     return nlp
 
@@ -197,18 +232,20 @@ def evaluate(model: Path, test: Path, report: TrainReport) -> None:
     references = list(DocBin().from_disk(test).get_docs(nlp.vocab))
     examples = [Example(nlp.make_doc(doc.text), doc) for doc in references]
     scores = nlp.evaluate(examples)
+    key = report.span_key if report.pipeline == "spancat" else None
+    prefix = f"spans_{key}" if key else "ents"
     support: dict[str, int] = {}
     for doc in references:
-        for ent in doc.ents:
+        for ent in _targets(doc, key):
             support[ent.label_] = support.get(ent.label_, 0) + 1
-    per_type = scores.get("ents_per_type") or {}
+    per_type = scores.get(f"{prefix}_per_type") or {}
     for label in sorted(set(report.labels) | set(support)):
         values = per_type.get(label, {"p": 0.0, "r": 0.0, "f": 0.0})
         report.scores[label] = LabelScores(values["p"], values["r"], values["f"],
                                            support.get(label, 0))
-    report.overall = LabelScores(float(scores.get("ents_p") or 0.0),
-                                 float(scores.get("ents_r") or 0.0),
-                                 float(scores.get("ents_f") or 0.0), sum(support.values()))
+    report.overall = LabelScores(float(scores.get(f"{prefix}_p") or 0.0),
+                                 float(scores.get(f"{prefix}_r") or 0.0),
+                                 float(scores.get(f"{prefix}_f") or 0.0), sum(support.values()))
     import json
 
     meta_path = model / "meta.json"

@@ -2,8 +2,8 @@
 
 Everything is copied, row for row and under the same ids: the project row, labels, documents
 (text exactly as stored), annotators (with their database roles), annotations (status, version,
-timestamps), spans, assignments and gazetteer entries. Id sequences continue after the highest
-id the source ever gave a span, so ids are never reused (undo relies on that).
+timestamps), spans, assignments, gazetteer entries and annotation time. Id sequences continue
+after the highest id the source ever gave a span, so ids are never reused (undo relies on that).
 
 The target must be empty. The schema and all the rows are written in one transaction; before it
 commits, the rows are read back and a digest of every table is compared with the digest of the

@@ -90,18 +90,24 @@ def annotation_source(c: Connection, gold: bool = False, annotator: str | None =
 def project_lexicon(c: Connection) -> list[str]:
     """Every distinct accepted span text and gazetteer name: the words the project tokenizer
     splits proclitics off (so `لكوريا` is `ل` + `كوريا` wherever `كوريا` is a known name)."""
-    edges: dict[int, set[tuple[int, int]]] = {}  # document -> (start, end) of its spans
-    for doc_id, start, end in c.execute(
-            select(N.c.document_id, S.c.start, S.c.end)
-            .select_from(S.join(N, N.c.id == S.c.annotation_id))
-            .where(S.c.state == str(SpanState.ACCEPTED))).all():
-        edges.setdefault(doc_id, set()).add((start, end))
     texts: set[str] = set()  # each text read once (SQL substr per span rereads it per span)
-    doc_ids = sorted(edges)
-    for first in range(0, len(doc_ids), BATCH):
-        for doc_id, text in c.execute(select(D.c.id, D.c.text)
-                                      .where(D.c.id.in_(doc_ids[first:first + BATCH]))):
+    edges: dict[int, set[tuple[int, int]]] = {}  # a batch of documents -> their span edges
+
+    def read_batch() -> None:
+        for doc_id, text in c.execute(select(D.c.id, D.c.text).where(D.c.id.in_(list(edges)))):
             texts.update(text[start:end] for start, end in edges[doc_id])
+        edges.clear()
+
+    # Streamed in document order, BATCH documents at a time: memory holds one batch's edges
+    # and the distinct texts, never every span of the corpus.
+    spans = (select(N.c.document_id, S.c.start, S.c.end)
+             .select_from(S.join(N, N.c.id == S.c.annotation_id))
+             .where(S.c.state == str(SpanState.ACCEPTED)).order_by(N.c.document_id))
+    for doc_id, start, end in c.execute(spans.execution_options(yield_per=5000)):
+        if doc_id not in edges and len(edges) >= BATCH:
+            read_batch()
+        edges.setdefault(doc_id, set()).add((start, end))
+    read_batch()
     texts.update(c.execute(select(G.c.text)).scalars())
     return sorted(texts)
 

@@ -44,7 +44,8 @@ from annotator.store.tables import (
 
 D, N, S, A, L = (table_of(t) for t in (Document, Annotation, SpanRow, Annotator, Label))
 
-BATCH = 500
+BATCH = 1000  # documents written per executemany
+SPAN_CHUNK = 5000  # span rows per executemany
 IMPORT_ANNOTATOR = "imported"  # owner of imported spans when neither the user nor the file names one
 
 
@@ -108,6 +109,10 @@ def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPo
         hashes = [row["content_hash"] for row, _doc in pending]
         existing: dict[str, int] = dict(c.execute(select(D.c.content_hash, D.c.id)
                                   .where(D.c.content_hash.in_(hashes))).all())
+        fresh = [(row, doc) for row, doc in pending if str(row["content_hash"]) not in existing]
+        new_ids = _insert_documents(c, [row for row, _doc in fresh])
+        created = iter(zip(new_ids, fresh, strict=True))
+        new_annotations: list[tuple[int, str, SourceDocument, list[Span]]] = []
         for row, doc in pending:
             digest = str(row["content_hash"])
             if digest in existing:
@@ -118,12 +123,20 @@ def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPo
                     report.annotations_to_duplicates += len(sets)
                     write(int(existing[digest]), doc, sets)
                 continue
-            doc_id = new_id(c.execute(insert(D).values(**row)))
+            doc_id, _fresh = next(created)
             seen[digest] = doc_id
             report.document_ids.append(doc_id)
             report.added += 1
             report.characters += len(doc.text)
-            write(doc_id, doc, annotation_sets(doc))
+            new_annotations += [(doc_id, name, doc, spans)
+                                for name, spans in annotation_sets(doc).items()]
+        for name in {name for _id, name, _doc, _spans in new_annotations}:
+            if name not in annotator_ids:
+                annotator_ids[name] = _annotator(c, name)
+            report.annotators.add(name)
+        _write_new_annotations(c, [(doc_id, annotator_ids[name], doc, spans)
+                                   for doc_id, name, doc, spans in new_annotations],
+                               labels, policy, options, report)
         pending.clear()
 
     import json
@@ -159,6 +172,49 @@ def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPo
     if progress:
         progress(report.added + report.duplicates)
     return report
+
+
+def _insert_documents(c: Connection, rows: list[dict[str, object]]) -> list[int]:
+    """Insert ROWS in one executemany; their new ids, in ROWS' order."""
+    if not rows:
+        return []
+    c.execute(insert(D), rows)  # (RETURNING in order would be one statement per row on SQLite)
+    hashes = [str(row["content_hash"]) for row in rows]
+    ids: dict[str, int] = dict(c.execute(select(D.c.content_hash, D.c.id)
+                                         .where(D.c.content_hash.in_(hashes))).tuples().all())
+    return [int(ids[h]) for h in hashes]
+
+
+def _write_new_annotations(c: Connection, items: list[tuple[int, int, SourceDocument, list[Span]]],
+                           labels: set[str], policy: OverlapPolicy, options: IngestOptions,
+                           report: IngestReport) -> None:
+    """Create the annotations of documents just inserted (none exists yet: one per document
+    and annotator) with their checked spans: one executemany for the annotations, one for all
+    their spans."""
+    if not items:
+        return
+    kept = [select_spans(doc, labels, policy, options, report, spans)
+            for _doc_id, _annotator_id, doc, spans in items]
+    now = utcnow()
+    c.execute(insert(N), [
+        {"document_id": doc_id, "annotator_id": annotator_id, "status": str(options.status),
+         "version": 0, "created_at": now, "updated_at": now}
+        for doc_id, annotator_id, _doc, _spans in items])
+    doc_ids = sorted({doc_id for doc_id, _a, _d, _s in items})
+    found = {(d, a): i for i, d, a in c.execute(select(N.c.id, N.c.document_id, N.c.annotator_id)
+                                                .where(N.c.document_id.in_(doc_ids)))}
+    annotation_ids = [int(found[doc_id, annotator_id])
+                      for doc_id, annotator_id, _doc, _spans in items]
+    report.annotations_added += len(items)
+    report.annotation_ids.update(annotation_ids)
+    report.annotated_documents.update(doc_id for doc_id, _a, _d, _s in items)
+    rows = [{"annotation_id": annotation_id, "start": s.start, "end": s.end, "label": s.label,
+             "state": str(options.span_state), "origin": options.origin, "score": None,
+             "created_at": now, "updated_at": now}
+            for annotation_id, spans in zip(annotation_ids, kept, strict=True) for s in spans]
+    for first in range(0, len(rows), SPAN_CHUNK):
+        c.execute(insert(S), rows[first:first + SPAN_CHUNK])
+    report.spans_added += len(rows)
 
 
 def _annotator(c: Connection, name: str) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import (
@@ -30,7 +30,7 @@ from annotator.core.model import (
     StoredSpan,
     default_label_specs,
 )
-from annotator.core.operations import Change, Operation
+from annotator.core.operations import Change, Operation, RecordTime
 from annotator.store import schema
 from annotator.store.changes import ChangeToken, Poll, changes_since
 from annotator.store.concurrency import AnnotationVersions
@@ -325,6 +325,21 @@ class ProjectStore:
             raise
         except BaseException:
             self._span_bounds = SpanLengthBounds()
+            raise
+
+    def record_time(self, operation: RecordTime) -> int:
+        """Store annotation time (`store.time_records`) in one transaction; the rows written."""
+        from annotator.store.time_records import record_time
+
+        try:
+            with self.write() as c:
+                return record_time(c, operation)
+        except DBAPIError as err:
+            if self.engine.dialect.name == "postgresql":
+                from psycopg import errors
+
+                if isinstance(err.orig, errors.InsufficientPrivilege):
+                    raise AnnotatorError(E.E183, reason=_short(err.orig)) from err
             raise
 
     def changes_since(self, token: ChangeToken | None) -> Poll:

@@ -172,4 +172,53 @@ class GazetteerEntry(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-TABLES = (Project, Label, Document, Annotator, Annotation, SpanRow, Assignment, GazetteerEntry)
+class DocumentTimeRow(SQLModel, table=True):
+    """Active seconds one annotator spent on one document in one stretch of work (an opening,
+    or part of one: the app saves every minute). Summed for the time report."""
+
+    __tablename__ = "document_time"
+    __table_args__ = (CheckConstraint("active_seconds >= 0", name="ck_document_time_seconds"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(
+        sa_column=Column(ForeignKey("document.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    annotator_id: int = Field(
+        sa_column=Column(ForeignKey("annotator.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    active_seconds: float
+    pretagged: bool = False  # the document held pre-tags when it was opened
+    recorded_at: datetime = Field(default_factory=utcnow)
+
+
+class SpanTimeRow(SQLModel, table=True):
+    """Active seconds from the previous decision in a document (or its opening) to this one."""
+
+    __tablename__ = "span_time"
+    __table_args__ = (
+        CheckConstraint("seconds >= 0", name="ck_span_time_seconds"),
+        CheckConstraint("decision IN ('accepted', 'corrected', 'rejected', 'created')",
+                        name="ck_span_time_decision"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(
+        sa_column=Column(ForeignKey("document.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    annotator_id: int = Field(
+        sa_column=Column(ForeignKey("annotator.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    span_id: int | None = None  # not a foreign key: a rejected span is gone
+    start: int | None = None
+    end: int | None = None
+    label: str = Field(
+        sa_column=Column(ForeignKey("label.name", onupdate="CASCADE"), nullable=False)
+    )
+    decision: str  # accepted | corrected | rejected | created
+    seconds: float
+    pretagged: bool = False
+    recorded_at: datetime = Field(default_factory=utcnow)
+
+
+TABLES = (Project, Label, Document, Annotator, Annotation, SpanRow, Assignment, GazetteerEntry,
+          DocumentTimeRow, SpanTimeRow)

@@ -207,6 +207,7 @@ def grant_group_privileges(c: Connection, groups: dict[Role, str]) -> None:
         ("GRANT INSERT, UPDATE (status, version, updated_at) ON annotation TO {g}", annotators),
         ("GRANT INSERT, UPDATE, DELETE ON span TO {g}", annotators),
         ("GRANT INSERT ON gazetteer_entry TO {g}", annotators),
+        ("GRANT INSERT ON document_time, span_time TO {g}", annotators),  # own rows (RLS)
         ("GRANT UPDATE, DELETE ON annotation, gazetteer_entry TO {g}", curators),
         ("GRANT INSERT ON annotator TO {g}", curators),  # the gold annotator
         ("GRANT INSERT, DELETE ON assignment TO {g}", curators),

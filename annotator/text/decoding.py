@@ -43,12 +43,20 @@ def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
     return True
 
 
+def _where(data: bytes, offset: int) -> str:
+    """'line L (byte B)' of the byte at OFFSET of the file's first bytes DATA."""
+    line = data.count(b"\n", 0, offset) + 1
+    return f"line {line}, byte {offset}"
+
+
 def _looks_binary(sample: bytes) -> str | None:
-    if b"\x00" in sample:
-        return "it contains NUL bytes"
-    controls = sum(1 for b in sample[:65536] if b < 32 and b not in (9, 10, 12, 13, 27))
-    if sample and controls / min(len(sample), 65536) > 0.05:
-        return f"{controls} control bytes"
+    nul = sample.find(b"\x00")
+    if nul >= 0:
+        return f"a NUL byte at {_where(sample, nul)}"
+    window = sample[:65536]
+    bad = [i for i, b in enumerate(window) if b < 32 and b not in (9, 10, 12, 13, 27)]
+    if window and len(bad) / len(window) > 0.05:
+        return f"{len(bad)} control bytes, the first at {_where(sample, bad[0])}"
     return None
 
 
@@ -101,6 +109,7 @@ def iter_text(path: Path) -> tuple[str, Iterator[str]]:
     def chunks() -> Iterator[str]:
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         position = skip
+        lines_before = 0
         data = sample[skip:]
         with handle:
             while True:
@@ -111,8 +120,12 @@ def iter_text(path: Path) -> tuple[str, Iterator[str]]:
                     bad = position + err.start
                     raise AnnotatorError(E.E203, file=path, tried=encoding, offset=bad,
                                          byte=f"0x{data[err.start]:02X}") from err
-                if "\x00" in text:
-                    raise AnnotatorError(E.E202, file=path, reason="it contains NUL characters")
+                nul = text.find("\x00")
+                if nul >= 0:
+                    line = lines_before + text.count("\n", 0, nul) + 1
+                    raise AnnotatorError(E.E202, file=path,
+                                         reason=f"a NUL character at line {line}")
+                lines_before += text.count("\n")
                 if text:
                     yield text
                 if final:

@@ -125,6 +125,7 @@ class AppController:
         old = self.window
         assert old is not None
         old.save_layout()
+        old.time_tracker.close()  # the old window's time is saved to its project
         if project is not self.project:
             self.settings.last_project = project.url
         previous, self.project, self.annotator = self.project, project, annotator
@@ -144,6 +145,7 @@ class AppController:
         if language == self.settings.ui_language:
             return
         old.save_layout()
+        old.time_tracker.close()
         self.settings.ui_language = language
         install_language(self.app, language)
         doc_id = old.session.doc_id if old.session else None
@@ -160,6 +162,7 @@ class AppController:
         window = self.window
         assert window is not None
         window.resize(*size)
+        window.fit_docks()  # a screenshot starts from no saved layout
         for _ in range(3):
             self.app.processEvents()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,14 @@
-"""The label bar: one button per label, in the label's colour, with its hotkey."""
+"""The label bar: one button per label, in the label's colour, with its hotkey; the buttons
+wrap onto more rows when the window is narrow, so no label set widens the window."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from annotator.core.model import LabelSpec
 from annotator.ui.editor.span_style import SpanStyle, readable_on
+from annotator.ui.flow_layout import FlowLayout
 
 
 class LabelBar(QWidget):
@@ -15,7 +17,7 @@ class LabelBar(QWidget):
     def __init__(self, labels: list[LabelSpec], style: SpanStyle,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(QLabel(self.tr("Labels:"), self))
         self.buttons: dict[str, QPushButton] = {}
@@ -31,4 +33,3 @@ class LabelBar(QWidget):
             button.clicked.connect(lambda _c=False, name=spec.name: self.label_clicked.emit(name))
             layout.addWidget(button)
             self.buttons[spec.name] = button
-        layout.addStretch(1)

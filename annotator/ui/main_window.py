@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -28,6 +28,7 @@ from annotator.ui.overlap_policy import legacy_notice, short_text
 from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpanPanel
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import AppSettings
+from annotator.ui.time_tracking import TimeTracker, add_time_action
 from annotator.ui.window_actions import WindowActions
 from annotator.ui.workbench import Refreshed
 from annotator.ui.workflow import WorkflowActions
@@ -76,8 +77,6 @@ class MainWindow(QMainWindow):
                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines,
                                           Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.document_dock, self.span_dock], [400, 260],
-                         Qt.Orientation.Horizontal)
 
         self.progress_label = QLabel(self)
         self.mode_label = QLabel(self)
@@ -86,6 +85,11 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         # File › open, import, export; Tools › pre-tag, train
         self.workflow = WorkflowActions(self, self.actions_.file_menu)
+        # annotation time: activity in the editor, the window's focus, span decisions
+        self.time_tracker = TimeTracker(project, self, (
+            self.editor.view, self.editor.view.viewport(), self.label_bar))
+        self.time_tracker.failed.connect(self.show_message)
+        add_time_action(self.workflow.menus["tools"], self, self.time_tracker, annotator)
 
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.editor.message.connect(self.show_message)
@@ -117,7 +121,9 @@ class MainWindow(QMainWindow):
         session = DocumentSession(self.project, doc_id, self.annotator, history)
         session.changed.connect(lambda change: self.refresh(ProjectChanges.of_edit(change)))
         session.failed.connect(self._edit_refused)
+        session.decided.connect(self.time_tracker.decided)
         self.session = session
+        self.time_tracker.document_opened(self.annotator, doc_id, session.index)
         override = Direction(self.settings.direction_override(self.project.url, doc_id))
         direction = override if override is not Direction.AUTO else self.info.direction
         self.editor.open_session(session, direction)
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
         else:
             view.place_cursor(cursor)
         view.verticalScrollBar().setValue(scroll)
+        view.keep_scroll()  # the reader's scroll position wins over the restored cursor
 
     # ------------------------------------------------------------------ changes
     def refresh(self, changes: ProjectChanges) -> Refreshed:
@@ -318,12 +325,33 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1320, 860)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            width = min(1320, int(screen.width() * 0.95)) if screen else 1320
+            height = min(860, int(screen.height() * 0.9)) if screen else 860
+            self.resize(width, height)
         if state is not None:
             self.restoreState(state)
         else:
             self.tabifyDockWidget(self.span_dock, self.guidelines_dock)
             self.span_dock.raise_()
+            self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """The docks' share of the window's width: the text keeps at least half of it."""
+        width = self.width()
+        wide = width >= 900  # below that the floors would leave the text less than half
+        documents = min(400, max(180 if wide else 0, int(width * 0.22)))
+        spans = min(300, max(160 if wide else 0, int(width * 0.18)))
+        self.resizeDocks([self.document_dock, self.span_dock], [documents, spans],
+                         Qt.Orientation.Horizontal)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """A narrowed window takes its width from the docks, not from the text, once the
+        text has less than half of it (Qt's main window takes it from the centre first)."""
+        super().resizeEvent(event)
+        if event.oldSize().width() > event.size().width() and \
+                self.editor.width() < event.size().width() // 2:
+            self.fit_docks()
 
     def save_layout(self) -> None:
         self.settings.geometry = QByteArray(self.saveGeometry())
@@ -331,6 +359,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.time_tracker.close()
         if self.remember_layout:
             self.save_layout()
         super().closeEvent(event)

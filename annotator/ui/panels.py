@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QColor, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,12 +35,17 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 RESET_ABOVE = 200  # a change touching more spans than this resets the span list instead
 
 
+TITLE_ROOM = 120  # px of title the document list keeps before number columns give way
+DROPPED_FIRST = (DocumentListModel.SUGGESTIONS, DocumentListModel.SPANS, DocumentListModel.STATUS)
+
+
 class DocumentPanel(QWidget):
     document_chosen = Signal(int)
 
     def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._widths: dict[int, int] = {}  # the number columns' fitted widths
         self.proxy = DocumentFilter()
         self.proxy.setSourceModel(model)
         self.status = QComboBox(self)
@@ -93,7 +98,30 @@ class DocumentPanel(QWidget):
     def _fit_columns(self) -> None:
         for column in range(self.model.columnCount()):
             if column != DocumentListModel.TITLE:
+                self.table.setColumnHidden(column, False)
                 self.table.resizeColumnToContents(column)
+                self._widths[column] = self.table.columnWidth(column)
+        self._fit_to_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        """In a narrow dock the number columns give way (suggestions, then spans, then
+        status), so the title keeps room to be read."""
+        room = self.table.viewport().width()
+        shown = list(self._widths)
+        for column in DROPPED_FIRST:
+            if room - sum(self._widths[c] for c in shown) >= TITLE_ROOM or column not in shown:
+                break
+            shown.remove(column)
+        for column, width in self._widths.items():
+            hidden = column not in shown
+            if hidden != self.table.isColumnHidden(column):
+                self.table.setColumnHidden(column, hidden)
+                if not hidden:
+                    self.table.setColumnWidth(column, width)
 
     def _chosen(self, index: QModelIndex) -> None:
         self.document_chosen.emit(int(index.data(ID_ROLE)))

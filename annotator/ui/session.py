@@ -24,6 +24,7 @@ from annotator.ui.span_index import SpanIndex
 class DocumentSession(QObject):
     changed = Signal(object)  # Change, after the index is up to date
     failed = Signal(str)  # a refused edit, as a one-line message with its error code
+    decided = Signal(object)  # Change of an edit the annotator made (not an undo or redo)
 
     def __init__(self, project: Project, doc_id: int, annotator: str,
                  history: History | None = None) -> None:
@@ -50,7 +51,9 @@ class DocumentSession(QObject):
         except AnnotatorError as err:
             self.failed.emit(str(err))
             return None
-        return self._absorb(change)
+        self._absorb(change)
+        self.decided.emit(change)
+        return change
 
     def undo(self) -> Change | None:
         return self._replay(self.history.undo)

@@ -135,6 +135,23 @@ class AppSettings:
     def set_project_annotator(self, project_url: str, name: str) -> None:
         self.store.setValue(f"projects/{self._project_key(project_url)}/annotator", name)
 
+    def pretag_choices(self, project_url: str) -> dict[str, object]:
+        """The pre-tag dialog's last choices for this project (kind, spec, mapping, ...)."""
+        import json
+
+        text = self._str(f"projects/{self._project_key(project_url)}/pretag")
+        try:
+            found = json.loads(text) if text else {}
+        except ValueError:
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def set_pretag_choices(self, project_url: str, choices: dict[str, object]) -> None:
+        import json
+
+        self.store.setValue(f"projects/{self._project_key(project_url)}/pretag",
+                            json.dumps(choices, ensure_ascii=False))
+
     def direction_override(self, project_url: str, doc_id: int) -> str:
         return self._str(f"projects/{self._project_key(project_url)}/direction/{doc_id}", "auto")
 

@@ -59,6 +59,7 @@ class WorkflowActions(QObject):
         bar.insertMenu(help_action, tools) if help_action else bar.addMenu(tools)
         tools.addAction(self._action(self.tr("&Pre-tag documents…"), self.pretag, "Ctrl+Shift+P"))
         tools.addAction(self._action(self.tr("&Train a model…"), self.train, None))
+        tools.addAction(self._action(self.tr("Model &errors…"), self.model_errors, None))
         tools.addSeparator()
         tools.addAction(self._action(self.tr("Refresh from others now"), self.refresh_now, "F5"))
         self.menus = {"file": file_menu, "tools": tools}
@@ -168,8 +169,9 @@ class WorkflowActions(QObject):
 
         bench = self.bench
         dialog = PretagDialog(bench.project, bench.annotator, bench.current_document(),
-                              bench.window())
+                              bench.window(), bench.settings)
         dialog.pretagged.connect(lambda report: self.publish(report.changes))
+        dialog.gazetteer_changed.connect(self.publish)
         return self._show("pretag", dialog)
 
     def train(self) -> QDialog:
@@ -180,6 +182,21 @@ class WorkflowActions(QObject):
         dialog.trained.connect(self.publish)
         dialog.pretag_requested.connect(self.pretag_with_model)
         return self._show("train", dialog)
+
+    def model_errors(self) -> QDialog:
+        from annotator.ui.dialogs.model_errors_dialog import ModelErrorsDialog
+
+        bench = self.bench
+        dialog = ModelErrorsDialog(bench.project, bench.editor.view.font(), bench.window())
+        dialog.open_requested.connect(self.show_in_editor)
+        return self._show("model-errors", dialog)
+
+    def show_in_editor(self, doc_id: int, start: int, end: int) -> None:
+        """Open DOC_ID in the editor with [start, end) selected and on screen."""
+        bench = self.bench
+        if bench.current_document() != doc_id:
+            bench.open_document(doc_id)
+        bench.editor.view.select_range(start, end)
 
     def pretag_with_model(self, folder: str) -> QDialog:
         """Model in the loop: pre-tag the untouched documents with the model just trained."""

@@ -95,9 +95,27 @@ def test_breakdowns_match_direct_computations(docs: list[AgreementDocument]) -> 
             theirs = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal",
                                         value_domain=list(range(len(LABELS) + 1)))
         assert _close(report.overall["krippendorff_alpha"].value, float(theirs))
+    corpus = prepare_corpus(docs, NAMES, LABELS)
+    nested = any(s.overlapping for s in corpus.spans)  # then labels are read in every layer
     for k, label in enumerate(LABELS, start=1):
         binary = np.where(codes < 0, np.nan, (codes == k).astype(float))
+        if nested:
+            binary = np.where(codes < 0, np.nan, _covered_by(corpus, k).astype(float))
         if pairable and np.unique(binary[~np.isnan(binary)]).size == 2:
             with np.errstate(all="ignore"):
                 theirs = krippendorff.alpha(reliability_data=binary, level_of_measurement="nominal")
             assert _close(report.per_label[label].krippendorff_alpha.value, float(theirs))
+
+
+def _covered_by(corpus, label: int) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """(R, T): whether a span of LABEL covers more than half of each token, in any layer
+    (written plainly, loop by loop, to check the vectorised rule)."""
+    out = np.zeros((len(corpus.annotators), corpus.token_start.size), dtype=bool)
+    for r, spans in enumerate(corpus.spans):
+        for start, end, code in zip(spans.start, spans.end, spans.label, strict=True):
+            if code != label:
+                continue
+            for t, (a, b) in enumerate(zip(corpus.token_start, corpus.token_end, strict=True)):
+                if 2 * (min(b, end) - max(a, start)) > b - a:
+                    out[r, t] = True
+    return out

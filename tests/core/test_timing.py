@@ -156,3 +156,20 @@ def test_flush_hands_over_time_so_far_and_keeps_counting(clock: FakeClock) -> No
 def test_the_threshold_must_be_positive(clock: FakeClock) -> None:
     with pytest.raises(ValueError):
         TimeRecorder(clock, idle_threshold=0)
+
+
+def test_records_carry_the_pretag_flag_and_the_span_decided(clock: FakeClock) -> None:
+    rec = TimeRecorder(clock)
+    rec.document_opened("amal", 1, pretagged=True)
+    clock.advance(4)
+    rec.span_decided(Decision.CREATED, "LOC", 17, 3, 9)
+    rec.document_opened("amal", 2)  # without pre-tags: the flag goes with the document
+    clock.advance(2)
+    rec.span_decided(Decision.REJECTED, "PERS")
+    rec.document_closed()
+    assert rec.drain() == [
+        SpanTime("amal", 1, "LOC", Decision.CREATED, 4.0, True, 17, 3, 9),
+        DocumentTime("amal", 1, 4.0, True),
+        SpanTime("amal", 2, "PERS", Decision.REJECTED, 2.0, False),
+        DocumentTime("amal", 2, 2.0, False),
+    ]

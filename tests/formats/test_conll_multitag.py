@@ -136,10 +136,12 @@ def test_stack_layers_puts_outer_entities_first():
     assert stack_layers([inner, after, outer]) == [[outer, after], [inner]]
 
 
-def test_an_empty_token_in_a_multi_tag_file_gives_its_line(tmp_path):
+def test_an_empty_token_in_a_multi_tag_file_is_skipped_and_its_line_reported(tmp_path):
     source = tmp_path / "e.conll"
-    source.write_text("Paris\tB-LOC\n\tO\tB-LOC\n", encoding="utf-8")
+    source.write_text("Paris\tB-LOC\n\tO\tB-LOC\nis\tO\n", encoding="utf-8")
     project = nested_project(tmp_path / "p.db")
-    with pytest.raises(AnnotatorError, match=r"E211.*line 2"):
-        import_paths(project, [source], "conll")
+    report = import_paths(project, [source], "conll")
+    assert any("1 line(s) with an empty token skipped (tags O B-LOC), lines 2" in m
+               for m in report.notes.messages)
+    assert contents(project) == [("Paris is", [Span(0, 5, "LOC")])]
     project.close()

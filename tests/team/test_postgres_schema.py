@@ -101,5 +101,5 @@ def test_a_revision_0001_database_upgrades_keeping_its_data(pg_url, seed_text):
     with store.engine.connect() as c:
         secured = c.execute(text("SELECT relname FROM pg_class WHERE relrowsecurity "
                                  "ORDER BY relname")).scalars().all()
-    assert secured == ["annotation", "span"]
+    assert secured == ["annotation", "document_time", "span", "span_time"]
     store.close()

@@ -39,6 +39,7 @@ from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
 from annotator.ui.overlap_policy import dialog_note
+from annotator.ui.settings import AppSettings
 from annotator.ui.workers import Progress, ShouldStop
 
 SCOPES = ("project", "document", "untouched")
@@ -57,10 +58,12 @@ def translated_pipeline_help(choices: dict[str, list[str]]) -> str | None:
 
 class PretagDialog(QDialog):
     pretagged = Signal(object)  # PretagReport
+    gazetteer_changed = Signal(object)  # ProjectChanges: names added to the project gazetteer
 
     def __init__(self, project: Project, annotator: str, current_doc: int | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, settings: AppSettings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings  # where the last choices per project are kept (None: nowhere)
         self.setObjectName("PretagDialog")
         self.setWindowTitle(self.tr("Pre-tag documents"))
         self.project, self.annotator, self.current_doc = project, annotator, current_doc
@@ -95,6 +98,9 @@ class PretagDialog(QDialog):
         self.check.clicked.connect(self.check_labels)
         self.labels_info = QLabel(self)
         self.labels_info.setWordWrap(True)
+        self.starter = QPushButton(self.tr("Add the starter names to the project gazetteer"), self)
+        self.starter.setObjectName("load_starter_gazetteer")
+        self.starter.clicked.connect(self.load_starter)
 
         self.scopes = QButtonGroup(self)
         scope_box = QWidget(self)
@@ -118,6 +124,7 @@ class PretagDialog(QDialog):
         form.addRow(self.tr("Choice"), self.choice)
         form.addRow(self.tr("Or a path"), self.path)
         form.addRow("", self.help)
+        form.addRow("", self.starter)
         form.addRow(self.tr("Label mapping"), self.mapping)
         form.addRow("", self.add_labels)
         form.addRow(self.check, self.labels_info)
@@ -136,6 +143,7 @@ class PretagDialog(QDialog):
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self._restore_choices()
         self.resize(720, 620)
 
     # ------------------------------------------------------------------ choosing
@@ -157,6 +165,48 @@ class PretagDialog(QDialog):
         if scope is not None:
             self.scopes.button(SCOPES.index(scope)).setChecked(True)
 
+    # ------------------------------------------------------------------ remembered choices
+    def _restore_choices(self) -> None:
+        """The choices of the last run on this project (an absent choice keeps the default)."""
+        last = self.settings.pretag_choices(self.project.url) if self.settings else {}
+        if not last:
+            return
+        self.select(str(last.get("kind", "")), str(last.get("path", "")),
+                    str(last["scope"]) if last.get("scope") in SCOPES else None)
+        choice = str(last.get("choice", ""))
+        if choice:
+            self.choice.setCurrentText(choice)
+        self.mapping.setText(str(last.get("mapping", "")))
+        self.add_labels.setChecked(bool(last.get("add_labels", False)))
+        checked = self.scopes.checkedButton()
+        if checked is None or not checked.isEnabled():  # "this document" with none open
+            self.scopes.button(0).setChecked(True)
+
+    def _remember_choices(self) -> None:
+        if self.settings is not None:
+            self.settings.set_pretag_choices(self.project.url, {
+                "kind": self.kind_name(), "choice": self.choice.currentText().strip(),
+                "path": self.path.text(), "mapping": self.mapping.text().strip(),
+                "add_labels": self.add_labels.isChecked(), "scope": self.scope()})
+
+    def load_starter(self) -> None:
+        """Add the starter gazetteer of the project's language to the project gazetteer."""
+        from annotator.app.gazetteer import import_name_files
+
+        try:
+            imported = import_name_files(self.project, [], starter=True)
+        except AnnotatorError as err:
+            show_error(self, self.tr("Starter gazetteer"), str(err))
+            return
+        self.gazetteer_changed.emit(imported.changes)
+        self.context = pretagger_context(self.project)
+        self.choices.pop("gazetteer", None)
+        self._kind_changed()
+        self.choice.setCurrentText("project")
+        self.panel.status.setText(self.tr("Starter gazetteer: %1 names added, %2 already known")
+                                  .replace("%1", str(imported.added))
+                                  .replace("%2", str(imported.read - imported.added)))
+
     def _kind_changed(self) -> None:
         kind = self.kind_name()
         self.description.setText(self.kinds[kind])
@@ -169,6 +219,7 @@ class PretagDialog(QDialog):
                                                   ("spacy", "project-model") if k in self.kinds})
         self.help.setText(help_text or "")
         self.help.setVisible(help_text is not None)
+        self.starter.setVisible(kind == "gazetteer" and self.context.starter_gazetteer is not None)
         self.labels_info.clear()
 
     def _choices(self, kind: str) -> list[str]:
@@ -220,6 +271,7 @@ class PretagDialog(QDialog):
         except AnnotatorError as err:
             show_error(self, self.tr("Label mapping"), str(err))
             return
+        self._remember_choices()
         scope = self.scope()
         doc_ids = [self.current_doc] if scope == "document" and self.current_doc is not None else None
         new_labels = "add" if self.add_labels.isChecked() else "drop"

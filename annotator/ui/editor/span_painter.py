@@ -90,7 +90,14 @@ class SpanPainter:
         if last <= first:
             return []
         rects: list[QRectF] = []
-        for run in block.layout().glyphRuns(first, last - first):
+        layout = block.layout()
+        runs = []  # line by line: the layout's own glyphRuns merges one font's runs across lines
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            begin, stop = max(first, line.textStart()), min(last, line.textStart() + line.textLength())
+            if begin < stop:
+                runs.extend(line.glyphRuns(begin, stop - begin))
+        for run in runs:
             rect = run.boundingRect().translated(origin)
             if rect.width() <= 0:
                 continue

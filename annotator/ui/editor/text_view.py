@@ -11,10 +11,11 @@ are code points.
 
 from __future__ import annotations
 
+import time
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QKeyEvent,
@@ -41,6 +42,8 @@ from annotator.ui.editor.text_hits import character_at, hotkey_of
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.tokens import TokenBoundaries
 
+FOLLOW_SECONDS = 0.5  # how long after a move the cursor is kept in view as bands grow
+
 CHARACTER_MODE_MODIFIER = Qt.KeyboardModifier.AltModifier
 KeyBinding = tuple[Qt.Key, Qt.KeyboardModifier]
 Hit = tuple[int, int]  # a character [i, i+1) or a boundary (p, p)
@@ -64,6 +67,14 @@ class AnnotationTextView(QPlainTextEdit):
         self.band_layout = BandLayout(document)
         document.setDocumentLayout(self.band_layout)
         self.setDocument(document)
+        # a cursor just moved stays in view while the bands it uncovered grow (Ctrl+End):
+        # Qt scrolled to it before those blocks had their bands
+        self._cursor_moved_at = -1.0
+        self._cursor_check = QTimer(self)
+        self._cursor_check.setSingleShot(True)
+        self._cursor_check.timeout.connect(self._follow_cursor)
+        self.cursorPositionChanged.connect(self._note_cursor_moved)
+        self.band_layout.documentSizeChanged.connect(self._follow_cursor)
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -151,9 +162,11 @@ class AnnotationTextView(QPlainTextEdit):
         changed down to the bottom of the viewport, unless the paint under way (PAINTING)
         covers it. True if one did."""
         first = self.firstVisibleBlock().blockNumber()
-        moved = [block for block, height in formatted
-                 if block.blockNumber() >= first
-                 and self.blockBoundingRect(block).height() != height]  # lays it out again
+        grown = [block for block, height in formatted
+                 if self.blockBoundingRect(block).height() != height]  # lays it out again
+        if grown:
+            self.band_layout.announce_size()  # the scroll range follows the new heights
+        moved = [block for block in grown if block.blockNumber() >= first]
         if not moved:
             return False
         top = min(self.blockBoundingGeometry(b).top() for b in moved) + self.contentOffset().y()
@@ -202,14 +215,27 @@ class AnnotationTextView(QPlainTextEdit):
 
     def reveal_range(self, start: int, end: int) -> None:
         """Centre [start, end) on screen, unless both its ends are on screen already (no
-        scroll, so no repaint of the whole viewport)."""
+        scroll, so no repaint of the whole viewport). Near the end of the document the
+        text cannot be centred; then the text cursor is scrolled just into view."""
+        if self.highlighter is not None:  # its blocks' bands, before measuring where it is
+            self._repaint_moved(self.highlighter.ensure_formatted(
+                self.highlighter.blocks_of([(start, end)])))
+        self.band_layout.flush_size()
+        if self._range_on_screen(start, end):
+            return
+        self.centerCursor()
+        self.band_layout.flush_size()  # centring laid out blocks whose bands grew
+        if not self._range_on_screen(start, end):
+            self.scroll_cursor_into_view()
+
+    def _range_on_screen(self, start: int, end: int) -> bool:
         area = self.viewport().rect()
         for offset in (start, end):
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.offsets.to_qt(offset))
             if not area.contains(self.cursorRect(cursor)):
-                self.centerCursor()
-                return
+                return False
+        return True
 
     def place_cursor(self, offset: int) -> None:
         cursor = QTextCursor(self.document())
@@ -362,7 +388,41 @@ class AnnotationTextView(QPlainTextEdit):
         self.select_range(min(anchor, position), max(anchor, position),
                           anchor_at_start=anchor <= position)
 
+    def _note_cursor_moved(self) -> None:
+        self._cursor_moved_at = time.monotonic()
+        self._cursor_check.start(0)  # once Qt has scrolled (and painted) for the move
+
+    def _follow_cursor(self) -> None:
+        """After a move, or the scroll range grew: keep a cursor that just moved on screen."""
+        if time.monotonic() - self._cursor_moved_at <= FOLLOW_SECONDS:
+            self.scroll_cursor_into_view()
+
+    def keep_scroll(self) -> None:
+        """The cursor was put back where it was (a reload): do not scroll to it."""
+        self._cursor_moved_at = -1.0
+        self._cursor_check.stop()
+
+    def scroll_cursor_into_view(self) -> None:
+        """`ensureCursorVisible`, then line by line until the cursor is wholly on screen: Qt's
+        own step reckons with lines, not with the bands between them, and may stop one short."""
+        area = self.viewport().rect()
+        if area.contains(self.cursorRect()):
+            return
+        self.ensureCursorVisible()
+        bar = self.verticalScrollBar()
+        for _step in range(64):
+            rect = self.cursorRect()
+            if area.contains(rect):
+                return
+            if rect.bottom() > area.bottom() and bar.value() < bar.maximum():
+                bar.setValue(bar.value() + 1)
+            elif rect.top() < area.top() and bar.value() > bar.minimum():
+                bar.setValue(bar.value() - 1)
+            else:
+                return
+
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self._cursor_moved_at = -1.0  # the reader scrolls away: stop following the cursor
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_requested.emit(1 if event.angleDelta().y() > 0 else -1)
             event.accept()

@@ -1,0 +1,212 @@
+"""The app and the store at size: projects of 1k, 10k and 100k short Arabic documents.
+
+Each size runs in its own process (so its peak memory is its own). The project is written
+straight into the store with sqlite3 `executemany` (~550-character documents, 5 accepted
+spans each, one annotation per document by the annotator `bench`, statuses mixed), then
+measured (offscreen Qt, medians / percentiles):
+- open: `MainWindow` built on the project, first document open, first screen painted;
+- label keystroke in the main window: hotkey on a selection -> AddSpan stored (committed)
+  -> document list, progress and editor repainted, p50/p95;
+- stats: `Project.stats()` (what `annotator stats` prints);
+- search: a word typed into the document list's search box, the list filtered and repainted;
+- next undone: `MainWindow.next_undone()` from a document near the end (wrapping);
+- peak RSS of the process.
+The growth exponent of each figure is the slope of log(figure) over log(documents) between
+the smallest and the largest size (1: linear, 0: independent of the corpus size).
+
+Run: python bench/bench_scale.py [--sizes 1000,10000,100000] [--save-as scale]
+The 1M run is separate (minutes on this machine, ~1 GB of database):
+     python bench/bench_scale.py --sizes 1000,1000000 --save-as scale_1m
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import arabic_sentences, median, peak_rss_mb, percentile, save  # noqa: E402
+
+LABELS = ["PERS", "LOC", "ORG", "MISC"]
+STATUSES = ["new", "in_progress", "done", "skipped"]
+DOC_CHARS = 550
+KEYSTROKES = 30
+SPAN_WORDS = (0, 10, 20, 30, 40)  # the words of each document that carry its 5 spans
+
+
+def words_of(text: str) -> list[tuple[int, int]]:
+    found, position = [], 0
+    for word in text.split(" "):
+        if len(word) >= 3:
+            found.append((position, position + len(word)))
+        position += len(word) + 1
+    return found
+
+
+def generate(path: Path, count: int) -> None:
+    """COUNT documents with 5 spans each, written with executemany (seconds per 100k)."""
+    from annotator.store import ProjectStore
+
+    ProjectStore.create(path, labels=LABELS).close()
+    rng = random.Random(7)
+    sentences = arabic_sentences()
+    now = "2026-01-01 00:00:00.000000"
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO annotator (id, name, role, created_at) "
+                 "VALUES (1, 'bench', 'annotator', ?)", (now,))
+    batch = 10_000
+    for first in range(0, count, batch):
+        docs, annotations, spans = [], [], []
+        for i in range(first, min(count, first + batch)):
+            parts, size = [], 0
+            while size < DOC_CHARS:
+                sentence = rng.choice(sentences)
+                parts.append(sentence)
+                size += len(sentence) + 2
+            text = f"({i}) " + ". ".join(parts)[:DOC_CHARS]
+            doc_id = i + 1
+            docs.append((doc_id, len(text), hashlib.sha256(text.encode()).hexdigest(),
+                         f"doc{i}.txt", "{}", i, now, text))
+            status = "new" if i < 10 or i % 4 == 0 else STATUSES[i % 4]
+            annotations.append((doc_id, doc_id, 1, status, 0, now, now))
+            words = words_of(text)
+            for k, w in enumerate(SPAN_WORDS):
+                if w < len(words):
+                    spans.append((doc_id, words[w][0], words[w][1], LABELS[k % 4], "accepted",
+                                  "manual", None, now, now))
+        conn.executemany("INSERT INTO document (id, length, content_hash, source, meta, "
+                         "position, created_at, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docs)
+        conn.executemany("INSERT INTO annotation (id, document_id, annotator_id, status, "
+                         "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         annotations)
+        conn.executemany('INSERT INTO span (annotation_id, start, "end", label, state, origin, '
+                         "score, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         spans)
+        conn.commit()
+    conn.close()
+
+
+def timed_ms(function) -> float:  # type: ignore[no-untyped-def]
+    t0 = time.perf_counter()
+    function()
+    return (time.perf_counter() - t0) * 1000
+
+
+def measure(count: int) -> dict[str, object]:
+    """Every figure for one size, in this process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "scale.db"
+        t0 = time.perf_counter()
+        generate(path, count)
+        generate_s = time.perf_counter() - t0
+        rss_before_app = peak_rss_mb()
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+
+        from annotator.app.project import Project
+        from annotator.ui.main_window import MainWindow
+        from annotator.ui.settings import AppSettings
+
+        app = QApplication.instance() or QApplication([])
+        project = Project.open(path)
+        t0 = time.perf_counter()
+        window = MainWindow(project, "bench", AppSettings())
+        window.remember_layout = False
+        window.background_work = False
+        window.open_position(1)
+        window.resize(1400, 860)
+        window.show()
+        app.processEvents()
+        window.repaint()
+        app.processEvents()
+        open_s = time.perf_counter() - t0
+
+        view = window.editor.view
+        free = words_of(window.session.text)[41:41 + KEYSTROKES]  # after the spanned words
+        label_ms = []
+        for start, end in free:
+            view.select_range(start, end)
+            app.processEvents()
+            t0 = time.perf_counter()
+            QTest.keyClick(view, Qt.Key.Key_2)
+            app.processEvents()
+            label_ms.append((time.perf_counter() - t0) * 1000)
+        assert len(window.session.index) >= 5 + len(free), "the keystrokes did not add spans"
+
+        stats_ms = [timed_ms(project.stats) for _ in range(5)]
+        words = window.document_panel.words  # the list's search box, as a person types in it
+        search_ms = []
+        for word in ("(7", "(12", "(99", "(3"):
+            search_ms.append(timed_ms(lambda w=word: (words.setText(w), app.processEvents())))
+            words.setText("")
+            app.processEvents()
+        near_end = window.documents.rows[-2].id
+        next_ms = []
+        for _ in range(5):
+            window.open_document(near_end)
+            next_ms.append(timed_ms(window.next_undone))
+        window.close()
+        project.close()
+        return {
+            "documents": count, "generate_s": round(generate_s, 2),
+            "open_s": round(open_s, 3),
+            "label_p50_ms": round(percentile(label_ms, 50), 2),
+            "label_p95_ms": round(percentile(label_ms, 95), 2),
+            "stats_ms": round(median(stats_ms), 2),
+            "search_ms": round(median(search_ms), 2),
+            "next_undone_ms": round(median(next_ms), 2),
+            "peak_rss_mb": round(peak_rss_mb(), 1),
+            "peak_rss_mb_before_app": round(rss_before_app, 1),
+            "load_average_1min": round(os.getloadavg()[0], 2),  # others' work on the machine
+        }
+
+
+FIGURES = ("open_s", "label_p50_ms", "label_p95_ms", "stats_ms", "search_ms", "next_undone_ms",
+           "peak_rss_mb")
+
+
+def growth(small: dict[str, float], large: dict[str, float], figure: str) -> float:
+    ratio_docs = large["documents"] / small["documents"]
+    return round(math.log(max(large[figure], 1e-6) / max(small[figure], 1e-6))
+                 / math.log(ratio_docs), 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--save-as", default="scale")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child: one size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one)))
+        return
+    runs: dict[str, dict[str, float]] = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
+                             capture_output=True, text=True).stdout
+        runs[str(size)] = json.loads(out.strip().splitlines()[-1])
+        print(f"{size:>9,} docs: " + ", ".join(f"{k} {runs[str(size)][k]}" for k in FIGURES))
+    sizes = list(runs.values())
+    exponents = {f: growth(sizes[0], sizes[-1], f) for f in FIGURES}
+    print("growth exponents:", exponents)
+    save(args.save_as, {"sizes": runs, "growth_exponent": exponents,
+                        "load_average_1min": round(os.getloadavg()[0], 2),
+                        "keystrokes": KEYSTROKES})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""A label keystroke in the main window costs the same at 30 and at 300 documents (issue 13):
+the same SQL statements, no read of the whole document list, no walk over its rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ANNOTATOR, make_project
+from PySide6.QtCore import Qt
+from sqlalchemy import event
+
+WORDS = ["وثيقة", "رقم", "في", "القائمة", "الطويلة", "جدا", "للتجربة"]
+
+
+class CountingRows(list):  # type: ignore[type-arg]
+    walks = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        CountingRows.walks += 1
+        return super().__iter__()
+
+
+def keystroke_costs(qtbot, path: Path, documents: int) -> tuple[list[int], int, int]:  # type: ignore[no-untyped-def]
+    """(SQL statements per keystroke, whole-list reads, row walks) for 3 keystrokes."""
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import AppSettings
+
+    texts = [f"{' '.join(WORDS)} {i}" for i in range(documents)]
+    project = make_project(path, texts)
+    window = MainWindow(project, ANNOTATOR, AppSettings())
+    qtbot.addWidget(window)
+    window.remember_layout = False
+    window.background_work = False
+    window.open_position(1)
+    window.show()
+    model = window.documents
+    model.rows = CountingRows(model.rows)
+    list_reads = 0
+    read_list = project.documents
+
+    def counting_documents(annotator: str | None = None):  # type: ignore[no-untyped-def]
+        nonlocal list_reads
+        list_reads += 1
+        return read_list(annotator)
+
+    project.documents = counting_documents  # type: ignore[method-assign]
+    sent = 0
+
+    def count(*_args: object) -> None:
+        nonlocal sent
+        sent += 1
+
+    event.listen(project.store.engine, "before_cursor_execute", count)
+    CountingRows.walks = 0
+    statements = []
+    view = window.editor.view
+    position = 0
+    for word in WORDS[:3]:
+        view.select_range(position, position + len(word))
+        sent = 0
+        qtbot.keyClick(view, Qt.Key.Key_2)
+        statements.append(sent)
+        position += len(word) + 1
+    assert len(window.session.index) == 3, "the keystrokes did not label the words"
+    walks = CountingRows.walks
+    event.remove(project.store.engine, "before_cursor_execute", count)
+    window.close()
+    project.close()
+    return statements, list_reads, walks
+
+
+def test_a_keystroke_costs_the_same_whatever_the_number_of_documents(qtbot, tmp_path: Path) -> None:
+    small = keystroke_costs(qtbot, tmp_path / "small.db", 30)
+    large = keystroke_costs(qtbot, tmp_path / "large.db", 300)
+    assert small[1:] == large[1:] == (0, 0), (
+        f"whole-list work per keystroke (reads, walks): {small[1:]} at 30, {large[1:]} at 300")
+    assert small[0][1:] == large[0][1:], (
+        f"SQL statements per keystroke differ with the corpus size: {small[0]} vs {large[0]}")
+    assert max(large[0]) <= 12, f"{large[0]} statements per keystroke"

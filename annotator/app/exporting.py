@@ -81,6 +81,7 @@ class ExportReport:
     token_splits: list[TokenSplit] = field(default_factory=list)
     misaligned: list[SpanProblem] = field(default_factory=list)  # skipped (or stopping) spans
     ents_left_out: list[SpanProblem] = field(default_factory=list)  # in doc.spans only (spaCy)
+    trimmed: list[SpanProblem] = field(default_factory=list)  # edges on whitespace, trimmed
     flattened_out: list[SpanProblem] = field(default_factory=list)  # not written (--flatten)
     flatten: str | None = None
     sentence_joins: int = 0  # sentence ends inside an entity, not written (CoNLL)
@@ -97,6 +98,7 @@ class ExportReport:
             "token_splits": [s.to_dict() for s in self.token_splits],
             "misaligned_spans_skipped": [p.to_dict() for p in self.misaligned],
             "spans_not_in_doc_ents": [p.to_dict() for p in self.ents_left_out],
+            "spans_trimmed": [p.to_dict() for p in self.trimmed],
             "flatten": self.flatten,
             "spans_left_out_by_flatten": [p.to_dict() for p in self.flattened_out],
             "sentence_boundaries_inside_entities": self.sentence_joins, "notes": self.notes,
@@ -198,6 +200,7 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
             assert tokenizer is not None
             units = _pieces(units, tokenizer, per_piece, options, report)
         for document, spans, split in units:
+            spans = trim_edges(document, spans, report)
             if options.flatten:
                 spans = _flatten(document, spans, options.flatten, report)
             if tokenizer is not None and fmt.needs_tokens:
@@ -306,6 +309,37 @@ def _documents(project: Project, doc_ids: list[int], source: AnnotationSource,
         for row in rows:
             yield (ExportDocument(row.id, row.source, row.text, row.meta, []),
                    merge_spans(row.spans, source.rule))
+
+
+def trim_edges(document: ExportDocument, spans: list[Span], report: ExportReport) -> list[Span]:
+    """SPANS with whitespace at an edge trimmed off, each one listed in the report; a span of
+    whitespace only is left out, listed too. The editor refuses such spans (E170); older projects may hold them."""
+    kept: list[Span] = []
+    for span in spans:
+        start, end = _trim_whitespace(document.text, span.start, span.end)
+        if (start, end) == (span.start, span.end):
+            kept.append(span)
+            continue
+        mention = document.text[span.start:span.end]
+        reason = (f"starts or ends with whitespace: exported as [{start}, {end})" if start < end
+                  else "only whitespace: left out")
+        report.trimmed.append(SpanProblem(document.id, document.source, span.start, span.end,
+                                          span.label, mention, reason))
+        if start < end:
+            kept.append(Span(start, end, span.label))
+    return kept
+
+
+def _trim_whitespace(text: str, start: int, end: int) -> tuple[int, int]:
+    """[START, END) without whitespace at either end ((start, start) when nothing is left).
+    Invisible marks stay: a recorded token made only of one (ANERcorp) is a word, and
+    alignment reports a span on a mark between words."""
+    first, last = start, end
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return (first, last) if first < last else (start, start)
 
 
 def merge_spans(sets: list[set[Span]], rule: str) -> list[Span]:

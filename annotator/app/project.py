@@ -94,6 +94,10 @@ class Project:
     def labels(self) -> list[LabelSpec]:
         return self.store.labels()
 
+    def add_label(self, spec: LabelSpec | str) -> LabelSpec:
+        """A new label at the end of the set (E111 name, E340 hotkey taken, E341 colour)."""
+        return self.store.add_label(spec)
+
     def annotators(self) -> list[tuple[int, str, Role]]:
         return self.store.annotators()
 

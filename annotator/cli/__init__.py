@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "annotator.cli.db_commands",
     "annotator.cli.agreement_commands",
     "annotator.cli.queue_command",
+    "annotator.cli.label_commands",
     "annotator.cli.time_commands",
 )
 

@@ -119,6 +119,14 @@ def run_export(args: argparse.Namespace) -> int:
             print(f"    {split}")
         if len(report.token_splits) > SHOWN:
             print(f"    ... and {len(report.token_splits) - SHOWN} more (--json lists every one)")
+    if report.trimmed:
+        print(f"  {len(report.trimmed)} span(s) started or ended on whitespace (trimmed):",
+              file=sys.stderr)
+        for problem in report.trimmed[:SHOWN]:
+            print(f"    {problem}", file=sys.stderr)
+        if len(report.trimmed) > SHOWN:
+            print(f"    ... and {len(report.trimmed) - SHOWN} more (--json lists every one)",
+                  file=sys.stderr)
     if report.misaligned:
         print(f"  {len(report.misaligned)} misaligned span(s) skipped:", file=sys.stderr)
         for problem in report.misaligned:

@@ -36,6 +36,10 @@ class E(Enum):
             "({examples}). Nothing was changed or deleted. Delete or resize them first (in the "
             "app, or see them all with: annotator project overlap {project} --list), then try again")
 
+    # span edges (E17x)
+    E170 = ("Span [{start}, {end}) {mention!r} starts or ends with whitespace or an invisible mark; "
+            "nothing was changed. Select the word itself{hint}")
+
     # storage faults (E13x): the disk, the file or the server said no; nothing half-done is kept
     E130 = "{project}: the disk is full; nothing was changed. Free some space on that disk and try again"
     E131 = "{project} cannot be written (the file or its folder is read-only, or opened read-only); nothing was changed. Check the permissions, or copy the project to a folder you may write to"
@@ -85,6 +89,11 @@ class E(Enum):
     E251 = "{file}, line {line}: a JSON string holds a lone surrogate {codepoint} (in “{context}”); no UTF-8 text can hold it. Fix the escape in the file; nothing was imported"
     E252 = "{file}, {where}: {field} must be {expected}, got {got}; nothing was imported"
     E253 = "{file}: cannot be read as {fmt} ({reason}); the file's structure is not what {fmt} writes. Nothing was imported; give --format if another format was meant"
+
+    # label set (E34x)
+    E340 = "Hotkey {hotkey!r} is already {label}'s; choose another (or none) for {name}"
+    E341 = "Invalid colour {color!r} for {name}: use #RRGGBB, e.g. #E69F00"
+    E342 = "Invalid hotkey {hotkey!r} for {name}: one letter or digit, or none"
 
     # exporting and alignment (E3xx)
     E301 = "{count} span(s) do not align to tokens; nothing was exported. First: {first}. Use --skip-misaligned to export without them (each one is then listed)"

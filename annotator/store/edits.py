@@ -30,6 +30,7 @@ from annotator.core.operations import (
     SetStatus,
 )
 from annotator.store.tables import Annotation, Document, Label, SpanRow, new_id, table_of, utcnow
+from annotator.text.plain import is_separator, trim_span
 
 S = table_of(SpanRow)
 N = table_of(Annotation)
@@ -126,6 +127,26 @@ def check_offsets(start: int, end: int, length: int) -> None:
         raise AnnotatorError(E.E105, start=start, end=end, length=length)
 
 
+_EDGE_CHARACTERS = (select(func.substr(D.c.text, bindparam("first"), 1),
+                           func.substr(D.c.text, bindparam("last"), 1))
+                    .join(N, N.c.document_id == D.c.id).where(N.c.id == bindparam("annotation_id")))
+
+
+def check_edges(c: Connection, annotation_id: int, start: int, end: int) -> None:
+    """E170 when [START, END) (offsets already checked) begins or ends on whitespace or an
+    invisible mark. Reads the two edge characters only, not the document's text."""
+    row = c.execute(_EDGE_CHARACTERS, {"first": start + 1, "last": end,
+                                       "annotation_id": annotation_id}).first()
+    if row is None or not (is_separator(row[0]) or is_separator(row[1])):
+        return
+    text = c.execute(select(func.substr(D.c.text, max(1, start + 1), min(end - start, 200)))
+                     .join(N, N.c.document_id == D.c.id)
+                     .where(N.c.id == annotation_id)).scalar_one()
+    first, last = trim_span(text, 0, len(text))
+    hint = f": [{start + first}, {start + last})" if first < last else ""
+    raise AnnotatorError(E.E170, start=start, end=end, mention=text, hint=hint)
+
+
 def _check_label(c: Connection, label: str) -> None:
     if c.execute(select(L.c.id).where(L.c.name == label)).scalar() is None:
         refuse_label(c, label)
@@ -146,6 +167,8 @@ def _touch(c: Connection, annotation_id: int, bounds: SpanLengthBounds, new_leng
 def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds) -> Change:
     length, version = _document_length(c, op.annotation_id)
     check_offsets(op.start, op.end, length)
+    if op.span_id is None:  # a restore (undo) brings back what was stored, as it was
+        check_edges(c, op.annotation_id, op.start, op.end)
     _check_label(c, op.label)
     change = add_checked(c, op, policy, bounds, version)
     _touch(c, op.annotation_id, bounds, op.end - op.start)
@@ -234,6 +257,7 @@ def _resize(c: Connection, op: ResizeSpan, policy: OverlapPolicy,
     span = load_span(c, op.span_id)
     length, version = _document_length(c, span.annotation_id)
     check_offsets(op.start, op.end, length)
+    check_edges(c, span.annotation_id, op.start, op.end)
     if policy is not OverlapPolicy.ALLOW:
         longest = bounds.longest(c, span.annotation_id, version)
         others = [s for s in overlapping_spans(c, span.annotation_id, op.start, op.end, longest)

@@ -8,6 +8,7 @@ SQLAlchemy Core rather than ORM objects: 10,000 span rows load as plain tuples.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -195,8 +196,10 @@ class ProjectStore:
 
     def add_label(self, spec: LabelSpec | str) -> LabelSpec:
         if isinstance(spec, str):
-            existing = len(self.labels())
-            spec = default_label_specs([""] * existing + [spec])[-1]
+            labels = self.labels()
+            spec = default_label_specs([""] * len(labels) + [spec])[-1]
+            if spec.hotkey in {label.hotkey for label in labels}:  # re-keyed: no default key
+                spec = LabelSpec(spec.name, spec.color, "", spec.description)
         with self.write() as c:
             position = c.execute(select(func.count()).select_from(L)).scalar_one()
             _insert_label(c, spec, position)
@@ -385,6 +388,14 @@ def _insert_label(c: Connection, spec: LabelSpec, position: int) -> None:
     name = _check_label_name(spec.name)
     if c.execute(select(L.c.id).where(L.c.name == name)).scalar() is not None:
         raise AnnotatorError(E.E111, label=name, reason="the project has it already")
+    if spec.color and not re.fullmatch(r"#[0-9A-Fa-f]{6}", spec.color):
+        raise AnnotatorError(E.E341, color=spec.color, name=name)
+    if spec.hotkey:
+        if len(spec.hotkey) != 1 or not spec.hotkey.isalnum():
+            raise AnnotatorError(E.E342, hotkey=spec.hotkey, name=name)
+        owner = c.execute(select(L.c.name).where(L.c.hotkey == spec.hotkey)).scalar()
+        if owner is not None:
+            raise AnnotatorError(E.E340, hotkey=spec.hotkey, label=owner, name=name)
     c.execute(insert(L).values(name=name, color=spec.color, hotkey=spec.hotkey,
                                description=spec.description, position=position))
 

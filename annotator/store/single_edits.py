@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import ReturningUpdate
 
@@ -46,12 +46,14 @@ from annotator.store.edits import (
     SPAN_COLUMNS,
     SpanLengthBounds,
     add_checked,
+    check_edges,
     check_offsets,
     load_span,
     refuse_label,
     restore,
 )
 from annotator.store.tables import Annotation, Document, Label, SpanRow, table_of, utcnow
+from annotator.text.plain import is_separator
 
 S = table_of(SpanRow)
 N = table_of(Annotation)
@@ -70,6 +72,7 @@ class Claim:
         self.state = AnnotationState(int(row[1]), Status(row[2]), int(row[3]))
         self.length = int(row[4])
         self.label_known = len(row) < 6 or row[5] is not None
+        self.edges = (str(row[6] or ""), str(row[7] or "")) if len(row) > 7 else ("", "")
 
     @property
     def version(self) -> int:
@@ -96,7 +99,12 @@ _BY_ANNOTATION = N.c.id == bindparam("annotation_id")
 _BY_SPAN = N.c.id == select(S.c.annotation_id).where(
     S.c.id == bindparam("span_id")).scalar_subquery()
 _CLAIMED = (N.c.id, N.c.version, N.c.status, N.c.document_id, _DOCUMENT_LENGTH)
-_CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(*_CLAIMED, _LABEL_ID)
+_EDGES = (select(func.substr(D.c.text, bindparam("first"), 1)).where(D.c.id == N.c.document_id)
+          .scalar_subquery(),
+          select(func.substr(D.c.text, bindparam("last"), 1)).where(D.c.id == N.c.document_id)
+          .scalar_subquery())
+_CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(
+    *_CLAIMED, _LABEL_ID, *_EDGES)
 _CLAIM_FOR_RELABEL = update(N).where(_BY_SPAN).values(**BUMP).returning(*_CLAIMED, _LABEL_ID)
 _CLAIM_FOR_DELETE = update(N).where(_BY_SPAN).values(**BUMP).returning(*_CLAIMED)
 _RELABEL = update(S).where(S.c.id == bindparam("span_id")).values(
@@ -144,11 +152,15 @@ def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBo
          versions: AnnotationVersions) -> Edited:
     try:
         claim = _claim(c, _CLAIM_FOR_ADD, {"annotation_id": op.annotation_id,
-                                           "label_name": op.label})
+                                           "label_name": op.label, "first": op.start + 1,
+                                           "last": op.end})
     except LookupError:
         _refuse_missing_annotation(c, op.annotation_id)
         raise
     check_offsets(op.start, op.end, claim.length)
+    # E170 for a span on whitespace; a restore (undo) brings back what was stored, as it was
+    if op.span_id is None and any(is_separator(edge) for edge in claim.edges if edge):
+        check_edges(c, op.annotation_id, op.start, op.end)
     if not claim.label_known:
         refuse_label(c, op.label)
     change = add_checked(c, op, policy, bounds, claim.version - 1)

@@ -109,17 +109,19 @@ def test_whitespace_edges_and_overlaps_are_reported_not_dropped(tmp_path):
     spans = [Span(0, 5, "PERS"), Span(0, 15, "PERS"), Span(24, 33, "LOC")]  # overlap; " New York"
     store = make_project(tmp_path / "p.db", [(text, spans)], language="en",
                          overlap=OverlapPolicy.ALLOW)
-    with pytest.raises(AnnotatorError, match="E301"):
-        export_project(store, tmp_path / "o.spacy", ExportOptions(format="spacy"))
-    assert not (tmp_path / "o.spacy").exists()
-    report = export_project(store, tmp_path / "o.spacy", ExportOptions(format="spacy", skip_misaligned=True))
+    # " New York" (an older project may hold it) is trimmed to "New York" and listed, and
+    # nothing is refused
+    report = export_project(store, tmp_path / "o.spacy", ExportOptions(format="spacy"))
     # spaCy keeps the overlap in doc.spans; only doc.ents leaves the inner span out (listed)
-    assert report.spans == 2
-    assert [p.reason for p in report.misaligned] == ["starts or ends with whitespace"]
+    assert report.spans == 3 and report.misaligned == []
+    assert [(p.start, p.end, p.text) for p in report.trimmed] == [(24, 33, " New York")]
+    assert "exported as [25, 33)" in report.trimmed[0].reason
     assert [(p.start, p.end) for p in report.ents_left_out] == [(0, 5)]
-    # formats without tokens keep overlapping spans as they are
+    # formats without tokens keep overlapping spans as they are, trimmed by the same rule
     report = export_project(store, tmp_path / "o.jsonl", ExportOptions(format="doccano"))
-    assert report.spans == 3
+    assert report.spans == 3 and len(report.trimmed) == 1
+    line = json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert [25, 33, "LOC"] in [list(label) for label in line["label"]]
 
 
 def _two_annotators(tmp_path):

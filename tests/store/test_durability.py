@@ -61,7 +61,9 @@ def test_sigkill_loses_no_reported_edit(fresh_project_url, seed_text, kill_after
 
     with ProjectStore.create(fresh_project_url, labels=["PERS", "LOC", "ORG", "MISC"]) as store:
         with store.write() as c:
-            ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
+            # two-letter words: the plan's spans [3k, 3k + 2) are each exactly one word
+            words = " ".join(["في", "من", "عن", "هو"] * 5000)
+            ingest(c, [SourceDocument(words, source="seed")], store.project().overlap_policy,
                    IngestOptions())
     reported = kill_midstream(fresh_project_url, "amal", kill_after, total=100_000)
     assert reported >= kill_after

@@ -78,10 +78,10 @@ def test_each_everyday_edit_stays_within_its_statement_ceiling(edited) -> None:
     assert delete <= CEILING["delete"] and commits == 1, count.sent
     _, status, commits = count.of(store, SetStatus(annotation, Status.DONE))
     assert status <= CEILING["status"] and commits == 1, count.sent
-    _, add, commits = count.of(store, AddSpan(annotation, 14, 18, "LOC"))  # bound kept on
+    _, add, commits = count.of(store, AddSpan(annotation, 15, 18, "LOC"))  # bound kept on
     assert add <= CEILING["add"] and commits == 1, count.sent
     assert [(s.start, s.end, s.label) for s in store.spans(annotation)] == [
-        (4, 8, "PERS"), (14, 18, "LOC")]
+        (4, 8, "PERS"), (15, 18, "LOC")]
     assert store.annotation_status(annotation) is Status.DONE  # an add leaves it so
 
 
@@ -94,6 +94,8 @@ def _version(store: ProjectStore, annotation: int) -> int:
     (lambda a, s: AddSpan(a, 4, 8, "PERS"), "E108"),
     (lambda a, s: AddSpan(a, 5, 7, "LOC"), "E107"),
     (lambda a, s: AddSpan(a, 9, 13, "NOPE"), "E104"),
+    (lambda a, s: AddSpan(a, 8, 14, "LOC"), "E170"),  # ' رسالة': starts on a space
+    (lambda a, s: AddSpan(a, 9, 15, "LOC"), "E170"),  # 'رسالة ': ends on one
     (lambda a, s: AddSpan(a, 9, 10**6, "LOC"), "E105"),
     (lambda a, s: AddSpan(10**6, 9, 13, "LOC"), "E117"),
     (lambda a, s: RelabelSpan(s, "NOPE"), "E104"),

@@ -78,18 +78,18 @@ def test_unknown_label_and_duplicate_are_refused(project, annotation):
 
 
 def test_overlap_refused_by_default_replaced_on_request(project, annotation):
-    project.apply(AddSpan(annotation, 10, 20, "LOC"))
+    project.apply(AddSpan(annotation, 10, 19, "LOC"))
     with pytest.raises(AnnotatorError, match="E107"):
-        project.apply(AddSpan(annotation, 15, 25, "ORG"))
-    change = project.apply(AddSpan(annotation, 15, 25, "ORG", replace_overlapping=True))
-    assert [(s.start, s.end) for s in change.removed] == [(10, 20)]
-    assert [(s.start, s.end, s.label) for s in project.spans(annotation)] == [(15, 25, "ORG")]
+        project.apply(AddSpan(annotation, 15, 24, "ORG"))
+    change = project.apply(AddSpan(annotation, 15, 24, "ORG", replace_overlapping=True))
+    assert [(s.start, s.end) for s in change.removed] == [(10, 19)]
+    assert [(s.start, s.end, s.label) for s in project.spans(annotation)] == [(15, 24, "ORG")]
 
 
 def test_project_policy_replace_and_allow(project, annotation):
     project.update_project(overlap_policy=OverlapPolicy.ALLOW)
-    project.apply(AddSpan(annotation, 10, 20, "LOC"))
-    project.apply(AddSpan(annotation, 15, 25, "ORG"))
+    project.apply(AddSpan(annotation, 10, 19, "LOC"))
+    project.apply(AddSpan(annotation, 15, 24, "ORG"))
     assert len(project.spans(annotation)) == 2
     project.update_project(overlap_policy=OverlapPolicy.REPLACE)
     project.apply(AddSpan(annotation, 12, 30, "PERS"))
@@ -99,7 +99,7 @@ def test_project_policy_replace_and_allow(project, annotation):
 def test_every_operation_undoes_and_redoes_exactly(project, annotation):
     history = History(project.apply)
     states = [snapshot(project, annotation)]
-    a = history.do(AddSpan(annotation, 0, 5, "LOC")).added[0].id
+    a = history.do(AddSpan(annotation, 0, 4, "LOC")).added[0].id
     states.append(snapshot(project, annotation))
     b = history.do(AddSpan(annotation, 10, 15, "PERS", state=SpanState.SUGGESTED,
                            origin="model-x", score=0.9)).added[0].id
@@ -147,7 +147,7 @@ def test_reject_and_accept_all_suggestions(project, annotation):
 
 
 def test_failed_edit_changes_nothing(project, annotation):
-    project.apply(AddSpan(annotation, 10, 20, "LOC"))
+    project.apply(AddSpan(annotation, 10, 19, "LOC"))
     before = snapshot(project, annotation)
     version_before = _version(project, annotation)
     with pytest.raises(AnnotatorError):
@@ -189,7 +189,7 @@ def test_overlap_check_sees_a_long_span_added_by_another_process(project, annota
     span = project.apply(AddSpan(annotation, 500, 502, "LOC")).added[0]
     other.apply(ResizeSpan(span.id, 450, 900))  # grown elsewhere
     with pytest.raises(AnnotatorError, match="E107"):
-        project.apply(AddSpan(annotation, 880, 890, "PERS"))
+        project.apply(AddSpan(annotation, 881, 889, "PERS"))
     other.close()
 
 
@@ -201,4 +201,4 @@ def test_overlap_check_after_a_failed_batch_is_still_exact(project, annotation):
     assert project.spans(annotation) == []
     project.apply(AddSpan(annotation, 10, 300, "LOC"))
     with pytest.raises(AnnotatorError, match="E107"):
-        project.apply(AddSpan(annotation, 290, 295, "ORG"))
+        project.apply(AddSpan(annotation, 290, 294, "ORG"))

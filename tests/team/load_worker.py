@@ -41,7 +41,8 @@ def create_project(url: str, documents: int, annotators: list[str]) -> None:
     from annotator.store import ProjectStore
     from annotator.store.ingest import IngestOptions, ingest
 
-    text = " ".join(["قال وزير الخارجية الروسي سيرغي لافروف في موسكو"] * 400)
+    # two-letter words: the plans' spans [3k, 3k + 2) are each exactly one word
+    text = " ".join(["في", "من", "عن", "هو"] * 1600)
     store = ProjectStore.create(url, labels=LABELS)
     with store.write() as c:
         ingest(c, [SourceDocument(f"{text} ({i})", source=f"doc{i}") for i in range(documents)],

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import (
+    DEFAULT_COLORS,
     Direction,
     DocumentSummary,
     LabelSpec,
@@ -118,9 +119,7 @@ class ProjectStore:
     ) -> ProjectStore:
         url = project_url(project)
         path = sqlite_path(url)
-        label_specs = [x if isinstance(x, LabelSpec) else None for x in labels]
-        names = [x for x in labels if isinstance(x, str)]
-        specs = [s for s in label_specs if s] + default_label_specs(names)
+        specs = _label_specs(list(labels))
         for spec in specs:  # before anything is made
             _check_label_name(spec.name)
         created_file = path is not None and not path.exists()
@@ -374,6 +373,25 @@ def _get_or_create_annotation(c: Connection, doc_id: int, annotator_id: int) -> 
     return new_id(c.execute(insert(N).values(
         document_id=doc_id, annotator_id=annotator_id, status=str(Status.NEW), version=0,
         created_at=now, updated_at=now)))
+
+
+def _label_specs(labels: list[str | LabelSpec]) -> list[LabelSpec]:
+    """LABELS in their order; a plain name gets the next colour and hotkey that no label given
+    in full has taken."""
+    given = [x for x in labels if isinstance(x, LabelSpec)]
+    taken_keys = {s.hotkey for s in given if s.hotkey}
+    taken_colors = {s.color.upper() for s in given if s.color}
+    free = iter([d for d in default_label_specs(f"_{i}" for i in range(len(labels) + 10))
+                 if d.hotkey not in taken_keys])
+    colors = iter([c for c in DEFAULT_COLORS if c.upper() not in taken_colors] or DEFAULT_COLORS)
+    specs = []
+    for label in labels:
+        if isinstance(label, LabelSpec):
+            specs.append(label)
+            continue
+        default = next(free)
+        specs.append(LabelSpec(label, next(colors, default.color), default.hotkey))
+    return specs
 
 
 def _check_label_name(raw: str) -> str:

@@ -159,7 +159,7 @@ def test_times_of_a_project_without_records_says_so(project: Project, capsys) ->
 def _annotation_with_suggestions(project: Project) -> tuple[int, list[int]]:
     annotation = project.annotation_id(project.document_ids()[0], "amal")
     ids = [project.apply(AddSpan(annotation, s, e, "LOC", SpanState.SUGGESTED, "gazetteer")
-                         ).added[0].id for s, e in ((0, 3), (10, 15), (20, 25), (30, 35))]
+                         ).added[0].id for s, e in ((0, 3), (10, 15), (20, 24), (31, 35))]
     return annotation, ids
 
 
@@ -171,7 +171,7 @@ def test_decisions_read_off_each_kind_of_edit(project: Project) -> None:
     relabelled = project.apply(Batch((RelabelSpan(c, "PERS"), AcceptSuggestion(c)), "label"))
     assert kinds(relabelled) == [(Decision.CORRECTED, "PERS")]
     assert kinds(project.apply(ResizeSpan(a, 0, 4))) == [(Decision.CORRECTED, "LOC")]
-    created = project.apply(AddSpan(annotation, 40, 45, "ORG"))
+    created = project.apply(AddSpan(annotation, 45, 48, "ORG"))
     assert kinds(created) == [(Decision.CREATED, "ORG")]
     assert kinds(project.apply(DeleteSpan(created.added[0].id))) == []  # own span: no decision
     assert kinds(project.apply(DeleteSpan(d))) == [(Decision.REJECTED, "LOC")]
@@ -192,8 +192,8 @@ def test_a_new_span_replacing_a_suggestion_is_a_correction(tmp_path) -> None:
                              overlap_policy=OverlapPolicy.REPLACE)
     _three_documents(project)
     annotation = project.annotation_id(project.document_ids()[0], "amal")
-    project.apply(AddSpan(annotation, 0, 3, "LOC", SpanState.SUGGESTED, "gazetteer"))
-    change = project.apply(AddSpan(annotation, 0, 5, "PERS"))
+    project.apply(AddSpan(annotation, 0, 2, "LOC", SpanState.SUGGESTED, "gazetteer"))
+    change = project.apply(AddSpan(annotation, 0, 6, "PERS"))
     assert [(k, s.label) for k, s in decisions_of(change)] == [(Decision.CORRECTED, "PERS")]
     project.close()
 

@@ -15,7 +15,6 @@ from annotator.app.importing import import_paths
 from annotator.app.project import Project
 from annotator.core.model import OverlapPolicy, Span, Status
 from annotator.formats.registry import ReadOptions
-from annotator.formats.writing import WriteOptions
 from annotator.store.ingest import IngestOptions
 
 datasets = pytest.importorskip("datasets")

@@ -58,7 +58,7 @@ def rich_project(path: Path, seed_text: str) -> ProjectStore:
     badr = store.annotation_id(docs[1], "بدر")
     emoji = TEXTS[0].index("👋")
     store.apply(AddSpan(badr, emoji, emoji + 2, "ORG"))
-    gone = store.apply(AddSpan(amal, 30, 35, "ORG")).added[0]
+    gone = store.apply(AddSpan(amal, 31, 35, "ORG")).added[0]
     store.apply(DeleteSpan(gone.id))  # the highest span id ever used is no longer in the table
     store.apply(SetStatus(badr, Status.SKIPPED))
     store.annotation_id(docs[2], "بدر")  # new, no spans

@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import Role
 from annotator.store.project_store import ProjectStore
+from annotator.store.statistics_privacy import hide_statistics, is_superuser
 from annotator.store.tables import Annotator, Project, table_of, utcnow
 
 A = table_of(Annotator)
@@ -72,6 +73,8 @@ def sees_everything(c: Connection) -> bool:
     """Whether this connection reads every annotation and span (no row-level filter applies)."""
     if c.dialect.name != "postgresql":
         return True
+    if uses_blind_api(c):
+        return False
     if not c.exec_driver_sql("SELECT relrowsecurity FROM pg_class "
                              "WHERE oid = 'annotation'::regclass").scalar():
         return True
@@ -84,6 +87,14 @@ def sees_everything(c: Connection) -> bool:
         return True
     role = c.execute(select(A.c.role).where(A.c.db_role == _current_user(c))).scalar()
     return role in (Role.CURATOR.value, Role.MANAGER.value)
+
+
+def uses_blind_api(c: Connection) -> bool:
+    """Whether this connection reaches annotations through `annotator_api`'s views (an
+    annotator of a blind project on PostgreSQL: migration 0008), not the tables."""
+    return bool(c.exec_driver_sql(
+        "SELECT n.nspname = 'annotator_api' FROM pg_class k JOIN pg_namespace n"
+        " ON n.oid = k.relnamespace WHERE k.oid = to_regclass('annotation')").scalar())
 
 
 # ------------------------------------------------------------------------- changing
@@ -125,6 +136,7 @@ def add_member(store: ProjectStore, name: str, role: Role, db_role: str | None =
                      _literal(_scram(c, db_role, password)))
         _upsert_member(c, name, role, db_role)
         _join_group(c, db_role, role, groups)
+        apply_blind(c)  # the member's search path
     return AddedMember(TeamMember(name, role, db_role), created, password)
 
 
@@ -146,6 +158,9 @@ def remove_member(store: ProjectStore, name: str, drop_role: bool = False) -> Te
         for group in groups.values():
             _sql(c, "REVOKE {} FROM {}", _ident(group), _ident(member.db_role))
         c.execute(update(A).where(A.c.name == name).values(db_role=None))
+        database = c.exec_driver_sql("SELECT current_database()").scalar_one()
+        _sql(c, "ALTER ROLE {} IN DATABASE {} RESET search_path", _ident(member.db_role),
+             _ident(database))
         if drop_role:
             _sql(c, "DROP ROLE {}", _ident(member.db_role))
     return member
@@ -169,6 +184,9 @@ def sync(store: ProjectStore) -> list[TeamMember]:
         for row in rows:
             if _role_attributes(c, row.db_role) is not None:
                 _join_group(c, row.db_role, Role(row.role), groups)
+        apply_blind(c)
+        if is_superuser(c):  # what only a superuser can hide (docs/TEAM.md § 9)
+            hide_statistics(c)
     return [TeamMember(r.name, Role(r.role), r.db_role) for r in rows]
 
 
@@ -204,10 +222,14 @@ def grant_group_privileges(c: Connection, groups: dict[Role, str]) -> None:
         ("GRANT USAGE ON SCHEMA {s} TO {g}", annotators),
         ("GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {g}", annotators),
         ("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {s} TO {g}", annotators),
-        ("GRANT INSERT, UPDATE (status, version, updated_at) ON annotation TO {g}", annotators),
-        ("GRANT INSERT, UPDATE, DELETE ON span TO {g}", annotators),
         ("GRANT INSERT ON gazetteer_entry TO {g}", annotators),
-        ("GRANT INSERT ON document_time, span_time TO {g}", annotators),  # own rows (RLS)
+        # what annotators hold on the tables of their work outside blind mode (apply_blind
+        # below takes it away in blind mode), curators always: given them directly
+        ("GRANT SELECT ON ALL TABLES IN SCHEMA {s} TO {g}", curators),
+        ("GRANT USAGE ON ALL SEQUENCES IN SCHEMA {s} TO {g}", curators),
+        ("GRANT INSERT, UPDATE (status, version, updated_at) ON annotation TO {g}", curators),
+        ("GRANT INSERT, UPDATE, DELETE ON span TO {g}", curators),
+        ("GRANT INSERT ON document_time, span_time TO {g}", curators),  # own rows (RLS)
         ("GRANT UPDATE, DELETE ON annotation, gazetteer_entry TO {g}", curators),
         ("GRANT INSERT ON annotator TO {g}", curators),  # the gold annotator
         ("GRANT INSERT, DELETE ON assignment TO {g}", curators),
@@ -215,6 +237,15 @@ def grant_group_privileges(c: Connection, groups: dict[Role, str]) -> None:
         ("GRANT ALL ON ALL SEQUENCES IN SCHEMA {s} TO {g}", managers),
     ):
         _sql(c, statement.replace("{s}", "{0}").replace("{g}", "{1}"), schema, group)
+    apply_blind(c)
+
+
+def apply_blind(c: Connection) -> None:
+    """Give the annotators' group and members' roles what blind mode wants (migration 0008):
+    in a blind project no privilege on the tables of annotators' work, only the functions of
+    `annotator_api`, and `search_path = annotator_api, <schema>`; otherwise the tables."""
+    if c.exec_driver_sql("SELECT to_regproc('annotator_api.apply_blind')").scalar() is not None:
+        c.exec_driver_sql("SELECT annotator_api.apply_blind()")
 
 
 # ------------------------------------------------------------------------- helpers

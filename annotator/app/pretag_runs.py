@@ -11,8 +11,9 @@ suggestions outside any transaction (renewing the claim's heartbeat every `lease
 write them AND mark the batch done in one transaction, only if this worker still holds the
 claim. A batch's suggestions therefore appear all at once or not at all; a run cut off by a
 crash, a kill or Ctrl-C resumes where it stopped (a stopped worker gives its batch back; a
-killed one's batch is claimed again once its lease ran out), and several commands against one
-PostgreSQL project share the work without doing a batch twice.
+killed one's batch is claimed again at once on PostgreSQL, where its session's lock went with
+it, and once its lease ran out on SQLite), and several commands against one PostgreSQL project
+share the work without doing a batch twice.
 
 When no batch is claimable but others still hold claims, the worker waits (polling) until they
 are done or their lease runs out, so a command that returns has seen its run through (unless
@@ -29,6 +30,7 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 
 from annotator.app.pretagging import (
@@ -45,7 +47,9 @@ from annotator.nlp.pretaggers import Pretagger
 from annotator.store.pretag_claims import (
     ClaimedBatch,
     RunTally,
+    annotator_in_run,
     claim_batch,
+    claim_connection,
     create_run,
     finish_run_if_done,
     heartbeat,
@@ -56,6 +60,7 @@ from annotator.store.pretag_claims import (
     run_tally,
     take_for_done,
     unfinished_run,
+    unlock_batch,
 )
 from annotator.store.pretag_targets import document_texts, pretag_targets
 
@@ -139,6 +144,7 @@ def pretag_in_batches(
     options = run_options(label_map, new_labels, untouched_only, doc_ids)
     with store.write() as c:
         lock_runs(c)
+        annotator_id = annotator_in_run(c, annotator) if annotator else None
         run_id = unfinished_run(c, pretagger.origin, annotator or "", options) if resume else None
         report.joined = run_id is not None
         if run_id is None:
@@ -147,32 +153,36 @@ def pretag_in_batches(
             run_id = create_run(c, pretagger.origin, annotator or "", options,
                                 list(planned.annotations), batch_documents)
     report.run_id = run_id
-    loop = _Worker(project, pretagger, report, annotator, label_map, untouched_only, batch_size,
-                   lease, should_stop or (lambda: False))
+    loop = _Worker(project, pretagger, report, (annotator, annotator_id), label_map,
+                   untouched_only, batch_size, lease, should_stop or (lambda: False))
     with store.engine.connect() as c:
         tally = run_tally(c, run_id, report.worker, lease)
         report.documents_to_tag = run_documents(c, run_id)
     if progress:
         progress(tally.documents_done, report.documents_to_tag)
-    while True:
-        if loop.stop():
-            report.cancelled = True
-            break
-        with store.write() as c:
-            batch = claim_batch(c, run_id, report.worker, lease)
-        if batch is None:
-            with store.engine.connect() as c:
-                tally = run_tally(c, run_id, report.worker, lease)
-            if not tally.left:
+    with claim_connection(store.engine) as claims:
+        while True:
+            if loop.stop():
+                report.cancelled = True
                 break
-            time.sleep(min(poll, lease / 4))  # others hold claims: wait for them or their lease
-            continue
-        report.claimed.append(batch.id)
-        loop.do(batch)
-        if progress:
-            with store.engine.connect() as c:
-                progress(run_tally(c, run_id, report.worker, lease).documents_done,
-                         report.documents_to_tag)
+            with claims.begin():
+                batch = claim_batch(claims, run_id, report.worker, lease)
+            if batch is None:
+                with store.engine.connect() as c:
+                    tally = run_tally(c, run_id, report.worker, lease)
+                if not tally.left:
+                    break
+                time.sleep(min(poll, lease / 4))  # others hold claims: wait for them or lease
+                continue
+            report.claimed.append(batch.id)
+            try:
+                loop.do(batch)
+            finally:
+                unlock_batch(claims, batch.id)
+            if progress:
+                with store.engine.connect() as c:
+                    progress(run_tally(c, run_id, report.worker, lease).documents_done,
+                             report.documents_to_tag)
     with store.write() as c:
         finish_run_if_done(c, run_id)
         report.count_tally(run_tally(c, run_id, report.worker, lease))
@@ -184,28 +194,30 @@ class _Worker:
     """Does one claimed batch at a time for a report."""
 
     def __init__(self, project: Project, pretagger: Pretagger, report: RunReport,
-                 annotator: str | None, label_map: dict[str, str], untouched_only: bool,
+                 annotator: tuple[str | None, int | None], label_map: dict[str, str], untouched_only: bool,
                  batch_size: int, lease: float, stop: Callable[[], bool]) -> None:
         self.project, self.store, self.pretagger = project, project.store, pretagger
         self.report, self.label_map, self.untouched_only = report, label_map, untouched_only
-        self.annotator, self.batch_size, self.lease, self.stop = (annotator, batch_size, lease,
-                                                                  stop)
-        self.annotator_id = self.store.annotator_id(annotator) if annotator else None
+        self.annotator, self.annotator_id = annotator
+        self.batch_size, self.lease, self.stop = batch_size, lease, stop
         self.labels = {spec.name for spec in self.store.labels()}
         self.policy = self.store.project().overlap_policy
 
     def do(self, batch: ClaimedBatch) -> None:
         """Compute BATCH and store it with its `done`; give it back when stopped or failing."""
-        worker = self.report.worker
         try:
-            with self.store.engine.connect() as c:
-                planned = pretag_targets(c, batch.doc_ids, self.annotator, self.untouched_only)
-                texts = document_texts(c, list(planned.annotations))
-            computed = self._compute(batch, planned.annotations, texts)
+            self._do(batch)
         except BaseException:  # Ctrl-C, a pre-tagger failing: the next worker takes it at once
-            with self.store.write() as c:
-                release(c, batch.id, worker)
+            with suppress(Exception), self.store.write() as c:
+                release(c, batch.id, self.report.worker)
             raise
+
+    def _do(self, batch: ClaimedBatch) -> None:
+        worker = self.report.worker
+        with self.store.engine.connect() as c:
+            planned = pretag_targets(c, batch.doc_ids, self.annotator, self.untouched_only)
+            texts = document_texts(c, list(planned.annotations))
+        computed = self._compute(batch, planned.annotations, texts)
         if computed is None:  # stopped, or taken over while computing
             return
         report = self.report

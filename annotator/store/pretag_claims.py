@@ -9,6 +9,9 @@ options. Its documents are split into batches when it is created; a batch goes `
   instead of queueing on them; SQLite renders no `FOR UPDATE` and runs it inside `BEGIN
   IMMEDIATE`, which holds the whole database. A claimable batch is pending, or claimed with a
   heartbeat older than the lease (its worker died or hung).
+- On PostgreSQL a worker also holds a session-level advisory lock on each batch it claimed:
+  when the worker dies its session ends and the lock goes, and the batch is claimable at once;
+  the lease is then only the fallback for a worker that hangs with its connection open.
 - Heartbeats and the lease are on the database's clock (seconds since 1970), so workers on
   machines with different clocks agree on when a lease ran out.
 - Finishing (`take_for_done`) moves the batch to `done` only if this worker still holds the
@@ -25,14 +28,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, insert, literal_column, or_, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    false,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine
 
-from annotator.store.tables import PretagBatch, PretagRun, table_of, utcnow
+from annotator.store.database import writer
+from annotator.store.tables import Annotator, PretagBatch, PretagRun, table_of, utcnow
 
-R, B = table_of(PretagRun), table_of(PretagBatch)
+R, B, A = table_of(PretagRun), table_of(PretagBatch), table_of(Annotator)
 PENDING, CLAIMED, DONE = "pending", "claimed", "done"
 RUN_LOCK_KEY = 0x70726574  # "pret": serialises opening runs on PostgreSQL (advisory lock)
+BATCH_LOCK_KEY = 0x70726574  # with the batch id: the claim of a live worker (two-key locks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +86,16 @@ def lock_runs(c: Connection) -> None:
         c.execute(select(func.pg_advisory_xact_lock(RUN_LOCK_KEY)))
 
 
+def annotator_in_run(c: Connection, name: str) -> int:
+    """The id of the annotator NAME, created if missing (call after `lock_runs`: workers
+    starting together would otherwise both create it)."""
+    found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
+    if found is not None:
+        return int(found)
+    return int(c.execute(insert(A).values(name=name, role="annotator", created_at=utcnow())
+                         .returning(A.c.id)).scalar_one())
+
+
 def unfinished_run(c: Connection, pretagger: str, target: str, options: str) -> int | None:
     """The newest run of PRETAGGER into TARGET with OPTIONS that is not finished."""
     return c.execute(select(R.c.id).where(
@@ -100,14 +127,34 @@ def _mine(batch_id: int, worker: str) -> ColumnElement[bool]:
     return and_(B.c.id == batch_id, B.c.claimed_by == worker, B.c.state == CLAIMED)
 
 
+def claim_connection(engine: Engine) -> Connection:
+    """The connection a worker claims on, kept for the whole run: its write transactions
+    start with BEGIN IMMEDIATE on SQLite, and on PostgreSQL its session holds the advisory
+    lock of each batch it claimed (see `claim_batch`). Close it when the run ends."""
+    return writer(engine).connect()
+
+
 def _claimable(c: Connection, run_id: int, lease: float) -> ColumnElement[bool]:
     expired = and_(B.c.state == CLAIMED, B.c.heartbeat < database_seconds(c) - lease)
-    return and_(B.c.run_id == run_id, or_(B.c.state == PENDING, expired))
+    if c.dialect.name != "postgresql":
+        return and_(B.c.run_id == run_id, or_(B.c.state == PENDING, expired))
+    # or the claiming session is gone, and its lock with it. CASE fixes the order: the lock is
+    # tried only on claimed batches of this run (a lock tried on a pending batch could make
+    # two claimers wait for each other)
+    return and_(B.c.run_id == run_id, case(
+        (B.c.run_id != run_id, false()), (B.c.state == PENDING, true()), (expired, true()),
+        (B.c.state == CLAIMED, func.pg_try_advisory_xact_lock(BATCH_LOCK_KEY, B.c.id)),
+        else_=false()))
 
 
 def claim_batch(c: Connection, run_id: int, worker: str, lease: float) -> ClaimedBatch | None:
     """Claim the first claimable batch of RUN_ID for WORKER (one statement; see the module
-    doc); None when no batch is pending and no claim has run out. Commit right after."""
+    doc); None when no batch is pending and no claim has run out. Commit right after.
+
+    On PostgreSQL the claim also takes a session-level advisory lock on the batch, before the
+    claim commits, held by C's session until `unlock_batch` (or until the session ends): a
+    claimed batch whose lock can be taken has lost its worker (killed, or its connection
+    dropped) and is claimable at once, without waiting for the lease."""
     candidate = (select(B.c.id).where(_claimable(c, run_id, lease)).order_by(B.c.position)
                  .limit(1).with_for_update(skip_locked=True).scalar_subquery())
     row = c.execute(update(B).where(B.c.id == candidate).values(
@@ -115,8 +162,18 @@ def claim_batch(c: Connection, run_id: int, worker: str, lease: float) -> Claime
         .returning(B.c.id, B.c.run_id, B.c.position, B.c.doc_ids)).first()
     if row is None:
         return None
+    if c.dialect.name == "postgresql":
+        c.execute(select(func.pg_advisory_lock(BATCH_LOCK_KEY, row.id)))
     ids = [int(part) for part in str(row.doc_ids).split(",") if part]
     return ClaimedBatch(int(row.id), int(row.run_id), int(row.position), ids)
+
+
+def unlock_batch(c: Connection, batch_id: int) -> None:
+    """Let go of the advisory lock `claim_batch` took on C's session (PostgreSQL; call
+    outside a transaction on C, once the batch is done, given back or lost)."""
+    if c.dialect.name == "postgresql":
+        with c.begin():
+            c.execute(select(func.pg_advisory_unlock(BATCH_LOCK_KEY, batch_id)))
 
 
 def heartbeat(c: Connection, batch_id: int, worker: str) -> bool:

@@ -36,6 +36,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.app.gazetteer import gazetteer_entries
 from annotator.app.project import Project
@@ -69,7 +70,11 @@ from annotator.store.suggestions import (
     remove_suggestions,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
 Progress = Callable[[int, int], None]  # (documents done, documents to do)
+Computed = list[tuple[int, int, list[NewSuggestion]]]  # (doc id, length, its suggestions)
 
 
 @dataclass
@@ -200,7 +205,7 @@ def pretag_documents(
     annotator_id = store.annotator_id(annotator) if annotator else None
     stop = should_stop or (lambda: False)
     queue: deque[tuple[int, int]] = deque()  # (doc id, length) of texts handed to the pre-tagger
-    pending: list[tuple[int, int, list[NewSuggestion]]] = []
+    pending: Computed = []
     done = 0
 
     def flush() -> None:
@@ -208,19 +213,7 @@ def pretag_documents(
         if not pending:
             return
         with store.write() as c:
-            wanted = [(doc_id, length, found) for doc_id, length, found in pending
-                      if found or targets[doc_id]]  # no annotation is created to hold nothing
-            annotations = open_annotations(c, [(d, targets[d]) for d, _l, _f in wanted],
-                                           annotator_id, untouched_only)
-            items = [(annotation_id, length, found) for doc_id, length, found in wanted
-                     for annotation_id in annotations.get(doc_id, [])]
-            for counts in add_suggestions_bulk(c, items, policy):
-                report.suggestions.add(counts)
-            report.annotations_tagged += len(items)
-        for doc_id, _length, found in wanted:
-            if found and annotations.get(doc_id):
-                report.annotation_ids.update(annotations[doc_id])
-                report.document_ids.add(doc_id)
+            store_suggestions(c, pending, targets, annotator_id, untouched_only, policy, report)
         report.characters += sum(length for _doc_id, length, _found in pending)
         done += len(pending)
         report.documents_tagged = done
@@ -234,7 +227,8 @@ def pretag_documents(
     deadline = time.perf_counter() + commit_every[0]
     for found in pretagger.suggest(texts, batch_size):
         doc_id, length = queue.popleft()
-        pending.append((doc_id, length, _mapped(found, label_map, project_labels, report)))
+        pending.append((doc_id, length,
+                        map_suggestions(found, label_map, project_labels, report)))
         if stop():
             report.cancelled = True
             break
@@ -246,8 +240,29 @@ def pretag_documents(
     return report
 
 
-def _mapped(found: list[Suggestion], label_map: dict[str, str], labels: set[str],
-            report: PretagReport) -> list[NewSuggestion]:
+def store_suggestions(c: Connection, computed: Computed, targets: dict[int, list[int]],
+                      annotator_id: int | None, untouched_only: bool, policy: OverlapPolicy,
+                      report: PretagReport) -> None:
+    """Write COMPUTED into the annotations TARGETS plans (those still open now) in C's write
+    transaction, counting into REPORT."""
+    wanted = [(doc_id, length, found) for doc_id, length, found in computed
+              if found or targets[doc_id]]  # no annotation is created to hold nothing
+    annotations = open_annotations(c, [(d, targets[d]) for d, _l, _f in wanted],
+                                   annotator_id, untouched_only)
+    items = [(annotation_id, length, found) for doc_id, length, found in wanted
+             for annotation_id in annotations.get(doc_id, [])]
+    for counts in add_suggestions_bulk(c, items, policy):
+        report.suggestions.add(counts)
+    report.annotations_tagged += len(items)
+    for doc_id, _length, found in wanted:
+        if found and annotations.get(doc_id):
+            report.annotation_ids.update(annotations[doc_id])
+            report.document_ids.add(doc_id)
+
+
+def map_suggestions(found: list[Suggestion], label_map: dict[str, str], labels: set[str],
+                    report: PretagReport) -> list[NewSuggestion]:
+    """FOUND with labels mapped to the project's; the others dropped and counted in REPORT."""
     result = []
     for suggestion in found:
         label = label_map.get(suggestion.label, suggestion.label)

@@ -32,6 +32,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pretag.add_argument("--processes", type=int, default=1,
                         help="spaCy processes (more pays only for heavy pipelines)")
     pretag.add_argument("--batch-size", type=int, default=64)
+    runs = pretag.add_mutually_exclusive_group()
+    runs.add_argument("--resume", dest="resume", action="store_true", default=True,
+                      help="join the unfinished run of the same pre-tagger, target and options "
+                      "(default): an interrupted run goes on where it stopped, and several "
+                      "commands on one PostgreSQL project share its batches")
+    runs.add_argument("--new-run", dest="resume", action="store_false",
+                      help="start a new run even if an unfinished one exists")
+    pretag.add_argument("--batch-documents", type=int, default=256, metavar="N",
+                        help="documents per claimed batch, when a run is created (default 256)")
+    pretag.add_argument("--lease", type=float, default=300.0, metavar="SECONDS",
+                        help="a batch whose worker sent no heartbeat for this long is claimed "
+                        "again by another (default 300)")
     pretag.add_argument("--clear", action="store_true",
                         help="instead: remove the suggestions (never accepted spans) of the "
                         "selected annotations")
@@ -95,11 +107,11 @@ def parse_ids(value: str | None) -> list[int] | None:
 
 
 def run_pretag(args: argparse.Namespace) -> int:
+    from annotator.app.pretag_runs import pretag_in_batches
     from annotator.app.pretagging import (
         clear_suggestions,
         compose_pretagger,
         plan_labels,
-        pretag_documents,
         split_label_maps,
     )
 
@@ -120,10 +132,11 @@ def run_pretag(args: argparse.Namespace) -> int:
                   f"with --new-labels add): {', '.join(dropped)}", file=sys.stderr)
         update, close = progress_bar("Pre-tagging")
         try:
-            report = pretag_documents(
+            report = pretag_in_batches(
                 project, pretagger, parse_ids(args.documents), args.annotator,
                 label_map=label_map, new_labels=args.new_labels, untouched_only=args.untouched,
-                batch_size=args.batch_size, progress=lambda done, _total: update(done))
+                batch_size=args.batch_size, batch_documents=args.batch_documents,
+                lease=args.lease, resume=args.resume, progress=lambda done, _total: update(done))
         finally:
             close()
     if args.json:
@@ -131,10 +144,14 @@ def run_pretag(args: argparse.Namespace) -> int:
         return 0
     s = report.suggestions
     rate = report.characters / report.seconds if report.seconds else 0.0
-    print(f"Pre-tagged {report.documents_tagged} of {report.documents_selected} document(s) "
+    run = "joined unfinished run" if report.joined else "run"
+    print(f"Pre-tagged {report.documents_tagged} of {report.documents_to_tag} document(s) "
           f"with {report.origin} ({rate:,.0f} characters/s): {s.added} suggestion(s) added, "
           f"{s.identical} already there, {s.overlapping_accepted} overlapping accepted spans and "
           f"{s.overlapping_suggested} overlapping suggestions dropped")
+    print(f"  {run} {report.run_id}: {report.batches} batch(es), {report.batches_done_here} done "
+          f"by this process, {report.batches_done_by_others} by others, {report.batches_left} "
+          "left" + (" (run the same command again to go on)" if report.batches_left else ""))
     if report.unmapped:
         print("  unmapped labels dropped: " + ", ".join(
             f"{label} {count}" for label, count in report.unmapped.most_common()))

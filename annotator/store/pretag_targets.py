@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
@@ -39,22 +40,22 @@ def pretag_targets(c: Connection, doc_ids: Iterable[int] | None, annotator: str 
                    untouched_only: bool) -> PretagTargets:
     """The annotations a run over DOC_IDS (default: every document) would write to."""
     result = PretagTargets()
-    ordered = list(c.execute(select(D.c.id).order_by(D.c.position)).scalars())
-    if doc_ids is not None:
-        wanted = set(doc_ids)
-        missing = wanted - set(ordered)
-        if missing:
-            raise AnnotatorError(E.E110, doc_id=min(missing))
-        ordered = [d for d in ordered if d in wanted]
+    ordered = _ordered(c, doc_ids)
     result.documents_selected = len(ordered)
     if annotator:
         found = c.execute(select(A.c.id).where(A.c.name == annotator)).scalar()
-        rows = [] if found is None else c.execute(
-            select(N.c.document_id, N.c.id, N.c.status).where(N.c.annotator_id == found)).all()
+        query = None if found is None else select(N.c.document_id, N.c.id, N.c.status).where(
+            N.c.annotator_id == found)
     else:
-        rows = c.execute(select(N.c.document_id, N.c.id, N.c.status)
-                         .join(A, A.c.id == N.c.annotator_id)
-                         .where(A.c.name != GOLD_ANNOTATOR)).all()
+        query = (select(N.c.document_id, N.c.id, N.c.status)
+                 .join(A, A.c.id == N.c.annotator_id).where(A.c.name != GOLD_ANNOTATOR))
+    rows: list[Any] = []
+    if query is not None and doc_ids is None:
+        rows = list(c.execute(query).all())
+    elif query is not None:  # only the documents chosen (a batch of a run reads only its own)
+        for first in range(0, len(ordered), READ_BATCH):
+            rows += c.execute(query.where(
+                N.c.document_id.in_(ordered[first:first + READ_BATCH]))).all()
     by_document: dict[int, list[tuple[int, str]]] = {}
     for doc_id, annotation_id, status in rows:
         by_document.setdefault(doc_id, []).append((annotation_id, status))
@@ -78,6 +79,21 @@ def pretag_targets(c: Connection, doc_ids: Iterable[int] | None, annotator: str 
         else:
             result.without_open_annotation += 1
     return result
+
+
+def _ordered(c: Connection, doc_ids: Iterable[int] | None) -> list[int]:
+    """DOC_IDS (default: every document) in document order; E110 for an unknown id."""
+    if doc_ids is None:
+        return list(c.execute(select(D.c.id).order_by(D.c.position)).scalars())
+    wanted = list(dict.fromkeys(doc_ids))
+    positions: dict[int, int] = {}
+    for first in range(0, len(wanted), READ_BATCH):
+        positions.update((int(row[0]), int(row[1])) for row in c.execute(select(
+            D.c.id, D.c.position).where(D.c.id.in_(wanted[first:first + READ_BATCH]))))
+    missing = set(wanted) - set(positions)
+    if missing:
+        raise AnnotatorError(E.E110, doc_id=min(missing))
+    return sorted(positions, key=lambda d: (positions[d], d))
 
 
 def open_annotations(c: Connection, planned: list[tuple[int, list[int]]],

@@ -220,5 +220,46 @@ class SpanTimeRow(SQLModel, table=True):
     recorded_at: datetime = Field(default_factory=utcnow)
 
 
+class PretagRun(SQLModel, table=True):
+    """One pre-tagging of a choice of documents by one pre-tagger into one target (an
+    annotator's name, or '' for every open annotation), split into batches (migration 0009)."""
+
+    __tablename__ = "pretag_run"
+    __table_args__ = (Index("ix_pretag_run_pretagger_target", "pretagger", "target"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pretagger: str  # the pre-tagger's origin, "KIND/NAME:VERSION"
+    target: str
+    options: str = Field(default="{}", sa_column=Column(Text, nullable=False, server_default="{}"))
+    documents: int
+    created_at: datetime = Field(default_factory=utcnow)
+    finished_at: datetime | None = None
+
+
+class PretagBatch(SQLModel, table=True):
+    """Documents of a run that one worker claims, pre-tags and marks done in one transaction."""
+
+    __tablename__ = "pretag_batch"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'claimed', 'done')", name="ck_pretag_batch_state"),
+        UniqueConstraint("run_id", "position", name="uq_pretag_batch_position"),
+        Index("ix_pretag_batch_run_state", "run_id", "state"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int = Field(
+        sa_column=Column(ForeignKey("pretag_run.id", ondelete="CASCADE"), nullable=False)
+    )
+    position: int
+    doc_ids: str = Field(sa_column=Column(Text, nullable=False))  # "12,13,20"
+    documents: int
+    state: str = "pending"
+    claimed_by: str | None = None  # host:pid:uuid of the worker
+    claimed_at: datetime | None = None
+    heartbeat: float | None = None  # seconds since 1970 on the database's clock
+    done_at: datetime | None = None
+    suggestions: int | None = None  # added when it was done
+
+
 TABLES = (Project, Label, Document, Annotator, Annotation, SpanRow, Assignment, GazetteerEntry,
-          DocumentTimeRow, SpanTimeRow)
+          DocumentTimeRow, SpanTimeRow, PretagRun, PretagBatch)

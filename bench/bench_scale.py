@@ -154,7 +154,7 @@ def measure(count: int) -> dict[str, object]:
             search_ms.append(timed_ms(lambda w=word: (words.setText(w), app.processEvents())))
             words.setText("")
             app.processEvents()
-        near_end = window.documents.rows[-2].id
+        near_end = window.documents.ids[-2]
         next_ms = []
         for _ in range(5):
             window.open_document(near_end)

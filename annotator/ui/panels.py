@@ -81,7 +81,7 @@ class DocumentPanel(QWidget):
         self._typed = QTimer(self)  # the title filter waits for a pause in typing
         self._typed.setSingleShot(True)
         self._typed.setInterval(FILTER_DELAY_MS)
-        self._typed.timeout.connect(self._filter)
+        self._typed.timeout.connect(self.apply_filter)
         self._fit_columns()
         filters = QHBoxLayout()
         filters.addWidget(self.status)
@@ -93,7 +93,7 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.table, 1)
         self._after_reload()
         self.show_all.toggled.connect(model.set_show_all)
-        self.status.currentIndexChanged.connect(lambda _i: self._filter())
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.words.textChanged.connect(lambda _t: self._typed.start())
         self.table.activated.connect(self._chosen)
         self.table.clicked.connect(self._chosen)
@@ -126,7 +126,8 @@ class DocumentPanel(QWidget):
                 if not hidden:
                     self.table.setColumnWidth(column, width)
 
-    def _filter(self) -> None:
+    def apply_filter(self) -> None:
+        """Filter the list now by the status box and the words typed (typing waits for a pause)."""
         self._typed.stop()
         self.model.set_filter(self.status.currentData(), self.words.text())
 

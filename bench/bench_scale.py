@@ -9,6 +9,7 @@ measured (offscreen Qt, medians / percentiles):
   -> document list, progress and editor repainted, p50/p95;
 - stats: `Project.stats()` (what `annotator stats` prints);
 - search: a word typed into the document list's search box, the list filtered and repainted;
+- sort: the list sorted by title and by spans (the database sorts), then back to order;
 - next undone: `MainWindow.next_undone()` from a document near the end (wrapping);
 - peak RSS of the process.
 The growth exponent of each figure is the slope of log(figure) over log(documents) between
@@ -118,6 +119,7 @@ def measure(count: int) -> dict[str, object]:
         from PySide6.QtWidgets import QApplication
 
         from annotator.app.project import Project
+        from annotator.ui.document_list_model import DocumentListModel
         from annotator.ui.main_window import MainWindow
         from annotator.ui.settings import AppSettings
 
@@ -148,13 +150,25 @@ def measure(count: int) -> dict[str, object]:
         assert len(window.session.index) >= 5 + len(free), "the keystrokes did not add spans"
 
         stats_ms = [timed_ms(project.stats) for _ in range(5)]
-        words = window.document_panel.words  # the list's search box, as a person types in it
+        panel = window.document_panel
+        words = panel.words  # the list's search box, as a person types in it (then a pause)
         search_ms = []
         for word in ("(7", "(12", "(99", "(3"):
-            search_ms.append(timed_ms(lambda w=word: (words.setText(w), app.processEvents())))
+            search_ms.append(timed_ms(lambda w=word: (
+                words.setText(w), panel.apply_filter(), app.processEvents())))
             words.setText("")
+            panel.apply_filter()
             app.processEvents()
-        near_end = window.documents.rows[-2].id
+        sort_ms: dict[str, list[float]] = {"title": [], "spans": []}
+        for _ in range(3):
+            for name, column in (("title", DocumentListModel.TITLE),
+                                 ("spans", DocumentListModel.SPANS)):
+                sort_ms[name].append(timed_ms(lambda c=column: (
+                    panel.table.sortByColumn(c, Qt.SortOrder.AscendingOrder),
+                    app.processEvents())))
+                panel.table.sortByColumn(DocumentListModel.POSITION, Qt.SortOrder.AscendingOrder)
+                app.processEvents()
+        near_end = window.documents.ids[-2]
         next_ms = []
         for _ in range(5):
             window.open_document(near_end)
@@ -168,6 +182,9 @@ def measure(count: int) -> dict[str, object]:
             "label_p95_ms": round(percentile(label_ms, 95), 2),
             "stats_ms": round(median(stats_ms), 2),
             "search_ms": round(median(search_ms), 2),
+            "sort_by_title_ms": round(median(sort_ms["title"]), 2),
+            "sort_by_spans_ms": round(median(sort_ms["spans"]), 2),
+            "list_pages_read": window.documents.pages_read,
             "next_undone_ms": round(median(next_ms), 2),
             "peak_rss_mb": round(peak_rss_mb(), 1),
             "peak_rss_mb_before_app": round(rss_before_app, 1),
@@ -176,7 +193,7 @@ def measure(count: int) -> dict[str, object]:
 
 
 FIGURES = ("open_s", "label_p50_ms", "label_p95_ms", "stats_ms", "search_ms", "next_undone_ms",
-           "peak_rss_mb")
+           "sort_by_title_ms", "sort_by_spans_ms", "peak_rss_mb")
 
 
 def growth(small: dict[str, float], large: dict[str, float], figure: str) -> float:

@@ -11,7 +11,8 @@ use-cases only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from annotator.core.changes import ProjectChanges
@@ -26,12 +27,14 @@ from annotator.core.model import (
     StoredSpan,
 )
 from annotator.core.operations import Change, Operation
-from annotator.store import schema
+from annotator.store import document_listing, schema
 from annotator.store.changes import ChangeToken, Poll
 from annotator.store.database import shown_url, sqlite_path
+from annotator.store.document_listing import SORT_KEYS, DocumentQuery
 from annotator.store.project_store import ProjectStore
 
-__all__ = ["ChangeToken", "Poll", "Project", "shown_location", "upgrade_project"]
+__all__ = ["SORT_KEYS", "ChangeToken", "DocumentQuery", "Poll", "Project", "shown_location",
+           "upgrade_project"]
 
 
 def shown_location(location: str) -> str:
@@ -126,6 +129,31 @@ class Project:
 
     def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
         return self.store.documents(annotator)
+
+    # ---------------------------------------------------------------- the list, a page at a time
+    def listed_document_ids(self, query: DocumentQuery) -> array[int]:
+        """The ids of the documents QUERY lists, filtered and sorted by the database."""
+        return document_listing.listed_ids(self.store, query)
+
+    def document_summaries(self, annotator: str | None,
+                           doc_ids: Sequence[int]) -> list[DocumentSummary]:
+        """The list rows of DOC_IDS (a page), in that order."""
+        return document_listing.summaries_of(self.store, annotator, doc_ids)
+
+    def queue_progress(self, annotator: str | None, queue_only: bool) -> tuple[int, int]:
+        """(documents done, documents) of the annotator's queue (every document when
+        QUEUE_ONLY is false)."""
+        return document_listing.queue_progress(self.store, annotator, queue_only)
+
+    def next_undone_document(self, annotator: str | None, queue_only: bool,
+                             after_doc_id: int | None) -> int | None:
+        """The queue's first document after AFTER_DOC_ID, in project order and wrapping round,
+        that is neither done nor skipped."""
+        return document_listing.next_undone(self.store, annotator, queue_only, after_doc_id)
+
+    def assigns_documents(self) -> bool:
+        """Whether the project assigns documents (then each annotator's list is a queue)."""
+        return document_listing.project_assigns(self.store)
 
     # ---------------------------------------------------------------- annotations and edits
     def annotation_id(self, doc_id: int, annotator: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, text
 from sqlalchemy.engine import Connection
 
 from annotator.core.model import DocumentSummary, Span, SpanState, Status
@@ -61,7 +61,50 @@ def document_summaries(c: Connection, annotator_id: int | None) -> list[Document
 
 
 def project_stats(c: Connection) -> dict[str, object]:
-    """Counts for `annotator stats`: the shape is documented in the README and stable."""
+    """Counts for `annotator stats`: the shape is documented in the README and stable. On
+    SQLite read from the tallies the database keeps (migration 0010: a few rows, whatever the
+    project's size); on PostgreSQL counted over the tables."""
+    if c.dialect.name == "sqlite":
+        return _stats_from_tallies(c)
+    return counted_stats(c)
+
+
+def _stats_from_tallies(c: Connection) -> dict[str, object]:
+    docs, chars = c.execute(text("SELECT documents, characters FROM document_tally")).one()
+    names = dict(c.execute(select(A.c.id, A.c.name)).all())
+    by_label: dict[str, dict[str, int]] = {}
+    spans_of: dict[str, int] = {}
+    for annotator_id, label, state, count in c.execute(text(
+            "SELECT annotator_id, label, state, count FROM span_tally WHERE count > 0")).all():
+        counts = by_label.setdefault(label, {"accepted": 0, "suggested": 0})
+        counts[state] = counts.get(state, 0) + int(count)
+        name = names.get(annotator_id)
+        if name is not None:
+            spans_of[name] = spans_of.get(name, 0) + int(count)
+    statuses = {s.value: 0 for s in Status}
+    documents_of: dict[str, dict[str, int]] = {}
+    for annotator_id, status, count in c.execute(text(
+            "SELECT annotator_id, status, count FROM status_tally WHERE count > 0")).all():
+        statuses[status] += int(count)
+        name = names.get(annotator_id)
+        if name is not None:
+            documents_of.setdefault(name, {s.value: 0 for s in Status})[status] = int(count)
+    annotators: dict[str, dict[str, object]] = {
+        name: {"documents": documents_of.get(name, {s.value: 0 for s in Status}),
+               "spans": spans_of.get(name, 0)}
+        for name in set(spans_of) | set(documents_of)}
+    return {
+        "documents": int(docs),
+        "characters": int(chars),
+        "spans": sum(v["accepted"] + v["suggested"] for v in by_label.values()),
+        "spans_per_label": dict(sorted(by_label.items())),
+        "annotations_per_status": statuses,
+        "annotators": dict(sorted(annotators.items())),
+    }
+
+
+def counted_stats(c: Connection) -> dict[str, object]:
+    """`project_stats` counted over the tables (PostgreSQL; and the tallies' check)."""
     docs, chars = c.execute(select(func.count(), func.coalesce(func.sum(D.c.length), 0))).one()
     by_label: dict[str, dict[str, int]] = {}
     for label, state, count in c.execute(

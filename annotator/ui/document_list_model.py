@@ -1,7 +1,10 @@
-"""The document list: a Qt model over the store's document summaries, and a filter proxy.
+"""The document list: a Qt model over the database, read a page at a time.
 
-The model holds the `DocumentSummary` rows the store returns (one set-based query for the whole
-list) and updates a single row after an edit; it never owns document text.
+The model keeps the ids of the listed documents in list order (an array of integers, filtered
+and sorted by the database: `Project.listed_document_ids`) and reads the rows it shows a page
+of `PAGE_ROWS` at a time, keeping the last `CACHED_PAGES` pages. Opening a project of a
+million documents reads one column of integers and one page; an edit updates one cached row
+and moves the progress count by one, whatever the number of documents.
 
 When the project assigns documents (`app.assignment`), the list is the annotator's queue:
 only their documents, progress counted on them, and "next undone" stepping through them.
@@ -11,31 +14,35 @@ only their documents, progress counted on them, and "next undone" stepping throu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from array import array
+from collections import OrderedDict
 from dataclasses import replace
 
+import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 
 from annotator.app.assignment import assigned_document_ids, may_see_every_document
-from annotator.app.project import Project
+from annotator.app.project import SORT_KEYS, DocumentQuery, Project
 from annotator.core.model import DocumentSummary, Status
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-STATUS_ORDER = {status: i for i, status in enumerate(Status)}  # sort key, built once
+PAGE_ROWS = 256  # rows read from the database at a time
+CACHED_PAGES = 64  # pages kept (16,384 rows): scrolling back and forth reads nothing again
 STATUS_COLORS = {Status.NEW: "#9E9E9E", Status.IN_PROGRESS: "#1E88E5", Status.DONE: "#2E7D32",
                  Status.SKIPPED: "#F57C00"}
+IdArray = npt.NDArray[np.int64]
 
 
 def status_name(status: Status) -> str:
@@ -50,6 +57,8 @@ def status_name(status: Status) -> str:
 
 class DocumentListModel(QAbstractTableModel):
     POSITION, TITLE, STATUS, SPANS, SUGGESTIONS = range(5)
+    reloaded = Signal()  # the list was read again (a sort keeps its rows and says nothing)
+    progress_counted = Signal()  # the queue's progress was counted again
 
     def __init__(self, project: Project, annotator: str) -> None:
         super().__init__()
@@ -57,29 +66,49 @@ class DocumentListModel(QAbstractTableModel):
         self.annotator = annotator
         self.show_all = False
         self.may_show_all = may_see_every_document(project, annotator)  # curators, managers
-        self.queue: frozenset[int] | None = None  # the annotator's documents; None: all of them
-        self.rows: list[DocumentSummary] = []
-        self._row_of: dict[int, int] = {}
-        self._done = 0  # documents done in the queue, kept from each row update (never recounted)
+        self.assigns = False  # whether the project assigns documents (the list is a queue)
+        self.status_filter: str | None = None  # None, "undone" or a status value
+        self.words = ""
+        self.sort_column = self.POSITION
+        self.descending = False
+        self.ids: array[int] = array("q")  # listed documents, in list order
+        self._sorted_ids: IdArray = np.empty(0, np.int64)
+        self._row_at_sorted: IdArray = np.empty(0, np.int64)
+        self._queue: IdArray = np.empty(0, np.int64)  # the annotator's documents, sorted
+        self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
+        self.pages_read = 0  # pages read from the database since the model was made
+        self._status_names = {status: status_name(status) for status in Status}
+        self._done = 0  # documents done in the queue, moved by each row update (never recounted)
         self._queued = 0  # documents in the queue
         self.reload()
 
+    # ------------------------------------------------------------------ reading the list
     def reload(self) -> None:
-        self.beginResetModel()
-        summaries = self.project.documents(self.annotator)
-        assigned = assigned_document_ids(self.project, self.annotator)
-        self.queue = None if assigned is None else frozenset(assigned)
-        self.rows = summaries if self.show_all or self.queue is None else [
-            s for s in summaries if s.id in self.queue]
-        self._row_of = {row.id: i for i, row in enumerate(self.rows)}
+        """Read the list, the queue and its progress again (documents, assignments or labels
+        changed)."""
+        self.assigns = self.project.assigns_documents()
+        assigned = assigned_document_ids(self.project, self.annotator) if self.assigns else None
+        self._queue = np.sort(np.asarray(assigned or [], dtype=np.int64))
+        self._relist()
         self._count_progress()
-        self.endResetModel()
+        self.reloaded.emit()
 
     def _count_progress(self) -> None:
-        """Count the queue's progress once per reload; row updates then move it by one."""
-        mine = [r for r in self.rows if self.in_queue(r.id)]
-        self._done = sum(1 for r in mine if r.status is Status.DONE)
-        self._queued = len(mine)
+        self._done, self._queued = self.project.queue_progress(self.annotator, self.assigns)
+        self.progress_counted.emit()
+
+    def _relist(self) -> None:
+        """Read the listed ids again, for the current filter and order."""
+        self.beginResetModel()
+        query = DocumentQuery(self.annotator, self.assigns and not self.show_all,
+                              self.status_filter, self.words, SORT_KEYS[self.sort_column],
+                              self.descending)
+        self.ids = self.project.listed_document_ids(query)
+        listed = np.frombuffer(self.ids, dtype=np.int64) if self.ids else np.empty(0, np.int64)
+        self._row_at_sorted = np.argsort(listed, kind="stable")
+        self._sorted_ids = listed[self._row_at_sorted]
+        self._pages.clear()
+        self.endResetModel()
 
     def set_show_all(self, on: bool) -> None:
         """List every document (True) or only the annotator's queue (False)."""
@@ -87,12 +116,30 @@ class DocumentListModel(QAbstractTableModel):
             self.show_all = on
             self.reload()
 
+    def set_filter(self, status: str | None = None, words: str = "") -> None:
+        """List only documents of STATUS (None: all; "undone": new or in progress) whose title
+        or source holds every one of WORDS; the database filters."""
+        words = " ".join(words.casefold().split())
+        if (status, words) != (self.status_filter, self.words):
+            self.status_filter, self.words = status, words
+            self._relist()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the list by COLUMN; the database sorts (project order breaks ties)."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) != (self.sort_column, self.descending) and 0 <= column < 5:
+            self.sort_column, self.descending = column, descending
+            self._relist()
+
     def has_assignment(self) -> bool:
         """Whether the project assigns documents (then the list is a queue)."""
-        return self.queue is not None
+        return self.assigns
 
     def in_queue(self, doc_id: int) -> bool:
-        return self.queue is None or doc_id in self.queue
+        return not self.assigns or _holds(self._queue, doc_id)
+
+    def listed_ids(self) -> list[int]:
+        return list(self.ids)
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Document"), self.tr("Status"), self.tr("Spans"),
@@ -100,7 +147,7 @@ class DocumentListModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else 5
@@ -114,113 +161,102 @@ class DocumentListModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None if column == self.TITLE else int(Qt.AlignmentFlag.AlignCenter)
         if role == ID_ROLE:
-            return row.id
+            return self.ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, STATUS_ROLE, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole):
+            return None
+        row = self._row(index.row())
+        if row is None:  # removed since the list was read
+            return None
         if role == STATUS_ROLE:
             return str(row.status)
         if role == Qt.ItemDataRole.DisplayRole:
-            return [row.position + 1, row.title, status_name(row.status), row.span_count,
+            return [row.position + 1, row.title, self._status_names[row.status], row.span_count,
                     row.suggestion_count][column]
-        if role == SORT_ROLE:
-            return [row.position, row.title.casefold(), STATUS_ORDER[row.status],
-                    row.span_count, row.suggestion_count][column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return row.source or row.title
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (row.source or row.title) if column == self.TITLE else None
+        if column == self.STATUS:
             return QBrush(QColor(STATUS_COLORS[row.status]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    # ------------------------------------------------------------------ lookups and updates
-    def summary(self, doc_id: int) -> DocumentSummary | None:
-        row = self._row_of.get(doc_id)
-        return self.rows[row] if row is not None else None
+    def _row(self, row: int) -> DocumentSummary | None:
+        number = row // PAGE_ROWS
+        page = self._pages.get(number)
+        if page is None:
+            first = number * PAGE_ROWS
+            wanted = self.ids[first:first + PAGE_ROWS]
+            read = {s.id: s for s in self.project.document_summaries(self.annotator, wanted)}
+            page = [read.get(doc_id) for doc_id in wanted]
+            self.pages_read += 1
+            self._pages[number] = page
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[row % PAGE_ROWS]
 
+    # ------------------------------------------------------------------ lookups and updates
     def row_of(self, doc_id: int) -> int | None:
-        return self._row_of.get(doc_id)
+        at = int(np.searchsorted(self._sorted_ids, doc_id))
+        if at < len(self._sorted_ids) and int(self._sorted_ids[at]) == doc_id:
+            return int(self._row_at_sorted[at])
+        return None
+
+    def summary(self, doc_id: int) -> DocumentSummary | None:
+        row = self.row_of(doc_id)
+        return self._row(row) if row is not None else None
 
     def update_document(self, doc_id: int, **values: object) -> None:
-        """Change one row (status, span_count, suggestion_count) after an edit."""
-        row = self._row_of.get(doc_id)
-        if row is None:
+        """Change one row (status, span_count, suggestion_count) after an edit: the cached row
+        and the progress count move, nothing is read but that row's page."""
+        row = self.row_of(doc_id)
+        before = self._row(row) if row is not None else None
+        if row is None or before is None:  # not listed (filtered out): count the queue again
+            if "status" in values:
+                self._count_progress()
             return
-        before = self.rows[row]
         after = replace(before, **values)  # type: ignore[arg-type]
-        self.rows[row] = after
+        page = self._pages.get(row // PAGE_ROWS)
+        if page is not None:
+            page[row % PAGE_ROWS] = after
         if before.status is not after.status and self.in_queue(doc_id):
             self._done += (after.status is Status.DONE) - (before.status is Status.DONE)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def refresh_rows(self, doc_ids: set[int] | frozenset[int]) -> int:
-        """Read the rows of DOC_IDS again (a bulk job or a colleague changed them); how many
-        rows changed. The list keeps its selection and sort."""
+        """Read the rows of DOC_IDS again (a bulk job or a colleague changed them), those on
+        cached pages only, and count the queue's progress again; how many rows changed. The
+        list keeps its selection and order."""
         changed = 0
-        for summary in self.project.documents(self.annotator):
-            if summary.id not in doc_ids:
-                continue
-            old = self.summary(summary.id)
-            if old is not None and old != summary:
-                self.update_document(summary.id, status=summary.status,
-                                     span_count=summary.span_count,
-                                     suggestion_count=summary.suggestion_count)
+        listed = [(d, row) for d in doc_ids if (row := self.row_of(d)) is not None]
+        cached = [d for d, row in listed if row // PAGE_ROWS in self._pages]
+        for summary in self.project.document_summaries(self.annotator, cached):
+            row = self.row_of(summary.id)
+            assert row is not None
+            page = self._pages[row // PAGE_ROWS]
+            if page[row % PAGE_ROWS] != summary:
+                page[row % PAGE_ROWS] = summary
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
                 changed += 1
-        return changed
+        self._count_progress()
+        return changed + len(listed) - len(cached)  # rows not on screen are read when shown
 
     def progress(self) -> tuple[int, int]:
-        """(documents done, documents) in this annotator's queue: counted at reload and moved
-        by each row update, so an edit costs the same whatever the number of documents."""
+        """(documents done, documents) in this annotator's queue: counted by the database at
+        reload and moved by each row update, so an edit costs the same whatever the number of
+        documents."""
         return self._done, self._queued
 
     def next_undone(self, after_doc_id: int | None) -> int | None:
-        """The first document of the queue after AFTER_DOC_ID (wrapping) that is neither done
-        nor skipped."""
-        if not self.rows:
-            return None
-        start = self._row_of.get(after_doc_id, -1) + 1 if after_doc_id is not None else 0
-        for offset in range(len(self.rows)):
-            row = self.rows[(start + offset) % len(self.rows)]
-            if (row.status not in (Status.DONE, Status.SKIPPED) and row.id != after_doc_id
-                    and self.in_queue(row.id)):
-                return row.id
-        return None
+        """The first document of the queue after AFTER_DOC_ID (project order, wrapping) that
+        is neither done nor skipped."""
+        return self.project.next_undone_document(self.annotator, self.assigns, after_doc_id)
 
 
-class DocumentFilter(QSortFilterProxyModel):
-    """Filter by status (None: all; "undone": new or in progress) and by words of the title."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.status: str | None = None
-        self.words = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_status(self, status: str | None) -> None:
-        self._refilter(lambda: setattr(self, "status", status))
-
-    def set_words(self, words: str) -> None:
-        self._refilter(lambda: setattr(self, "words", words.strip().casefold()))
-
-    def _refilter(self, change: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, DocumentListModel)
-        row = model.rows[source_row]
-        if self.status == "undone" and row.status in (Status.DONE, Status.SKIPPED):
-            return False
-        if self.status not in (None, "undone") and str(row.status) != self.status:
-            return False
-        if self.words:
-            haystack = f"{row.title} {row.source}".casefold()
-            return all(word in haystack for word in self.words.split())
-        return True
+def _holds(sorted_ids: IdArray, doc_id: int) -> bool:
+    at = int(np.searchsorted(sorted_ids, doc_id))
+    return at < len(sorted_ids) and int(sorted_ids[at]) == doc_id

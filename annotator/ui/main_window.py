@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.editor.view.first_painted.connect(self._tokenize_in_background)
         self.documents.dataChanged.connect(lambda *_a: self._show_progress())
         self.documents.modelReset.connect(self._show_progress)
+        self.documents.progress_counted.connect(self._show_progress)
         self._restore_layout()
         self._show_progress()
         self._show_mode()
@@ -137,21 +138,20 @@ class MainWindow(QMainWindow):
 
     def open_position(self, position: int | None) -> None:
         """Open the document at 1-based POSITION, else the last one open, else the first undone."""
-        rows = self.documents.rows
+        rows = self.documents.ids
         if not rows:
             self.show_message(self.tr("No document is assigned to you yet")
                               if self.documents.has_assignment() else
                               self.tr("This project has no documents yet: import some with `annotator import`"))
             return
         if position is not None:
-            row = rows[max(0, min(len(rows), position) - 1)]
-            self.open_document(row.id)
+            self.open_document(rows[max(0, min(len(rows), position) - 1)])
             return
         last = self.settings.last_document(self.project.url)
         if last is not None and self.documents.summary(last) is not None:
             self.open_document(last)
             return
-        self.open_document(self.documents.next_undone(None) or rows[0].id)
+        self.open_document(self.documents.next_undone(None) or rows[0])
 
     def _tokenize_in_background(self) -> None:
         """Once the first screen is painted: tokenize the document on a worker thread."""
@@ -171,8 +171,8 @@ class MainWindow(QMainWindow):
             return
         row = self.documents.row_of(self.session.doc_id) or 0
         row += 1 if forward else -1
-        if 0 <= row < len(self.documents.rows):
-            self.open_document(self.documents.rows[row].id)
+        if 0 <= row < len(self.documents.ids):
+            self.open_document(self.documents.ids[row])
 
     def set_status(self, status: Status) -> None:
         if self.session is not None:
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
             self.documents.reload()
             if session is not None:
                 self.document_panel.show_current(session.doc_id)
-            rows = len(self.documents.rows)
+            rows = len(self.documents.ids)
         elif changes.documents - edited:  # rows no edit here describes: read them again
             rows = self.documents.refresh_rows(changes.documents - edited)
         reloaded = session is not None and session.annotation_id in changes.annotations

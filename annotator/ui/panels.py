@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QPixmap, QResizeEvent
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import SpanState, StoredSpan
 from annotator.core.operations import Change
-from annotator.ui.document_list_model import ID_ROLE, DocumentFilter, DocumentListModel
+from annotator.ui.document_list_model import ID_ROLE, PAGE_ROWS, DocumentListModel
 from annotator.ui.editor.span_style import SpanStyle
 from annotator.ui.span_index import SpanIndex, span_key
 
@@ -35,6 +36,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 RESET_ABOVE = 200  # a change touching more spans than this resets the span list instead
 
 
+FILTER_DELAY_MS = 200
 TITLE_ROOM = 120  # px of title the document list keeps before number columns give way
 DROPPED_FIRST = (DocumentListModel.SUGGESTIONS, DocumentListModel.SPANS, DocumentListModel.STATUS)
 
@@ -46,8 +48,6 @@ class DocumentPanel(QWidget):
         super().__init__(parent)
         self.model = model
         self._widths: dict[int, int] = {}  # the number columns' fitted widths
-        self.proxy = DocumentFilter()
-        self.proxy.setSourceModel(model)
         self.status = QComboBox(self)
         for text, value in ((self.tr("All documents"), None), (self.tr("Not done"), "undone"),
                             (self.tr("New"), "new"), (self.tr("In progress"), "in_progress"),
@@ -61,9 +61,7 @@ class DocumentPanel(QWidget):
         self.show_all.setObjectName("show_all_documents")
         self.show_all.setToolTip(self.tr("List every document of the project, not only the ones assigned to you"))
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        # the indicator first, then sorting on: one sort at open (sortByColumn after
-        # setSortingEnabled sorted the whole list twice)
+        self.table.setModel(model)  # filtered and sorted by the database (the model's sort)
         self.table.horizontalHeader().setSortIndicator(DocumentListModel.POSITION,
                                                        Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -73,11 +71,17 @@ class DocumentPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        # fitted once per reload, not ResizeToContents: that measures every row on every edit
+        # fitted once per reload on the first page's rows, not ResizeToContents: that measures
+        # every row on every edit
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        model.modelReset.connect(self._fit_columns)
+        header.setResizeContentsPrecision(PAGE_ROWS)
+        model.reloaded.connect(self._fit_columns)
         model.modelReset.connect(self._after_reload)
+        self._typed = QTimer(self)  # the title filter waits for a pause in typing
+        self._typed.setSingleShot(True)
+        self._typed.setInterval(FILTER_DELAY_MS)
+        self._typed.timeout.connect(self.apply_filter)
         self._fit_columns()
         filters = QHBoxLayout()
         filters.addWidget(self.status)
@@ -89,9 +93,8 @@ class DocumentPanel(QWidget):
         layout.addWidget(self.table, 1)
         self._after_reload()
         self.show_all.toggled.connect(model.set_show_all)
-        self.status.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status(self.status.currentData()))
-        self.words.textChanged.connect(self.proxy.set_words)
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.words.textChanged.connect(lambda _t: self._typed.start())
         self.table.activated.connect(self._chosen)
         self.table.clicked.connect(self._chosen)
 
@@ -123,6 +126,11 @@ class DocumentPanel(QWidget):
                 if not hidden:
                     self.table.setColumnWidth(column, width)
 
+    def apply_filter(self) -> None:
+        """Filter the list now by the status box and the words typed (typing waits for a pause)."""
+        self._typed.stop()
+        self.model.set_filter(self.status.currentData(), self.words.text())
+
     def _chosen(self, index: QModelIndex) -> None:
         self.document_chosen.emit(int(index.data(ID_ROLE)))
 
@@ -138,7 +146,7 @@ class DocumentPanel(QWidget):
         row = self.model.row_of(doc_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         if index.isValid():
             self.table.selectRow(index.row())
             self.table.scrollTo(index)

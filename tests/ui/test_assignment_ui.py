@@ -50,8 +50,8 @@ def test_the_document_list_is_the_annotators_queue(qtbot, project):
     queue = assigned_document_ids(project, ANNOTATOR)
     assert queue and len(queue) < len(TEXTS)
     window = _window(qtbot, project, ANNOTATOR)
-    assert [r.id for r in window.documents.rows] == queue
-    assert window.document_panel.proxy.rowCount() == len(queue)
+    assert window.documents.listed_ids() == queue
+    assert window.document_panel.model.rowCount() == len(queue)
     assert not window.document_panel.show_all.isVisibleTo(window.document_panel)
     assert not window.actions_.team.assign_action.isEnabled()
     project.apply(SetStatus(project.annotation_id(queue[0], ANNOTATOR), Status.DONE))
@@ -85,10 +85,10 @@ def test_a_curator_may_show_every_document_while_f8_keeps_to_her_queue(qtbot, pr
     window = _window(qtbot, project, "cora")
     panel = window.document_panel
     assert panel.show_all.isVisibleTo(panel)
-    assert [r.id for r in window.documents.rows] == queue
+    assert window.documents.listed_ids() == queue
     window.open_position(None)
     panel.show_all.setChecked(True)
-    assert len(window.documents.rows) == len(TEXTS) == panel.proxy.rowCount()
+    assert window.documents.rowCount() == len(TEXTS) == panel.model.rowCount()
     assert window.documents.progress() == (0, len(queue))
     seen = set()
     for _ in range(len(TEXTS)):
@@ -97,7 +97,7 @@ def test_a_curator_may_show_every_document_while_f8_keeps_to_her_queue(qtbot, pr
         seen.add(window.session.doc_id)
     assert seen == set(queue)
     panel.show_all.setChecked(False)
-    assert [r.id for r in window.documents.rows] == queue
+    assert window.documents.listed_ids() == queue
 
 
 def test_without_an_assignment_everyone_sees_every_document(qtbot, tmp_path):
@@ -105,7 +105,7 @@ def test_without_an_assignment_everyone_sees_every_document(qtbot, tmp_path):
     try:
         store.annotator_id("cora", role=Role.CURATOR)
         window = _window(qtbot, store, "cora")
-        assert len(window.documents.rows) == 3 and window.documents.progress() == (0, 3)
+        assert window.documents.rowCount() == 3 and window.documents.progress() == (0, 3)
         assert not window.document_panel.show_all.isVisibleTo(window.document_panel)
     finally:
         store.close()
@@ -136,7 +136,7 @@ def test_the_assign_dialog_writes_the_assignment_and_reloads_the_queue(qtbot, pr
     assert sum(report.per_annotator.values()) == 2 * (len(TEXTS) - 1) + 3
     assert "dina" in dialog.summary.toPlainText()
     assert "cora and dina" in dialog.summary.toPlainText()
-    assert [r.id for r in window.documents.rows] == assigned_document_ids(project, "cora")
+    assert window.documents.listed_ids() == assigned_document_ids(project, "cora")
     if os.environ.get("ANNOTATOR_SCREENSHOTS"):
         dialog.grab().save(os.environ["ANNOTATOR_SCREENSHOTS"])
     dialog.close()

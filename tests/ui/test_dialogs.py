@@ -43,7 +43,7 @@ def test_pretag_with_the_project_gazetteer_shows_suggestions_in_the_editor(qtbot
     assert dialog.spec() == "project"
     with qtbot.waitSignal(dialog.pretagged, timeout=WAIT_MS):
         dialog.run_button.click()
-    first, second = (row.id for row in window.documents.rows)
+    first, second = window.documents.listed_ids()
     arabic = suggestions(store, first)
     assert len(arabic) >= 11 and {seed[s:e] for s, e, _l in arabic} == {"كوريا", "Wonsan"}
     s, e = occurrence(LTR_TEXT, "Wonsan")
@@ -58,7 +58,7 @@ def test_pretag_with_the_project_gazetteer_shows_suggestions_in_the_editor(qtbot
 def test_pretag_this_document_only(qtbot, window, store):
     add_to_gazetteer(store, "Wonsan", "LOC")
     add_to_gazetteer(store, "كوريا", "LOC")
-    first, second = (row.id for row in window.documents.rows)
+    first, second = window.documents.listed_ids()
     dialog = window.workflow.pretag()
     dialog.select("gazetteer", "project", "document")
     with qtbot.waitSignal(dialog.pretagged, timeout=WAIT_MS):
@@ -188,7 +188,7 @@ def test_import_adds_documents_and_a_failure_changes_nothing(qtbot, window, stor
     dialog.add_paths([str(good)])
     with qtbot.waitSignal(dialog.imported, timeout=WAIT_MS):
         dialog.start()
-    assert store.document_count() == 3 and len(window.documents.rows) == 3
+    assert store.document_count() == 3 and window.documents.rowCount() == 3
     bad = tmp_path / "broken.jsonl"
     bad.write_text('{"text": "fine"}\n{not json\n', encoding="utf-8")
     dialog.files.clear()

@@ -12,19 +12,21 @@ from annotator.ui.document_list_model import DocumentListModel
 
 def test_document_list_filters_sorts_and_finds_the_next_undone(qtbot, window, store):
     panel = window.document_panel
-    assert panel.proxy.rowCount() == 2
+    assert panel.model.rowCount() == 2
     first, second = store.document_ids()
     store.apply(SetStatus(store.annotation_id(first, ANNOTATOR), Status.DONE))
     window.documents.reload()
     panel.status.setCurrentIndex(panel.status.findData("undone"))
-    assert panel.proxy.rowCount() == 1
-    assert panel.proxy.index(0, 0).data() == 2  # the English document, position 2
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 0).data() == 2  # the English document, position 2
     panel.status.setCurrentIndex(panel.status.findData(None))
-    panel.words.setText("KCTV broadcaster")
-    assert panel.proxy.rowCount() == 1
-    panel.words.setText("")
+    qtbot.keyClicks(panel.words, "kctv Broadcaster")  # every word, any case, after a pause
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert panel.model.index(0, 0).data() == 2
+    panel.words.clear()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     panel.table.sortByColumn(DocumentListModel.POSITION, Qt.SortOrder.DescendingOrder)
-    assert panel.proxy.index(0, 0).data() == 2
+    assert panel.model.index(0, 0).data() == 2
     assert window.documents.next_undone(first) == second
     assert window.documents.next_undone(second) is None  # the first is done: nothing else left
     assert "1 of 2 documents done" in window.progress_label.text()

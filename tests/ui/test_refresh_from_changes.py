@@ -15,8 +15,8 @@ from annotator.core.operations import AddSpan
 
 
 def _count_reads(project: Project, calls: list[str]) -> None:
-    """Record which whole-project reads the window makes."""
-    for name in ("spans", "documents"):
+    """Record which reads of spans and document rows the window makes."""
+    for name in ("spans", "documents", "listed_document_ids", "document_summaries"):
         real = getattr(project, name)
 
         def counted(*args, _real=real, _name=name):  # type: ignore[no-untyped-def]
@@ -48,7 +48,8 @@ def test_a_bulk_run_reloads_the_open_document_only_when_it_touched_it(qtbot, win
                               annotator=ANNOTATOR)
     assert report.changes.documents == {second}
     done = window.refresh(report.changes)
-    assert not done.open_document_reloaded and calls == ["documents"]  # one row re-read
+    # the one row re-read (its page is on screen), never the whole list
+    assert not done.open_document_reloaded and calls == ["document_summaries"]
     row = window.documents.summary(second)
     assert row is not None and row.suggestion_count == 1
 

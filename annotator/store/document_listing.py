@@ -1,0 +1,187 @@
+"""The document list, read a page at a time: which documents a list shows and in what order
+(filtered and sorted in SQL, as an array of ids), the summaries of one page of them, and the
+queue's progress and "next undone" document, each one query whatever the project's size.
+
+The list keeps a few integers per document (the ids in list order); titles, statuses and
+counts are read for the rows on screen only (`summaries_of`).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql import ColumnElement, Select
+
+from annotator.core.model import DocumentSummary, SpanState, Status
+from annotator.store.project_store import ProjectStore
+from annotator.store.queries import TITLE_CHARS
+from annotator.store.tables import Annotation, Annotator, Assignment, Document, SpanRow, table_of
+from annotator.text.plain import title_of
+
+D, N, S, G, A = (table_of(t) for t in (Document, Annotation, SpanRow, Assignment, Annotator))
+
+SORT_KEYS = ("position", "title", "status", "spans", "suggestions")
+UNDONE = (str(Status.NEW), str(Status.IN_PROGRESS))
+FINISHED = (str(Status.DONE), str(Status.SKIPPED))
+ID_CHUNK = 20_000  # ids fetched from the cursor at a time
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    """What a document list shows: ANNOTATOR's view (their statuses and counts; None: nobody's
+    annotations), only their assigned documents with QUEUE_ONLY, a STATUS filter (None, "undone" or a status
+    value), WORDS that the title or source must contain, sorted by SORT (one of SORT_KEYS)."""
+
+    annotator: str | None = None
+    queue_only: bool = False
+    status: str | None = None
+    words: str = ""
+    sort: str = "position"
+    descending: bool = False
+
+
+def project_assigns(store: ProjectStore) -> bool:
+    """Whether any document is assigned (then lists are queues)."""
+    with store.engine.connect() as c:
+        return c.execute(select(G.c.document_id).limit(1)).first() is not None
+
+
+def _annotator_id(c: Connection, name: str | None) -> int:
+    """The annotator's id; -1 (no annotation has it) for None or an unknown name."""
+    if name is None:
+        return -1
+    found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
+    return int(cast(int, found)) if found is not None else -1
+
+
+def _base(c: Connection, query: DocumentQuery, *columns: Any) -> Select[Any]:
+    """SELECT COLUMNS over the documents QUERY lists, each joined to the annotator's annotation."""
+    who = _annotator_id(c, query.annotator)
+    joined = D.outerjoin(N, and_(N.c.document_id == D.c.id, N.c.annotator_id == who))
+    statement = select(*columns).select_from(joined)
+    if query.queue_only:
+        statement = statement.where(exists().where(
+            G.c.document_id == D.c.id, G.c.annotator_id == who))
+    return statement.where(*_filters(query))
+
+
+def _filters(query: DocumentQuery) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = []
+    if query.status == "undone":
+        found.append(or_(N.c.status.is_(None), N.c.status.in_(UNDONE)))
+    elif query.status == str(Status.NEW):
+        found.append(or_(N.c.status.is_(None), N.c.status == query.status))
+    elif query.status is not None:
+        found.append(N.c.status == query.status)
+    head = func.substr(D.c.text, 1, TITLE_CHARS)
+    for word in query.words.split():
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        found.append(or_(head.ilike(pattern, escape="\\"), D.c.source.ilike(pattern, escape="\\")))
+    return found
+
+
+def _sort_key(query: DocumentQuery) -> ColumnElement[Any]:
+    if query.sort == "title":
+        return func.lower(func.ltrim(func.substr(D.c.text, 1, TITLE_CHARS)))
+    if query.sort == "status":
+        return case(*((N.c.status == str(s), i) for i, s in enumerate(Status)), else_=0)
+    if query.sort in ("spans", "suggestions"):
+        counted = select(func.count()).where(S.c.annotation_id == N.c.id)
+        if query.sort == "suggestions":
+            counted = counted.where(S.c.state == str(SpanState.SUGGESTED))
+        return func.coalesce(counted.scalar_subquery(), 0)
+    if query.sort != "position":
+        raise ValueError(f"unknown sort key {query.sort!r}; one of {', '.join(SORT_KEYS)}")
+    return D.c.position
+
+
+def listed_ids(store: ProjectStore, query: DocumentQuery) -> array[int]:
+    """The ids of the documents QUERY lists, in its order (project order breaks ties)."""
+    key = _sort_key(query)
+    order = [key.desc() if query.descending else key.asc()]
+    if query.sort != "position":
+        order.append(D.c.position.desc() if query.descending else D.c.position.asc())
+    result = array("q")
+    with store.engine.connect() as c:
+        rows = c.execute(_base(c, query, D.c.id).order_by(*order))
+        for chunk in rows.scalars().partitions(ID_CHUNK):
+            result.extend(int(doc_id) for doc_id in chunk)
+    return result
+
+
+def summaries_of(store: ProjectStore, annotator: str | None,
+                 doc_ids: Sequence[int]) -> list[DocumentSummary]:
+    """The list rows of DOC_IDS (one page), in that order: three queries over those documents
+    only."""
+    wanted = list(doc_ids)
+    if not wanted:
+        return []
+    with store.engine.connect() as c:
+        who = _annotator_id(c, annotator)
+        docs = c.execute(select(D.c.id, D.c.position, D.c.source,
+                                func.substr(D.c.text, 1, TITLE_CHARS), D.c.length)
+                         .where(D.c.id.in_(wanted))).all()
+        annotations = {int(doc): (int(ann), status) for ann, doc, status in c.execute(
+            select(N.c.id, N.c.document_id, N.c.status)
+            .where(N.c.document_id.in_(wanted), N.c.annotator_id == who)).all()}
+        counts: dict[int, tuple[int, int]] = {}
+        if annotations:
+            for ann, spans, suggested in c.execute(
+                    select(S.c.annotation_id, func.count(),
+                           func.sum(case((S.c.state == str(SpanState.SUGGESTED), 1), else_=0)))
+                    .where(S.c.annotation_id.in_([a for a, _s in annotations.values()]))
+                    .group_by(S.c.annotation_id)).all():
+                counts[int(ann)] = (int(spans), int(suggested or 0))
+    rows: dict[int, DocumentSummary] = {}
+    for doc_id, position, source, head, length in docs:
+        ann, status = annotations.get(int(doc_id), (-1, None))
+        spans, suggested = counts.get(ann, (0, 0))
+        rows[int(doc_id)] = DocumentSummary(
+            id=int(doc_id), position=int(position), source=source, title=title_of(head or ""),
+            length=int(length), status=Status(status) if status else Status.NEW,
+            span_count=spans, suggestion_count=suggested)
+    return [rows[d] for d in wanted if d in rows]
+
+
+def queue_progress(store: ProjectStore, annotator: str | None,
+                   queue_only: bool) -> tuple[int, int]:
+    """(documents done, documents) in the annotator's queue (every document when QUEUE_ONLY
+    is false): two counts, read once per list reload."""
+    query = DocumentQuery(annotator, queue_only)
+    with store.engine.connect() as c:
+        total = c.execute(_base(c, query, func.count())).scalar()
+        done = c.execute(_base(c, query, func.count()).where(N.c.status == str(Status.DONE))).scalar()
+    return int(cast(int, done or 0)), int(cast(int, total or 0))
+
+
+def next_undone(store: ProjectStore, annotator: str | None, queue_only: bool,
+                after_doc_id: int | None) -> int | None:
+    """The first document of the queue in project order after AFTER_DOC_ID (wrapping round)
+    that is neither done nor skipped; None when there is none."""
+    query = DocumentQuery(annotator, queue_only, status="undone")
+    with store.engine.connect() as c:
+        position = None
+        if after_doc_id is not None:
+            position = c.execute(select(D.c.position).where(D.c.id == after_doc_id)).scalar()
+        if position is None:
+            return _first_after(c, query, None, None)
+        found = _first_after(c, query, int(position), None)
+        if found is None:
+            found = _first_after(c, query, None, int(position))
+    return found
+
+
+def _first_after(c: Connection, query: DocumentQuery, after: int | None,
+                 before: int | None) -> int | None:
+    statement = _base(c, query, D.c.id)
+    if after is not None:
+        statement = statement.where(D.c.position > after)
+    if before is not None:
+        statement = statement.where(D.c.position < before)
+    found = c.execute(statement.order_by(D.c.position).limit(1)).scalar()
+    return int(cast(int, found)) if found is not None else None

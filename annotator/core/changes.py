@@ -37,7 +37,12 @@ class ProjectChanges:
 
     @classmethod
     def of_edit(cls, change: Change) -> ProjectChanges:
-        """The changes of one applied edit (an operation, its undo or its redo)."""
+        """The changes of one applied edit (an operation, its undo or its redo). A label
+        operation changed the label set and, across the project, the spans of the annotations
+        it names: those are read again where they are shown."""
+        if change.labels:
+            return cls(labels=True, annotations=frozenset(change.annotation_ids),
+                       documents=frozenset(change.document_ids), statuses=dict(change.statuses))
         return cls(edits=(change,), documents=frozenset(change.document_ids),
                    statuses=dict(change.statuses))
 

@@ -94,6 +94,12 @@ class E(Enum):
     E340 = "Hotkey {hotkey!r} is already {label}'s; choose another (or none) for {name}"
     E341 = "Invalid colour {color!r} for {name}: use #RRGGBB, e.g. #E69F00"
     E342 = "Invalid hotkey {hotkey!r} for {name}: one letter or digit, or none"
+    E343 = ("Label {name} is in use ({uses}); nothing was removed. Say what becomes of them: "
+            "relabel them (--spans-to OTHER) or delete them (--delete-spans)")
+    E344 = "Cannot {what}: {reason}; nothing was changed"
+    # label set, continued (E171-E179)
+    E171 = "Invalid label order: {reason}; name every label once ({known})"
+    E172 = "Only a project manager may change the label set ({reason}); nothing was changed"
 
     # exporting and alignment (E3xx)
     E301 = "{count} span(s) do not align to tokens; nothing was exported. First: {first}. Use --skip-misaligned to export without them (each one is then listed)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.core.model import ORIGIN_MANUAL, SpanState, Status, StoredSpan
+from annotator.core.model import ORIGIN_MANUAL, LabelSpec, SpanState, Status, StoredSpan
 from annotator.core.timing import TimeRecord
 
 
@@ -91,10 +91,105 @@ class RecordTime:
     records: tuple[TimeRecord, ...]
 
 
+# ---------------------------------------------------------------- the label set
+# Project-wide edits of the labels (store/label_edits.py applies them, each in one
+# transaction). A rename or merge keeps every span: suggestions and every annotator's spans.
+
+
+@dataclass(frozen=True)
+class AddLabel:
+    spec: LabelSpec
+
+
+@dataclass(frozen=True)
+class RenameLabel:
+    name: str
+    new_name: str
+
+
+@dataclass(frozen=True)
+class RecolorLabel:
+    name: str
+    color: str  # #RRGGBB
+
+
+@dataclass(frozen=True)
+class SetLabelHotkey:
+    name: str
+    hotkey: str  # one letter or digit, unique; "" for none
+
+
+@dataclass(frozen=True)
+class SetLabelDescription:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ReorderLabels:
+    names: tuple[str, ...]  # every label, once, in the new order
+
+
+@dataclass(frozen=True)
+class RemoveLabel:
+    """Remove a label. One in use (spans, gazetteer names, time records) is refused unless
+    told what becomes of them: `spans_to` relabels them (as `MergeLabels` does), or
+    `delete_spans` deletes them; nothing is ever dropped silently."""
+
+    name: str
+    spans_to: str | None = None
+    delete_spans: bool = False
+
+
+@dataclass(frozen=True)
+class MergeLabels:
+    """Every span of SOURCE becomes TARGET and SOURCE is removed. Where a span of SOURCE and
+    one of TARGET lie on the same offsets in one annotation, one is kept (the accepted one,
+    else TARGET's) and the Change's `label_report` names it."""
+
+    source: str
+    target: str
+
+
+Row = tuple[tuple[str, object], ...]  # a table row as (column, value) pairs
+
+
+@dataclass(frozen=True)
+class RestoreLabel:
+    """The inverse of removing or merging a label: put it back at POSITION, relabel the rows
+    moved to MOVED_TO back, insert the deleted rows again under their ids."""
+
+    spec: LabelSpec
+    position: int
+    moved_to: str | None = None
+    moved: tuple[tuple[str, tuple[int, ...]], ...] = ()  # table -> ids relabelled to moved_to
+    deleted: tuple[tuple[str, Row], ...] = ()  # (table, row) deleted with the label
+
+
+LabelOperation = (
+    AddLabel | RenameLabel | RecolorLabel | SetLabelHotkey | SetLabelDescription
+    | ReorderLabels | RemoveLabel | MergeLabels | RestoreLabel
+)
+LABEL_OPERATIONS = (AddLabel, RenameLabel, RecolorLabel, SetLabelHotkey, SetLabelDescription,
+                    ReorderLabels, RemoveLabel, MergeLabels, RestoreLabel)
+
 Operation = (
     AddSpan | DeleteSpan | RelabelSpan | ResizeSpan | AcceptSuggestion | RejectSuggestion
-    | RestoreState | AcceptAllSuggestions | SetStatus | Batch
+    | RestoreState | AcceptAllSuggestions | SetStatus | Batch | LabelOperation
 )
+
+
+@dataclass(frozen=True)
+class LabelReport:
+    """What a label operation did to the rows that use the label."""
+
+    spans_relabelled: int = 0
+    spans_deleted: int = 0
+    duplicates: tuple[tuple[StoredSpan, StoredSpan], ...] = ()  # (kept, dropped) on merging
+    gazetteer_relabelled: int = 0
+    gazetteer_deleted: int = 0  # deleted, or dropped as the same name under both labels
+    time_records_relabelled: int = 0
+    time_records_deleted: int = 0
 
 
 @dataclass
@@ -116,6 +211,8 @@ class Change:
     annotation_ids: set[int] = field(default_factory=set)
     statuses: dict[int, Status] = field(default_factory=dict)  # annotation id -> status after
     document_ids: set[int] = field(default_factory=set)
+    labels: bool = False  # the label set changed (a label operation)
+    label_report: LabelReport | None = None
 
     def merge(self, other: Change) -> None:
         self.added.extend(other.added)
@@ -125,6 +222,7 @@ class Change:
         self.annotation_ids |= other.annotation_ids
         self.statuses.update(other.statuses)
         self.document_ids |= other.document_ids
+        self.labels = self.labels or other.labels
 
     @property
     def spans_changed(self) -> bool:
@@ -132,7 +230,7 @@ class Change:
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.removed or self.updated or self.status)
+        return not (self.added or self.removed or self.updated or self.status or self.labels)
 
 
 def describe(operation: Operation) -> str:
@@ -142,6 +240,10 @@ def describe(operation: Operation) -> str:
         ResizeSpan: "resize span", AcceptSuggestion: "accept suggestion",
         RejectSuggestion: "reject suggestion", RestoreState: "restore suggestion",
         AcceptAllSuggestions: "accept all suggestions", SetStatus: "set status",
+        AddLabel: "add label", RenameLabel: "rename label", RecolorLabel: "recolour label",
+        SetLabelHotkey: "set label hotkey", SetLabelDescription: "describe label",
+        ReorderLabels: "reorder labels", RemoveLabel: "remove label",
+        MergeLabels: "merge labels", RestoreLabel: "restore label",
     }
     if isinstance(operation, Batch):
         return operation.name

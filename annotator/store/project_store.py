@@ -8,7 +8,6 @@ SQLAlchemy Core rather than ORM objects: 10,000 span rows load as plain tuples.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -31,7 +30,13 @@ from annotator.core.model import (
     StoredSpan,
     default_label_specs,
 )
-from annotator.core.operations import Change, Operation, RecordTime
+from annotator.core.operations import (
+    LABEL_OPERATIONS,
+    Change,
+    LabelOperation,
+    Operation,
+    RecordTime,
+)
 from annotator.store import schema
 from annotator.store.changes import ChangeToken, Poll, changes_since
 from annotator.store.concurrency import AnnotationVersions
@@ -44,6 +49,9 @@ from annotator.store.database import (
     writer,
 )
 from annotator.store.edits import SpanLengthBounds, apply_operation
+from annotator.store.label_edits import apply_label_operation
+from annotator.store.label_edits import check_label_name as _check_label_name
+from annotator.store.label_edits import insert_label as _insert_label
 from annotator.store.single_edits import SINGLE_EDITS, apply_single_edit
 from annotator.store.tables import (
     Annotation,
@@ -297,6 +305,8 @@ class ProjectStore:
 
     def apply(self, operation: Operation) -> Change:
         """Apply one edit in its own transaction; committed when this returns."""
+        if isinstance(operation, LABEL_OPERATIONS):
+            return self._apply_label(operation)
         if self._overlap_policy is None:
             self._overlap_policy = self.project().overlap_policy
         policy = self._overlap_policy
@@ -325,6 +335,27 @@ class ProjectStore:
         except BaseException:
             self._span_bounds = SpanLengthBounds()
             raise
+
+    def _apply_label(self, operation: LabelOperation) -> Change:
+        """A label operation (`store.label_edits`): one transaction over the whole project;
+        the annotations whose spans it changed are noted as this store's own edits."""
+        try:
+            with self.write() as c:
+                change = apply_label_operation(c, operation)
+                states = self._versions.read(c, change.annotation_ids)
+        except DBAPIError as err:
+            self._span_bounds = SpanLengthBounds()
+            if _insufficient_privilege(err):
+                raise AnnotatorError(E.E172, reason=_short(err.orig or err)) from err
+            if isinstance(err, IntegrityError):
+                raise AnnotatorError(E.E118, reason=_short(err)) from err
+            raise
+        self._span_bounds = SpanLengthBounds()  # spans were deleted or restored
+        for annotation_id, state in states.items():
+            change.statuses[annotation_id] = state.status
+            change.document_ids.add(state.document_id)
+        self._versions.update(states, set())
+        return change
 
     def record_time(self, operation: RecordTime) -> int:
         """Store annotation time (`store.time_records`) in one transaction; the rows written."""
@@ -394,28 +425,9 @@ def _label_specs(labels: list[str | LabelSpec]) -> list[LabelSpec]:
     return specs
 
 
-def _check_label_name(raw: str) -> str:
-    name = raw.strip()
-    if not name or any(ch.isspace() for ch in name) or name in {"O", "-"}:
-        raise AnnotatorError(E.E111, label=raw,
-                             reason="labels are non-empty, without spaces, and not O")
-    return name
-
-
-def _insert_label(c: Connection, spec: LabelSpec, position: int) -> None:
-    name = _check_label_name(spec.name)
-    if c.execute(select(L.c.id).where(L.c.name == name)).scalar() is not None:
-        raise AnnotatorError(E.E111, label=name, reason="the project has it already")
-    if spec.color and not re.fullmatch(r"#[0-9A-Fa-f]{6}", spec.color):
-        raise AnnotatorError(E.E341, color=spec.color, name=name)
-    if spec.hotkey:
-        if len(spec.hotkey) != 1 or not spec.hotkey.isalnum():
-            raise AnnotatorError(E.E342, hotkey=spec.hotkey, name=name)
-        owner = c.execute(select(L.c.name).where(L.c.hotkey == spec.hotkey)).scalar()
-        if owner is not None:
-            raise AnnotatorError(E.E340, hotkey=spec.hotkey, label=owner, name=name)
-    c.execute(insert(L).values(name=name, color=spec.color, hotkey=spec.hotkey,
-                               description=spec.description, position=position))
+def _insufficient_privilege(err: DBAPIError) -> bool:
+    """PostgreSQL refused the statement to this database role (a grant it lacks)."""
+    return getattr(err.orig, "sqlstate", None) == "42501"
 
 
 def _default_name(project: str | Path) -> str:

@@ -33,7 +33,7 @@ from annotator.core.model import ORIGIN_ADJUDICATED, OverlapPolicy, Span, Status
 from annotator.core.operations import AddSpan, Batch, Change, Operation, SetStatus
 from annotator.store.finished import gold_sets
 
-__all__ = ["OPERATION_NAME", "AgreedRule", "BulkCuration", "CuratedDocument", "CurationMeasure",
+__all__ = ["MEASURE_RANGE", "OPERATION_NAME", "AgreedRule", "BulkCuration", "CuratedDocument", "CurationMeasure",
            "LeftReason", "bulk_accept", "bulk_accept_operation", "parse_measure", "parse_rule",
            "plan_bulk_accept"]
 OPERATION_NAME = "accept agreed documents"
@@ -162,9 +162,10 @@ def bulk_accept_operation(project: Project, plan: BulkCuration) -> Batch | None:
     operations: list[Operation] = []
     for document in plan.accepted:
         annotation_id = gold_annotation_id(project, document.doc_id)
+        # the status first: its inverse (undone last) puts back the status the gold set had
+        operations.append(SetStatus(annotation_id, Status.DONE))
         operations += [AddSpan(annotation_id, s.start, s.end, s.label, origin=ORIGIN_ADJUDICATED,
                                replace_overlapping=False) for s in document.add]
-        operations.append(SetStatus(annotation_id, Status.DONE))
     return Batch(tuple(operations), OPERATION_NAME) if operations else None
 
 

@@ -41,6 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="shape Arabic for terminals that do not (arabic-reshaper, python-bidi)")
     agr.add_argument("--worst", type=int, default=10, metavar="N",
                      help="list the N documents with the least agreement (default 10)")
+    agr.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                     help="95%% confidence intervals from N resamples of the documents "
+                     "(default 1000; 0: none)")
+    agr.add_argument("--seed", type=int, default=0,
+                     help="seed of the bootstrap resamples (default 0: the same intervals "
+                     "every run)")
     agr.set_defaults(run=run_agreement)
 
     adj = subparsers.add_parser("adjudicate", help="pre-merge agreed spans into the gold set",
@@ -84,8 +90,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_agreement(args: argparse.Namespace) -> int:
     from annotator.app.agreement import document_titles, format_report, project_agreement
 
+    if args.bootstrap < 0:
+        raise AnnotatorError(E.E527, value=args.bootstrap)
+    if args.seed < 0:
+        raise AnnotatorError(E.E528, value=args.seed)
     with open_project(args.project) as project:
-        report = project_agreement(project, _names(args.annotators), _names(args.labels))
+        report = project_agreement(project, _names(args.annotators), _names(args.labels),
+                                   bootstrap=args.bootstrap, seed=args.seed)
         titles = document_titles(project, [d.doc_id for d in report.per_document])
         project_name = project.info().name
     if args.csv:

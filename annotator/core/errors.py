@@ -145,6 +145,8 @@ class E(Enum):
     E524 = "Unknown rule {rule!r} for agreed spans; known: {known}"
     E525 = "{option} goes with --accept-above THRESHOLD"
     E526 = "--accept-above and --auto both write the gold set: use one at a time"
+    E527 = "--bootstrap {value}: the number of resamples is 0 (no intervals) or more"
+    E528 = "--seed {value}: a seed is 0 or more"
 
     # generic: E900 is only for the truly unexpected (a bug, a library failing); every error a
     # user can act on has a code of its own above

@@ -140,6 +140,34 @@ ARABIC = {
     "in progress": "قيد العمل",
     "new": "جديد",
     "skipped": "متجاوز",
+    # bulk curation (the Adjudication view's "Accept in bulk…")
+    "Accept in bulk…": "قبول جماعي…",
+    "Accept in bulk": "قبول جماعي",
+    "Undo bulk accept": "التراجع عن القبول الجماعي",
+    "unanimous: made by every annotator": "بالإجماع: وسمها كل الموسِّمين",
+    "majority: made by more than half of them": "بالأغلبية: وسمها أكثر من نصفهم",
+    "Agreement measure (per document):": "مقياس الاتفاق (لكل مستند):",
+    "Accept at or above:": "القبول عند هذه القيمة أو أعلى:",
+    "Agreed spans:": "الوسوم المتفق عليها:",
+    "Value": "القيمة",
+    "Result": "النتيجة",
+    "Preview": "معاينة",
+    "Accept": "قبول",
+    "Span F1, exact": "F1 للوسوم، تطابق تام",
+    "Span F1, lenient": "F1 للوسوم، تطابق متسامح",
+    "Krippendorff's α (tokens)": "ألفا كريبندورف (الكلمات)",
+    "α_u (characters)": "ألفا التقطيع α_u (الحروف)",
+    "Tokens alike": "الكلمات المتفق عليها",
+    "left: below the threshold": "متروك: دون العتبة",
+    "left: the measure has no value here": "متروك: لا قيمة للمقياس هنا",
+    "left: already adjudicated": "متروك: مفصول فيه من قبل",
+    "left: the gold set has a curator's own spans": "متروك: في المرجع وسوم وضعها مدقّق بنفسه",
+    "left: agreed spans overlap": "متروك: الوسوم المتفق عليها متداخلة",
+    "Would accept %1 document(s) (%2 span(s) added); %3 left for review":
+        "سيُقبل %1 مستند (تُضاف %2 وسوم)؛ ويُترك %3 للمراجعة",
+    "Accepted %1 document(s) (%2 span(s) added); %3 left for review":
+        "قُبل %1 مستند (أُضيفت %2 وسوم)؛ وتُرك %3 للمراجعة",
+    "accepted: %1 agreed span(s), %2 added": "مقبول: %1 وسوم متفق عليها، أُضيف منها %2",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

@@ -19,11 +19,13 @@ Without overlapping spans both readings are the same and the cheaper one is used
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import combinations
 from typing import cast
 
 import numpy as np
 
+from annotator.agreement.bootstrap import BootstrapFigures
 from annotator.agreement.coding import (
     Coincidences,
     binary_alpha,
@@ -70,16 +72,24 @@ def compute_agreement(
     *,
     annotators: Sequence[str] | None = None,
     labels: Sequence[str] | None = None,
+    bootstrap: int = 0,
+    seed: int = 0,
 ) -> AgreementReport:
     """All agreement measures of `documents`, optionally restricted to some annotators/labels.
 
     Spans with labels outside `labels` are left out (their tokens count as "O") and counted.
-    Raises AnnotatorError (E501-E505) on bad input; see `units.prepare_corpus`.
+    With BOOTSTRAP > 0, 95% confidence intervals from that many resamples of the documents
+    (seeded by SEED; `bootstrap.py`). Raises AnnotatorError (E501-E505) on bad input; see
+    `units.prepare_corpus`.
     """
     corpus = prepare_corpus(documents, annotators, labels)
     filters = {"annotators": None if annotators is None else tuple(annotators),
                "labels": None if labels is None else tuple(labels)}
-    return _Computation(corpus).report(filters)
+    computation = _Computation(corpus)
+    report = computation.report(filters)
+    if bootstrap > 0:
+        report = replace(report, bootstrap=computation.bootstrap_figures().intervals(bootstrap, seed))
+    return report
 
 
 def _value(x: float) -> float | None:
@@ -188,6 +198,10 @@ class _Computation:
             per_document=self._documents(),
             confusion=tuple(tuple(int(x) for x in row) for row in pooled),
         )
+
+    def bootstrap_figures(self) -> BootstrapFigures:
+        return BootstrapFigures(self.corpus, self.codes, self.study, self.pairs,
+                                self._label_codes, self.stride)
 
     def _alpha_figure(self, value: float | None, coincidences: Coincidences) -> Figure:
         missing = int((self.codes < 0).sum())

@@ -1,7 +1,8 @@
 """Flatten an `AgreementReport` into CSV rows (one figure per row).
 
 Columns (`report.CSV_COLUMNS`): section ("overall", "annotator", "pair", "pair_label",
-"pair_confusion", "label", "document", "confusion"), measure, annotator, other_annotator,
+"pair_confusion", "label", "document", "confusion", "interval": the bootstrap's bounds,
+measure "<figure>_low" / "<figure>_high", used = resamples with a value), measure, annotator, other_annotator,
 label, other_label, doc_id, value, unit, used, left_out ("reason=count;..."), reason.
 Cells that do not apply are empty (None).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from annotator.agreement.presentation import interval_rows
 from annotator.agreement.report import CSV_COLUMNS, CsvRow, Figure, SpanAgreement
 
 if TYPE_CHECKING:
@@ -94,4 +96,8 @@ def report_rows(report: AgreementReport) -> list[CsvRow]:
         for y, count in enumerate(row):
             out.add("confusion", "tokens", count, unit="token", label=categories[x],
                     other_label=categories[y])
+    for r in interval_rows(report):  # bootstrap: used = resamples with a value
+        for bound, value in (("low", r.low), ("high", r.high)):
+            out.add("interval", f"{r.measure}_{bound}", value, unit="document",
+                    used=r.resamples, label=r.label)
     return out.rows

@@ -17,6 +17,8 @@ from annotator.agreement.presentation import (
     OVERALL_MEASURES,
     documents_by_agreement,
     fmt,
+    interval_heading,
+    interval_rows,
 )
 from annotator.agreement.report import AgreementReport
 
@@ -28,7 +30,8 @@ WORDS: dict[str, dict[str, str]] = {
            "Least agreement": "الوثائق الأقل اتفاقاً", "document": "الوثيقة",
            "title": "العنوان", "missing": "لم يُنهِها", "first": "الأول", "second": "الثاني",
            "documents": "الوثائق", "annotators": "المعلّقون", "tokens": "الرموز",
-           "characters": "المحارف", "Pairwise matrices": "المصفوفات الزوجية"},
+           "characters": "المحارف", "Pairwise matrices": "المصفوفات الزوجية",
+           "low": "الحد الأدنى", "high": "الحد الأعلى"},
 }
 BAR_MEASURES = (("span_f1_exact", "F1 exact", "#0072B2"),
                 ("span_f1_lenient", "F1 lenient", "#56B4E9"),
@@ -37,6 +40,14 @@ STYLE = """body{font-family:system-ui,'Noto Sans Arabic','Segoe UI',sans-serif;m
 color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;
 padding:.25em .6em}td.n{text-align:end;font-variant-numeric:tabular-nums}
 figure{display:inline-block;margin:0 1.5em 1.5em 0}svg text{font-size:12px}"""
+
+
+def _interval_heading(report: AgreementReport, lang: str) -> str:
+    b = report.bootstrap
+    if lang != "ar" or b is None:
+        return interval_heading(report)
+    return (f"فترات الثقة {b.level:.0%} (إعادة المعاينة بالتمهيد على الوثائق، {b.resamples:,} عينة، "
+            f"البذرة {b.seed})")
 
 
 def _t(lang: str, text: str) -> str:
@@ -161,6 +172,12 @@ def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = N
          ("n", fmt(a.alpha_u.value)),
          ("n", fmt(a.exact_f1.value)), ("n", fmt(a.lenient_f1.value)),
          ("n", fmt(sum(a.spans.values())))] for label, a in report.per_label.items()]))
+    intervals = interval_rows(report)
+    if intervals:
+        out.append(f"<h2>{escape(_interval_heading(report, lang))}</h2>")
+        out.append(_table([_t(lang, w) for w in ("label", "measure", "value", "low", "high")], [
+            [("t", r.label or _t(lang, "Overall")), ("", r.measure), ("n", fmt(r.value)),
+             ("n", fmt(r.low)), ("n", fmt(r.high))] for r in intervals]))
     ranked = documents_by_agreement(report)[:worst]
     out.append(f'<h2>{_t(lang, "Least agreement")}</h2>')
     out.append(_table([_t(lang, "document"), "alpha", "alpha_u", "F1 exact", _t(lang, "missing"),

@@ -60,6 +60,40 @@ def documents_by_agreement(report: AgreementReport, measure: str = "krippendorff
     return sorted(ranked, key=lambda r: (r.value is None, r.value if r.value is not None else 0))
 
 
+@dataclass(frozen=True)
+class IntervalRow:
+    label: str | None  # None: overall
+    measure: str  # key in report.overall or per label
+    value: float | None  # the report's figure
+    low: float | None
+    high: float | None
+    resamples: int  # resamples on which the figure has a value
+
+
+def interval_rows(report: AgreementReport) -> list[IntervalRow]:
+    """The report's bootstrap intervals next to their figures: overall first, then per label
+    (empty when the report was computed without a bootstrap)."""
+    intervals = report.bootstrap
+    if intervals is None:
+        return []
+    rows = [IntervalRow(None, name, report.overall[name].value, i.low, i.high, i.resamples)
+            for name, i in intervals.overall.items()]
+    for label, figures in intervals.per_label.items():
+        a = report.per_label[label]
+        values = {"krippendorff_alpha": a.krippendorff_alpha, "alpha_u": a.alpha_u,
+                  "cohen_kappa": a.cohen_kappa, "span_f1_exact": a.exact_f1,
+                  "span_f1_lenient": a.lenient_f1}
+        rows += [IntervalRow(label, name, values[name].value, i.low, i.high, i.resamples)
+                 for name, i in figures.items()]
+    return rows
+
+
+def interval_heading(report: AgreementReport) -> str:
+    b = report.bootstrap
+    return "" if b is None else (f"{b.level:.0%} confidence intervals (bootstrap over documents, "
+                                 f"{b.resamples:,} resamples, seed {b.seed})")
+
+
 def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 

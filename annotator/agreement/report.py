@@ -37,6 +37,13 @@ cannot be computed is null and its figure says why in "reason"):
     confusion     {"categories": ["O", *labels], "matrix": [[int]]}  token counts summed over
                    ordered annotator pairs (symmetric): cell [x][y] = tokens one annotator
                    labelled x and another y, over documents both finished
+    bootstrap     null, or {"resamples": int, "seed": int, "level": 0.95, "unit": "document",
+                   "method": "percentile", "overall": {name: INTERVAL} for krippendorff_alpha,
+                   alpha_u, fleiss_kappa, gwet_ac1, cohen_kappa, span_f1_exact,
+                   span_f1_lenient, "per_label": {label: {name: INTERVAL}} for
+                   krippendorff_alpha, alpha_u, cohen_kappa, span_f1_exact, span_f1_lenient}
+                   INTERVAL = {"low": float | null, "high": float | null, "resamples": int
+                   on which the figure has a value}   (`bootstrap.py`)
 
     FIGURE = {"value": float | null, "unit": "token" | "character" | "span" |
               "annotator pair", "used": int units that went in, "left_out": {reason: int},
@@ -63,6 +70,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from annotator.agreement.bootstrap import BootstrapIntervals
 
 SCHEMA = "annotator.agreement/1"
 CSV_COLUMNS = (
@@ -215,6 +224,7 @@ class AgreementReport:
     per_label: Mapping[str, LabelAgreement]
     per_document: tuple[DocumentAgreement, ...]
     confusion: tuple[tuple[int, ...], ...]
+    bootstrap: BootstrapIntervals | None = None  # 95% intervals, when asked for
 
     def pair(self, first: str, second: str) -> PairAgreement:
         """The pair (first, second) as computed (the report holds each pair once)."""
@@ -251,6 +261,7 @@ class AgreementReport:
             "per_document": [d.to_dict() for d in self.per_document],
             "confusion": {"categories": ["O", *self.labels],
                           "matrix": [list(row) for row in self.confusion]},
+            "bootstrap": None if self.bootstrap is None else self.bootstrap.to_dict(),
         }
 
     def to_csv_rows(self) -> list[CsvRow]:

@@ -12,6 +12,8 @@ from annotator.agreement.presentation import (
     OVERALL_MEASURES,
     documents_by_agreement,
     fmt,
+    interval_heading,
+    interval_rows,
     shape_for_terminal,
 )
 from annotator.agreement.report import AgreementReport, Figure
@@ -67,6 +69,12 @@ def format_report(report: AgreementReport, *, shape: bool = False,
               for label, a in report.per_label.items()]
     lines += _table(("label", "alpha", "Cohen kappa", "alpha_u", "F1 exact", "F1 lenient",
                      "spans"), labels, "lrrrrrr")
+    intervals = interval_rows(report)
+    if intervals:
+        lines += ["", interval_heading(report)]
+        lines += _table(("label", "measure", "value", "low", "high"), [
+            (show(r.label or "(overall)"), r.measure, fmt(r.value), fmt(r.low), fmt(r.high))
+            for r in intervals], "llrrr")
     ranked = documents_by_agreement(report)[:worst]
     if ranked:
         lines += ["", f"Least agreement (documents by Krippendorff's alpha, {len(ranked)} of "

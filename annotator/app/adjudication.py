@@ -245,9 +245,11 @@ def pick_version(project: Project, document: GoldDocument, conflict: Conflict,
 
 def first_visit_premerge(project: Project, document: GoldDocument, annotation_id: int,
                          gold: Sequence[StoredSpan]) -> Batch | None:
-    """On the first visit of DOCUMENT (its gold set never written), the edit that adds the spans
-    every annotator agrees on to ANNOTATION_ID (one undo step); None when there is nothing."""
-    if document.gold_annotation_id is not None:
+    """On the first visit of DOCUMENT (its gold set never written, or written and undone back to
+    new and empty), the edit that adds the spans every annotator agrees on to ANNOTATION_ID (one
+    undo step); None when there is nothing."""
+    if document.gold_annotation_id is not None and (document.gold
+                                                    or document.status is not Status.NEW):
         return None
     allow = project.info().overlap_policy is OverlapPolicy.ALLOW
     plan = premerge_operation(annotation_id, list(gold), document.adjudication.agreed, allow)

@@ -93,17 +93,20 @@ def check_labels(project: Project, labels: Sequence[str] | None) -> None:
 
 def project_agreement(project: Project, annotators: Sequence[str] | None = None,
                       labels: Sequence[str] | None = None, *,
-                      tokenize: Tokenize | None = None) -> AgreementReport:
+                      tokenize: Tokenize | None = None, bootstrap: int = 0,
+                      seed: int = 0) -> AgreementReport:
     """Every agreement measure of the project (see `annotator.agreement.report` for the JSON).
 
     ANNOTATORS selects and orders the annotators compared (default: everyone who finished a
-    document, gold excluded); LABELS the labels (default: every label found)."""
+    document, gold excluded); LABELS the labels (default: every label found); BOOTSTRAP > 0
+    adds 95% intervals from that many resamples of the documents, seeded by SEED."""
     check_labels(project, labels)
     if annotators is not None and GOLD_ANNOTATOR in annotators:
         raise AnnotatorError(E.E116, value=GOLD_ANNOTATOR, what="--annotators",
                              reason="the gold set is the adjudicated result, not an annotator")
     documents = agreement_documents(project, annotators, tokenize=tokenize)
-    return compute_agreement(documents, annotators=annotators, labels=labels)
+    return compute_agreement(documents, annotators=annotators, labels=labels,
+                             bootstrap=bootstrap, seed=seed)
 
 
 def document_titles(project: Project, doc_ids: Sequence[int]) -> dict[int, str]:

@@ -41,6 +41,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="shape Arabic for terminals that do not (arabic-reshaper, python-bidi)")
     agr.add_argument("--worst", type=int, default=10, metavar="N",
                      help="list the N documents with the least agreement (default 10)")
+    agr.add_argument("--bootstrap", type=int, default=1000, metavar="N",
+                     help="95%% confidence intervals from N resamples of the documents "
+                     "(default 1000; 0: none)")
+    agr.add_argument("--seed", type=int, default=0,
+                     help="seed of the bootstrap resamples (default 0: the same intervals "
+                     "every run)")
     agr.set_defaults(run=run_agreement)
 
     adj = subparsers.add_parser("adjudicate", help="pre-merge agreed spans into the gold set",
@@ -50,6 +56,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     adj.add_argument("--auto", action="store_true", help="pre-merge what all annotators agree on")
     adj.add_argument("--finish", action="store_true",
                      help="with --auto: mark documents without any conflict as adjudicated (done)")
+    adj.add_argument("--accept-above", type=float, metavar="THRESHOLD",
+                     help="accept into the gold set (done) every document whose agreement is at "
+                     "or above THRESHOLD, as its annotators agreed; list the rest for review")
+    adj.add_argument("--measure", help="with --accept-above: the per-document measure: span_f1 "
+                     "(default), span_f1_lenient, alpha, alpha_u, observed_agreement")
+    adj.add_argument("--agreed", help="with --accept-above: the spans taken with more than two "
+                     "annotators: unanimous (default: made by all) or majority (by more than half)")
+    adj.add_argument("--dry-run", action="store_true",
+                     help="with --accept-above: list what would be accepted; write nothing")
     adj.add_argument("--json", action="store_true", help="print the result as JSON")
     adj.set_defaults(run=run_adjudicate)
 
@@ -75,8 +90,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_agreement(args: argparse.Namespace) -> int:
     from annotator.app.agreement import document_titles, format_report, project_agreement
 
+    if args.bootstrap < 0:
+        raise AnnotatorError(E.E527, value=args.bootstrap)
+    if args.seed < 0:
+        raise AnnotatorError(E.E528, value=args.seed)
     with open_project(args.project) as project:
-        report = project_agreement(project, _names(args.annotators), _names(args.labels))
+        report = project_agreement(project, _names(args.annotators), _names(args.labels),
+                                   bootstrap=args.bootstrap, seed=args.seed)
         titles = document_titles(project, [d.doc_id for d in report.per_document])
         project_name = project.info().name
     if args.csv:
@@ -115,6 +135,8 @@ def run_adjudicate(args: argparse.Namespace) -> int:
     if args.finish and not args.auto:
         raise AnnotatorError(E.E116, value="--finish", what="adjudicate",
                              reason="--finish goes with --auto")
+    if args.accept_above is not None or args.measure or args.agreed or args.dry_run:
+        return _run_bulk_accept(args)
     with open_project(args.project) as project:
         result = None
         if args.auto:
@@ -142,6 +164,47 @@ def run_adjudicate(args: argparse.Namespace) -> int:
           f"({progress.share_done:.0%}), {progress.in_progress:,} in progress, "
           f"{progress.not_started:,} not started")
     return 0
+
+
+REASONS = {"below_threshold": "below the threshold", "gold_done": "already adjudicated",
+           "no_value": "the measure has no value here (e.g. no spans at all; see --auto --finish)",
+           "curator_spans": "its gold set has spans of a curator's own",
+           "agreed_overlap": "agreed spans overlap and the project refuses overlapping spans"}
+
+
+def _run_bulk_accept(args: argparse.Namespace) -> int:
+    from annotator.app.adjudication import adjudication_progress
+    from annotator.app.curation import bulk_accept
+
+    if args.accept_above is None:
+        option = "--measure" if args.measure else "--agreed" if args.agreed else "--dry-run"
+        raise AnnotatorError(E.E525, option=option)
+    if args.auto:
+        raise AnnotatorError(E.E526)
+    with open_project(args.project) as project:
+        result = bulk_accept(project, args.measure or "span_f1", args.accept_above,
+                             args.agreed or "unanimous", dry_run=args.dry_run)
+        progress = adjudication_progress(project)
+    if args.json:
+        print_json({"bulk": result.to_dict(), "progress": progress.to_dict()})
+        return 0
+    verb = "Would accept" if args.dry_run else "Accepted"
+    print(f"{verb} {len(result.accepted):,} document(s) into the gold set "
+          f"({result.measure} >= {result.threshold:g}; agreed spans: {result.rule}), "
+          f"{sum(len(d.add) for d in result.accepted):,} span(s) added")
+    for d in result.accepted:
+        print(f"  document {d.doc_id:>6}  {_shown(d.value)}  {len(d.agreed):,} agreed span(s)  "
+              f"{d.title}")
+    print(f"Left for review: {len(result.left):,} document(s)")
+    for d in result.left:
+        print(f"  document {d.doc_id:>6}  {_shown(d.value)}  {REASONS[str(d.reason)]}  {d.title}")
+    print(f"Adjudication: {progress.done:,} of {progress.documents:,} document(s) done "
+          f"({progress.share_done:.0%})")
+    return 0
+
+
+def _shown(value: float | None) -> str:
+    return "   n/a" if value is None else f"{value:6.3f}"
 
 
 def run_assign(args: argparse.Namespace) -> int:

@@ -145,6 +145,15 @@ class E(Enum):
     E520 = "Document {doc_id} is not up for adjudication: {count} annotator(s) finished it; it needs at least two"
     E521 = "This is a blind project: only curators and managers see other annotators' work, and {viewer!r} is not one"
 
+    # bulk curation (E522-E529)
+    E522 = "Unknown agreement measure {measure!r} for bulk curation; known: {known}"
+    E523 = "Threshold {value} is outside the range of {measure} ({low} to {high})"
+    E524 = "Unknown rule {rule!r} for agreed spans; known: {known}"
+    E525 = "{option} goes with --accept-above THRESHOLD"
+    E526 = "--accept-above and --auto both write the gold set: use one at a time"
+    E527 = "--bootstrap {value}: the number of resamples is 0 (no intervals) or more"
+    E528 = "--seed {value}: a seed is 0 or more"
+
     # generic: E900 is only for the truly unexpected (a bug, a library failing); every error a
     # user can act on has a code of its own above
     E900 = "{message}"

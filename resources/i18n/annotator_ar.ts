@@ -3,102 +3,112 @@
 <context>
     <name>AdjudicationDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="77" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="82" />
         <source>Adjudication: the gold annotation</source>
         <translation>الفصل في الاختلافات: التعليم المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="91" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="96" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="91" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="96" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="92" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="97" />
         <source>Agreed</source>
         <translation>متفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="92" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="97" />
         <source>Conflicts</source>
         <translation>الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="93" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="98" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="119" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="113" />
+        <source>Accept in bulk…</source>
+        <translation>قبول جماعي…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="116" />
+        <source>Undo bulk accept</source>
+        <translation>التراجع عن القبول الجماعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="133" />
         <source>Conflict / version</source>
         <translation>الاختلاف / الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="119" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="133" />
         <source>Who</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="123" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="137" />
         <source>Use this version</source>
         <translation>اعتماد هذه الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="125" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="139" />
         <source>Mark adjudicated</source>
         <translation>وسم المستند مفصولًا فيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="127" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="141" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="135" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="149" />
         <source>Documents up for adjudication</source>
         <translation>المستندات المعروضة للفصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="167" />
         <source>Conflicts: who said what</source>
         <translation>الاختلافات: من قال ماذا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="174" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="192" />
         <source>%1 of %2 documents adjudicated</source>
         <translation>فُصل في %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="201" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="219" />
         <source>Gold set · compared: %1</source>
         <translation>التعليم المرجعي · المقارَنون: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="217" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="235" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="217" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="235" />
         <source>picked</source>
         <translation>مختار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="218" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="236" />
         <source>edited</source>
         <translation>معدَّل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="242" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="260" />
         <source>(no entity here)</source>
         <translation>(لا كيان هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="270" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="288" />
         <source>Choose one version of a conflict first</source>
         <translation>اختر صيغة من صيغ الاختلاف أولًا</translation>
     </message>
@@ -383,6 +393,130 @@
         <location filename="../../annotator/ui/agreement/assign_dialog.py" line="150" />
         <source>%1 and %2: %3 document(s) in common</source>
         <translation>%1 و%2: المستندات المشتركة %3</translation>
+    </message>
+</context>
+<context>
+    <name>BulkAcceptDialog</name>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="55" />
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="135" />
+        <source>Accept in bulk</source>
+        <translation>قبول جماعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="69" />
+        <source>unanimous: made by every annotator</source>
+        <translation>بالإجماع: وسمها كل الموسِّمين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="70" />
+        <source>majority: made by more than half of them</source>
+        <translation>بالأغلبية: وسمها أكثر من نصفهم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="76" />
+        <source>Agreement measure (per document):</source>
+        <translation>مقياس الاتفاق (لكل مستند):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="77" />
+        <source>Accept at or above:</source>
+        <translation>القبول عند هذه القيمة أو أعلى:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="78" />
+        <source>Agreed spans:</source>
+        <translation>الوسوم المتفق عليها:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="83" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="83" />
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="84" />
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="95" />
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="97" />
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="110" />
+        <source>Span F1, exact</source>
+        <translation>F1 للوسوم، تطابق تام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="111" />
+        <source>Span F1, lenient</source>
+        <translation>F1 للوسوم، تطابق متسامح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="112" />
+        <source>Krippendorff's α (tokens)</source>
+        <translation>ألفا كريبندورف (الكلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="113" />
+        <source>α_u (characters)</source>
+        <translation>ألفا التقطيع α_u (الحروف)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="114" />
+        <source>Tokens alike</source>
+        <translation>الكلمات المتفق عليها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="117" />
+        <source>left: below the threshold</source>
+        <translation>متروك: دون العتبة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="118" />
+        <source>left: the measure has no value here</source>
+        <translation>متروك: لا قيمة للمقياس هنا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="119" />
+        <source>left: already adjudicated</source>
+        <translation>متروك: مفصول فيه من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="120" />
+        <source>left: the gold set has a curator's own spans</source>
+        <translation>متروك: في المرجع وسوم وضعها مدقّق بنفسه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="121" />
+        <source>left: agreed spans overlap</source>
+        <translation>متروك: الوسوم المتفق عليها متداخلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="142" />
+        <source>Would accept %1 document(s) (%2 span(s) added); %3 left for review</source>
+        <translation>سيُقبل %1 مستند (تُضاف %2 وسوم)؛ ويُترك %3 للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="159" />
+        <source>Accepted %1 document(s) (%2 span(s) added); %3 left for review</source>
+        <translation>قُبل %1 مستند (أُضيفت %2 وسوم)؛ وتُرك %3 للمراجعة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/bulk_accept_dialog.py" line="174" />
+        <source>accepted: %1 agreed span(s), %2 added</source>
+        <translation>مقبول: %1 وسوم متفق عليها، أُضيف منها %2</translation>
     </message>
 </context>
 <context>
@@ -1134,8 +1268,8 @@
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="128" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="258" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="271" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="259" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="272" />
         <source>Label mapping</source>
         <translation>مطابقة التسميات</translation>
     </message>
@@ -1170,52 +1304,52 @@
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="198" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="199" />
         <source>Starter gazetteer</source>
         <translation>معجم الأسماء الأولي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="205" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="206" />
         <source>Starter gazetteer: %1 names added, %2 already known</source>
         <translation>معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="235" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="236" />
         <source>A spaCy pipeline folder</source>
         <translation>مجلد خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="286" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="287" />
         <source>%1 of %2 documents pre-tagged</source>
         <translation>وُسم مسبقًا %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="297" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="298" />
         <source>Kept: %1</source>
         <translation>المحتفظ بها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="299" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="300" />
         <source>Not in the project (map them or add them): %1</source>
         <translation>غير موجودة في المشروع (طابقها أو أضفها): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="302" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="303" />
         <source>Labels checked</source>
         <translation>فُحصت التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="308" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
         <source>Cancelled: %1 documents pre-tagged, the rest untouched</source>
         <translation>أُلغي: وُسم مسبقًا %1 مستندًا، والباقي لم يُمس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="310" />
         <source>Done: %1 documents pre-tagged</source>
         <translation>تم: وُسم مسبقًا %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="314" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="315" />
         <source>Pre-tagging failed</source>
         <translation>فشل الوسم المسبق</translation>
     </message>

@@ -286,3 +286,41 @@ def test_blind_mode_keeps_adjudication_for_curators(qtbot, tmp_path):
         assert curator.refusal is None and curator.conflicts.topLevelItemCount() == 3
     finally:
         store.close()
+
+
+# ---------------------------------------------------------------------- bulk curation
+def test_bulk_accept_by_clicks_writes_one_undoable_step_and_lists_why(qtbot, team):
+    from annotator.app.agreement import project_agreement
+
+    seed = SEED.read_text(encoding="utf-8")
+    first, second = team.document_ids()
+    alpha = {d.doc_id: d.krippendorff_alpha for d in project_agreement(team).per_document}
+    assert alpha[second] < 0.8 <= alpha[first]
+    dialog = _adjudication(qtbot, team)
+    premerged = _gold(team)
+    assert premerged == set(_spans(seed, AGREED))  # opening the seed pre-merged what all agree on
+    qtbot.mouseClick(dialog.bulk_button, Qt.MouseButton.LeftButton)
+    bulk = dialog.bulk_dialog
+    assert bulk is not None and bulk.isVisible() and not dialog.undo_bulk_button.isEnabled()
+    bulk.measure.setCurrentIndex(bulk.measure.findData("alpha"))
+    bulk.threshold.setValue(0.8)
+    bulk.rule.setCurrentIndex(bulk.rule.findData("majority"))
+    qtbot.mouseClick(bulk.preview_button, Qt.MouseButton.LeftButton)
+    assert bulk.summary.text() == "Would accept 1 document(s) (1 span(s) added); 1 left for review"
+    assert _gold(team) == premerged  # a preview writes nothing
+    qtbot.mouseClick(bulk.accept_button, Qt.MouseButton.LeftButton)
+    assert bulk.summary.text() == "Accepted 1 document(s) (1 span(s) added); 1 left for review"
+    assert [bulk.rows.rows[r][1:] for r in range(2)] == [
+        [alpha[first], "accepted: 4 agreed span(s), 1 added"],
+        [alpha[second], "left: below the threshold"]]
+    sergei = Span(*occurrence(seed, "سيرجي لافروف"), "PERS")  # amal and badr: a majority
+    assert _gold(team) == premerged | {sergei}
+    assert dialog.progress.text() == "1 of 2 documents adjudicated"
+    assert dialog.rows.rows[0][4] == status_name(Status.DONE)
+    assert sergei in {s.span for s in dialog.session.index}  # the open gold set is read again
+    assert dialog.undo_bulk_button.isEnabled()
+    qtbot.mouseClick(dialog.undo_bulk_button, Qt.MouseButton.LeftButton)  # one step back
+    assert _gold(team) == premerged
+    assert dialog.progress.text() == "0 of 2 documents adjudicated"
+    assert dialog.rows.rows[0][4] == status_name(Status.IN_PROGRESS)
+    assert not dialog.undo_bulk_button.isEnabled()

@@ -5,10 +5,14 @@ conflicts and gold status, and the progress. Middle, the gold set in the editor:
 annotator agrees on are pre-merged when a document is first opened; the curator edits or adds
 spans with the usual keys and label buttons. Right, each conflict with who said what; "Use this
 version" makes the gold spans in the conflict exactly that version. Every change is a domain
-operation applied through the session's History (Ctrl+Z undoes it).
+operation applied through the session's History (Ctrl+Z undoes it). "Accept in bulk…" accepts
+every document whose agreement reaches a threshold (`BulkAcceptDialog`), in one operation kept
+in a history of its own: "Undo bulk accept" takes it back in one step.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -47,7 +51,8 @@ from annotator.core.changes import ProjectChanges
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
 from annotator.core.model import GOLD_ANNOTATOR
-from annotator.core.operations import Change
+from annotator.core.operations import Change, Operation
+from annotator.ui.agreement.bulk_accept_dialog import BulkAcceptDialog
 from annotator.ui.agreement.table_models import KEY_ROLE, Column, RowsModel
 from annotator.ui.document_list_model import status_name
 from annotator.ui.editor.editor_widget import EditorWidget
@@ -103,6 +108,15 @@ class AdjudicationDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list_view.clicked.connect(self._open_row)
+        self.bulk_history = History(project.apply)
+        self.bulk_dialog: BulkAcceptDialog | None = None
+        self.bulk_button = QPushButton(self.tr("Accept in bulk…"), self)
+        self.bulk_button.setObjectName("bulk_accept")
+        self.bulk_button.clicked.connect(self.open_bulk_accept)
+        self.undo_bulk_button = QPushButton(self.tr("Undo bulk accept"), self)
+        self.undo_bulk_button.setObjectName("undo_bulk_accept")
+        self.undo_bulk_button.setEnabled(False)
+        self.undo_bulk_button.clicked.connect(self.undo_bulk)
 
         labels = project.labels()
         self.editor = EditorWidget(labels, font, project.info().language, self)
@@ -135,6 +149,10 @@ class AdjudicationDialog(QDialog):
         column.addWidget(QLabel(self.tr("Documents up for adjudication"), left))
         column.addWidget(self.list_view, 1)
         column.addWidget(self.progress)
+        bulk = QHBoxLayout()
+        bulk.addWidget(self.bulk_button)
+        bulk.addWidget(self.undo_bulk_button)
+        column.addLayout(bulk)
         middle = QWidget(self)
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
@@ -282,3 +300,35 @@ class AdjudicationDialog(QDialog):
         listed = self.rows.keys.index(self.session.doc_id) if self.session else -1
         if listed >= 0 and self.rows.rows[listed][4] != status_name(self.session.status):  # type: ignore[union-attr]
             self.refresh_list()  # the gold status moved (new -> in progress -> done)
+
+    # ------------------------------------------------------------------ bulk curation
+    def open_bulk_accept(self) -> BulkAcceptDialog:
+        if self.bulk_dialog is None:
+            self.bulk_dialog = BulkAcceptDialog(self.project, self.apply_bulk, self)
+        self.bulk_dialog.show()
+        self.bulk_dialog.raise_()
+        return self.bulk_dialog
+
+    def apply_bulk(self, operation: Operation) -> Change | None:
+        """Apply a bulk acceptance as one step of the bulk history."""
+        return self._bulk_step(lambda: self.bulk_history.do(operation))
+
+    def undo_bulk(self) -> Change | None:
+        """Take back the last bulk acceptance (every document it accepted) in one step."""
+        return self._bulk_step(self.bulk_history.undo)
+
+    def _bulk_step(self, step: Callable[[], Change | None]) -> Change | None:
+        try:
+            change = step()
+        except AnnotatorError as err:
+            self.message.setText(str(err))
+            return None
+        self.undo_bulk_button.setEnabled(self.bulk_history.can_undo)
+        if change is None:
+            return None
+        self.changed.emit(ProjectChanges.of_edit(change))
+        if self.session is not None:  # its gold set may have moved: read it again
+            self.open_document(self.session.doc_id)
+        else:
+            self.refresh_list()
+        return change

@@ -1051,7 +1051,7 @@
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="59" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
@@ -1134,8 +1134,8 @@
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="128" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="258" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="271" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="259" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="272" />
         <source>Label mapping</source>
         <translation>مطابقة التسميات</translation>
     </message>
@@ -1170,52 +1170,52 @@
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="198" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="199" />
         <source>Starter gazetteer</source>
         <translation>معجم الأسماء الأولي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="205" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="206" />
         <source>Starter gazetteer: %1 names added, %2 already known</source>
         <translation>معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="235" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="236" />
         <source>A spaCy pipeline folder</source>
         <translation>مجلد خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="286" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="287" />
         <source>%1 of %2 documents pre-tagged</source>
         <translation>وُسم مسبقًا %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="297" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="298" />
         <source>Kept: %1</source>
         <translation>المحتفظ بها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="299" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="300" />
         <source>Not in the project (map them or add them): %1</source>
         <translation>غير موجودة في المشروع (طابقها أو أضفها): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="302" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="303" />
         <source>Labels checked</source>
         <translation>فُحصت التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="308" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
         <source>Cancelled: %1 documents pre-tagged, the rest untouched</source>
         <translation>أُلغي: وُسم مسبقًا %1 مستندًا، والباقي لم يُمس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="310" />
         <source>Done: %1 documents pre-tagged</source>
         <translation>تم: وُسم مسبقًا %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="314" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="315" />
         <source>Pre-tagging failed</source>
         <translation>فشل الوسم المسبق</translation>
     </message>
@@ -1223,22 +1223,22 @@
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="92" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="95" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="115" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="124" />
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="131" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="140" />
         <source>Cancelling: finishing the current step…</source>
         <translation>جارٍ الإلغاء: إنهاء الخطوة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="146" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="155" />
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
@@ -1599,133 +1599,138 @@
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="68" />
         <source>Train a model from done documents</source>
         <translation>تدريب نموذج من المستندات المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="61" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="74" />
         <source>Save the model in</source>
         <translation>حفظ النموذج في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="66" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="79" />
         <source>Done documents of %1</source>
         <translation>المستندات المنجزة لـ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="67" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="80" />
         <source>Gold (adjudicated)</source>
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="68" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="81" />
         <source>Majority of all annotators</source>
         <translation>أغلبية كل الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="79" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="92" />
         <source>Model folder</source>
         <translation>مجلد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="80" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="93" />
         <source>Train on</source>
         <translation>التدريب على</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="81" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="94" />
         <source>Held out for scores</source>
         <translation>المحجوز للتقييم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="95" />
         <source>Epochs at most</source>
         <translation>أقصى عدد من الدورات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="92" />
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="114" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="105" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="127" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="135" />
         <source>Train</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="94" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="107" />
         <source>Pre-tag untouched documents with this model</source>
         <translation>الوسم المسبق للمستندات غير المبدوءة بهذا النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="114" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="127" />
         <source>Choose a folder for the model</source>
         <translation>اختر مجلدًا للنموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="137" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="170" />
         <source>Starting…</source>
         <translation>جارٍ البدء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="140" />
-        <source>Training: epoch %1, step %2, dev F1 %3</source>
-        <translation>التدريب: الدورة %1، الخطوة %2، F1 على التطوير %3</translation>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="173" />
+        <source>Training: epoch %1, step %2, loss %4, dev F1 %3</source>
+        <translation>التدريب: الدورة %1، الخطوة %2، الخسارة %4، F1 على التطوير %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="142" />
+        <source>Training: epoch %1, step %2, dev F1 %3</source>
+        <translation type="vanished">التدريب: الدورة %1، الخطوة %2، F1 على التطوير %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="176" />
         <source>Exporting done documents…</source>
         <translation>جارٍ تصدير المستندات المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="143" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="177" />
         <source>Preparing the pipeline…</source>
         <translation>جارٍ تجهيز خط المعالجة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="144" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="178" />
         <source>Scoring on held-out documents…</source>
         <translation>جارٍ التقييم على المستندات المحجوزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="145" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="179" />
         <source>Saving the model…</source>
         <translation>جارٍ حفظ النموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="152" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="186" />
         <source>Cancelled: no model was saved</source>
         <translation>أُلغي: لم يُحفظ أي نموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="157" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="191" />
         <source>all labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="165" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="199" />
         <source>Trained in %1 s on %2 documents; scores on %3 held-out documents</source>
         <translation>دُرّب في %1 ث على %2 مستندًا؛ التقييم على %3 مستندًا محجوزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="172" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="206" />
         <source>Training failed</source>
         <translation>فشل التدريب</translation>
     </message>

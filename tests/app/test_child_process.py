@@ -118,3 +118,26 @@ def test_a_child_finishing_its_result_is_not_killed():
     child._protected = False  # test only: let the escalation happen
     events = child.wait(20)
     assert isinstance(events[-1], Ended) and not alive(child.pid)
+
+
+def test_training_refused_at_once_starts_no_process_and_leaves_nothing(tmp_path):
+    from annotator.app.project import Project
+    from annotator.app.training import TrainOptions, start_training_process
+
+    out = tmp_path / "model"
+    out.mkdir()
+    (out / "keep.txt").write_text("someone's file", encoding="utf-8")
+    project = Project.create(tmp_path / "p.db", labels=["LOC"])
+    try:
+        for options, code in ((TrainOptions(), "[E306]"), (TrainOptions(overwrite=True, holdout=1.5),
+                                                          "[E116]")):
+            try:
+                start_training_process(project, out, options)
+            except AnnotatorError as err:
+                assert str(err).startswith(code)
+            else:
+                raise AssertionError(f"{code} expected")
+    finally:
+        project.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "p.db"]
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]

@@ -125,6 +125,13 @@ TABLE = Table("table", [
                "PERS {heldout_per_label.PERS.f1:.2f}, MISC {heldout_per_label.MISC.f1:.2f})",
         derive={"held_out": share("documents.test", "documents.train", "documents.dev",
                                   "documents.test")}),
+    Row("train_stutter.json",
+        what="label keystrokes while the Train dialog trains ({documents_trained_on} "
+             "sentences, {epochs} epochs), on a thread vs in a process "
+             "(`bench/bench_train_stutter.py`, medians of {rounds})",
+        figure="p95 {thread.keystroke_p95_ms:.0f} vs {process.keystroke_p95_ms:.0f} ms (no "
+               "training {idle.keystroke_p95_ms:.0f} ms); timer lateness max "
+               "{thread.tick_lateness_max_ms:.0f} vs {process.tick_lateness_max_ms:.0f} ms"),
     Row("export.json",
         what="export {tokens/1e6:.0f}M Arabic tokens in {documents:,} documents to DocBin "
              "(`bench/bench_export.py`, medians of {runs}, load "
@@ -212,6 +219,23 @@ BLOCKS: list[Block] = [
             derive={"lost": lambda r: sum(r[b]["lost"] + r[b]["extra_or_duplicated"]
                                           for b in TEAM_BACKENDS),
                     "sqlite_edits": lambda r: sum(r["sqlite"]["edits_per_run"])}),
+    Passage("train-stutter", "train_stutter.json",
+            text="Side by side while the Train dialog trains ({documents_trained_on} ANERcorp "
+                 "sentences, {epochs} epochs; `bench/bench_train_stutter.py`, medians of "
+                 "{rounds} rounds of each arm, load {load_average_1min.0:.0f}-"
+                 "{load_average_1min.1:.0f} on {cpu_count} cores): a label keystroke in the "
+                 "window takes p50 {thread.keystroke_p50_ms:.0f} / p95 "
+                 "{thread.keystroke_p95_ms:.0f} / max {thread.keystroke_max_ms:.0f} ms with "
+                 "training on a thread, {process.keystroke_p50_ms:.0f} / "
+                 "{process.keystroke_p95_ms:.0f} / {process.keystroke_max_ms:.0f} ms with it in "
+                 "a process, {idle.keystroke_p50_ms:.0f} / {idle.keystroke_p95_ms:.0f} / "
+                 "{idle.keystroke_max_ms:.0f} ms with no training; a {tick_ms} ms timer in the "
+                 "window runs late by p95 {thread.tick_lateness_p95_ms:.0f} / max "
+                 "{thread.tick_lateness_max_ms:.0f} ms, {process.tick_lateness_p95_ms:.0f} / "
+                 "{process.tick_lateness_max_ms:.0f} ms and {idle.tick_lateness_p95_ms:.0f} / "
+                 "{idle.tick_lateness_max_ms:.0f} ms (thread over process, round by round: "
+                 "keystroke p95 {thread_over_process.keystroke_p95_ms:.2f}x, timer max "
+                 "{thread_over_process.tick_lateness_max_ms:.2f}x)."),
     Passage("round-trips", "edit_round_trips.json", at="round_trips_per_edit",
             text="{everyday.add} round trips to\nPostgreSQL for an add, down from "
                  "{general.add}"),

@@ -25,6 +25,7 @@ ARABIC = {
     "Starter gazetteer": "معجم الأسماء الأولي",
     "Starter gazetteer: %1 names added, %2 already known": "معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل",
     "Where the model is wrong": "أين يخطئ النموذج",
+    "Training: epoch %1, step %2, loss %4, dev F1 %3": "التدريب: الدورة %1، الخطوة %2، الخسارة %4، F1 على التطوير %3",
     "A spaCy pipeline folder": "مجلد خط معالجة spaCy",
     "Held out when the model was trained": "المستندات المحجوبة عند تدريب النموذج",
     "Every document with done annotations": "كل مستند له توسيم منجز",

@@ -10,7 +10,14 @@ app's train dialog call).
 3. The model is moved into OUT_DIR and recorded in the project settings, where the
    `project-model` pre-tagger finds it (`recorded_models`).
 
-A cancelled or failed run leaves OUT_DIR as it was.
+A cancelled or failed run leaves OUT_DIR as it was: the model is built in a temporary folder
+beside it (`.OUT.training-*`), noted (meta.json) there, and renamed into place at the end.
+
+The app trains in a separate OS process (`start_training_process`: spaCy's loop holds the
+interpreter lock, and on a thread it starves the window). The child runs `train_in_child`,
+which opens the project by its location and calls `train_model`; the parent made the
+temporary folder and removes it after the child has ended, however it ended (cancelled,
+killed or failed), so a killed child leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from annotator.app.child_process import ChildProcess
 from annotator.app.exporting import ExportOptions, export_project
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError, E
@@ -39,7 +47,7 @@ from annotator.nlp.train import (
 from annotator.store.export_source import project_lexicon
 
 __all__ = ["MIN_DOCUMENTS", "TrainOptions", "TrainProgress", "TrainReport", "recorded_models",
-           "train_model"]
+           "start_training_process", "train_in_child", "train_model"]
 MODELS_SETTING = "trained_models"
 MIN_DOCUMENTS = 5
 
@@ -50,22 +58,35 @@ def recorded_models(project: Project) -> list[dict[str, object]]:
     return [m for m in models if isinstance(m, dict)] if isinstance(models, list) else []
 
 
-def train_model(project: Project, out_dir: str | Path, options: TrainOptions | None = None,
-                progress: Callable[[TrainProgress], None] | None = None,
-                should_stop: Callable[[], bool] | None = None) -> TrainReport:
-    options = options or TrainOptions()
+def checked_out_dir(out_dir: str | Path, options: TrainOptions) -> Path:
+    """OUT_DIR resolved, once it is known the model may go there (E306) and OPTIONS hold (E116)."""
     out = Path(out_dir).expanduser().resolve()
     if out.exists() and (out.is_file() or any(out.iterdir())) and not options.overwrite:
         raise AnnotatorError(E.E306, path=out)
     if not 0 < options.holdout < 1:
         raise AnnotatorError(E.E116, value=options.holdout, what="holdout",
                              reason="a share between 0 and 1, e.g. 0.2")
+    return out
+
+
+def _work_folder(out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{out.name}.training-", dir=out.parent))
+
+
+def train_model(project: Project, out_dir: str | Path, options: TrainOptions | None = None,
+                progress: Callable[[TrainProgress], None] | None = None,
+                should_stop: Callable[[], bool] | None = None,
+                work_dir: Path | None = None) -> TrainReport:
+    """Train, evaluate, save to OUT_DIR and record it; in WORK_DIR (an empty folder beside
+    OUT_DIR) when given, else in a new temporary one; either is removed at the end."""
+    options = options or TrainOptions()
+    out = checked_out_dir(out_dir, options)
     stop = should_stop or (lambda: False)
     tell = progress or (lambda _p: None)
     started = time.perf_counter()
     report = TrainReport(out_dir=str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.training-", dir=out.parent))
+    work = work_dir if work_dir is not None else _work_folder(out)
     try:
         tell(TrainProgress("exporting"))
         _export(project, work / "data", options, report)
@@ -86,16 +107,47 @@ def train_model(project: Project, out_dir: str | Path, options: TrainOptions | N
         tell(TrainProgress("evaluating", report.epochs, report.steps))
         evaluate(best, work / "data" / "test.spacy", report)
         tell(TrainProgress("saving", report.epochs, report.steps))
+        _note_in_meta(best, options, report)  # complete before it is moved into place
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
         best.rename(out)
-        _note_in_meta(out, options, report)
         report.seconds = time.perf_counter() - started
         _record(project, report)
         return report
     finally:
         shutil.rmtree(work, ignore_errors=True)
         report.seconds = time.perf_counter() - started
+
+
+def train_in_child(location: str, out_dir: str, options: TrainOptions, work_dir: str,
+                   progress: Callable[[TrainProgress], None],
+                   should_stop: Callable[[], bool]) -> TrainReport:
+    """What the training process runs: `train_model` on the project at LOCATION."""
+    project = Project.open(location)
+    try:
+        return train_model(project, out_dir, options, progress, should_stop, Path(work_dir))
+    finally:
+        project.close()
+
+
+def start_training_process(project: Project, out_dir: str | Path,
+                           options: TrainOptions | None = None) -> ChildProcess:
+    """`train_model` in a separate process (started): E306/E116 are raised here, at once;
+    everything else arrives from the child (see `app.child_process`). The temporary folder is
+    made here and removed when the child has ended."""
+    options = options or TrainOptions()
+    out = checked_out_dir(out_dir, options)
+    work = _work_folder(out)
+    child = ChildProcess(train_in_child, (project.url, str(out), options, str(work)),
+                         cleanup=lambda: shutil.rmtree(work, ignore_errors=True),
+                         finishing=lambda step: isinstance(step, TrainProgress)
+                         and step.stage == "saving")
+    try:
+        child.start()
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return child
 
 
 def _export(project: Project, data: Path, options: TrainOptions, report: TrainReport) -> None:

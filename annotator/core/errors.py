@@ -131,6 +131,7 @@ class E(Enum):
     E421 = "Nothing to score: none of the documents has a done annotation ({source}); choose others with --documents or --annotator/--gold"
     E422 = "{path}: the Parquet file of the Hugging Face export needs pyarrow: pip install 'annotator[hf]' (or pip install pyarrow)"
     E423 = "Unknown queue order {order!r}; known orders: {known}"
+    E424 = "The background process ended without finishing (exit code {exit_code}); nothing it was doing was kept"
     E412 = "The project gazetteer needs a project: open one, or give a names file (--gazetteer FILE)"
 
     # agreement (E5xx)

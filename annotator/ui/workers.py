@@ -8,6 +8,9 @@ anything else a short message (its traceback goes to stderr, never to the user's
 
 Connect the signals to methods of QObjects living on the GUI thread (dialogs, windows): Qt
 then queues them to that thread.
+
+`ProcessWorker(child)` has the same face for a job in a separate OS process (training: spaCy
+holds the interpreter lock, so on a thread it would starve the window).
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from annotator.app.child_process import ChildProcess, Ended, Event
 from annotator.core.errors import AnnotatorError, E
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -87,3 +91,88 @@ class Worker(QObject):
             self.finished.emit(result)
         finally:
             self._thread.quit()
+
+
+class ProcessWorker(QObject):
+    """A `Worker` for a use-case running in a separate OS process (`app.child_process`).
+
+    A QTimer on the GUI thread polls the child's pipe (never blocking): each progress value is
+    `reported`, and `measure(value)` turns it into `progress(done, total)`. When the child has
+    ended (joined, its temporary files removed) exactly one of `finished(result)` or
+    `failed(message)` follows: a child cancelled and stopped before its result finishes with
+    None; one that ended without a result otherwise fails with E424 and its exit code.
+    """
+
+    progress = Signal(int, int)
+    reported = Signal(object)  # each progress value the child sent
+    finished = Signal(object)
+    failed = Signal(str)
+    POLL_MS = 50
+
+    def __init__(self, child: ChildProcess,
+                 measure: Callable[[object], tuple[int, int] | None] | None = None) -> None:
+        super().__init__()
+        self.child = child
+        self._measure = measure or (lambda _value: None)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._outcome: tuple[str, object] | None = None
+        self.result: object = None
+        self.error: str | None = None
+
+    def start(self) -> None:
+        """Start listening (the child was started by the use-case that made it)."""
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self.child.cancel()
+
+    def cancelled(self) -> bool:
+        return self.child.cancelled()
+
+    def is_running(self) -> bool:
+        return self.child.running()
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        self._handle(self.child.wait(milliseconds / 1000 if milliseconds >= 0 else 3600.0))
+        return not self.child.running()
+
+    def stop_and_wait(self) -> None:
+        self._handle(self.child.stop_and_wait())
+
+    @Slot()
+    def _poll(self) -> None:
+        self._handle(self.child.poll())
+
+    def _handle(self, events: list[Event]) -> None:
+        for event in events:
+            if isinstance(event, Ended):
+                self._timer.stop()
+                self._conclude(event)
+                continue
+            kind, value = event
+            if kind == "progress":
+                self.reported.emit(value)
+                measured = self._measure(value)
+                if measured is not None:
+                    self.progress.emit(int(measured[0]), int(measured[1]))
+            else:
+                self._outcome = (kind, value)
+
+    def _conclude(self, ended: Ended) -> None:
+        kind, value = self._outcome or ("", None)
+        if kind == "done" or (not kind and ended.cancelled):
+            self.result = value
+            self.finished.emit(value)
+            return
+        if kind == "failed":
+            self.error = str(value)
+        elif kind == "unexpected":
+            self.error = str(AnnotatorError(E.E900, message=f"Unexpected error: {value}"))
+        else:
+            self.error = str(AnnotatorError(E.E424, exit_code=ended.exit_code))
+        self.failed.emit(self.error)
+
+
+BackgroundWorker = Worker | ProcessWorker

@@ -554,27 +554,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="98" />
+        <location filename="../../annotator/ui/document_list_model.py" line="145" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="98" />
+        <location filename="../../annotator/ui/document_list_model.py" line="145" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="98" />
+        <location filename="../../annotator/ui/document_list_model.py" line="145" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="98" />
+        <location filename="../../annotator/ui/document_list_model.py" line="145" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="99" />
+        <location filename="../../annotator/ui/document_list_model.py" line="146" />
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
@@ -776,7 +776,7 @@
 <context>
     <name>GuidelinesPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="282" />
+        <location filename="../../annotator/ui/panels.py" line="290" />
         <source>This project has no guidelines yet.</source>
         <translation>لا إرشادات لهذا المشروع بعد.</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144" />
+        <location filename="../../annotator/ui/main_window.py" line="145" />
         <source>This project has no documents yet: import some with `annotator import`</source>
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
@@ -992,7 +992,7 @@
         <translation>التداخل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142" />
+        <location filename="../../annotator/ui/main_window.py" line="143" />
         <source>No document is assigned to you yet</source>
         <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
@@ -1185,7 +1185,7 @@
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="59" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
@@ -1357,22 +1357,22 @@
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="92" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="95" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="115" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="124" />
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="131" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="140" />
         <source>Cancelling: finishing the current step…</source>
         <translation>جارٍ الإلغاء: إنهاء الخطوة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="146" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="155" />
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
@@ -1579,22 +1579,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="43" />
+        <location filename="../../annotator/ui/document_list_model.py" line="50" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="44" />
+        <location filename="../../annotator/ui/document_list_model.py" line="51" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="45" />
+        <location filename="../../annotator/ui/document_list_model.py" line="52" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="46" />
+        <location filename="../../annotator/ui/document_list_model.py" line="53" />
         <source>skipped</source>
         <translation>متجاوز</translation>
     </message>
@@ -1733,133 +1733,138 @@
 <context>
     <name>TrainDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="68" />
         <source>Train a model from done documents</source>
         <translation>تدريب نموذج من المستندات المنجزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="61" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="74" />
         <source>Save the model in</source>
         <translation>حفظ النموذج في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="66" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="79" />
         <source>Done documents of %1</source>
         <translation>المستندات المنجزة لـ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="67" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="80" />
         <source>Gold (adjudicated)</source>
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="68" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="81" />
         <source>Majority of all annotators</source>
         <translation>أغلبية كل الموسِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="79" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="92" />
         <source>Model folder</source>
         <translation>مجلد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="80" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="93" />
         <source>Train on</source>
         <translation>التدريب على</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="81" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="94" />
         <source>Held out for scores</source>
         <translation>المحجوز للتقييم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="95" />
         <source>Epochs at most</source>
         <translation>أقصى عدد من الدورات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Precision</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Recall</source>
         <translation>الاستدعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="92" />
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="114" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="105" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="127" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="135" />
         <source>Train</source>
         <translation>تدريب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="94" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="107" />
         <source>Pre-tag untouched documents with this model</source>
         <translation>الوسم المسبق للمستندات غير المبدوءة بهذا النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="114" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="127" />
         <source>Choose a folder for the model</source>
         <translation>اختر مجلدًا للنموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="137" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="170" />
         <source>Starting…</source>
         <translation>جارٍ البدء…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="140" />
-        <source>Training: epoch %1, step %2, dev F1 %3</source>
-        <translation>التدريب: الدورة %1، الخطوة %2، F1 على التطوير %3</translation>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="173" />
+        <source>Training: epoch %1, step %2, loss %4, dev F1 %3</source>
+        <translation>التدريب: الدورة %1، الخطوة %2، الخسارة %4، F1 على التطوير %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="142" />
+        <source>Training: epoch %1, step %2, dev F1 %3</source>
+        <translation type="vanished">التدريب: الدورة %1، الخطوة %2، F1 على التطوير %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="176" />
         <source>Exporting done documents…</source>
         <translation>جارٍ تصدير المستندات المنجزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="143" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="177" />
         <source>Preparing the pipeline…</source>
         <translation>جارٍ تجهيز خط المعالجة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="144" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="178" />
         <source>Scoring on held-out documents…</source>
         <translation>جارٍ التقييم على المستندات المحجوزة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="145" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="179" />
         <source>Saving the model…</source>
         <translation>جارٍ حفظ النموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="152" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="186" />
         <source>Cancelled: no model was saved</source>
         <translation>أُلغي: لم يُحفظ أي نموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="157" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="191" />
         <source>all labels</source>
         <translation>كل التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="165" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="199" />
         <source>Trained in %1 s on %2 documents; scores on %3 held-out documents</source>
         <translation>دُرّب في %1 ث على %2 مستندًا؛ التقييم على %3 مستندًا محجوزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="172" />
+        <location filename="../../annotator/ui/dialogs/train_dialog.py" line="206" />
         <source>Training failed</source>
         <translation>فشل التدريب</translation>
     </message>

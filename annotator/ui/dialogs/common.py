@@ -4,6 +4,7 @@ readable reports."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.ui.workers import Job, Worker
+from annotator.ui.workers import BackgroundWorker, Job, Worker
+
+W = TypeVar("W", bound=BackgroundWorker)
 
 
 def report_text(values: dict[str, object], skip: tuple[str, ...] = ()) -> str:
@@ -85,7 +88,7 @@ class RunPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.worker: Worker | None = None
+        self.worker: BackgroundWorker | None = None
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
@@ -110,11 +113,17 @@ class RunPanel(QWidget):
     def run(self, job: Job, describe: Callable[[int, int], str] | None = None) -> Worker:
         if self.worker is not None and self.worker.is_running():
             raise RuntimeError("a job is already running")
+        return self.start(Worker(job), describe)
+
+    def start(self, worker: W, describe: Callable[[int, int], str] | None = None) -> W:
+        """Run WORKER (a thread `Worker` or a `ProcessWorker`) with this panel's bar and Cancel."""
+        if self.worker is not None and self.worker.is_running():
+            raise RuntimeError("a job is already running")
         self._describe = describe
         self.report.clear()
         self.status.setText(self.tr("Working…"))
         self.bar.setRange(0, 0)  # busy until the first progress report
-        worker = self.worker = Worker(job)
+        self.worker = worker
         worker.progress.connect(self._on_progress)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)

@@ -1,10 +1,15 @@
-"""Train the project's model in the background, show per-label scores, then pre-tag with it.
+"""Train the project's model in a separate process, show per-label scores, then pre-tag with it.
 
-`train_model` runs on a Worker thread (spaCy releases the interpreter in its numeric work, and
-the training loop reports after every evaluation, so the window stays live); Cancel stops it at
-the next step and leaves the output folder as it was. When done, the held-out precision, recall
-and F1 per label are shown, and "Pre-tag untouched documents with this model" opens the
-pre-tag dialog on the new model (model in the loop).
+`start_training_process` runs `train_model` in a child OS process (spaCy's training loop
+holds the interpreter lock: on a thread of the app it made the editor stutter, see
+bench/bench_train_stutter.py); a `ProcessWorker` polls its progress (stage, epoch, loss, dev
+F1) into the panel. Cancel asks the child to stop at its next step and terminates it if it has
+not within a few seconds; the model is built in a temporary folder beside the chosen one, which
+is removed however the child ended, and renamed into place only when complete, so a cancelled
+or killed run leaves no model folder. An error in the child is shown as its one line with its
+code. When done, the held-out precision, recall and F1 per label are shown, and "Pre-tag
+untouched documents with this model" opens the pre-tag dialog on the new model (model in the
+loop). `in_process = False` runs the old in-thread path (kept for the bench's comparison).
 """
 
 from __future__ import annotations
@@ -28,11 +33,18 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.project import Project
-from annotator.app.training import TrainOptions, TrainProgress, TrainReport, train_model
+from annotator.app.training import (
+    TrainOptions,
+    TrainProgress,
+    TrainReport,
+    start_training_process,
+    train_model,
+)
 from annotator.core.changes import ProjectChanges
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD_ANNOTATOR
 from annotator.ui.dialogs.common import PathField, RunPanel, run_buttons, show_error
-from annotator.ui.workers import Progress, ShouldStop
+from annotator.ui.workers import ProcessWorker, Progress, ShouldStop
 
 STAGES = ("exporting", "initialising", "training", "evaluating", "saving")
 
@@ -57,6 +69,7 @@ class TrainDialog(QDialog):
         self.project = project
         self.report: TrainReport | None = None
         self.base_options = TrainOptions()  # tests make it tiny
+        self.in_process = True  # False: train on a thread of the app (the old path, for the bench)
         self._last: TrainProgress | None = None
         self.out = PathField("folder", self.tr("Save the model in"), parent=self)
         self.out.set_text(str(default_model_folder(project)))
@@ -114,22 +127,42 @@ class TrainDialog(QDialog):
             show_error(self, self.tr("Train"), self.tr("Choose a folder for the model"))
             return
 
+        self._last = None
+        if self.in_process:
+            try:
+                child = start_training_process(self.project, out, options)
+            except AnnotatorError as err:
+                show_error(self, self.tr("Train"), str(err))
+                return
+            self._prepare()
+            self.panel.start(ProcessWorker(child, self._measure), lambda _d, _t: self._describe())
+            return
+
         def job(progress: Progress, should_stop: ShouldStop) -> object:
             def tell(step: TrainProgress) -> None:
-                stage = STAGES.index(step.stage) if step.stage in STAGES else 0
-                self._last = step
-                if step.stage == "training" and step.max_epochs:
-                    progress(min(step.epoch, step.max_epochs) * 10 // step.max_epochs + 2, 14)
-                else:
-                    progress(stage if stage < 2 else stage + 9, 14)
+                measured = self._measure(step)
+                if measured is not None:
+                    progress(*measured)
 
             return train_model(self.project, out, options, tell, should_stop)
 
-        self._last = None
+        self._prepare()
+        self.panel.run(job, lambda _d, _t: self._describe())
+
+    def _prepare(self) -> None:
         self.run_button.setEnabled(False)
         self.pretag_button.setEnabled(False)
         self.scores.setRowCount(0)
-        self.panel.run(job, lambda _d, _t: self._describe())
+
+    def _measure(self, step: object) -> tuple[int, int] | None:
+        """A progress report as (done, total) of the bar, remembered for the description."""
+        if not isinstance(step, TrainProgress):
+            return None
+        self._last = step
+        stage = STAGES.index(step.stage) if step.stage in STAGES else 0
+        if step.stage == "training" and step.max_epochs:
+            return min(step.epoch, step.max_epochs) * 10 // step.max_epochs + 2, 14
+        return stage if stage < 2 else stage + 9, 14
 
     def _describe(self) -> str:
         step = self._last
@@ -137,8 +170,9 @@ class TrainDialog(QDialog):
             return self.tr("Starting…")
         if step.stage == "training":
             f1 = f"{step.dev_f1:.3f}" if step.dev_f1 is not None else "—"
-            return self.tr("Training: epoch %1, step %2, dev F1 %3").replace("%1", str(step.epoch)) \
-                .replace("%2", str(step.step)).replace("%3", f1)
+            return self.tr("Training: epoch %1, step %2, loss %4, dev F1 %3") \
+                .replace("%1", str(step.epoch)).replace("%2", str(step.step)).replace("%3", f1) \
+                .replace("%4", f"{step.loss:.2f}")
         return {"exporting": self.tr("Exporting done documents…"),
                 "initialising": self.tr("Preparing the pipeline…"),
                 "evaluating": self.tr("Scoring on held-out documents…"),
@@ -146,9 +180,9 @@ class TrainDialog(QDialog):
 
     def _finished(self, result: object) -> None:
         self.run_button.setEnabled(True)
-        assert isinstance(result, TrainReport)
-        self.report = result
-        if result.cancelled:
+        assert result is None or isinstance(result, TrainReport)
+        self.report = result  # None: the child was stopped before it could report
+        if result is None or result.cancelled:
             self.panel.status.setText(self.tr("Cancelled: no model was saved"))
             return
         self.trained.emit(ProjectChanges(project=True))

@@ -55,6 +55,7 @@ def test_a_shared_project_from_before_the_time_tables_grants_them_on_upgrade(pg_
     with store.write() as c:  # as if the project were at 0003 with its groups made then
         c.exec_driver_sql("DROP SCHEMA annotator_api CASCADE")  # and migration 0008's
         c.exec_driver_sql("DROP TABLE span_time, document_time")
+        c.exec_driver_sql("DROP TABLE pretag_batch, pretag_run")  # and migration 0009's
         c.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
     store.close()
     ProjectStore.open(pg_url).close()  # the owner upgrades it

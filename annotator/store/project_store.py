@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import (
@@ -317,6 +317,12 @@ class ProjectStore:
         except IntegrityError as err:
             self._span_bounds = SpanLengthBounds()  # it may describe a rolled-back version
             raise AnnotatorError(E.E118, reason=_short(err)) from err
+        except ProgrammingError as err:
+            self._span_bounds = SpanLengthBounds()
+            if str(err.orig).startswith("blind project: "):  # refused by migration 0008's path
+                raise AnnotatorError(E.E161, reason=_short(err).split("blind project: ")[-1]
+                                     ) from err
+            raise
         except OperationalError as err:
             self._span_bounds = SpanLengthBounds()
             if "database is locked" in str(err):  # SQLite: others' writes held it past the timeout

@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Role, SourceDocument, Status
 from annotator.core.operations import (
     AddSpan,
@@ -184,3 +185,32 @@ def test_a_curator_cannot_make_anyone_manager_nor_an_annotator_anything(pg_url, 
     roles = {m.name: m.role for m in team.members(store)}
     assert roles == {"amal": Role.ANNOTATOR, "badr": Role.CURATOR, "cora": Role.CURATOR,
                      "mona": Role.MANAGER}
+
+
+def test_a_store_open_while_blind_mode_switches_goes_on(pg_url, blind):
+    store, _, annotations = blind
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        assert amal.spans(annotations["badr"]) == []
+        team.set_blind(store, False)  # her connection still reads the views: they show all now
+        assert len(amal.spans(annotations["badr"])) == 2
+        amal.apply(AddSpan(annotations["amal"], 5, 11, "PERS"))
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:  # on the tables
+        assert len(amal.spans(annotations["badr"])) == 2
+        team.set_blind(store, True)  # the tables are gone from under her connection
+        with pytest.raises(AnnotatorError, match="E160"):
+            amal.spans(annotations["badr"])
+        assert amal.spans(annotations["badr"]) == []  # a new connection: the views
+        assert len(amal.apply(AddSpan(annotations["amal"], 20, 24, "LOC")).added) == 1
+
+
+def test_undo_of_a_delete_from_before_blind_mode_is_refused_in_one_line(pg_url, blind):
+    store, _, annotations = blind
+    team.set_blind(store, False)
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        deleted = amal.apply(DeleteSpan(amal.apply(
+            AddSpan(annotations["amal"], 5, 11, "PERS")).added[0].id))
+    team.set_blind(store, True)
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        with pytest.raises(AnnotatorError, match=r"E161.*come from the database"):
+            amal.apply(deleted.inverse)
+        assert amal.spans(annotations["amal"]) == []

@@ -44,6 +44,11 @@ CREATE FUNCTION annotator_api.me() RETURNS integer LANGUAGE sql STABLE SECURITY 
   SELECT m.id FROM annotator m WHERE m.db_role = session_user::text AND m.role = 'annotator'
 $$;
 
+CREATE FUNCTION annotator_api.blind() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = {s}, pg_temp AS $$
+  SELECT coalesce((SELECT p.blind FROM project p WHERE p.id = 1), false)
+$$;
+
 CREATE FUNCTION annotator_api.own_annotation(wanted integer) RETURNS boolean LANGUAGE sql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM annotation n WHERE n.id = wanted
@@ -58,12 +63,17 @@ END $$;
 CREATE FUNCTION annotator_api.annotation_rows() RETURNS SETOF {s}.annotation LANGUAGE plpgsql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
 BEGIN
-  RETURN QUERY SELECT n.* FROM annotation n WHERE n.annotator_id = annotator_api.me();
+  RETURN QUERY SELECT n.* FROM annotation n
+    WHERE n.annotator_id = annotator_api.me() OR NOT annotator_api.blind();
 END $$;
 
 CREATE FUNCTION annotator_api.span_rows() RETURNS SETOF {s}.span LANGUAGE plpgsql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
 BEGIN
+  IF NOT annotator_api.blind() THEN
+    RETURN QUERY SELECT x.* FROM span x;
+    RETURN;
+  END IF;
   RETURN QUERY SELECT x.* FROM span x JOIN annotation n ON n.id = x.annotation_id
     WHERE n.annotator_id = annotator_api.me();
 END $$;
@@ -72,6 +82,7 @@ CREATE FUNCTION annotator_api.document_time_rows() RETURNS SETOF {s}.document_ti
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
 BEGIN
   RETURN QUERY SELECT t.* FROM document_time t WHERE t.annotator_id = annotator_api.me();
+  -- time rows are a member's own, blind or not (migration 0005)
 END $$;
 
 CREATE FUNCTION annotator_api.span_time_rows() RETURNS SETOF {s}.span_time
@@ -215,17 +226,19 @@ BEGIN
     RETURN;
   END IF;
   EXECUTE format('GRANT USAGE ON SCHEMA annotator_api TO %I', annotators);
+  -- the views stay granted: a connection opened before blind mode was lifted goes on working
+  FOREACH t IN ARRAY ARRAY['annotation', 'span', 'document_time', 'span_time'] LOOP
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON annotator_api.%I TO %I',
+                   t, annotators);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION annotator_api.%I() TO %I', t || '_rows',
+                   annotators);
+  END LOOP;
   FOREACH t IN ARRAY ARRAY['annotation', 'span', 'document_time', 'span_time'] LOOP
     IF blind THEN
       EXECUTE format('REVOKE ALL ON {s}.%I FROM %I', t, annotators);
       EXECUTE format('REVOKE ALL ON SEQUENCE %s FROM %I',
                      pg_get_serial_sequence('{s}.' || t, 'id'), annotators);
-      EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON annotator_api.%I TO %I',
-                     t, annotators);
-      EXECUTE format('GRANT EXECUTE ON FUNCTION annotator_api.%I() TO %I', t || '_rows',
-                     annotators);
     ELSE
-      EXECUTE format('REVOKE ALL ON annotator_api.%I FROM %I', t, annotators);
       EXECUTE format('GRANT SELECT, INSERT ON {s}.%I TO %I', t, annotators);
       EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I',
                      pg_get_serial_sequence('{s}.' || t, 'id'), annotators);
@@ -236,14 +249,20 @@ BEGIN
                    annotators);
     EXECUTE format('GRANT UPDATE, DELETE ON {s}.span TO %I', annotators);
   END IF;
-  FOR member IN SELECT m.db_role, m.role FROM annotator m JOIN pg_roles r
-                  ON r.rolname = m.db_role LOOP
+  FOR member IN SELECT m.db_role, m.role, r.rolsuper, EXISTS (
+                    SELECT 1 FROM pg_db_role_setting d JOIN pg_database b ON b.oid = d.setdatabase
+                     WHERE d.setrole = r.oid AND b.datname = current_database()) AS has_setting
+                  FROM annotator m JOIN pg_roles r ON r.rolname = m.db_role LOOP
     IF blind AND member.role = 'annotator' THEN
       EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = annotator_api, %I',
                      member.db_role, current_database(), '{raw}');
-    ELSE
-      EXECUTE format('ALTER ROLE %I IN DATABASE %I RESET search_path', member.db_role,
-                     current_database());
+    ELSIF member.has_setting AND NOT member.rolsuper THEN
+      BEGIN  -- a curator's or manager's role the owner may not alter keeps its settings
+        EXECUTE format('ALTER ROLE %I IN DATABASE %I RESET search_path', member.db_role,
+                       current_database());
+      EXCEPTION WHEN insufficient_privilege THEN
+        NULL;
+      END;
     END IF;
   END LOOP;
 END $$;

@@ -214,3 +214,24 @@ def test_undo_of_a_delete_from_before_blind_mode_is_refused_in_one_line(pg_url, 
         with pytest.raises(AnnotatorError, match=r"E161.*come from the database"):
             amal.apply(deleted.inverse)
         assert amal.spans(annotations["amal"]) == []
+
+
+def test_a_downgrade_past_0008_gives_the_tables_back_and_an_upgrade_takes_them(pg_url, blind):
+    from alembic import command
+
+    from annotator.store.database import writer
+    from annotator.store.schema import _alembic_config, upgrade
+
+    store, _, annotations = blind
+    with writer(store.engine).begin() as c:
+        command.downgrade(_alembic_config(c), "0005")
+    with raw(as_role(pg_url, "amal")) as amal:  # row-level security alone, as before 0008
+        assert amal.execute("SHOW search_path").fetchone() != ("annotator_api, public",)
+        assert amal.execute("SELECT count(*) FROM span").fetchone() == (0,)
+    upgrade(store.engine)
+    with raw(as_role(pg_url, "amal")) as amal:
+        assert amal.execute("SHOW search_path").fetchone() == ("annotator_api, public",)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            amal.execute("SELECT count(*) FROM public.span")
+    with ProjectStore.open(as_role(pg_url, "badr")) as badr:
+        assert len(badr.spans(annotations["badr"])) == 2

@@ -33,6 +33,7 @@ from annotator.core.model import (
 )
 from annotator.core.operations import Change, Operation, RecordTime
 from annotator.store import schema
+from annotator.store.blind_scope import scope, scope_operation
 from annotator.store.changes import ChangeToken, Poll, changes_since
 from annotator.store.concurrency import AnnotationVersions
 from annotator.store.database import (
@@ -287,6 +288,7 @@ class ProjectStore:
     def spans(self, annotation_id: int) -> list[StoredSpan]:
         """The spans of an annotation; edits made after this read are checked against it."""
         with self.engine.connect() as c:
+            scope(c, annotation_id=annotation_id)  # blind mode's views: this annotation only
             self._versions.remember(c, annotation_id)  # before the spans: errs towards refusing
             rows = c.execute(
                 select(S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
@@ -302,6 +304,7 @@ class ProjectStore:
         policy = self._overlap_policy
         try:
             with self.write() as c:
+                scope_operation(c, operation)  # blind mode's views: one annotation's rows
                 if isinstance(operation, SINGLE_EDITS):  # the keystrokes: fewest statements
                     edited = apply_single_edit(c, operation, policy, self._span_bounds,
                                                self._versions)

@@ -235,3 +235,22 @@ def test_a_downgrade_past_0008_gives_the_tables_back_and_an_upgrade_takes_them(p
             amal.execute("SELECT count(*) FROM public.span")
     with ProjectStore.open(as_role(pg_url, "badr")) as badr:
         assert len(badr.spans(annotations["badr"])) == 2
+
+
+def test_the_stores_scope_hint_narrows_and_never_widens(pg_url, blind):
+    store, _, annotations = blind
+    with store.engine.connect() as c:
+        badr_span = c.exec_driver_sql("SELECT min(id) FROM span").scalar()
+    with raw(as_role(pg_url, "amal")) as amal:
+        for setting, value in (("annotator.scope_annotation", annotations["badr"]),
+                               ("annotator.scope_span", badr_span)):
+            amal.execute("SELECT set_config(%s, %s, false)", (setting, str(value)))
+            assert amal.execute("SELECT count(*) FROM span").fetchone() == (0,)
+            assert amal.execute("SELECT count(*) FROM annotation").fetchone() == (0,)
+            amal.execute("SELECT set_config(%s, '', false)", (setting,))
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:  # scoped edits on her own
+        own = annotations["amal"]
+        span = amal.apply(AddSpan(own, 5, 11, "PERS")).added[0]
+        amal.apply(RelabelSpan(span.id, "ORG"))
+        assert [s.label for s in amal.spans(own)] == ["ORG"]
+        assert amal.stats()["spans"] == 1  # unscoped reads see all of hers

@@ -10,7 +10,9 @@ from SELECT, but not from EXPLAIN ANALYZE ("Rows Removed by Filter"), planner st
   each `SELECT * FROM annotator_api.<table>_rows()`: a plpgsql SECURITY DEFINER function owned
   by the project owner, search path pinned, returning the caller's own rows only (the caller is
   `session_user`, mapped by `annotator.db_role`). The planner never looks inside: EXPLAIN shows
-  one function scan with a fixed estimate, and a filter only ever removes her own rows;
+  one function scan with a fixed estimate, and a filter only ever removes her own rows. The
+  store may narrow them to one annotation per transaction (`annotator.scope_annotation` /
+  `annotator.scope_span`, see `annotator.store.blind_scope`): a hint that never widens;
 - INSTEAD OF triggers on the views (SECURITY DEFINER too) write the tables: only her own
   annotations and their spans and time rows, ids assigned inside from the sequences, an explicit
   id refused (SQLSTATE 42501) unless it is a span she deleted from the same annotation (undo
@@ -60,16 +62,54 @@ BEGIN
   RAISE EXCEPTION 'blind project: %', what USING ERRCODE = 'insufficient_privilege';
 END $$;
 
+-- The annotation a transaction is about, when the store said so (annotator.store.blind_scope):
+-- NULL for no scope, 0 when the span named is nowhere. A hint that narrows, never widens.
+CREATE FUNCTION annotator_api.scoped_annotation() RETURNS integer LANGUAGE plpgsql STABLE
+  SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
+DECLARE
+  wanted text := current_setting('annotator.scope_annotation', true);
+  named text := current_setting('annotator.scope_span', true);
+  found integer;
+BEGIN
+  IF coalesce(wanted, '') <> '' THEN
+    RETURN wanted::integer;
+  END IF;
+  IF coalesce(named, '') = '' THEN
+    RETURN NULL;
+  END IF;
+  SELECT x.annotation_id INTO found FROM span x WHERE x.id = named::integer;
+  IF found IS NULL THEN  -- deleted earlier in this transaction
+    SELECT d.annotation_id INTO found FROM annotator_api.deleted_span d
+      WHERE d.id = named::integer;
+  END IF;
+  RETURN coalesce(found, 0);
+END $$;
+
 CREATE FUNCTION annotator_api.annotation_rows() RETURNS SETOF {s}.annotation LANGUAGE plpgsql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
+DECLARE
+  scoped integer := annotator_api.scoped_annotation();
 BEGIN
+  IF scoped IS NOT NULL THEN
+    RETURN QUERY SELECT n.* FROM annotation n WHERE n.id = scoped
+      AND (n.annotator_id = annotator_api.me() OR NOT annotator_api.blind());
+    RETURN;
+  END IF;
   RETURN QUERY SELECT n.* FROM annotation n
     WHERE n.annotator_id = annotator_api.me() OR NOT annotator_api.blind();
 END $$;
 
 CREATE FUNCTION annotator_api.span_rows() RETURNS SETOF {s}.span LANGUAGE plpgsql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
+DECLARE
+  scoped integer := annotator_api.scoped_annotation();
 BEGIN
+  IF scoped IS NOT NULL THEN
+    RETURN QUERY SELECT x.* FROM span x WHERE x.annotation_id = scoped
+      AND EXISTS (SELECT 1 FROM annotation n WHERE n.id = scoped
+                  AND (n.annotator_id = annotator_api.me() OR NOT annotator_api.blind()));
+    RETURN;
+  END IF;
   IF NOT annotator_api.blind() THEN
     RETURN QUERY SELECT x.* FROM span x;
     RETURN;

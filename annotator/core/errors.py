@@ -64,6 +64,10 @@ class E(Enum):
     E158 = "Cannot connect to {url}: {reason}"
     E159 = "Annotation {annotation_id} is not yours to change; ask a curator"
 
+    # blind mode's access path on PostgreSQL (E16x; migration 0008)
+    E160 = "Blind mode of {project} was switched on while it was open ({reason}); the connection was renewed: try again"
+    E161 = "The blind project refused this edit ({reason}); nothing was changed"
+
     # importing (E2xx)
     E201 = "{file}: no such file or folder"
     E202 = "{file}: looks like a binary file ({reason}), not text"

@@ -42,7 +42,20 @@ def translate(error: BaseException, shown: str, sqlite: bool, disconnect: bool,
         return None
     if disconnect:
         return AnnotatorError(E.E133, project=shown, reason=text[:200])
+    if blind_switched(error):
+        return AnnotatorError(E.E160, project=shown, reason=text[:200])
     return None
+
+
+_BLIND_TABLES = ("annotation", "span", "document_time", "span_time")
+
+
+def blind_switched(error: BaseException) -> bool:
+    """Whether ERROR is a connection opened before blind mode was switched on reaching a table
+    its role lost (migration 0008): a new connection takes the access path of blind mode."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return type(error).__name__ == "InsufficientPrivilege" and any(
+        text == f"permission denied for table {table}" for table in _BLIND_TABLES)
 
 
 def watch(engine: Engine, shown: str, file: Path | None, busy_seconds: int,
@@ -57,6 +70,8 @@ def watch(engine: Engine, shown: str, file: Path | None, busy_seconds: int,
             text = str(original).strip().splitlines()[0] if str(original).strip() else ""
             raise AnnotatorError(E.E158, url=shown, reason=text[:300]) from original
         found = translate(original, shown, sqlite, context.is_disconnect, busy_seconds)
+        if found is not None and found.code is E.E160:
+            context.is_disconnect = True  # the pool's connections are renewed
         if found is not None:
             raise found from context.original_exception
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import (
@@ -38,6 +38,7 @@ from annotator.core.operations import (
     RecordTime,
 )
 from annotator.store import schema
+from annotator.store.blind_scope import scope, scope_operation
 from annotator.store.changes import ChangeToken, Poll, changes_since
 from annotator.store.concurrency import AnnotationVersions
 from annotator.store.database import (
@@ -295,6 +296,7 @@ class ProjectStore:
     def spans(self, annotation_id: int) -> list[StoredSpan]:
         """The spans of an annotation; edits made after this read are checked against it."""
         with self.engine.connect() as c:
+            scope(c, annotation_id=annotation_id)  # blind mode's views: this annotation only
             self._versions.remember(c, annotation_id)  # before the spans: errs towards refusing
             rows = c.execute(
                 select(S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
@@ -312,6 +314,7 @@ class ProjectStore:
         policy = self._overlap_policy
         try:
             with self.write() as c:
+                scope_operation(c, operation)  # blind mode's views: one annotation's rows
                 if isinstance(operation, SINGLE_EDITS):  # the keystrokes: fewest statements
                     edited = apply_single_edit(c, operation, policy, self._span_bounds,
                                                self._versions)
@@ -327,6 +330,12 @@ class ProjectStore:
         except IntegrityError as err:
             self._span_bounds = SpanLengthBounds()  # it may describe a rolled-back version
             raise AnnotatorError(E.E118, reason=_short(err)) from err
+        except ProgrammingError as err:
+            self._span_bounds = SpanLengthBounds()
+            if str(err.orig).startswith("blind project: "):  # refused by migration 0008's path
+                raise AnnotatorError(E.E161, reason=_short(err).split("blind project: ")[-1]
+                                     ) from err
+            raise
         except OperationalError as err:
             self._span_bounds = SpanLengthBounds()
             if "database is locked" in str(err):  # SQLite: others' writes held it past the timeout

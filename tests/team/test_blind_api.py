@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import Role, SourceDocument, Status
 from annotator.core.operations import (
     AddSpan,
@@ -184,3 +185,72 @@ def test_a_curator_cannot_make_anyone_manager_nor_an_annotator_anything(pg_url, 
     roles = {m.name: m.role for m in team.members(store)}
     assert roles == {"amal": Role.ANNOTATOR, "badr": Role.CURATOR, "cora": Role.CURATOR,
                      "mona": Role.MANAGER}
+
+
+def test_a_store_open_while_blind_mode_switches_goes_on(pg_url, blind):
+    store, _, annotations = blind
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        assert amal.spans(annotations["badr"]) == []
+        team.set_blind(store, False)  # her connection still reads the views: they show all now
+        assert len(amal.spans(annotations["badr"])) == 2
+        amal.apply(AddSpan(annotations["amal"], 5, 11, "PERS"))
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:  # on the tables
+        assert len(amal.spans(annotations["badr"])) == 2
+        team.set_blind(store, True)  # the tables are gone from under her connection
+        with pytest.raises(AnnotatorError, match="E160"):
+            amal.spans(annotations["badr"])
+        assert amal.spans(annotations["badr"]) == []  # a new connection: the views
+        assert len(amal.apply(AddSpan(annotations["amal"], 20, 24, "LOC")).added) == 1
+
+
+def test_undo_of_a_delete_from_before_blind_mode_is_refused_in_one_line(pg_url, blind):
+    store, _, annotations = blind
+    team.set_blind(store, False)
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        deleted = amal.apply(DeleteSpan(amal.apply(
+            AddSpan(annotations["amal"], 5, 11, "PERS")).added[0].id))
+    team.set_blind(store, True)
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        with pytest.raises(AnnotatorError, match=r"E161.*come from the database"):
+            amal.apply(deleted.inverse)
+        assert amal.spans(annotations["amal"]) == []
+
+
+def test_a_downgrade_past_0008_gives_the_tables_back_and_an_upgrade_takes_them(pg_url, blind):
+    from alembic import command
+
+    from annotator.store.database import writer
+    from annotator.store.schema import _alembic_config, upgrade
+
+    store, _, annotations = blind
+    with writer(store.engine).begin() as c:
+        command.downgrade(_alembic_config(c), "0005")
+    with raw(as_role(pg_url, "amal")) as amal:  # row-level security alone, as before 0008
+        assert amal.execute("SHOW search_path").fetchone() != ("annotator_api, public",)
+        assert amal.execute("SELECT count(*) FROM span").fetchone() == (0,)
+    upgrade(store.engine)
+    with raw(as_role(pg_url, "amal")) as amal:
+        assert amal.execute("SHOW search_path").fetchone() == ("annotator_api, public",)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            amal.execute("SELECT count(*) FROM public.span")
+    with ProjectStore.open(as_role(pg_url, "badr")) as badr:
+        assert len(badr.spans(annotations["badr"])) == 2
+
+
+def test_the_stores_scope_hint_narrows_and_never_widens(pg_url, blind):
+    store, _, annotations = blind
+    with store.engine.connect() as c:
+        badr_span = c.exec_driver_sql("SELECT min(id) FROM span").scalar()
+    with raw(as_role(pg_url, "amal")) as amal:
+        for setting, value in (("annotator.scope_annotation", annotations["badr"]),
+                               ("annotator.scope_span", badr_span)):
+            amal.execute("SELECT set_config(%s, %s, false)", (setting, str(value)))
+            assert amal.execute("SELECT count(*) FROM span").fetchone() == (0,)
+            assert amal.execute("SELECT count(*) FROM annotation").fetchone() == (0,)
+            amal.execute("SELECT set_config(%s, '', false)", (setting,))
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:  # scoped edits on her own
+        own = annotations["amal"]
+        span = amal.apply(AddSpan(own, 5, 11, "PERS")).added[0]
+        amal.apply(RelabelSpan(span.id, "ORG"))
+        assert [s.label for s in amal.spans(own)] == ["ORG"]
+        assert amal.stats()["spans"] == 1  # unscoped reads see all of hers

@@ -10,7 +10,9 @@ from SELECT, but not from EXPLAIN ANALYZE ("Rows Removed by Filter"), planner st
   each `SELECT * FROM annotator_api.<table>_rows()`: a plpgsql SECURITY DEFINER function owned
   by the project owner, search path pinned, returning the caller's own rows only (the caller is
   `session_user`, mapped by `annotator.db_role`). The planner never looks inside: EXPLAIN shows
-  one function scan with a fixed estimate, and a filter only ever removes her own rows;
+  one function scan with a fixed estimate, and a filter only ever removes her own rows. The
+  store may narrow them to one annotation per transaction (`annotator.scope_annotation` /
+  `annotator.scope_span`, see `annotator.store.blind_scope`): a hint that never widens;
 - INSTEAD OF triggers on the views (SECURITY DEFINER too) write the tables: only her own
   annotations and their spans and time rows, ids assigned inside from the sequences, an explicit
   id refused (SQLSTATE 42501) unless it is a span she deleted from the same annotation (undo
@@ -44,6 +46,11 @@ CREATE FUNCTION annotator_api.me() RETURNS integer LANGUAGE sql STABLE SECURITY 
   SELECT m.id FROM annotator m WHERE m.db_role = session_user::text AND m.role = 'annotator'
 $$;
 
+CREATE FUNCTION annotator_api.blind() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = {s}, pg_temp AS $$
+  SELECT coalesce((SELECT p.blind FROM project p WHERE p.id = 1), false)
+$$;
+
 CREATE FUNCTION annotator_api.own_annotation(wanted integer) RETURNS boolean LANGUAGE sql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM annotation n WHERE n.id = wanted
@@ -55,15 +62,58 @@ BEGIN
   RAISE EXCEPTION 'blind project: %', what USING ERRCODE = 'insufficient_privilege';
 END $$;
 
+-- The annotation a transaction is about, when the store said so (annotator.store.blind_scope):
+-- NULL for no scope, 0 when the span named is nowhere. A hint that narrows, never widens.
+CREATE FUNCTION annotator_api.scoped_annotation() RETURNS integer LANGUAGE plpgsql STABLE
+  SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
+DECLARE
+  wanted text := current_setting('annotator.scope_annotation', true);
+  named text := current_setting('annotator.scope_span', true);
+  found integer;
+BEGIN
+  IF coalesce(wanted, '') <> '' THEN
+    RETURN wanted::integer;
+  END IF;
+  IF coalesce(named, '') = '' THEN
+    RETURN NULL;
+  END IF;
+  SELECT x.annotation_id INTO found FROM span x WHERE x.id = named::integer;
+  IF found IS NULL THEN  -- deleted earlier in this transaction
+    SELECT d.annotation_id INTO found FROM annotator_api.deleted_span d
+      WHERE d.id = named::integer;
+  END IF;
+  RETURN coalesce(found, 0);
+END $$;
+
 CREATE FUNCTION annotator_api.annotation_rows() RETURNS SETOF {s}.annotation LANGUAGE plpgsql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
+DECLARE
+  scoped integer := annotator_api.scoped_annotation();
 BEGIN
-  RETURN QUERY SELECT n.* FROM annotation n WHERE n.annotator_id = annotator_api.me();
+  IF scoped IS NOT NULL THEN
+    RETURN QUERY SELECT n.* FROM annotation n WHERE n.id = scoped
+      AND (n.annotator_id = annotator_api.me() OR NOT annotator_api.blind());
+    RETURN;
+  END IF;
+  RETURN QUERY SELECT n.* FROM annotation n
+    WHERE n.annotator_id = annotator_api.me() OR NOT annotator_api.blind();
 END $$;
 
 CREATE FUNCTION annotator_api.span_rows() RETURNS SETOF {s}.span LANGUAGE plpgsql
   STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
+DECLARE
+  scoped integer := annotator_api.scoped_annotation();
 BEGIN
+  IF scoped IS NOT NULL THEN
+    RETURN QUERY SELECT x.* FROM span x WHERE x.annotation_id = scoped
+      AND EXISTS (SELECT 1 FROM annotation n WHERE n.id = scoped
+                  AND (n.annotator_id = annotator_api.me() OR NOT annotator_api.blind()));
+    RETURN;
+  END IF;
+  IF NOT annotator_api.blind() THEN
+    RETURN QUERY SELECT x.* FROM span x;
+    RETURN;
+  END IF;
   RETURN QUERY SELECT x.* FROM span x JOIN annotation n ON n.id = x.annotation_id
     WHERE n.annotator_id = annotator_api.me();
 END $$;
@@ -72,6 +122,7 @@ CREATE FUNCTION annotator_api.document_time_rows() RETURNS SETOF {s}.document_ti
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = {s}, pg_temp AS $$
 BEGIN
   RETURN QUERY SELECT t.* FROM document_time t WHERE t.annotator_id = annotator_api.me();
+  -- time rows are a member's own, blind or not (migration 0005)
 END $$;
 
 CREATE FUNCTION annotator_api.span_time_rows() RETURNS SETOF {s}.span_time
@@ -215,17 +266,19 @@ BEGIN
     RETURN;
   END IF;
   EXECUTE format('GRANT USAGE ON SCHEMA annotator_api TO %I', annotators);
+  -- the views stay granted: a connection opened before blind mode was lifted goes on working
+  FOREACH t IN ARRAY ARRAY['annotation', 'span', 'document_time', 'span_time'] LOOP
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON annotator_api.%I TO %I',
+                   t, annotators);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION annotator_api.%I() TO %I', t || '_rows',
+                   annotators);
+  END LOOP;
   FOREACH t IN ARRAY ARRAY['annotation', 'span', 'document_time', 'span_time'] LOOP
     IF blind THEN
       EXECUTE format('REVOKE ALL ON {s}.%I FROM %I', t, annotators);
       EXECUTE format('REVOKE ALL ON SEQUENCE %s FROM %I',
                      pg_get_serial_sequence('{s}.' || t, 'id'), annotators);
-      EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON annotator_api.%I TO %I',
-                     t, annotators);
-      EXECUTE format('GRANT EXECUTE ON FUNCTION annotator_api.%I() TO %I', t || '_rows',
-                     annotators);
     ELSE
-      EXECUTE format('REVOKE ALL ON annotator_api.%I FROM %I', t, annotators);
       EXECUTE format('GRANT SELECT, INSERT ON {s}.%I TO %I', t, annotators);
       EXECUTE format('GRANT USAGE ON SEQUENCE %s TO %I',
                      pg_get_serial_sequence('{s}.' || t, 'id'), annotators);
@@ -236,14 +289,20 @@ BEGIN
                    annotators);
     EXECUTE format('GRANT UPDATE, DELETE ON {s}.span TO %I', annotators);
   END IF;
-  FOR member IN SELECT m.db_role, m.role FROM annotator m JOIN pg_roles r
-                  ON r.rolname = m.db_role LOOP
+  FOR member IN SELECT m.db_role, m.role, r.rolsuper, EXISTS (
+                    SELECT 1 FROM pg_db_role_setting d JOIN pg_database b ON b.oid = d.setdatabase
+                     WHERE d.setrole = r.oid AND b.datname = current_database()) AS has_setting
+                  FROM annotator m JOIN pg_roles r ON r.rolname = m.db_role LOOP
     IF blind AND member.role = 'annotator' THEN
       EXECUTE format('ALTER ROLE %I IN DATABASE %I SET search_path = annotator_api, %I',
                      member.db_role, current_database(), '{raw}');
-    ELSE
-      EXECUTE format('ALTER ROLE %I IN DATABASE %I RESET search_path', member.db_role,
-                     current_database());
+    ELSIF member.has_setting AND NOT member.rolsuper THEN
+      BEGIN  -- a curator's or manager's role the owner may not alter keeps its settings
+        EXECUTE format('ALTER ROLE %I IN DATABASE %I RESET search_path', member.db_role,
+                       current_database());
+      EXCEPTION WHEN insufficient_privilege THEN
+        NULL;
+      END;
     END IF;
   END LOOP;
 END $$;

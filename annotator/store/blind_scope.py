@@ -1,0 +1,61 @@
+"""Blind mode's access path, narrowed to the annotation an edit is about.
+
+On the access path of migration 0008 an annotator reads her rows through views over functions,
+and the planner cannot push a `WHERE` into a function: each statement on `span` would read all
+of her spans. Before an edit (or a read of one annotation's spans) the store tells the functions
+which annotation the transaction is about, as transaction-local settings
+(`annotator.scope_annotation`, or `annotator.scope_span` when only a span id is known); the
+functions then return that annotation's rows only, and still only if it is hers. The settings
+are hints, not rights: a SQL client that sets them sees no more than her own rows. Connections
+on the tables (SQLite, the owner, curators and managers, projects that are not blind) skip it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Connection
+
+from annotator.core.operations import (
+    AcceptAllSuggestions,
+    AcceptSuggestion,
+    AddSpan,
+    DeleteSpan,
+    Operation,
+    RejectSuggestion,
+    RelabelSpan,
+    ResizeSpan,
+    SetStatus,
+)
+
+_ON_API = "annotator_blind_api"  # cached per database connection: its search path is fixed
+_SCOPE = ("SELECT set_config('annotator.scope_annotation', %(annotation)s, true),"
+          " set_config('annotator.scope_span', %(span)s, true)")
+
+
+def on_blind_api(c: Connection) -> bool:
+    """Whether C reaches annotations through `annotator_api`'s views (asked once per
+    database connection: the search path is the role's, set when it connected)."""
+    if c.dialect.name != "postgresql":
+        return False
+    info = c.connection.info
+    if _ON_API not in info:
+        from annotator.store.team import uses_blind_api
+
+        info[_ON_API] = uses_blind_api(c)
+    return bool(info[_ON_API])
+
+
+def scope(c: Connection, annotation_id: int | None = None, span_id: int | None = None) -> None:
+    """Narrow this transaction's reads through the views to one annotation (see above)."""
+    if (annotation_id is None and span_id is None) or not on_blind_api(c):
+        return
+    c.exec_driver_sql(_SCOPE, {"annotation": "" if annotation_id is None else str(annotation_id),
+                               "span": "" if span_id is None else str(span_id)})
+
+
+def scope_operation(c: Connection, op: Operation) -> None:
+    """Scope to the one annotation OP edits (an operation over several: no scope)."""
+    if isinstance(op, AddSpan | SetStatus | AcceptAllSuggestions):
+        scope(c, annotation_id=op.annotation_id)
+    elif isinstance(op, DeleteSpan | RelabelSpan | ResizeSpan | AcceptSuggestion
+                    | RejectSuggestion):
+        scope(c, span_id=op.span_id)

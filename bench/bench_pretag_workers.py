@@ -18,7 +18,11 @@ of the cores the workers got. Afterwards each round is checked:
 every batch done exactly once, each annotation written once (version 1).
 
 This machine has 2 cores shared with other work: N workers can at best be ~2x one worker here
-(the pre-tagger is CPU-bound Python; PostgreSQL's own work shares the same 2 cores).
+(the pre-tagger is CPU-bound Python; PostgreSQL's own work shares the same 2 cores). So that
+the figure can be read, each round is preceded by a control: N plain CPU-bound Python
+processes (a fixed loop, no database) started at once, their throughput over one such
+process's (`plain_processes_speedup`) is the most N workers could gain here at that moment.
+The workers' CPU seconds give docs per worker CPU-second, which shows what sharing costs.
 Saved to bench/results/pretag_workers.json.
 usage: python bench/bench_pretag_workers.py [--documents 10000] [--rounds 3] [--workers 1,2,4]
 """
@@ -58,6 +62,20 @@ def create_project(url: str, documents: int) -> None:
         import_name_files(project, [], True, {})
     finally:
         project.close()
+
+
+CEILING_LOOP = "sum(i * i for i in range(4_000_000))"  # ~1 s of one core when it is idle
+
+
+def parallel_ceiling(workers: int) -> float:
+    """Units of a fixed CPU-bound loop per second with WORKERS plain processes at once (no
+    database, no annotator): how much more CPU N processes get here than one, right now."""
+    command = [sys.executable, "-c", CEILING_LOOP]
+    started = time.perf_counter()
+    children = [subprocess.Popen(command) for _ in range(workers)]
+    for child in children:
+        child.wait()
+    return workers / (time.perf_counter() - started)
 
 
 def run_round(url: str, workers: int, annotator: str, batch_documents: int) -> dict[str, object]:
@@ -143,7 +161,9 @@ def main() -> None:
         rounds: dict[int, list[dict[str, object]]] = {n: [] for n in counts}
         for k in range(args.rounds):  # interleaved: N=1, 2, 4, then again, so drift hits all
             for n in counts:
+                ceiling = parallel_ceiling(n)
                 result = run_round(url, n, f"round{k}_{n}", args.batch_documents)
+                result["ceiling_loops_per_s"] = ceiling
                 rounds[n].append(result)
                 print(f"round {k + 1}: {n} worker(s): {result['docs_per_s']:.1f} docs/s "
                       f"(run {result['run_seconds']:.1f} s, wall {result['wall_seconds']:.1f} s,"
@@ -152,18 +172,25 @@ def main() -> None:
         server.stop("fast")
         shutil.rmtree(server.base, ignore_errors=True)
     one = median([float(str(r["docs_per_s"])) for r in rounds[counts[0]]])
+    one_ceiling = median([float(str(r["ceiling_loops_per_s"])) for r in rounds[counts[0]]])
     summary = {}
     for n in counts:
         rate = median([float(str(r["docs_per_s"])) for r in rounds[n]])
+        ceiling = median([float(str(r["ceiling_loops_per_s"])) for r in rounds[n]]) / one_ceiling
         summary[str(n)] = {
             "docs_per_s_median": round(rate, 1),
             "speedup_vs_1_median": round(rate / one, 2),
+            "plain_processes_speedup_median": round(ceiling, 2),
+            "docs_per_worker_cpu_second_median": round(median([
+                float(str(r["documents"])) / float(str(r["workers_cpu_seconds"]))
+                for r in rounds[n]]), 1),
             "run_seconds_median": round(median([float(str(r["run_seconds"]))
                                                 for r in rounds[n]]), 1),
             "wall_seconds_median": round(median([float(str(r["wall_seconds"]))
                                                  for r in rounds[n]]), 1),
             "rounds": rounds[n]}
-        print(f"{n} worker(s): {rate:8.1f} docs/s, {rate / one:.2f}x one worker")
+        print(f"{n} worker(s): {rate:8.1f} docs/s, {rate / one:.2f}x one worker; {n} plain "
+              f"CPU-bound processes: {ceiling:.2f}x one")
     figures["workers"] = summary
     figures["load_average_after"] = os.getloadavg()
     save("pretag_workers", figures)

@@ -154,6 +154,18 @@ TABLE = Table("table", [
                "reference libraries' within {difference:.0e}",
         derive={"difference": lambda r: max(
             m["max_abs_difference"] for m in r["side_by_side"].values())}),
+    Row("pretag_workers.json",
+        what="pre-tag {documents:,} generated Arabic documents with the starter gazetteer, 1, 2 "
+             "and 4 `annotator pretag` processes sharing one run on one PostgreSQL server "
+             "(`bench/bench_pretag_workers.py`, batches of {batch_documents}, medians of "
+             "{rounds}; 2 cores shared with other work)",
+        figure="1 worker {workers.1.docs_per_s_median:.0f} docs/s; 2 workers "
+               "{workers.2.docs_per_s_median:.0f} docs/s ({workers.2.speedup_vs_1_median:.2f}x), "
+               "4 workers {workers.4.docs_per_s_median:.0f} docs/s "
+               "({workers.4.speedup_vs_1_median:.2f}x), where 2 and 4 plain CPU-bound processes "
+               "got {workers.2.plain_processes_speedup_median:.2f}x and "
+               "{workers.4.plain_processes_speedup_median:.2f}x one at the same moments; every "
+               "batch done exactly once"),
     *(Row("scale_before.json", at=f"sizes.{size}",
           what="a project of {documents:,} documents of 550 characters, 5 spans each, before "
                "the paged document list (`bench/bench_scale.py`, main window offscreen)",

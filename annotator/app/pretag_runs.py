@@ -56,6 +56,7 @@ from annotator.store.pretag_claims import (
     lock_runs,
     record_suggestions,
     release,
+    run_choices,
     run_documents,
     run_tally,
     take_for_done,
@@ -120,13 +121,17 @@ def pretag_in_batches(
     batch_documents: int = 256,
     lease: float = 300.0,
     resume: bool = True,
+    run: int | None = None,
+    opened: Callable[[int], None] | None = None,
     worker: str | None = None,
     poll: float = 1.0,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> RunReport:
     """Pre-tag in claimed batches; see the module doc (and `pretagging.pretag_documents` for
-    targets, labels and storage rules, which are the same)."""
+    targets, labels and storage rules, which are the same). RUN joins that run (E145 when
+    there is none, E146 when it was started with other choices); OPENED hears the run's id
+    once it is open, before any batch is claimed."""
     started = time.perf_counter()
     for value, what in ((batch_documents, "documents per batch"), (lease, "--lease")):
         if value <= 0:
@@ -142,17 +147,12 @@ def pretag_in_batches(
             store.add_label(label_map.get(label, label))
             report.labels_added.append(label_map.get(label, label))
     options = run_options(label_map, new_labels, untouched_only, doc_ids)
-    with store.write() as c:
-        lock_runs(c)
-        annotator_id = annotator_in_run(c, annotator) if annotator else None
-        run_id = unfinished_run(c, pretagger.origin, annotator or "", options) if resume else None
-        report.joined = run_id is not None
-        if run_id is None:
-            planned = pretag_targets(c, doc_ids, annotator, untouched_only)
-            report.count_targets(planned)
-            run_id = create_run(c, pretagger.origin, annotator or "", options,
-                                list(planned.annotations), batch_documents)
+    run_id, annotator_id = _open_run(project, (pretagger.origin, annotator or "", options), run,
+                                     resume, (doc_ids, annotator, untouched_only),
+                                     batch_documents, report)
     report.run_id = run_id
+    if opened:
+        opened(run_id)
     loop = _Worker(project, pretagger, report, (annotator, annotator_id), label_map,
                    untouched_only, batch_size, lease, should_stop or (lambda: False))
     with store.engine.connect() as c:
@@ -188,6 +188,42 @@ def pretag_in_batches(
         report.count_tally(run_tally(c, run_id, report.worker, lease))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _open_run(project: Project, choices: tuple[str, str, str], run: int | None, resume: bool,
+              selection: tuple[list[int] | None, str | None, bool], batch_documents: int,
+              report: RunReport) -> tuple[int, int | None]:
+    """(run id, target annotator id): RUN, or the unfinished run of CHOICES (pre-tagger,
+    target, options) when RESUME, else a new run over SELECTION (documents, annotator,
+    untouched only). Serialised with every other worker's opening."""
+    doc_ids, annotator, untouched_only = selection
+    with project.store.write() as c:
+        lock_runs(c)
+        annotator_id = annotator_in_run(c, annotator) if annotator else None
+        if run is not None:
+            _check_run(run, run_choices(c, run), choices)
+            run_id: int | None = run
+        else:
+            run_id = unfinished_run(c, *choices) if resume else None
+        report.joined = run_id is not None
+        if run_id is None:
+            planned = pretag_targets(c, doc_ids, annotator, untouched_only)
+            report.count_targets(planned)
+            run_id = create_run(c, *choices, list(planned.annotations), batch_documents)
+    return run_id, annotator_id
+
+
+def _check_run(run: int, found: tuple[str, str, str] | None,
+               wanted: tuple[str, str, str]) -> None:
+    """E145 when RUN does not exist, E146 when it was started with other choices."""
+    if found is None:
+        raise AnnotatorError(E.E145, run=run)
+    names = ("pre-tagger", "annotator", "options")
+    differ = [f"{name} {was!r}, not {given!r}" for name, was, given in zip(names, found, wanted,
+                                                                            strict=True)
+              if was != given]
+    if differ:
+        raise AnnotatorError(E.E146, run=run, what="; ".join(differ))
 
 
 class _Worker:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
+import tempfile
+from typing import IO
 
 from annotator.cli.common import open_project, print_json, progress_bar
 from annotator.core.errors import AnnotatorError, E
@@ -39,6 +42,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       "commands on one PostgreSQL project share its batches")
     runs.add_argument("--new-run", dest="resume", action="store_false",
                       help="start a new run even if an unfinished one exists")
+    runs.add_argument("--run", dest="join_run", type=int, metavar="ID",
+                      help="join run ID (named in the report), e.g. from another machine")
+    pretag.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="N worker processes on this machine share the run (this one and "
+                        "N-1 more, each loading the pre-tagger); default 1")
     pretag.add_argument("--batch-documents", type=int, default=256, metavar="N",
                         help="documents per claimed batch, when a run is created (default 256)")
     pretag.add_argument("--lease", type=float, default=300.0, metavar="SECONDS",
@@ -130,18 +138,25 @@ def run_pretag(args: argparse.Namespace) -> int:
         if dropped and args.new_labels == "drop" and not args.json:
             print(f"Labels without a project label (dropped; map them with --map or add them "
                   f"with --new-labels add): {', '.join(dropped)}", file=sys.stderr)
+        if args.workers < 1:
+            raise AnnotatorError(E.E116, value=args.workers, what="--workers",
+                                 reason="1 or more")
+        helpers: list[tuple[subprocess.Popen[bytes], IO[str]]] = []
         update, close = progress_bar("Pre-tagging")
         try:
             report = pretag_in_batches(
                 project, pretagger, parse_ids(args.documents), args.annotator,
                 label_map=label_map, new_labels=args.new_labels, untouched_only=args.untouched,
                 batch_size=args.batch_size, batch_documents=args.batch_documents,
-                lease=args.lease, resume=args.resume, progress=lambda done, _total: update(done))
+                lease=args.lease, resume=args.resume, run=args.join_run,
+                opened=lambda run: helpers.extend(_start_workers(args, run)),
+                progress=lambda done, _total: update(done))
         finally:
             close()
+    failed = _wait_for_workers(helpers)
     if args.json:
         print_json(report.to_dict())
-        return 0
+        return 1 if failed else 0
     s = report.suggestions
     rate = report.characters / report.seconds if report.seconds else 0.0
     run = "joined unfinished run" if report.joined else "run"
@@ -157,13 +172,54 @@ def run_pretag(args: argparse.Namespace) -> int:
             f"{label} {count}" for label, count in report.unmapped.most_common()))
     if report.labels_added:
         print(f"  labels added: {', '.join(report.labels_added)}")
+    if helpers:
+        print(f"  {len(helpers)} more local worker process(es) shared the run"
+              + (f", {failed} of them failed" if failed else ""))
     for count, what in ((report.finished_skipped, "done or skipped by the annotator"),
                         (report.started_skipped, "already started (--untouched)"),
                         (report.without_open_annotation,
                          "without an open annotation (pass --annotator NAME to include them)")):
         if count:
             print(f"  {count} document(s) left alone: {what}")
-    return 0
+    return 1 if failed else 0
+
+
+def _start_workers(args: argparse.Namespace, run: int
+                   ) -> list[tuple[subprocess.Popen[bytes], IO[str]]]:
+    """--workers N: N-1 more `annotator pretag` processes joining RUN with the same choices."""
+    argv = [args.project, "--run", str(run), "--json", "--new-labels", args.new_labels,
+            "--batch-size", str(args.batch_size), "--processes", str(args.processes),
+            "--lease", str(args.lease)]
+    for option, values in (("--model", [args.model]), ("--rules", args.rules),
+                           ("--gazetteer", [args.gazetteer]), ("--map", args.map),
+                           ("--annotator", [args.annotator]), ("--documents", [args.documents])):
+        for value in values:
+            if value:
+                argv += [option, value]
+    if args.untouched:
+        argv.append("--untouched")
+    command = [sys.executable, "-m", "annotator", "pretag", *argv]
+    helpers: list[tuple[subprocess.Popen[bytes], IO[str]]] = []
+    for _ in range(args.workers - 1):
+        errors: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # never a full pipe
+        helpers.append((subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors),
+                        errors))
+    return helpers
+
+
+def _wait_for_workers(helpers: list[tuple[subprocess.Popen[bytes], IO[str]]]) -> int:
+    """Wait for the helper processes; print the last line of each that failed. How many."""
+    failed = 0
+    for helper, errors in helpers:
+        helper.wait()
+        errors.seek(0)
+        said = errors.read().strip().splitlines()
+        errors.close()
+        if helper.returncode != 0:
+            failed += 1
+            print(f"a worker process failed: {said[-1] if said else helper.returncode}",
+                  file=sys.stderr)
+    return failed
 
 
 def run_train(args: argparse.Namespace) -> int:

@@ -36,6 +36,10 @@ class E(Enum):
             "({examples}). Nothing was changed or deleted. Delete or resize them first (in the "
             "app, or see them all with: annotator project overlap {project} --list), then try again")
 
+    # pre-tagging runs shared by workers (E145-E149)
+    E145 = "No pre-tagging run {run} in this project (the report of the command that started it names it)"
+    E146 = "Pre-tagging run {run} was started with other choices ({what}); give the same pre-tagger, --annotator and options as its first command, or leave out --run"
+
     # span edges (E17x)
     E170 = ("Span [{start}, {end}) {mention!r} starts or ends with whitespace or an invisible mark; "
             "nothing was changed. Select the word itself{hint}")

@@ -103,6 +103,12 @@ def unfinished_run(c: Connection, pretagger: str, target: str, options: str) -> 
         R.c.finished_at.is_(None)).order_by(R.c.id.desc()).limit(1)).scalar()
 
 
+def run_choices(c: Connection, run_id: int) -> tuple[str, str, str] | None:
+    """(pretagger, target, options) of RUN_ID; None when there is no such run."""
+    row = c.execute(select(R.c.pretagger, R.c.target, R.c.options).where(R.c.id == run_id)).first()
+    return None if row is None else (str(row[0]), str(row[1]), str(row[2]))
+
+
 def create_run(c: Connection, pretagger: str, target: str, options: str,
                doc_ids: Sequence[int], batch_documents: int) -> int:
     """A new run over DOC_IDS (in the order given), split into batches of BATCH_DOCUMENTS."""

@@ -19,12 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
 
 from annotator.core.model import SourceDocument
 from annotator.store import ProjectStore
 from annotator.store.ingest import IngestOptions, ingest
-from annotator.store.pretag_claims import B, run_batches
+from annotator.store.pretag_claims import B, claim_batch, create_run, run_batches
 from annotator.store.tables import Annotation, Annotator, SpanRow, table_of
 
 HERE = Path(__file__).resolve().parent
@@ -150,3 +151,28 @@ def test_two_workers_at_once_never_claim_the_same_batch(fresh_project_url, tmp_p
     assert sum(int(str(r["batches_done_here"])) for r in reports) == len(batches)
     assert all(r["identical_skipped"] == 0 and r["batches_lost"] == 0 for r in reports)
     _check_exactly_once(url, documents, batches)
+
+
+@pytest.mark.postgres
+def test_postgres_claims_skip_a_batch_another_claimer_has_locked(pg_url):
+    """SKIP LOCKED: a claimer never waits for a batch row another transaction holds; it takes
+    the next one (without it this claim would wait, and the statement timeout would fail it)."""
+    _project(pg_url, 3)
+    store = ProjectStore.open(pg_url)
+    other = store.engine.connect()
+    try:
+        with store.write() as c:
+            run = create_run(c, "test/p:1", "", "{}", store.document_ids(), 1)
+        holding = other.begin()
+        other.execute(select(B.c.id).where(B.c.run_id == run, B.c.position == 0)
+                      .with_for_update())
+        with store.write() as c:
+            c.execute(text("SET LOCAL statement_timeout = '5s'"))
+            batch = claim_batch(c, run, "w:1:skip", lease=300)
+        assert batch is not None and batch.position == 1
+        holding.rollback()
+        with store.write() as c:
+            assert [claim_batch(c, run, "w:1:skip", lease=300).position] == [0]  # type: ignore[union-attr]
+    finally:
+        other.close()
+        store.close()

@@ -68,12 +68,14 @@ def check_color(color: str, name: str) -> None:
 
 
 def check_hotkey(c: Connection, hotkey: str, name: str) -> None:
-    """E342 for a key that is not one letter or digit, E340 for one another label has."""
+    """E342 for a key that is not one letter or digit, E340 for one another label has (in
+    either case: the editor takes `l` and `L` for one key)."""
     if not hotkey:
         return
     if len(hotkey) != 1 or not hotkey.isalnum():
         raise AnnotatorError(E.E342, hotkey=hotkey, name=name)
-    owner = c.execute(select(L.c.name).where(L.c.hotkey == hotkey, L.c.name != name)).scalar()
+    owner = c.execute(select(L.c.name).where(  # the editor reads keys without their case
+        func.lower(L.c.hotkey) == hotkey.lower(), L.c.name != name)).scalar()
     if owner is not None:
         raise AnnotatorError(E.E340, hotkey=hotkey, label=owner, name=name)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -26,6 +27,9 @@ from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.fonts import text_font
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.label_editing import LabelEditing, UndoOrder
+
+if TYPE_CHECKING:
+    from annotator.ui.dialogs.label_dialog import LabelDialog
 from annotator.ui.overlap_policy import legacy_notice, short_text
 from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpanPanel
 from annotator.ui.session import DocumentSession
@@ -55,7 +59,7 @@ class MainWindow(QMainWindow):
         self._histories: dict[int, History] = {}
         self.label_editing = LabelEditing(project, self)  # the label set's own undo history
         self.undo_order = UndoOrder()  # Edit › Undo: the latest step, a label's or the text's
-        self.label_dialog: QDialog | None = None
+        self.label_dialog: LabelDialog | None = None
         self.label_editing.changed.connect(
             lambda change: self.refresh(ProjectChanges.of_edit(change)))
         self.label_editing.failed.connect(self.show_message)
@@ -184,14 +188,17 @@ class MainWindow(QMainWindow):
         if self.label_editing.redo() is not None:
             self.undo_order.redone(self.label_editing.history)
 
-    def edit_labels(self) -> QDialog:
+    def edit_labels(self) -> LabelDialog:
         """Project › Labels…: the label editor, opened beside the window."""
         from annotator.ui.dialogs.label_dialog import LabelDialog
 
-        if self.label_dialog is not None:
-            self.label_dialog.close()
-        self.label_dialog = LabelDialog(self, self)
+        if self.label_dialog is None:
+            self.label_dialog = LabelDialog(self, self)
+        else:  # one editor per window, brought back as the labels are now
+            self.label_dialog.show_labels()
         self.label_dialog.show()
+        self.label_dialog.raise_()
+        self.label_dialog.activateWindow()
         return self.label_dialog
 
     def open_position(self, position: int | None) -> None:

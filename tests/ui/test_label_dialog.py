@@ -150,5 +150,7 @@ def test_a_label_not_in_use_is_removed_without_asking_and_the_bar_opens_the_edit
     dialog.table.selectRow(3)
     _click(qtbot, dialog, "remove")
     assert dialog.findChild(SpanChoiceDialog) is None and "MISC" not in _names(dialog)
+    dialog.close()
     window.label_bar.edit_action.trigger()  # right-click on the label bar › Edit labels…
-    assert window.label_dialog is not dialog and window.label_dialog.isVisible()
+    assert window.label_dialog is dialog and dialog.isVisible()
+    assert _names(dialog) == ["PERS", "LOC", "ORG"]

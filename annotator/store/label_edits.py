@@ -297,12 +297,13 @@ def _restore(c: Connection, op: RestoreLabel) -> Change:
         if table is S:
             annotations |= {int(r["annotation_id"]) for r in _rows_by_id(c, S, ids)}
     restored: list[StoredSpan] = []
-    for table_name, row in op.deleted:
-        values = dict(row)
-        c.execute(insert(tables[table_name]).values(**values))
+    for table_name in tables:  # the rows of one table in one executemany
+        rows = [dict(row) for name, row in op.deleted if name == table_name]
+        for first in range(0, len(rows), CHUNK):
+            c.execute(insert(tables[table_name]), rows[first:first + CHUNK])
         if table_name == S.name:
-            restored.append(_stored(values))
-            annotations.add(int(str(values["annotation_id"])))
+            restored = [_stored(values) for values in rows]
+            annotations |= {s.annotation_id for s in restored}
     _bump(c, annotations)
     inverse: Operation = (MergeLabels(name, op.moved_to) if op.moved_to is not None
                           else RemoveLabel(name, delete_spans=bool(op.deleted)))

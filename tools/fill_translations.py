@@ -169,6 +169,37 @@ ARABIC = {
     "Accepted %1 document(s) (%2 span(s) added); %3 left for review":
         "قُبل %1 مستند (أُضيفت %2 وسوم)؛ وتُرك %3 للمراجعة",
     "accepted: %1 agreed span(s), %2 added": "مقبول: %1 وسوم متفق عليها، أُضيف منها %2",
+    # the label editor (Project › Labels…)
+    "Edit labels…": "تحرير الوسوم…",
+    "Labels": "الوسوم",
+    "Name": "الاسم",
+    "Colour": "اللون",
+    "Hotkey": "مفتاح الاختصار",
+    "Description": "الوصف",
+    "New label name": "اسم الوسم الجديد",
+    "Add": "إضافة",
+    "Colour…": "اللون…",
+    "Up": "لأعلى",
+    "Down": "لأسفل",
+    "Remove…": "إزالة…",
+    "Merge into…": "دمج في…",
+    "Undo": "تراجع",
+    "Redo": "إعادة",
+    "Colour of %1": "لون %1",
+    "Labels changed": "تغيّرت الوسوم",
+    "%1 span(s) relabelled": "أُعيد وسم %1 من المقاطع",
+    "%1 span(s) deleted": "حُذف %1 من المقاطع",
+    "%1 span(s) on the same offsets as one already there kept once":
+        "%1 من المقاطع على المواضع نفسها لمقطع موجود أُبقي واحد منها",
+    "Remove %1": "إزالة %1",
+    "Merge %1": "دمج %1",
+    "Relabel its spans to": "إعادة وسم مقاطعه بـ",
+    "Merge into": "دمج في",
+    "Delete its spans": "حذف مقاطعه",
+    "%1 is in use: what becomes of its spans (and its gazetteer names and time records)?":
+        "الوسم %1 مستعمل: ماذا يحلّ بمقاطعه (وبأسمائه في المعجم وسجلات وقته)؟",
+    "&Project": "الم&شروع",
+    "&Labels…": "ال&وسوم…",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

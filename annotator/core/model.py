@@ -148,6 +148,18 @@ def default_label_specs(names: Iterable[str]) -> list[LabelSpec]:
     return specs
 
 
+def next_label_spec(labels: Iterable[LabelSpec], name: str) -> LabelSpec:
+    """A label NAME to add after LABELS: the first palette colour none has, and the first
+    digit key (1..9, 0) none has (none when all are taken)."""
+    labels = list(labels)
+    colors = {x.color.upper() for x in labels}
+    keys = {x.hotkey for x in labels}
+    color = next((c for c in DEFAULT_COLORS if c.upper() not in colors),
+                 DEFAULT_COLORS[len(labels) % len(DEFAULT_COLORS)])
+    hotkey = next((k for k in "1234567890" if k not in keys), "")
+    return LabelSpec(name, color, hotkey)
+
+
 @dataclass(slots=True)
 class SourceDocument:
     """A document on its way into a project: text exactly as decoded, and where it came from."""

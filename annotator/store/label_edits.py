@@ -68,12 +68,14 @@ def check_color(color: str, name: str) -> None:
 
 
 def check_hotkey(c: Connection, hotkey: str, name: str) -> None:
-    """E342 for a key that is not one letter or digit, E340 for one another label has."""
+    """E342 for a key that is not one letter or digit, E340 for one another label has (in
+    either case: the editor takes `l` and `L` for one key)."""
     if not hotkey:
         return
     if len(hotkey) != 1 or not hotkey.isalnum():
         raise AnnotatorError(E.E342, hotkey=hotkey, name=name)
-    owner = c.execute(select(L.c.name).where(L.c.hotkey == hotkey, L.c.name != name)).scalar()
+    owner = c.execute(select(L.c.name).where(  # the editor reads keys without their case
+        func.lower(L.c.hotkey) == hotkey.lower(), L.c.name != name)).scalar()
     if owner is not None:
         raise AnnotatorError(E.E340, hotkey=hotkey, label=owner, name=name)
 
@@ -295,12 +297,13 @@ def _restore(c: Connection, op: RestoreLabel) -> Change:
         if table is S:
             annotations |= {int(r["annotation_id"]) for r in _rows_by_id(c, S, ids)}
     restored: list[StoredSpan] = []
-    for table_name, row in op.deleted:
-        values = dict(row)
-        c.execute(insert(tables[table_name]).values(**values))
+    for table_name in tables:  # the rows of one table in one executemany
+        rows = [dict(row) for name, row in op.deleted if name == table_name]
+        for first in range(0, len(rows), CHUNK):
+            c.execute(insert(tables[table_name]), rows[first:first + CHUNK])
         if table_name == S.name:
-            restored.append(_stored(values))
-            annotations.add(int(str(values["annotation_id"])))
+            restored = [_stored(values) for values in rows]
+            annotations |= {s.annotation_id for s in restored}
     _bump(c, annotations)
     inverse: Operation = (MergeLabels(name, op.moved_to) if op.moved_to is not None
                           else RemoveLabel(name, delete_spans=bool(op.deleted)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,12 +20,16 @@ from annotator.core.changes import ProjectChanges
 from annotator.core.errors import STORAGE_FAULTS, AnnotatorError
 from annotator.core.history import History
 from annotator.core.model import Direction, OverlapPolicy, SpanState, Status
-from annotator.core.operations import Change, SetStatus
+from annotator.core.operations import Change, LabelOperation, SetStatus
 from annotator.ui.dialogs.common import show_error
 from annotator.ui.document_list_model import DocumentListModel, status_name
 from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.fonts import text_font
 from annotator.ui.label_bar import LabelBar
+from annotator.ui.label_editing import LabelEditing, UndoOrder
+
+if TYPE_CHECKING:
+    from annotator.ui.dialogs.label_dialog import LabelDialog
 from annotator.ui.overlap_policy import legacy_notice, short_text
 from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpanPanel
 from annotator.ui.session import DocumentSession
@@ -51,6 +57,12 @@ class MainWindow(QMainWindow):
         self.remember_layout = True
         self.background_work = True  # off for screenshots: nothing to compete with the render
         self._histories: dict[int, History] = {}
+        self.label_editing = LabelEditing(project, self)  # the label set's own undo history
+        self.undo_order = UndoOrder()  # Edit › Undo: the latest step, a label's or the text's
+        self.label_dialog: LabelDialog | None = None
+        self.label_editing.changed.connect(
+            lambda change: self.refresh(ProjectChanges.of_edit(change)))
+        self.label_editing.failed.connect(self.show_message)
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("%1 — annotator").replace("%1", self.info.name))
 
@@ -92,6 +104,7 @@ class MainWindow(QMainWindow):
         add_time_action(self.workflow.menus["tools"], self, self.time_tracker, annotator)
 
         self.label_bar.label_clicked.connect(self.editor.label_with)
+        self.label_bar.edit_requested.connect(self.edit_labels)
         self.editor.message.connect(self.show_message)
         self.document_panel.document_chosen.connect(self.open_document)
         self.span_panel.span_chosen.connect(self.editor.select_span)
@@ -123,6 +136,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(lambda change: self.refresh(ProjectChanges.of_edit(change)))
         session.failed.connect(self._edit_refused)
         session.decided.connect(self.time_tracker.decided)
+        session.decided.connect(lambda _change, h=history: self.undo_order.did(h))
         self.session = session
         self.time_tracker.document_opened(self.annotator, doc_id, session.index)
         override = Direction(self.settings.direction_override(self.project.url, doc_id))
@@ -135,6 +149,58 @@ class MainWindow(QMainWindow):
         self.actions_.sync_direction(override)
         self._show_progress()
         self._show_mode()
+
+    # ------------------------------------------------------------------ undo, and labels
+    def apply_label(self, operation: LabelOperation) -> Change | None:
+        """Change the label set by OPERATION, one step of Edit › Undo; None when refused (the
+        reason is in `label_editing.failed`)."""
+        change = self.label_editing.apply(operation)
+        if change is not None:
+            self.undo_order.did(self.label_editing.history)
+        return change
+
+    def _histories_at_hand(self) -> list[History]:
+        session = self.session
+        return [self.label_editing.history] + ([session.history] if session else [])
+
+    def undo(self) -> None:
+        """Take back the latest step: a label change, or the open document's edit."""
+        target = self.undo_order.to_undo(self._histories_at_hand())
+        if target is None:
+            return
+        labels = target is self.label_editing.history
+        if (self.label_editing.undo() if labels else self.editor.undo()) is not None:
+            self.undo_order.undone(target)
+
+    def redo(self) -> None:
+        target = self.undo_order.to_redo(self._histories_at_hand())
+        if target is None:
+            return
+        labels = target is self.label_editing.history
+        if (self.label_editing.redo() if labels else self.editor.redo()) is not None:
+            self.undo_order.redone(target)
+
+    def undo_label_change(self) -> None:
+        """Take back the latest label change (the label editor's Undo)."""
+        if self.label_editing.undo() is not None:
+            self.undo_order.undone(self.label_editing.history)
+
+    def redo_label_change(self) -> None:
+        if self.label_editing.redo() is not None:
+            self.undo_order.redone(self.label_editing.history)
+
+    def edit_labels(self) -> LabelDialog:
+        """Project › Labels…: the label editor, opened beside the window."""
+        from annotator.ui.dialogs.label_dialog import LabelDialog
+
+        if self.label_dialog is None:
+            self.label_dialog = LabelDialog(self, self)
+        else:  # one editor per window, brought back as the labels are now
+            self.label_dialog.show_labels()
+        self.label_dialog.show()
+        self.label_dialog.raise_()
+        self.label_dialog.activateWindow()
+        return self.label_dialog
 
     def open_position(self, position: int | None) -> None:
         """Open the document at 1-based POSITION, else the last one open, else the first undone."""
@@ -220,8 +286,10 @@ class MainWindow(QMainWindow):
         if changes.project:
             self.info = self.project.info()
             self.guidelines.show_guidelines(self.info.guidelines)
-        if changes.labels:
+        if changes.labels:  # the bar, the colours; the open document is shown again below
             self.labels = self.project.labels()
+            self.editor.set_labels(self.labels)
+            self.label_bar.set_labels(self.labels)
         if session is not None:
             for change in changes.edited(session.annotation_id):
                 self._show_edit(session, change)
@@ -234,7 +302,8 @@ class MainWindow(QMainWindow):
             rows = len(self.documents.ids)
         elif changes.documents - edited:  # rows no edit here describes: read them again
             rows = self.documents.refresh_rows(changes.documents - edited)
-        reloaded = session is not None and session.annotation_id in changes.annotations
+        reloaded = session is not None and (
+            session.annotation_id in changes.annotations or changes.labels)
         if reloaded:
             self.reload_open_document()
         if changes.project:

@@ -174,6 +174,7 @@ class SpanListModel(QAbstractListModel):
         self._index = index
         self._spans = list(index)
         self._keys = [span_key(s) for s in self._spans]
+        self._icons.clear()  # the label colours may have changed
         self.endResetModel()
 
     def refresh(self) -> None:

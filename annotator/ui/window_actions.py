@@ -52,6 +52,16 @@ class WindowCommands(Workbench, Protocol):
 
     def set_overlap_policy(self, policy: OverlapPolicy) -> None: ...
 
+    def undo(self) -> None:
+        """Take back the latest step: a label change or the open document's edit."""
+        ...
+
+    def redo(self) -> None: ...
+
+    def edit_labels(self) -> object:
+        """Project › Labels…: open the label editor."""
+        ...
+
 LANGUAGE_NAMES = (("en", "English"), ("ar", "العربية"))  # each in its own language
 
 
@@ -66,8 +76,8 @@ class WindowActions(QObject):
         self.add(file_menu, self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu(self.tr("&Edit"))
-        self.undo = self.add(edit, self.tr("&Undo"), editor.undo, QKeySequence.StandardKey.Undo)
-        self.redo = self.add(edit, self.tr("&Redo"), editor.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+        self.undo = self.add(edit, self.tr("&Undo"), window.undo, QKeySequence.StandardKey.Undo)
+        self.redo = self.add(edit, self.tr("&Redo"), window.redo, "Ctrl+Shift+Z", "Ctrl+Y")
         edit.addSeparator()
         self.add(edit, self.tr("Delete span"), editor.delete_span, hint="Del")
         self.add(edit, self.tr("Accept suggestion"), editor.accept_suggestion, hint="Enter")
@@ -102,6 +112,9 @@ class WindowActions(QObject):
             action.setCheckable(True)
             self.directions.addAction(action)
             self.direction_actions[value] = action
+
+        project_menu = bar.addMenu(self.tr("&Project"))
+        self.add(project_menu, self.tr("&Labels…"), window.edit_labels)
 
         view = bar.addMenu(self.tr("&View"))
         self.add(view, self.tr("Zoom in"), lambda: window.zoom(1), QKeySequence.StandardKey.ZoomIn, "Ctrl+=")

@@ -630,12 +630,12 @@
 <context>
     <name>EditorWidget</name>
     <message>
-        <location filename="../../annotator/ui/editor/editor_widget.py" line="180" />
+        <location filename="../../annotator/ui/editor/editor_widget.py" line="186" />
         <source>Select some text first, or choose a span</source>
         <translation>حدّد نصاً أولاً، أو اختر وسماً</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/editor/editor_widget.py" line="209" />
+        <location filename="../../annotator/ui/editor/editor_widget.py" line="215" />
         <source>Choose a span, select its new extent, then resize</source>
         <translation>اختر وسماً، وحدّد امتداده الجديد، ثم غيّر حدوده</translation>
     </message>
@@ -644,7 +644,7 @@
         <translation>حدّد نصًا أولًا، أو ضع المؤشر على وسم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/editor/editor_widget.py" line="244" />
+        <location filename="../../annotator/ui/editor/editor_widget.py" line="250" />
         <source>Accepted %n suggestion(s)</source>
         <translation><numerusform>لم يُقبل أي اقتراح</numerusform><numerusform>قُبل اقتراح واحد</numerusform><numerusform>قُبل اقتراحان</numerusform><numerusform>قُبلت %n اقتراحات</numerusform><numerusform>قُبل %n اقتراحًا</numerusform><numerusform>قُبل %n اقتراح</numerusform></translation>
     </message>
@@ -776,7 +776,7 @@
 <context>
     <name>GuidelinesPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="290" />
+        <location filename="../../annotator/ui/panels.py" line="291" />
         <source>This project has no guidelines yet.</source>
         <translation>لا إرشادات لهذا المشروع بعد.</translation>
     </message>
@@ -901,85 +901,189 @@
 <context>
     <name>LabelBar</name>
     <message>
-        <location filename="../../annotator/ui/label_bar.py" line="22" />
+        <location filename="../../annotator/ui/label_bar.py" line="25" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/label_bar.py" line="27" />
+        <source>Edit labels…</source>
+        <translation>تحرير الوسوم…</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="76" />
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="82" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="82" />
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
+        <source>Hotkey</source>
+        <translation>مفتاح الاختصار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="94" />
+        <source>New label name</source>
+        <translation>اسم الوسم الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="99" />
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="100" />
+        <source>Colour…</source>
+        <translation>اللون…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="101" />
+        <source>Up</source>
+        <translation>لأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="102" />
+        <source>Down</source>
+        <translation>لأسفل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="103" />
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="104" />
+        <source>Merge into…</source>
+        <translation>دمج في…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="105" />
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="106" />
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="197" />
+        <source>Colour of %1</source>
+        <translation>لون %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="253" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="264" />
+        <source>Labels changed</source>
+        <translation>تغيّرت الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="256" />
+        <source>%1 span(s) relabelled</source>
+        <translation>أُعيد وسم %1 من المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="259" />
+        <source>%1 span(s) deleted</source>
+        <translation>حُذف %1 من المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="262" />
+        <source>%1 span(s) on the same offsets as one already there kept once</source>
+        <translation>%1 من المقاطع على المواضع نفسها لمقطع موجود أُبقي واحد منها</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="267" />
+        <location filename="../../annotator/ui/main_window.py" line="336" />
         <source>The edit was not saved</source>
         <translation>لم يُحفظ التعديل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="316" />
+        <location filename="../../annotator/ui/main_window.py" line="385" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="319" />
+        <location filename="../../annotator/ui/main_window.py" line="388" />
         <source>Overlapping spans in this project: %1</source>
         <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="55" />
+        <location filename="../../annotator/ui/main_window.py" line="67" />
         <source>%1 — annotator</source>
         <translation>%1 — المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="74" />
+        <location filename="../../annotator/ui/main_window.py" line="86" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="76" />
+        <location filename="../../annotator/ui/main_window.py" line="88" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="78" />
+        <location filename="../../annotator/ui/main_window.py" line="90" />
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145" />
+        <location filename="../../annotator/ui/main_window.py" line="211" />
         <source>This project has no documents yet: import some with `annotator import`</source>
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165" />
+        <location filename="../../annotator/ui/main_window.py" line="231" />
         <source>Every document is done</source>
         <translation>أُنجزت كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="257" />
+        <location filename="../../annotator/ui/main_window.py" line="326" />
         <source>Document marked %1</source>
         <translation>وُسم المستند بأنه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="274" />
+        <location filename="../../annotator/ui/main_window.py" line="343" />
         <source>%1 of %2 documents done</source>
         <translation>أُنجز %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="279" />
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="279" />
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="280" />
+        <location filename="../../annotator/ui/main_window.py" line="349" />
         <source>Character mode</source>
         <translation>وضع الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="280" />
+        <location filename="../../annotator/ui/main_window.py" line="349" />
         <source>Token mode</source>
         <translation>وضع الكلمات</translation>
     </message>
@@ -992,7 +1096,7 @@
         <translation>التداخل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143" />
+        <location filename="../../annotator/ui/main_window.py" line="209" />
         <source>No document is assigned to you yet</source>
         <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
@@ -1529,6 +1633,39 @@
     </message>
 </context>
 <context>
+    <name>SpanChoiceDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="283" />
+        <source>Remove %1</source>
+        <translation>إزالة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="284" />
+        <source>Merge %1</source>
+        <translation>دمج %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="285" />
+        <source>Relabel its spans to</source>
+        <translation>إعادة وسم مقاطعه بـ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="286" />
+        <source>Merge into</source>
+        <translation>دمج في</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="287" />
+        <source>Delete its spans</source>
+        <translation>حذف مقاطعه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="302" />
+        <source>%1 is in use: what becomes of its spans (and its gazetteer names and time records)?</source>
+        <translation>الوسم %1 مستعمل: ماذا يحلّ بمقاطعه (وبأسمائه في المعجم وسجلات وقته)؟</translation>
+    </message>
+</context>
+<context>
     <name>SpanMenu</name>
     <message>
         <location filename="../../annotator/ui/dialogs/span_menu.py" line="72" />
@@ -1872,167 +2009,177 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="79" />
+        <location filename="../../annotator/ui/window_actions.py" line="89" />
         <source>Resize the chosen span to the selection</source>
         <translation>غيّر حدود الوسم المختار إلى التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="116" />
+        <location filename="../../annotator/ui/window_actions.py" line="129" />
         <source>Overlapping spans in this project</source>
         <translation>الوسوم المتداخلة في هذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="65" />
+        <location filename="../../annotator/ui/window_actions.py" line="75" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="66" />
+        <location filename="../../annotator/ui/window_actions.py" line="76" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="68" />
+        <location filename="../../annotator/ui/window_actions.py" line="78" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="69" />
+        <location filename="../../annotator/ui/window_actions.py" line="79" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="70" />
+        <location filename="../../annotator/ui/window_actions.py" line="80" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="72" />
+        <location filename="../../annotator/ui/window_actions.py" line="82" />
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="73" />
+        <location filename="../../annotator/ui/window_actions.py" line="83" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="74" />
+        <location filename="../../annotator/ui/window_actions.py" line="84" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="75" />
+        <location filename="../../annotator/ui/window_actions.py" line="85" />
         <source>Accept all suggestions in the document</source>
         <translation>قبول كل الاقتراحات في المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="77" />
+        <location filename="../../annotator/ui/window_actions.py" line="87" />
         <source>Next span</source>
         <translation>الوسم التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="78" />
+        <location filename="../../annotator/ui/window_actions.py" line="88" />
         <source>Previous span</source>
         <translation>الوسم السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="82" />
+        <location filename="../../annotator/ui/window_actions.py" line="92" />
         <source>&amp;Find in document</source>
         <translation>&amp;بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="83" />
+        <location filename="../../annotator/ui/window_actions.py" line="93" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="84" />
+        <location filename="../../annotator/ui/window_actions.py" line="94" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="86" />
+        <location filename="../../annotator/ui/window_actions.py" line="96" />
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="87" />
+        <location filename="../../annotator/ui/window_actions.py" line="97" />
         <source>Mark done and go to the next</source>
         <translation>وسمه منجزًا والانتقال إلى التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="89" />
+        <location filename="../../annotator/ui/window_actions.py" line="99" />
         <source>Mark skipped</source>
         <translation>وسمه متجاوزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="90" />
+        <location filename="../../annotator/ui/window_actions.py" line="100" />
         <source>Mark in progress</source>
         <translation>وسمه قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="92" />
+        <location filename="../../annotator/ui/window_actions.py" line="102" />
         <source>Next undone document</source>
         <translation>المستند التالي غير المنجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="93" />
+        <location filename="../../annotator/ui/window_actions.py" line="103" />
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="94" />
+        <location filename="../../annotator/ui/window_actions.py" line="104" />
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="96" />
+        <location filename="../../annotator/ui/window_actions.py" line="106" />
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="99" />
+        <location filename="../../annotator/ui/window_actions.py" line="109" />
         <source>Automatic (first strong character)</source>
         <translation>تلقائي (أول حرف ذي اتجاه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="100" />
+        <location filename="../../annotator/ui/window_actions.py" line="110" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="100" />
+        <location filename="../../annotator/ui/window_actions.py" line="110" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="106" />
+        <location filename="../../annotator/ui/window_actions.py" line="116" />
+        <source>&amp;Project</source>
+        <translation>الم&amp;شروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window_actions.py" line="117" />
+        <source>&amp;Labels…</source>
+        <translation>ال&amp;وسوم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window_actions.py" line="119" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="107" />
+        <location filename="../../annotator/ui/window_actions.py" line="120" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="108" />
+        <location filename="../../annotator/ui/window_actions.py" line="121" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="109" />
+        <location filename="../../annotator/ui/window_actions.py" line="122" />
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="110" />
+        <location filename="../../annotator/ui/window_actions.py" line="123" />
         <source>Text font…</source>
         <translation>خط النص…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="112" />
+        <location filename="../../annotator/ui/window_actions.py" line="125" />
         <source>Character mode (exact characters, not tokens)</source>
         <translation>وضع الحروف (حروف بعينها لا كلمات كاملة)</translation>
     </message>
@@ -2041,22 +2188,22 @@
         <translation>الوسم الجديد المتداخل يحلّ محلّ القديم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="131" />
+        <location filename="../../annotator/ui/window_actions.py" line="144" />
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="141" />
+        <location filename="../../annotator/ui/window_actions.py" line="154" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="142" />
+        <location filename="../../annotator/ui/window_actions.py" line="155" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="163" />
+        <location filename="../../annotator/ui/window_actions.py" line="176" />
         <source>Text font</source>
         <translation>خط النص</translation>
     </message>

@@ -168,6 +168,8 @@ def test_hotkeys_stay_unique_and_colours_and_keys_are_checked(team):
             team.apply(op)
     assert rows(team) == before
     team.apply(SetLabelHotkey("LOC", "l"))
+    with pytest.raises(AnnotatorError, match=r"\[E340\].*LOC's"):
+        team.apply(SetLabelHotkey("ORG", "L"))  # the editor reads keys without their case
     team.apply(SetLabelHotkey("PERS", "2"))  # LOC's old key is free now
     team.apply(RecolorLabel("LOC", "#AbCdEf"))
     team.apply(SetLabelDescription("LOC", "أماكن: مدن، بلدان"))

@@ -99,6 +99,12 @@ class EditorWidget(QWidget):
             direction = self.session.detected_direction()
         self.view.set_direction(direction is Direction.RTL)
 
+    def set_labels(self, labels: list[LabelSpec]) -> None:
+        """The label set changed: hotkeys and colours from LABELS (the window shows the open
+        document again, which repaints it)."""
+        self.labels = labels
+        self.span_style.set_labels(labels)
+
     def set_text_font(self, font: QFont) -> None:
         self.view.set_text_font(font, self.span_style)
 

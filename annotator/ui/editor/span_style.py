@@ -41,11 +41,19 @@ class SpanStyle:
     """Colours, tag geometry and band metrics for the project's labels at the text font."""
 
     def __init__(self, labels: list[LabelSpec], text_font: QFont) -> None:
+        self._fills: dict[tuple[str, int, bool], QTextCharFormat] = {}
+        self._widths: dict[str, float] = {}
+        self.set_labels(labels)
+        self.set_font(text_font)
+
+    def set_labels(self, labels: list[LabelSpec]) -> None:
+        """The label set changed (renamed, recoloured ...): new colours, fresh caches."""
         self.labels = {spec.name: spec for spec in labels}
         self.colors: dict[str, QColor] = {}
         for i, spec in enumerate(labels):
             self.colors[spec.name] = QColor(spec.color or DEFAULT_COLORS[i % len(DEFAULT_COLORS)])
-        self.set_font(text_font)
+        self._fills = {}
+        self._widths = {}
 
     def set_font(self, text_font: QFont) -> None:
         self.tag_font = QFont(text_font)
@@ -58,8 +66,8 @@ class SpanStyle:
         # between the band and the glyphs above and below it: marks may reach past the
         # font's ascent and descent, so the band keeps clear of them by a share of the line
         self.band_gap = max(3.0, round(text_metrics.height() * 0.18))
-        self._fills: dict[tuple[str, int, bool], QTextCharFormat] = {}
-        self._widths: dict[str, float] = {}
+        self._fills = {}
+        self._widths = {}
 
     def color(self, label: str) -> QColor:
         return self.colors.get(label, QColor("#999999"))

@@ -25,6 +25,7 @@ import platform
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,7 @@ def main() -> None:
         computation = _Computation(prepare_corpus(documents, None, None))
         seconds, figures = timed(computation.bootstrap_figures)
         statistics_s.append(seconds)
-        resampling_s.append(timed(lambda: figures.intervals(args.resamples, 0))[0])
+        resampling_s.append(timed(partial(figures.intervals, args.resamples, 0))[0])
     median = statistics.median
     result: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),

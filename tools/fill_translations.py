@@ -168,6 +168,9 @@ ARABIC = {
     "Accepted %1 document(s) (%2 span(s) added); %3 left for review":
         "قُبل %1 مستند (أُضيفت %2 وسوم)؛ وتُرك %3 للمراجعة",
     "accepted: %1 agreed span(s), %2 added": "مقبول: %1 وسوم متفق عليها، أُضيف منها %2",
+    # the Agreement view's bootstrap intervals
+    "[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)":
+        "[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

@@ -166,6 +166,16 @@ TABLE = Table("table", [
                "got {workers.2.plain_processes_speedup_median:.2f}x and "
                "{workers.4.plain_processes_speedup_median:.2f}x one at the same moments; every "
                "batch done exactly once"),
+    Row("bootstrap.json",
+        what="95% bootstrap intervals, {resamples:,} resamples of the documents, "
+             "{corpus.annotators} annotators x {corpus.tokens/1e6:.1f}M tokens "
+             "(`bench/bench_bootstrap.py`, medians of {runs}, side by side)",
+        figure="{ratio_with_to_without:.2f}x the time of `compute_agreement` without them "
+               "({compute_agreement_s:.2f} s vs {compute_agreement_with_intervals_s:.2f} s on a "
+               "busy machine); {coverage.share_held.krippendorff_alpha:.1%} of "
+               "{coverage.studies} simulated 95% intervals of alpha hold the true value "
+               "(Fleiss' kappa {coverage.share_held.fleiss_kappa:.1%}, Cohen's "
+               "{coverage.share_held.cohen_kappa:.1%})"),
     *(Row("scale_before.json", at=f"sizes.{size}",
           what="a project of {documents:,} documents of 550 characters, 5 spans each, before "
                "the paged document list (`bench/bench_scale.py`, main window offscreen)",

@@ -200,6 +200,9 @@ ARABIC = {
         "الوسم %1 مستعمل: ماذا يحلّ بمقاطعه (وبأسمائه في المعجم وسجلات وقته)؟",
     "&Project": "الم&شروع",
     "&Labels…": "ال&وسوم…",
+    # the Agreement view's bootstrap intervals
+    "[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)":
+        "[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

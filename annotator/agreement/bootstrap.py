@@ -38,7 +38,8 @@ from annotator.agreement.units import BoolArray, Corpus, FloatArray, IntArray
 
 LEVEL = 0.95
 DEFAULT_RESAMPLES = 1000
-BATCH = 32  # resamples computed at once
+BATCH_WEIGHTS = 4_000_000  # resamples x documents computed at once (32 MB of weights): few,
+# large matrix products (many small ones stall BLAS threads on a busy machine)
 OVERALL = ("krippendorff_alpha", "alpha_u", "fleiss_kappa", "gwet_ac1", "cohen_kappa",
            "span_f1_exact", "span_f1_lenient")
 PER_LABEL = ("krippendorff_alpha", "alpha_u", "cohen_kappa", "span_f1_exact", "span_f1_lenient")
@@ -129,11 +130,58 @@ def _mean_over_pairs(values: list[FloatArray]) -> FloatArray:
 
 
 # ------------------------------------------------------------------ per-document statistics
-class _CodingStats:
+class _Ledger:
+    """Every per-document statistic side by side in one matrix, so that a batch of weights
+    takes one matrix product (many small ones stall BLAS threads on a busy machine)."""
+
+    def __init__(self) -> None:
+        self.parts: list[FloatArray] = []
+        self.columns: dict[int, tuple[int, int, bool]] = {}  # id -> (first, last, 1-D)
+        self.width = 0
+        self.stacked: FloatArray | None = None
+        self._w: FloatArray | None = None
+        self._sums: FloatArray | None = None
+
+    def add(self, matrix: FloatArray) -> None:
+        part = matrix.reshape(matrix.shape[0], -1)
+        self.columns[id(matrix)] = (self.width, self.width + part.shape[1], matrix.ndim == 1)
+        self.width += part.shape[1]
+        self.parts.append(part)
+        self.stacked = None
+
+    def total(self, matrix: FloatArray, w: FloatArray) -> FloatArray:
+        """W @ MATRIX (a per-document statistic summed with each row of weights)."""
+        if self.stacked is None:
+            self.stacked = np.hstack(self.parts) if self.parts else np.zeros((w.shape[1], 0))
+            self._w = None
+        if self._w is not w:
+            self._w, self._sums = w, w @ self.stacked
+        assert self._sums is not None
+        first, last, flat = self.columns[id(matrix)]
+        block = self._sums[:, first:last]
+        return block[:, 0] if flat else block
+
+
+class _Weighted:
+    """Statistics per document, registered with a ledger that sums them per resample."""
+
+    def __init__(self, ledger: _Ledger) -> None:
+        self.ledger = ledger
+
+    def register(self, *matrices: FloatArray) -> None:
+        for matrix in matrices:
+            self.ledger.add(matrix)
+
+    def total(self, matrix: FloatArray, w: FloatArray) -> FloatArray:
+        return self.ledger.total(matrix, w)
+
+
+class _CodingStats(_Weighted):
     """Per-document sufficient statistics of the token measures on CODES (raters x tokens)."""
 
-    def __init__(self, codes: IntArray, token_doc: IntArray, n_docs: int, size: int,
-                 pairs: Sequence[tuple[int, int]], fleiss: bool) -> None:
+    def __init__(self, ledger: _Ledger, codes: IntArray, token_doc: IntArray, n_docs: int,
+                 size: int, pairs: Sequence[tuple[int, int]], fleiss: bool) -> None:
+        super().__init__(ledger)
         self.size = size
         coders = (codes >= 0).sum(axis=0)
         pairable = coders >= 2
@@ -167,9 +215,11 @@ class _CodingStats:
             self.agreeing = agreeing
             self.categories = sum((_by_doc(doc * size + row, size, n_docs) for row in kept),
                                   np.zeros((n_docs, size)))
+            self.register(self.subjects, self.agreeing, self.categories)
+        self.register(self.values, self.diagonal, *(m for c in self.confusions for m in c))
 
     def alpha(self, w: FloatArray, category: int | None = None) -> FloatArray:
-        values, diagonal = w @ self.values, w @ self.diagonal
+        values, diagonal = self.total(self.values, w), self.total(self.diagonal, w)
         n = values.sum(axis=1)
         if category is None:
             return _nominal_alpha(n, diagonal.sum(axis=1), (values * values).sum(axis=1))
@@ -177,7 +227,8 @@ class _CodingStats:
         return _nominal_alpha(n, 2 * inside + n - 2 * total, total**2 + (n - total) ** 2)
 
     def fleiss_and_ac1(self, w: FloatArray) -> tuple[FloatArray, FloatArray]:
-        subjects, agreeing, counts = w @ self.subjects, w @ self.agreeing, w @ self.categories
+        subjects, agreeing, counts = (self.total(m, w) for m in (
+            self.subjects, self.agreeing, self.categories))
         r = self.raters
         ok = (subjects > 0) & (r >= 2)
         observed = _safe_ratio(2.0 * agreeing, subjects * r * (r - 1), ok)
@@ -190,7 +241,7 @@ class _CodingStats:
     def cohen(self, w: FloatArray, category: int | None = None) -> FloatArray:
         kappas = []
         for diagonal, first, second in self.confusions:
-            d, f, s = w @ diagonal, w @ first, w @ second
+            d, f, s = self.total(diagonal, w), self.total(first, w), self.total(second, w)
             total = f.sum(axis=1)
             ok = total > 0
             t = np.where(ok, total, 1.0)
@@ -204,11 +255,12 @@ class _CodingStats:
         return _mean_over_pairs(kappas)
 
 
-class _SpanStats:
+class _SpanStats(_Weighted):
     """Per pair, per document and label: spans of each side and those matched (exact, lenient)."""
 
-    def __init__(self, corpus: Corpus, pairs: Sequence[tuple[int, int]], n_labels: int,
-                 stride: int) -> None:
+    def __init__(self, ledger: _Ledger, corpus: Corpus, pairs: Sequence[tuple[int, int]],
+                 n_labels: int, stride: int) -> None:
+        super().__init__(ledger)
         n_docs = corpus.doc_ids.size
         self.n_labels = n_labels
         self.exact: list[tuple[FloatArray, ...]] = []
@@ -221,21 +273,22 @@ class _SpanStats:
                               (lenient_matches(a, b, stride), self.lenient)):
                 out.append(tuple(_by_doc(k, n_labels, n_docs) for k in (
                     key_a, key_b, key_a[hits[0]], key_b[hits[1]])))
+                self.register(*out[-1])
 
     def f1(self, w: FloatArray, lenient: bool, label: int | None = None) -> FloatArray:
         scores = []
         for counts in self.lenient if lenient else self.exact:
-            summed = [w @ c for c in counts]
+            summed = [self.total(c, w) for c in counts]
             picked = [s.sum(axis=1) if label is None else s[:, label] for s in summed]
             scores.append(_f1(*picked))
         return _mean_over_pairs(scores)
 
 
-class _UnitizingStats:
+class _UnitizingStats(_Weighted):
     """alpha_u on the documents every rater finished, per category, as sums over documents."""
 
-    def __init__(self, study: UnitizingStudy, complete: BoolArray) -> None:
-        self.complete = complete.astype(np.float64)
+    def __init__(self, ledger: _Ledger, study: UnitizingStudy, complete: BoolArray) -> None:
+        super().__init__(ledger)
         self.raters = study.n_raters
         c_count = self.n_categories = study.n_categories
         n_docs = study.n_sections
@@ -252,37 +305,47 @@ class _UnitizingStats:
         self.squares = _by_doc(key, c_count, n_docs, self.u_len * (self.u_len - 1))
         length = self.u_len
         self.shape = _by_doc(key, c_count, n_docs, (2 * length**3 - 3 * length**2 + length) / 3)
-        g_rater, g_cat, g_sec, g_len = study._gaps()
+        # the expected disagreement's sum over (unit, gap) pairs, l^2 (l_g - l + 1) for each
+        # gap at least as long as the unit, is bilinear in the weights of the unit's and the
+        # gap's documents: by kind of unit (category, length), the units' l^2 per document
+        # times, per document, the gaps' room for a unit of that kind
+        unit_len = self.u_len.astype(np.int64)
+        _, g_cat, g_sec, g_len = study._gaps()
         g_keep = complete[g_sec]
         g_cat, g_sec, g_len = g_cat[g_keep], g_sec[g_keep], g_len[g_keep]
-        base = int(max(int(g_len.max(initial=0)), int(length.max(initial=0)))) + 2
-        order = np.argsort(g_cat * base + g_len, kind="stable")
-        self.g_sec, self.g_len = g_sec[order], g_len[order].astype(np.float64)
-        combined = (g_cat * base + g_len)[order]
-        unit_len = self.u_len.astype(np.int64)
-        self.low = np.searchsorted(combined, self.u_cat * base + unit_len, side="left")
-        self.high = np.searchsorted(combined, (self.u_cat + 1) * base, side="left")
+        base = int(max(int(g_len.max(initial=0)), int(unit_len.max(initial=0)))) + 2
+        kinds, kind_of_unit = np.unique(self.u_cat * base + unit_len, return_inverse=True)
+        k_cat, k_len = kinds // base, kinds % base
+        self.kind_category = np.zeros((kinds.size, c_count))
+        self.kind_category[np.arange(kinds.size), k_cat] = 1.0
+        self.kind_squares = _by_doc(self.u_sec * kinds.size + kind_of_unit.ravel(), kinds.size,
+                                    n_docs, self.u_len**2)
+        gap_key = np.sort((g_sec * c_count + g_cat) * base + g_len)
+        running = np.concatenate([[0.0], np.cumsum((gap_key % base).astype(np.float64))])
+        docs = np.arange(n_docs)[:, None]
+        low = np.searchsorted(gap_key, (docs * c_count + k_cat) * base + k_len, side="left")
+        high = np.searchsorted(gap_key, (docs * c_count + k_cat + 1) * base, side="left")
+        self.kind_room = (running[high] - running[low]) - (high - low) * (k_len - 1.0)
+        # documents some rater did not finish are not in alpha_u: their weight is 0
+        mask = complete.astype(np.float64)
+        for name in ("length", "observed", "units", "shape", "squares", "kind_squares",
+                     "kind_room"):
+            matrix = getattr(self, name)
+            setattr(self, name, matrix * (mask if matrix.ndim == 1 else mask[:, None]))
+            self.register(getattr(self, name))
 
     def alpha(self, w: FloatArray) -> tuple[FloatArray, FloatArray]:
         """(overall alpha_u, alpha_u per category) of each weight row."""
-        w = w * self.complete
         r = float(self.raters)
-        length = w @ self.length
-        observed = 2.0 * (w @ self.observed) / np.where(length > 0, r * (r - 1) * length**2,
-                                                         1.0)[:, None]
-        units = w @ self.units
-        numerator = (units - 1.0) * (w @ self.shape)
-        gap_w = w[:, self.g_sec]
-        zero = np.zeros((w.shape[0], 1))
-        reach = np.concatenate([zero, np.cumsum(gap_w * (self.g_len + 1.0), axis=1)], axis=1)
-        count = np.concatenate([zero, np.cumsum(gap_w, axis=1)], axis=1)
-        room = (reach[:, self.high] - reach[:, self.low]) - self.u_len * (
-            count[:, self.high] - count[:, self.low])
-        term = w[:, self.u_sec] * self.u_len**2 * room
-        for c in range(self.n_categories):
-            numerator[:, c] += term[:, self.u_cat == c].sum(axis=1)
+        length = self.total(self.length, w)
+        observed = 2.0 * self.total(self.observed, w) / np.where(
+            length > 0, r * (r - 1) * length**2, 1.0)[:, None]
+        units = self.total(self.units, w)
+        numerator = (units - 1.0) * self.total(self.shape, w)
+        numerator += (self.total(self.kind_squares, w) * self.total(self.kind_room, w)
+                      ) @ self.kind_category
         total = r * length
-        denominator = (total * (total - 1))[:, None] - w @ self.squares
+        denominator = (total * (total - 1))[:, None] - self.total(self.squares, w)
         scale = np.divide(2.0, length, out=np.zeros_like(length), where=length > 0)[:, None]
         expected = np.divide(scale * numerator, denominator, out=np.zeros_like(numerator),
                              where=denominator > 0)
@@ -303,15 +366,17 @@ class BootstrapFigures:
         n_docs = corpus.doc_ids.size
         self.labels = corpus.labels
         size = len(corpus.labels) + 1
-        self.coding = _CodingStats(codes, corpus.token_doc, n_docs, size, pairs, fleiss=True)
+        ledger = _Ledger()
+        self.coding = _CodingStats(ledger, codes, corpus.token_doc, n_docs, size, pairs,
+                                   fleiss=True)
         self.nested: dict[int, _CodingStats] = {}  # label vs the rest, when spans nest
         for code in range(1, size):
             binary = label_codes(code)
             if binary is not None:
-                self.nested[code] = _CodingStats(binary, corpus.token_doc, n_docs, 2, pairs,
-                                                 fleiss=False)
-        self.spans = _SpanStats(corpus, pairs, size, stride)
-        self.unitizing = _UnitizingStats(study, np.asarray(corpus.present.all(axis=0)))
+                self.nested[code] = _CodingStats(ledger, binary, corpus.token_doc, n_docs, 2,
+                                                 pairs, fleiss=False)
+        self.spans = _SpanStats(ledger, corpus, pairs, size, stride)
+        self.unitizing = _UnitizingStats(ledger, study, np.asarray(corpus.present.all(axis=0)))
         self.n_docs = n_docs
 
     def values(self, w: FloatArray) -> dict[tuple[str | None, str], FloatArray]:
@@ -340,8 +405,9 @@ class BootstrapFigures:
     def intervals(self, resamples: int, seed: int, level: float = LEVEL) -> BootstrapIntervals:
         rng = np.random.default_rng(seed)
         collected: dict[tuple[str | None, str], list[FloatArray]] = {}
-        for first in range(0, resamples, BATCH):
-            w = resample_weights(rng, min(BATCH, resamples - first), self.n_docs)
+        batch = max(1, BATCH_WEIGHTS // max(self.n_docs, 1))
+        for first in range(0, resamples, batch):
+            w = resample_weights(rng, min(batch, resamples - first), self.n_docs)
             for key, values in self.values(w).items():
                 collected.setdefault(key, []).append(values)
         merged = {key: np.concatenate(parts) for key, parts in collected.items()}

@@ -28,6 +28,7 @@ from annotator.agreement import (
     PairAgreement,
     compute_agreement,
 )
+from annotator.agreement.bootstrap import Interval
 from annotator.agreement.html_report import render_html
 from annotator.agreement.text_report import format_report
 from annotator.app.project import Project
@@ -43,7 +44,7 @@ from annotator.store.finished import (
 )
 from annotator.text.tokenizer import ProjectTokenizer
 
-__all__ = ["CSV_COLUMNS", "AgreementReport", "Figure", "PairAgreement", "agreement_annotators", "agreement_documents",
+__all__ = ["CSV_COLUMNS", "AgreementReport", "Figure", "Interval", "PairAgreement", "agreement_annotators", "agreement_documents",
            "check_labels", "document_titles", "format_report", "project_agreement",
            "project_tokenize", "render_html"]
 

@@ -116,181 +116,186 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="102" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="110" />
         <source>Agreement between annotators</source>
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="116" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="124" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="116" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="124" />
         <source>Span F1, exact</source>
         <translation>F1 للوسوم، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="117" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
         <source>Span F1, lenient</source>
         <translation>F1 للوسوم، تطابق متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="117" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
         <source>α_u (characters)</source>
         <translation>ألفا التقطيع α_u (الحروف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="130" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="130" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="238" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="247" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="131" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="239" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="248" />
         <source>F1 lenient</source>
         <translation>F1 متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="131" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="132" />
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
         <source>Krippendorff's α</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="132" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="238" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="247" />
         <source>α_u</source>
         <translation>α_u</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="133" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="133" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
         <source>Tokens used</source>
         <translation>الكلمات المحسوبة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="134" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
         <source>Tokens left out</source>
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
         <source>Annotators</source>
         <translation>المُعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
         <source>Missing</source>
         <translation>الغائبون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
         <source>Tokens alike</source>
         <translation>الكلمات المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
         <source>Open in the editor</source>
         <translation>فتح في المحرر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="156" />
         <source>Show disagreements</source>
         <translation>عرض الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="159" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="167" />
         <source>Annotators:</source>
         <translation>المُعلِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="168" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="171" />
         <source>Measure:</source>
         <translation>المقياس:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="166" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="174" />
         <source>Annotator pairs</source>
         <translation>أزواج المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="167" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="175" />
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="178" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="186" />
         <source>Documents, least agreement first (double-click opens one)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (انقر مرتين لفتح مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="204" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="212" />
         <source>Choose at least two annotators</source>
         <translation>اختر مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="207" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="215" />
         <source>Choose at least one label</source>
         <translation>اختر وسمًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="209" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="217" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="225" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="234" />
         <source>%1 annotators · %2 documents · %3 tokens</source>
         <translation>المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="235" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="244" />
         <source>Krippendorff's α (tokens)</source>
         <translation>ألفا كريبندورف (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="236" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="245" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="236" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="245" />
         <source>Gwet's AC1</source>
         <translation>معامل AC1 لغويت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="237" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="246" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="253" />
+        <source>[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)</source>
+        <translation>[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)</translation>
     </message>
 </context>
 <context>

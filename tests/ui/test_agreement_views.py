@@ -80,9 +80,13 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.computed, timeout=20000):
         pass
-    expected = project_agreement(team)
+    expected = project_agreement(team, bootstrap=1000, seed=0)  # the view's intervals
     assert dialog.report is not None
     assert dialog.report.to_dict() == expected.to_dict()
+    alpha = expected.bootstrap.overall["krippendorff_alpha"]
+    assert (f"{format_value(expected.overall['krippendorff_alpha'].value)} "
+            f"[{format_value(alpha.low)}, {format_value(alpha.high)}]") in dialog.overall.text()
+    assert "95% confidence interval" in dialog.overall.text()
     assert dialog.heatmap.names == ["amal", "badr", "carim"]
     for measure in ("cohen_kappa", "span_f1_exact", "span_f1_lenient", "alpha_u"):
         dialog.measure.setCurrentIndex(dialog.measure.findData(measure))
@@ -92,6 +96,7 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
                 if r != c:
                     assert _cell(dialog.heatmap_view, r, c) == format_value(grid[r][c])
     shown = {_cell(dialog.labels_view, r, 0): r for r in range(dialog.labels.rowCount())}
+    with_interval = 0
     for label, figures in expected.per_label.items():
         row = shown[label]
         assert _cell(dialog.labels_view, row, 1) == format_value(figures.exact_f1.value)
@@ -99,6 +104,12 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
         assert _cell(dialog.labels_view, row, 4) == format_value(figures.krippendorff_alpha.value)
         assert _cell(dialog.labels_view, row, 5) == format_value(figures.alpha_u.value)
         assert _cell(dialog.labels_view, row, 7) == str(figures.krippendorff_alpha.used)
+        f1 = expected.bootstrap.per_label[label]["span_f1_exact"]
+        tip = dialog.labels_view.model().index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+        if f1.low is not None:
+            assert f"95% interval [{f1.low:.3f}, {f1.high:.3f}]" in tip
+            with_interval += 1
+    assert with_interval >= 2
     # documents from least to most agreement under the chosen measure (alpha_u)
     dialog.measure.setCurrentIndex(dialog.measure.findData("alpha_u"))
     by_doc = {d.doc_id: d.alpha_u for d in expected.per_document}
@@ -120,7 +131,8 @@ def test_agreement_filters_recompute_in_the_background(qtbot, team):
     dialog.label_filter.item(1).setCheckState(Qt.CheckState.Unchecked)  # LOC
     with qtbot.waitSignal(dialog.computed, timeout=20000):
         pass
-    expected = project_agreement(team, ["amal", "badr"], ["PERS", "ORG", "MISC"])
+    expected = project_agreement(team, ["amal", "badr"], ["PERS", "ORG", "MISC"],
+                                 bootstrap=1000, seed=0)
     assert dialog.report is not None and dialog.report.to_dict() == expected.to_dict()
     assert dialog.heatmap.names == ["amal", "badr"]
     assert dialog.labels.rowCount() == 3

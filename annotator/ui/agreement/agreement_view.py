@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.app.agreement import (
     AgreementReport,
+    Interval,
     agreement_annotators,
     document_titles,
     project_agreement,
@@ -49,7 +50,14 @@ from annotator.ui.agreement.table_models import (
 from annotator.ui.agreement.worker import BackgroundJob
 
 RECOMPUTE_DELAY_MS = 250
+BOOTSTRAP_RESAMPLES = 1000  # the CLI's default: the same intervals as `agreement --json`
 AgreementResult = tuple[AgreementReport, dict[int, str]]
+
+
+def _interval(interval: Interval | None) -> str:
+    if interval is None or interval.low is None or interval.high is None:
+        return ""
+    return f" [{format_value(interval.low)}, {format_value(interval.high)}]"
 
 
 def _check_list(parent: QWidget, names: list[str]) -> QListWidget:
@@ -210,7 +218,8 @@ class AgreementDialog(QDialog):
         project = self.project
 
         def work() -> AgreementResult:
-            report = project_agreement(project, annotators, labels)
+            report = project_agreement(project, annotators, labels,
+                                       bootstrap=BOOTSTRAP_RESAMPLES, seed=0)
             return report, document_titles(project, [d.doc_id for d in report.per_document])
 
         return self.job.run(work)
@@ -237,8 +246,13 @@ class AgreementDialog(QDialog):
                  ("cohen_kappa", self.tr("Cohen's κ (mean)")),
                  ("alpha_u", self.tr("α_u")), ("span_f1_exact", self.tr("F1 exact")),
                  ("span_f1_lenient", self.tr("F1 lenient")))
-        return "   ·   ".join(f"{title} {format_value(report.overall[key].value)}"
-                              for key, title in names)
+        intervals = report.bootstrap.overall if report.bootstrap is not None else {}
+        text = "   ·   ".join(f"{title} {format_value(report.overall[key].value)}"
+                              + _interval(intervals.get(key)) for key, title in names)
+        if report.bootstrap is not None and intervals:
+            note = self.tr("[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)")
+            text += "\n" + note.replace("%1", f"{report.bootstrap.resamples:,}")
+        return text
 
     def _show_failure(self, generation: int, message: str) -> None:
         if self.job.is_current(generation):

@@ -6,6 +6,8 @@ annotator pairs of each pair's kappa of "this label" against everything else, on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.app.agreement import AgreementReport, Figure, PairAgreement
 from annotator.ui.agreement.table_models import Value
 
@@ -32,11 +34,27 @@ def label_rows(report: AgreementReport) -> tuple[list[list[Value]], list[list[st
                      found.cohen_kappa.value, alpha.value, found.alpha_u.value,
                      sum(found.spans.values()), alpha.used, sum(alpha.left_out.values())])
         spans = ", ".join(f"{name}: {n}" for name, n in found.spans.items())
-        tips.append([None, figure_tooltip(found.exact_f1), figure_tooltip(found.lenient_f1),
-                     figure_tooltip(found.cohen_kappa), figure_tooltip(alpha),
-                     figure_tooltip(found.alpha_u), spans, figure_tooltip(alpha),
+        ci = _label_intervals(report, label)
+        tips.append([None, figure_tooltip(found.exact_f1) + ci("span_f1_exact"),
+                     figure_tooltip(found.lenient_f1) + ci("span_f1_lenient"),
+                     figure_tooltip(found.cohen_kappa) + ci("cohen_kappa"),
+                     figure_tooltip(alpha) + ci("krippendorff_alpha"),
+                     figure_tooltip(found.alpha_u) + ci("alpha_u"), spans, figure_tooltip(alpha),
                      figure_tooltip(alpha)])
     return rows, tips
+
+
+def _label_intervals(report: AgreementReport, label: str) -> Callable[[str], str]:
+    """measure -> "\n95% interval [low, high]" of LABEL's figure ("" without a bootstrap)."""
+    found = report.bootstrap.per_label.get(label, {}) if report.bootstrap else {}
+
+    def line(measure: str) -> str:
+        i = found.get(measure)
+        if i is None or i.low is None or i.high is None:
+            return ""
+        return f"\n95% interval [{i.low:.3f}, {i.high:.3f}] ({i.resamples} resamples)"
+
+    return line
 
 
 def document_rows(report: AgreementReport, titles: dict[int, str]) -> list[list[Value]]:

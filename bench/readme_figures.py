@@ -191,7 +191,27 @@ TABLE = Table("table", [
                "{peak_rss_mb:.2f}"),
 ])
 
+SIMULATED_ARMS = (("none", "no pre-tags"), ("gazetteer", "the starter gazetteer"),
+                  ("model", "the project's model, retrained every {retrain_every} documents"))
+SIMULATED = Table("simulated-annotator", [
+    Row("simulated_annotator.json", what=what,
+        figure=f"{{{arm}.keys_per_entity:.2f}} | {{{arm}.edits_per_entity:.2f}} | "
+               f"{{{arm}.entities_from_suggestions:.0%}} | {{{arm}.accepted:,}} / "
+               f"{{{arm}.relabelled:,}} / {{{arm}.rejected:,}} / {{{arm}.added:,}}")
+    for arm, what in SIMULATED_ARMS],
+    header="| pre-tags | keys per entity | edits per entity | entities from suggestions | "
+           "accepted / relabelled / rejected / added |\n|---|---|---|---|---|")
+
 BLOCKS: list[Block] = [
+    Passage("simulated-annotator-setup", "simulated_annotator.json",
+            text="{documents} documents of {sentences_per_document} sentences, "
+                 "{gold_entities:,} gold entities; the model: {model_description}; its held-out F1 "
+                 "after "
+                 "each retraining {f1s}",
+            derive={"f1s": lambda r: ", ".join(
+                "-" if t["held_out_f1"] is None else f"{t['held_out_f1']:.2f}"
+                for t in r["model"]["trainings"])}),
+    SIMULATED,
     Passage("tokenizer-spacy-alignment", "tokenizer_alignment.json", at="spacy_blank_ar",
             text="{misaligned_entities} of the {entities:,} entities of the ANERcorp sample "
                  "({share:.1%})",

@@ -132,18 +132,25 @@ def train_in_child(location: str, out_dir: str, options: TrainOptions, work_dir:
 
 def start_training_process(project: Project, out_dir: str | Path,
                            options: TrainOptions | None = None) -> ChildProcess:
-    """`train_model` in a separate process (started): E306/E116 are raised here, at once;
+    """`train_model` in a separate process (started): E306, E116, E425 (the folder cannot be
+    made) and E426 (no process could be started) are raised here, at once;
     everything else arrives from the child (see `app.child_process`). The temporary folder is
     made here and removed when the child has ended."""
     options = options or TrainOptions()
     out = checked_out_dir(out_dir, options)
-    work = _work_folder(out)
+    try:
+        work = _work_folder(out)
+    except OSError as err:
+        raise AnnotatorError(E.E425, path=out.parent, reason=err.strerror or str(err)) from err
     child = ChildProcess(train_in_child, (project.url, str(out), options, str(work)),
                          cleanup=lambda: shutil.rmtree(work, ignore_errors=True),
                          finishing=lambda step: isinstance(step, TrainProgress)
                          and step.stage == "saving")
     try:
         child.start()
+    except OSError as err:
+        shutil.rmtree(work, ignore_errors=True)
+        raise AnnotatorError(E.E426, reason=err.strerror or str(err)) from err
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

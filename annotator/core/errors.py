@@ -140,6 +140,8 @@ class E(Enum):
     E422 = "{path}: the Parquet file of the Hugging Face export needs pyarrow: pip install 'annotator[hf]' (or pip install pyarrow)"
     E423 = "Unknown queue order {order!r}; known orders: {known}"
     E424 = "The background process ended without finishing (exit code {exit_code}); nothing it was doing was kept"
+    E425 = "{path}: cannot make the model's folder there: {reason}"
+    E426 = "Cannot start the training process: {reason}"
     E412 = "The project gazetteer needs a project: open one, or give a names file (--gazetteer FILE)"
 
     # agreement (E5xx)

@@ -137,7 +137,14 @@ def test_training_refused_at_once_starts_no_process_and_leaves_nothing(tmp_path)
                 assert str(err).startswith(code)
             else:
                 raise AssertionError(f"{code} expected")
+        (tmp_path / "a-file").write_text("", encoding="utf-8")
+        try:
+            start_training_process(project, tmp_path / "a-file" / "model")
+        except AnnotatorError as err:
+            assert str(err).startswith("[E425]") and "a-file" in str(err)
+        else:
+            raise AssertionError("E425 expected")
     finally:
         project.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["model", "p.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "model", "p.db"]
     assert [p.name for p in out.iterdir()] == ["keep.txt"]

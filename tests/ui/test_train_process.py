@@ -119,3 +119,20 @@ def test_a_child_that_dies_or_breaks_fails_with_one_line(qtbot):
         assert failed.args[0].startswith(code) and "\n" not in failed.args[0]
         assert gone(child.pid)
     assert "exit code 3" in str(worker.error) or "ValueError" in str(worker.error)
+
+
+@pytest.mark.slow
+def test_closing_the_dialog_mid_run_leaves_no_process(qtbot, tmp_path):
+    dialog = dialog_on(qtbot, tmp_path, 60, 200)
+    try:
+        dialog.start()
+        worker = dialog.panel.worker
+        assert isinstance(worker, ProcessWorker)
+        with qtbot.waitSignal(worker.reported, timeout=WAIT_MS,
+                              check_params_cb=lambda step: step.stage == "initialising"):
+            pass
+        dialog.reject()  # closing waits for the child (stopped, or terminated)
+        out = tmp_path / "models" / "tiny"
+        assert gone(worker.child.pid) and not out.exists() and leftovers(out) == []
+    finally:
+        dialog.project.close()

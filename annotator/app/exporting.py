@@ -225,12 +225,15 @@ def export_project(project: Project, out: str | Path, options: ExportOptions,
         _move_into_place(temporary, out, options.overwrite)
         report.files = [str(out / f.relative_to(temporary)) if f != temporary else str(out)
                         for f in files]
-    except BaseException:
+    except BaseException as error:
         for writer in writers.values():
             handle = getattr(writer, "handle", None)
             if handle is not None and not handle.closed:
                 handle.close()
         _remove(temporary)
+        if isinstance(error, AnnotatorError) and temporary in error.details.values():
+            raise AnnotatorError(error.code, **{key: out if value == temporary else value
+                                                for key, value in error.details.items()}) from None
         raise
     return report
 

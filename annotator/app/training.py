@@ -179,7 +179,9 @@ def _export(project: Project, data: Path, options: TrainOptions, report: TrainRe
     report.misaligned = [str(problem) for problem in exported.misaligned]
     total = sum(report.documents.values())
     if total < MIN_DOCUMENTS or not report.documents.get("train") or not report.documents.get("test"):
-        raise AnnotatorError(E.E403, reason=f"{total} done document(s) ({report.source}); at least "
+        counted = ("sentence piece(s) of done documents (too few documents to split them)"
+                   if exported.sentences_per_doc else "done document(s)")
+        raise AnnotatorError(E.E403, reason=f"{total} {counted} ({report.source}); at least "
                                             f"{MIN_DOCUMENTS}, and enough for train and held-out shares")
     if not report.documents.get("dev"):  # a tiny project: pick checkpoints on training data
         shutil.copy(data / "train.spacy", data / "dev.spacy")

@@ -112,7 +112,7 @@ def align(doc_id: int, source: str, text: str, spans: list[Span], tokenizer: Tok
                                         mention, reason))
         else:
             candidates.append(span)
-    vocab = tokenizer.vocab
+    vocab = tokenizer  # its vocab is made only if a spaCy writer asks (ExportTokens.vocab)
     base = list(recorded) if recorded is not None else tokenizer.token_offsets(text)
     tokens = tokens_from_offsets(text, base, vocab)
     ranges = [_token_range(tokens, s.start, s.end) for s in candidates]

@@ -167,7 +167,8 @@ class ConllWriter:
                               f"up to {self.deepest} tag columns (multi-tag CoNLL, outermost "
                               "first)")
         if self.documents > 1 and not self.docstart:
-            self.notes.append(f"{self.path.name}: {self.documents} documents without -DOCSTART- "
+            where = "" if self.path.name.startswith(".") else f"{self.path.name}: "  # a split's file
+            self.notes.append(f"{where}{self.documents} documents without -DOCSTART- "
                               "lines; importing the file gives one document (export with "
                               "--docstart to keep document boundaries)")
         return [self.path]

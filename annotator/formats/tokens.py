@@ -94,13 +94,20 @@ class ExportTokens:
     ends: list[int]
     spaces: list[bool]  # the token is followed by one space that belongs to it (whitespace_)
     gaps: frozenset[int]  # indices of gap tokens (no word: whitespace, invisible marks)
-    vocab: Any = None
+    # a spaCy Vocab, or the tokenizer whose `.vocab` is one: read only when a Doc or DocBin is
+    # written, so exports to other formats never import spaCy
+    vocab_source: Any = None
     entities: list[tuple[int, int, str]] = field(default_factory=list)
     # every aligned span, overlapping ones included (doc.spans), when the format carries them
     spans: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    @property
+    def vocab(self) -> Any:
+        source = self.vocab_source
+        return source.vocab if hasattr(type(source), "token_offsets") else source  # a tokenizer
 
     def words(self) -> list[str]:
         """The text of every token, gaps included."""

@@ -11,6 +11,7 @@ transaction first checks that the file is still there.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import event
@@ -29,13 +30,16 @@ _SQLITE = (  # the sqlite3 message (lower case) -> the code
 
 
 def translate(error: BaseException, shown: str, sqlite: bool, disconnect: bool,
-              busy_seconds: int) -> AnnotatorError | None:
+              busy_seconds: int, file: Path | None = None) -> AnnotatorError | None:
     """The AnnotatorError for a driver's ERROR, or None when it is not a storage fault."""
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     if sqlite:
         lowered = text.lower()
         if "database is locked" in lowered:
             return AnnotatorError(E.E119, seconds=busy_seconds)
+        if ("unable to open database file" in lowered and file is not None and file.exists()
+                and not os.access(file.parent, os.W_OK)):  # no room for its journal: read-only
+            return AnnotatorError(E.E131, project=shown, reason=text)
         for phrase, code in _SQLITE:
             if phrase in lowered:
                 return None if code is None else AnnotatorError(code, project=shown, reason=text)
@@ -69,7 +73,7 @@ def watch(engine: Engine, shown: str, file: Path | None, busy_seconds: int,
         if context.connection is None and not sqlite:  # connecting failed: no server there
             text = str(original).strip().splitlines()[0] if str(original).strip() else ""
             raise AnnotatorError(E.E158, url=shown, reason=text[:300]) from original
-        found = translate(original, shown, sqlite, context.is_disconnect, busy_seconds)
+        found = translate(original, shown, sqlite, context.is_disconnect, busy_seconds, file)
         if found is not None and found.code is E.E160:
             context.is_disconnect = True  # the pool's connections are renewed
         if found is not None:

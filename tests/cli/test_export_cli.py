@@ -92,3 +92,34 @@ def test_conll_keeps_document_boundaries_only_with_docstart_and_says_so(tmp_path
         main(["init", back])
         assert main(["import", back, str(out), "--format", "conll", "--create-labels"]) == 0
         assert _spans(back) == [(documents, "documents"), *original[1:]]
+
+
+def test_the_docstart_note_names_the_file_written_not_its_temporary(tmp_path, capsys):
+    project = str(tmp_path / "p.db")
+    main(["init", project, "--labels", "PERS,LOC"])
+    main(["import", project, str(EXAMPLES / "example.doccano.jsonl")])
+    capsys.readouterr()
+    assert main(["export", project, str(tmp_path / "o.conll"), "--format", "conll", "--all"]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if "without -DOCSTART-" in line]
+    assert notes == ["  note: 2 documents without -DOCSTART- lines; importing the file gives one "
+                     "document (export with --docstart to keep document boundaries)"]
+    assert main(["export", project, str(tmp_path / "parts"), "--format", "conll", "--all",
+                 "--split", "train=0.5,dev=0.5", "--sentences-per-doc", "1"]) == 0
+    out = capsys.readouterr().out
+    assert ".partial" not in out and "train.conll: " in out
+
+
+def test_a_conll_export_does_not_import_spacy(tmp_path):
+    """Only the spaCy writers need a Vocab: the others start as fast as the CLI does."""
+    import subprocess
+    import sys
+
+    project = str(tmp_path / "p.db")
+    main(["init", project, "--labels", "PERS,LOC"])
+    main(["import", project, str(EXAMPLES / "example.doccano.jsonl")])
+    script = ("import sys; from annotator.cli import main; "
+              f"code = main(['export', {project!r}, {str(tmp_path / 'o.conll')!r}, '--format', 'conll', "
+              "'--all']); print(code, 'spacy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split()[-2:] == ["0", "False"], done.stderr
+    assert "B-PERS" in (tmp_path / "o.conll").read_text(encoding="utf-8")

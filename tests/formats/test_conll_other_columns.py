@@ -94,6 +94,7 @@ def test_nested_entities_and_pos_columns_ask_for_flatten(tmp_path):
         export_project(project, tmp_path / "o.conll",
                        ExportOptions(format="conll", all_documents=True))
     assert err.value.code is E.E316 and not (tmp_path / "o.conll").exists()
+    assert str(err.value).startswith(f"[E316] {tmp_path / 'o.conll'}: ")  # not the temporary file
     report = export_project(project, tmp_path / "o.conll", ExportOptions(
         format="conll", all_documents=True, flatten="innermost"))
     assert (tmp_path / "o.conll").read_text(encoding="utf-8") == (

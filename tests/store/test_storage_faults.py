@@ -103,6 +103,42 @@ def test_the_command_line_says_it_in_one_line(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+def test_a_read_only_folder_is_e131_and_a_vanished_file_e132(tmp_path, monkeypatch):
+    """SQLite says "unable to open database file" for both; a folder it may not write its
+    journal into is what the user must change, so it is named read-only."""
+    import sqlite3
+
+    from annotator.store import faults
+
+    project = tmp_path / "p.db"
+    project.write_bytes(b"")
+    error = sqlite3.OperationalError("unable to open database file")
+    monkeypatch.setattr(faults.os, "access", lambda path, mode: Path(path) != tmp_path)
+    found = faults.translate(error, "p.db", True, False, 5, project)
+    assert found is not None and found.code is E.E131 and "read-only" in str(found)
+    gone = faults.translate(error, "q.db", True, False, 5, tmp_path / "q.db")
+    assert gone is not None and gone.code is E.E132
+
+
+@pytest.mark.skipif(sys.platform == "win32" or __import__("os").geteuid() == 0,
+                    reason="root writes into a read-only folder anyway")
+def test_an_import_into_a_project_in_a_read_only_folder_is_one_line_e131(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    project = folder / "p.db"
+    ProjectStore.create(project, labels=["LOC"]).close()
+    source = tmp_path / "a.txt"
+    source.write_text("نص", encoding="utf-8")
+    folder.chmod(0o555)
+    try:
+        done = subprocess.run([sys.executable, "-m", "annotator", "import", str(project),
+                               str(source)], capture_output=True, text=True, timeout=120)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+    assert "[E131]" in done.stderr and "Traceback" not in done.stderr
+
+
 @pytest.mark.postgres
 def test_a_server_gone_is_one_line_and_nothing_unacknowledged_is_claimed(postgres_server):
     from pg_server import start_server

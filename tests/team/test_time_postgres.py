@@ -53,7 +53,7 @@ def test_a_shared_project_from_before_the_time_tables_grants_them_on_upgrade(pg_
     store = ProjectStore.create(pg_url, labels=["LOC"])
     team.add_member(store, "amal", Role.ANNOTATOR, password=PASSWORD)
     with store.write() as c:  # as if the project were at 0003 with its groups made then
-        c.exec_driver_sql("DROP TABLE span_time, document_time")
+        c.exec_driver_sql("DROP TABLE span_time, document_time, pretag_batch, pretag_run")
         c.exec_driver_sql("UPDATE alembic_version SET version_num = '0003'")
     store.close()
     ProjectStore.open(pg_url).close()  # the owner upgrades it

@@ -140,6 +140,11 @@ ARABIC = {
     "in progress": "قيد العمل",
     "new": "جديد",
     "skipped": "متجاوز",
+    "γ (spans)": "γ (المقاطع)",
+    "γ-cat": "γ-cat (التصنيفات)",
+    "γ": "γ",
+    "γ: expected disorder from %1 sampled continua, standard error %2":
+        "γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

@@ -36,6 +36,7 @@ from annotator.agreement.coding import (
     krippendorff_alpha_nominal,
     nominal_alpha_by_group,
 )
+from annotator.agreement.gamma_report import GammaOptions, corpus_gamma
 from annotator.agreement.report import (
     AgreementReport,
     AnnotatorSummary,
@@ -70,16 +71,19 @@ def compute_agreement(
     *,
     annotators: Sequence[str] | None = None,
     labels: Sequence[str] | None = None,
+    gamma: GammaOptions | None = None,
 ) -> AgreementReport:
     """All agreement measures of `documents`, optionally restricted to some annotators/labels.
 
     Spans with labels outside `labels` are left out (their tokens count as "O") and counted.
-    Raises AnnotatorError (E501-E505) on bad input; see `units.prepare_corpus`.
+    Raises AnnotatorError (E501-E505) on bad input; see `units.prepare_corpus`. GAMMA sets
+    the gamma computation (`gamma_report.GammaOptions`); None (the default here; the
+    app and the command line ask for it) leaves gamma out.
     """
     corpus = prepare_corpus(documents, annotators, labels)
     filters = {"annotators": None if annotators is None else tuple(annotators),
                "labels": None if labels is None else tuple(labels)}
-    return _Computation(corpus).report(filters)
+    return _Computation(corpus).report(filters, gamma)
 
 
 def _value(x: float) -> float | None:
@@ -143,7 +147,8 @@ class _Computation:
 
     # ------------------------------------------------------------------------------------------
 
-    def report(self, filters: dict[str, tuple[str, ...] | None]) -> AgreementReport:
+    def report(self, filters: dict[str, tuple[str, ...] | None],
+               gamma_options: GammaOptions | None = None) -> AgreementReport:
         corpus = self.corpus
         alpha, coincidences = krippendorff_alpha_nominal(self.codes, self.n_categories)
         complete = corpus.present.all(axis=0)
@@ -161,6 +166,9 @@ class _Computation:
             "span_macro_f1_exact": _mean_figure([p.exact.macro_f1 for p in pairs]),
             "span_macro_f1_lenient": _mean_figure([p.lenient.macro_f1 for p in pairs]),
         }
+        gamma = None if gamma_options is None else corpus_gamma(corpus, gamma_options)
+        if gamma is not None:
+            overall["gamma"], overall["gamma_cat"] = gamma.overall, gamma.gamma_cat
         per_label = {
             label: LabelAgreement(
                 label=label,
@@ -187,6 +195,7 @@ class _Computation:
             per_label=per_label,
             per_document=self._documents(),
             confusion=tuple(tuple(int(x) for x in row) for row in pooled),
+            gamma=gamma,
         )
 
     def _alpha_figure(self, value: float | None, coincidences: Coincidences) -> Figure:

@@ -21,6 +21,8 @@ OVERALL_MEASURES: dict[str, str] = {
     "span_f1_lenient": "Span F1, lenient (mean over pairs)",
     "span_macro_f1_exact": "Span macro F1, exact",
     "span_macro_f1_lenient": "Span macro F1, lenient",
+    "gamma": "Gamma (spans, Mathet et al. 2015)",
+    "gamma_cat": "Gamma-cat (spans)",
 }
 MATRIX_MEASURES: dict[str, str] = {
     "cohen_kappa": "Cohen's kappa",
@@ -58,6 +60,23 @@ def documents_by_agreement(report: AgreementReport, measure: str = "krippendorff
                                                                                    measure)
     ranked = [RankedDocument(d, getattr(d, attribute)) for d in report.per_document]
     return sorted(ranked, key=lambda r: (r.value is None, r.value if r.value is not None else 0))
+
+
+def gamma_note(report: AgreementReport) -> str:
+    """How gamma was estimated, in one line ("" when the report has no gamma)."""
+    g = report.gamma
+    if g is None:
+        return ""
+    return (f"Gamma: expected disorder from {g.samples} sampled continua (seed {g.seed}, at most "
+            f"{g.sample_units:,} units per annotator), standard error {fmt(g.precision, 4)}; "
+            f"alpha {g.alpha:g}, beta {g.beta:g}, delta_empty {g.delta_empty:g}; "
+            f"{g.overall.used:,} spans of {g.documents:,} documents finished by all")
+
+
+def label_gamma(report: AgreementReport, label: str) -> float | None:
+    """gamma-k of LABEL (None without gamma in the report)."""
+    g = report.gamma
+    return None if g is None or label not in g.per_label else g.per_label[label].value
 
 
 def has_rtl(text: str) -> bool:

@@ -183,6 +183,11 @@
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="134" />
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
         <source>Document</source>
         <translation>المستند</translation>
@@ -281,6 +286,21 @@
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="237" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="239" />
+        <source>γ (spans)</source>
+        <translation>γ (المقاطع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="240" />
+        <source>γ-cat</source>
+        <translation>γ-cat (التصنيفات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="245" />
+        <source>γ: expected disorder from %1 sampled continua, standard error %2</source>
+        <translation>γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
     </message>
 </context>
 <context>
@@ -1134,8 +1154,8 @@
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="128" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="258" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="271" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="259" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="272" />
         <source>Label mapping</source>
         <translation>مطابقة التسميات</translation>
     </message>
@@ -1170,52 +1190,52 @@
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="198" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="199" />
         <source>Starter gazetteer</source>
         <translation>معجم الأسماء الأولي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="205" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="206" />
         <source>Starter gazetteer: %1 names added, %2 already known</source>
         <translation>معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="235" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="236" />
         <source>A spaCy pipeline folder</source>
         <translation>مجلد خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="286" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="287" />
         <source>%1 of %2 documents pre-tagged</source>
         <translation>وُسم مسبقًا %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="297" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="298" />
         <source>Kept: %1</source>
         <translation>المحتفظ بها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="299" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="300" />
         <source>Not in the project (map them or add them): %1</source>
         <translation>غير موجودة في المشروع (طابقها أو أضفها): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="302" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="303" />
         <source>Labels checked</source>
         <translation>فُحصت التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="308" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
         <source>Cancelled: %1 documents pre-tagged, the rest untouched</source>
         <translation>أُلغي: وُسم مسبقًا %1 مستندًا، والباقي لم يُمس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="310" />
         <source>Done: %1 documents pre-tagged</source>
         <translation>تم: وُسم مسبقًا %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="314" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="315" />
         <source>Pre-tagging failed</source>
         <translation>فشل الوسم المسبق</translation>
     </message>

@@ -99,6 +99,8 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
         assert _cell(dialog.labels_view, row, 4) == format_value(figures.krippendorff_alpha.value)
         assert _cell(dialog.labels_view, row, 5) == format_value(figures.alpha_u.value)
         assert _cell(dialog.labels_view, row, 7) == str(figures.krippendorff_alpha.used)
+        assert expected.gamma is not None
+        assert _cell(dialog.labels_view, row, 9) == format_value(expected.gamma.per_label[label].value)
     # documents from least to most agreement under the chosen measure (alpha_u)
     dialog.measure.setCurrentIndex(dialog.measure.findData("alpha_u"))
     by_doc = {d.doc_id: d.alpha_u for d in expected.per_document}
@@ -107,6 +109,8 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
     values = [by_doc[d] for d in shown_ids]
     assert sorted(values) == values and len(values) == 2  # type: ignore[type-var]
     assert "0." in dialog.overall.text()
+    assert f"γ (spans) {format_value(expected.overall['gamma'].value)}" in dialog.overall.text()
+    assert "standard error" in dialog.overall.text()
 
 
 def test_agreement_filters_recompute_in_the_background(qtbot, team):

@@ -131,7 +131,7 @@ class AgreementDialog(QDialog):
             Column(self.tr("F1 lenient"), True), Column(self.tr("Cohen's κ"), True),
             Column(self.tr("Krippendorff's α"), True), Column(self.tr("α_u"), True),
             Column(self.tr("Spans")), Column(self.tr("Tokens used")),
-            Column(self.tr("Tokens left out"))])
+            Column(self.tr("Tokens left out")), Column(self.tr("γ"), True)])
         self.labels_view = _table(self, self.labels, sortable=True)
         self.labels_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order
         self.documents = RowsModel([
@@ -236,9 +236,16 @@ class AgreementDialog(QDialog):
                  ("fleiss_kappa", self.tr("Fleiss' κ")), ("gwet_ac1", self.tr("Gwet's AC1")),
                  ("cohen_kappa", self.tr("Cohen's κ (mean)")),
                  ("alpha_u", self.tr("α_u")), ("span_f1_exact", self.tr("F1 exact")),
-                 ("span_f1_lenient", self.tr("F1 lenient")))
-        return "   ·   ".join(f"{title} {format_value(report.overall[key].value)}"
-                              for key, title in names)
+                 ("span_f1_lenient", self.tr("F1 lenient")), ("gamma", self.tr("γ (spans)")),
+                 ("gamma_cat", self.tr("γ-cat")))
+        text = "   ·   ".join(f"{title} {format_value(report.overall[key].value)}"
+                              for key, title in names if key in report.overall)
+        if report.gamma is not None:
+            precision = report.gamma.precision
+            note = self.tr("γ: expected disorder from %1 sampled continua, standard error %2")
+            text += "\n" + note.replace("%1", str(report.gamma.samples)).replace(
+                "%2", "—" if precision is None else f"{precision:.4f}")
+        return text
 
     def _show_failure(self, generation: int, message: str) -> None:
         if self.job.is_current(generation):

@@ -41,6 +41,7 @@ FloatArray = npt.NDArray[np.float64]
 ENUMERATED = 8  # components up to this many units: every set partition is tried (Bell(8) = 4140)
 _INFEASIBLE = 1e12  # two units of one annotator in one unitary alignment
 _CHUNK = 2048  # components per vectorised block
+_BATCH = 1500  # units of large components per integer programme
 
 
 @dataclass(frozen=True)
@@ -255,114 +256,102 @@ def _enumerate(units: Continuum, dis: Dissimilarity, members: IntArray, c2: int,
     return labels[best], cost[np.arange(m), best]
 
 
-def _solve_large(units: Continuum, dis: Dissimilarity, members: IntArray, c2: int,
-                 edges: list[tuple[int, int]]) -> tuple[IntArray, float]:
-    """One component of more than `ENUMERATED` units, exactly. Its candidate unitary
-    alignments are the sets of units of distinct annotators that candidate pairs connect (a
-    set they do not connect never beats splitting it, see the module docstring) and that beat
-    leaving their units alone; the best packing of them is a search over the lowest unit not
-    yet placed, memoised on the set of placed units (components are chains along the text, so
-    few such sets occur), or an integer programme when the search grows too large."""
-    k = members.size
-    delta = dis.delta_empty
-    annotator = units.annotator[members].tolist()
-    a_idx, b_idx = np.triu_indices(k, 1)
-    d_all = dis(units, members[a_idx], members[b_idx])
-    dmat = np.zeros((k, k))
-    dmat[a_idx, b_idx] = d_all
-    dmat[b_idx, a_idx] = d_all
-    d = dmat.tolist()
-    neighbours: list[set[int]] = [set() for _ in range(k)]
-    for a, b in edges:
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    by_lowest: list[list[tuple[int, float, tuple[int, ...]]]] = [[] for _ in range(k)]
-    seen: set[tuple[int, ...]] = set()
-    frontier: list[tuple[tuple[int, ...], float]] = [((v,), 0.0) for v in range(k)]
-    while frontier:
+def _connected_sets(units: Continuum, members: IntArray, i: IntArray, j: IntArray
+                    ) -> list[IntArray]:
+    """Every set of 2..n MEMBERS of distinct annotators that the candidate pairs (i, j)
+    connect, by size: arrays of sorted unit indices (sets x size). Grown one neighbour at a
+    time, vectorised, duplicates dropped."""
+    src = np.concatenate([i, j])
+    dst = np.concatenate([j, i])
+    by_src = np.argsort(src, kind="stable")
+    src, dst = src[by_src], dst[by_src]
+    size = len(units)
+    starts = np.searchsorted(src, np.arange(size + 1))
+    current = members[:, None]
+    found = []
+    for _ in range(units.annotators - 1):
         grown = []
-        for group, gain in frontier:
-            used = {annotator[u] for u in group}
-            reach = set().union(*(neighbours[u] for u in group)) - set(group)
-            for v in reach:
-                if v > group[0] and annotator[v] not in used:
-                    bigger = tuple(sorted((*group, v)))
-                    if bigger in seen:
-                        continue
-                    seen.add(bigger)
-                    more = gain + sum(d[u][v] - delta for u in group) - c2 * delta
-                    grown.append((bigger, more))
-                    if more < 0:
-                        mask = sum(1 << u for u in bigger)
-                        by_lowest[bigger[0]].append((mask, more, bigger))
-        frontier = grown
-    chosen = _pack(k, by_lowest)
-    labels = np.arange(k, dtype=np.int64)
-    total = k * c2 * delta
-    for gain, group in chosen:
-        labels[list(group)] = group[0]
-        total += gain
-    _, labels = np.unique(labels, return_inverse=True)
-    return labels.astype(np.int64), float(total)
+        for p in range(current.shape[1]):
+            rows, at = _windows(starts[current[:, p]], starts[current[:, p] + 1])
+            new = dst[at]
+            keep = np.ones(new.size, dtype=bool)
+            for q in range(current.shape[1]):
+                member = current[rows, q]
+                keep &= (member != new) & (units.annotator[member] != units.annotator[new])
+            grown.append(np.column_stack([current[rows[keep]], new[keep]]))
+        if not grown or not any(g.size for g in grown):
+            break
+        current = _unique_rows(np.sort(np.concatenate(grown), axis=1), size)
+        found.append(current)
+    return found
 
 
-_SEARCH_LIMIT = 20_000  # memoised states before the integer programme takes over
+def _unique_rows(rows: IntArray, size: int) -> IntArray:
+    """The distinct rows of ROWS (values below SIZE), sorted; as one integer key when it fits."""
+    width = rows.shape[1]
+    if size ** width < 2 ** 62:
+        key = np.zeros(rows.shape[0], dtype=np.int64)
+        for column in range(width):
+            key = key * size + rows[:, column]
+        key = np.unique(key)
+        out = np.empty((key.size, width), dtype=np.int64)
+        for column in range(width - 1, -1, -1):
+            out[:, column] = key % size
+            key = key // size
+        return out
+    return np.asarray(np.unique(rows, axis=0), dtype=np.int64)
 
 
-def _pack(k: int, by_lowest: list[list[tuple[int, float, tuple[int, ...]]]]
-          ) -> list[tuple[float, tuple[int, ...]]]:
-    """The disjoint candidate sets of least total gain (all gains are negative), exactly:
-    the lowest unit not yet placed goes alone or into a candidate set whose lowest unit it
-    is; best(placed) is memoised (an explicit stack, no recursion limit)."""
-    full = (1 << k) - 1
-    memo: dict[int, tuple[float, int, int]] = {full: (0.0, full, -1)}  # gain, next, set
-    stack = [0]
-    while stack:
-        state = stack[-1]
-        if state in memo:
-            stack.pop()
-            continue
-        low = (~state & (state + 1)).bit_length() - 1
-        options = [(state | mask, n, gain) for n, (mask, gain, _) in enumerate(by_lowest[low])
-                   if not mask & state]
-        options.append((state | (1 << low), -1, 0.0))  # alone; last, so ties merge
-        missing = [nxt for nxt, _, _ in options if nxt not in memo]
-        if missing:
-            if len(memo) > _SEARCH_LIMIT:
-                return _pack_by_programme(k, by_lowest)
-            stack.extend(missing)
-            continue
-        stack.pop()
-        memo[state] = min(((memo[nxt][0] + gain, nxt, n) for nxt, n, gain in options),
-                          key=lambda option: option[0])
-    chosen, state = [], 0
-    while state != full:
-        low = (~state & (state + 1)).bit_length() - 1
-        _, state, index = memo[state]
-        if index >= 0:
-            _, gain, group = by_lowest[low][index]
-            chosen.append((gain, group))
-    return chosen
-
-
-def _pack_by_programme(k: int, by_lowest: list[list[tuple[int, float, tuple[int, ...]]]]
-                       ) -> list[tuple[float, tuple[int, ...]]]:
+def _solve_large(units: Continuum, dis: Dissimilarity, members: IntArray, c2: int,
+                 i: IntArray, j: IntArray) -> tuple[IntArray, float]:
+    """Every component of more than `ENUMERATED` units at once, exactly: one integer
+    programme (scipy's HiGHS) choosing disjoint candidate unitary alignments of least total
+    gain; its linear relaxation is solved first and, when integral (the usual case), is the
+    optimum; else the integer programme runs with no optimality gap. Candidates are the sets of units of distinct annotators
+    the candidate pairs connect (a set they do not connect never beats splitting it, see the
+    module docstring) that beat leaving their units alone. Returns each member's group
+    (0..) and the total cost in units of delta/C."""
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import csr_matrix
 
-    sets = [(gain, group) for options in by_lowest for _, gain, group in options]
-    if not sets:
-        return []
-    rows = [u for _, g in sets for u in g]
-    cols = [c for c, (_, g) in enumerate(sets) for _ in g]
-    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(k, len(sets)))
-    result = milp(np.array([gain for gain, _ in sets]),
-                  constraints=LinearConstraint(matrix, -np.inf, 1.0),
-                  integrality=np.ones(len(sets)), bounds=Bounds(0, 1),
-                  options={"mip_rel_gap": 0.0})
-    if result.x is None:
-        raise AnnotatorError(E.E513, units=k, status=str(result.message))
-    return [sets[c] for c in np.flatnonzero(result.x > 0.5).tolist()]
+    delta = dis.delta_empty
+    row_of = np.full(len(units), -1, dtype=np.int64)
+    row_of[members] = np.arange(members.size)
+    rows_parts, cols_parts, gains, firsts = [], [], [], []
+    count = 0
+    for found in _connected_sets(units, members, i, j):
+        width = found.shape[1]
+        gain = np.full(found.shape[0], -(width - 1) * c2 * delta)
+        for a, b in combinations(range(width), 2):
+            gain += dis(units, found[:, a], found[:, b]) - delta
+        kept = row_of[found[gain < 0]]
+        rows_parts.append(kept.ravel())
+        cols_parts.append(np.repeat(np.arange(count, count + kept.shape[0]), width))
+        firsts.append(kept[:, 0])
+        gains.append(gain[gain < 0])
+        count += kept.shape[0]
+    labels = np.arange(members.size, dtype=np.int64)
+    total = members.size * c2 * delta
+    if count:
+        gain_all = np.concatenate(gains)
+        rows, cols = np.concatenate(rows_parts), np.concatenate(cols_parts)
+        matrix = csr_matrix((np.ones(rows.size), (rows, cols)), shape=(members.size, count))
+        packing = LinearConstraint(matrix, -np.inf, 1.0)
+        # the linear relaxation first: when its optimum is integral it is the integer optimum
+        result = milp(gain_all, constraints=packing, integrality=np.zeros(count),
+                      bounds=Bounds(0, 1))
+        if result.x is None or np.any(np.minimum(result.x, 1 - result.x) > 1e-9):
+            result = milp(gain_all, constraints=packing, integrality=np.ones(count),
+                          bounds=Bounds(0, 1), options={"mip_rel_gap": 0.0})
+        if result.x is None:
+            raise AnnotatorError(E.E513, units=members.size, status=str(result.message))
+        chosen = np.zeros(count, dtype=bool)
+        chosen[result.x > 0.5] = True
+        taken = chosen[cols]
+        labels[rows[taken]] = np.concatenate(firsts)[cols[taken]]
+        total += float(gain_all[chosen].sum())
+    _, labels = np.unique(labels, return_inverse=True)
+    return labels.astype(np.int64), float(total)
 
 
 def best_alignment(units: Continuum, dis: Dissimilarity) -> Alignment:
@@ -382,17 +371,6 @@ def best_alignment(units: Continuum, dis: Dissimilarity) -> Alignment:
     for k in np.unique(sizes).tolist():
         comps = np.flatnonzero(sizes == k)
         if k > ENUMERATED:
-            edge_comp = component[i]
-            for comp in comps.tolist():
-                members = order[first[comp]:first[comp] + k]
-                local = {int(u): p for p, u in enumerate(members.tolist())}
-                mine = edge_comp == comp
-                edges = [(local[a], local[b]) for a, b in zip(i[mine].tolist(), j[mine].tolist(),
-                                                               strict=True)]
-                labels, large_cost = _solve_large(units, dis, members, c2, edges)
-                group[members] = labels + next_group
-                next_group += int(labels.max()) + 1
-                total += large_cost
             continue
         for block in range(0, comps.size, _CHUNK):
             chunk = comps[block:block + _CHUNK]
@@ -403,6 +381,18 @@ def best_alignment(units: Continuum, dis: Dissimilarity) -> Alignment:
             group[members] = labels + offsets[:, None]
             next_group += int(width.sum())
             total += float(cost.sum())
+    big = sizes > ENUMERATED
+    if big.any():
+        # independent programmes of about _BATCH units each (whole components)
+        batch = np.cumsum(np.where(big, sizes, 0)) // _BATCH
+        for b in np.unique(batch[big]).tolist():
+            chosen = big & (batch == b)
+            large = np.flatnonzero(chosen[component])
+            inside = chosen[component[i]]
+            labels, large_cost = _solve_large(units, dis, large, c2, i[inside], j[inside])
+            group[large] = labels + next_group
+            next_group += int(labels.max()) + 1
+            total += large_cost
     average_units = n_units / units.annotators
     return Alignment(group, next_group, total / c2 / average_units, int(sizes.size),
                      int(sizes.max()))

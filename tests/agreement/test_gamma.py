@@ -110,7 +110,7 @@ def test_where_alignments_differ_from_pygamma_they_tie() -> None:
     assert differ <= 2
 
 
-SLOW_SAMPLING = {"3by100.csv", "generated-4x8-seed3"}  # over ten seconds each
+SLOW_SAMPLING = {"3by100.csv"}  # over twenty seconds
 
 
 @pytest.mark.parametrize("case", [
@@ -208,11 +208,8 @@ def test_large_component_solver_agrees_with_enumeration(monkeypatch: pytest.Monk
              for _ in range(15)]
     dis = Dissimilarity()
     enumerated = [best_alignment(c, dis).disorder for c in cases]
-    monkeypatch.setattr(gamma_alignment, "ENUMERATED", 0)  # every component by the search
-    searched = [best_alignment(c, dis).disorder for c in cases]
-    monkeypatch.setattr(gamma_alignment, "_SEARCH_LIMIT", 0)  # ... by the integer programme
+    monkeypatch.setattr(gamma_alignment, "ENUMERATED", 0)  # every component by the programme
     programmed = [best_alignment(c, dis).disorder for c in cases]
-    assert searched == pytest.approx(enumerated, rel=1e-9)
     assert programmed == pytest.approx(enumerated, rel=1e-9)
 
 

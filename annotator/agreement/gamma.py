@@ -23,9 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from annotator.agreement.gamma_alignment import (
     Alignment,
+    BoolArray,
     Continuum,
     Dissimilarity,
     FloatArray,
@@ -68,32 +70,54 @@ def _within_pairs(group: IntArray, width: int) -> tuple[IntArray, IntArray, IntA
 def category_disorders(units: Continuum, alignment: Alignment, dis: Dissimilarity
                        ) -> CategoryDisorder:
     """gamma-cat and gamma-k disorders of ALIGNMENT, as pygamma-agreement computes them."""
+    return disorders_by_part(units, alignment, dis, np.zeros(len(units), np.int64), 1)[1][0]
+
+
+def disorders_by_part(units: Continuum, alignment: Alignment, dis: Dissimilarity,
+                      part: IntArray, parts: int) -> tuple[FloatArray, list[CategoryDisorder]]:
+    """The disorder and the gamma-cat and gamma-k disorders of each of PARTS independent parts
+    of the continuum (`part[u]` is unit u's; no unitary alignment spans two parts), as if
+    each part were a continuum of its own: how the sampled continua are scored in one go."""
     i, j, size = _within_pairs(alignment.group, units.annotators)
+    delta, n = dis.delta_empty, units.annotators
+    c2 = n * (n - 1) // 2
+    pair_part = part[i]
+    units_in = np.bincount(part, minlength=parts).astype(np.float64)
+    heads = np.zeros(alignment.size, dtype=np.int64)
+    heads[alignment.group] = part  # each unitary alignment lies in one part
+    alignments_in = np.bincount(heads, minlength=parts).astype(np.float64)
+    pair_cost = np.bincount(pair_part, weights=dis(units, i, j) - delta, minlength=parts)
+    disorder = (alignments_in * c2 * delta + pair_cost) / c2 / np.maximum(units_in / n, 1e-300)
     members = size[i].astype(np.float64)
     confidence = np.maximum(0.0, 1.0 - dis.alpha * dis.positional(units, i, j))
     weight = confidence / np.maximum(members - 1, 1)
-    cat = dis.categorical(units, i, j)
-    delta = dis.delta_empty
-    empties = (units.annotators - size).astype(np.float64)  # empty positions beside each unit
+    weighted_cat = dis.categorical(units, i, j) * weight
+    empties = (n - size).astype(np.float64)  # empty positions beside each unit
 
-    def disorder(pair_mask: np.ndarray, unit_mask: np.ndarray) -> float:
-        if not pair_mask.any():
-            return 0.0 if unit_mask.any() and empties[unit_mask].sum() > 0 else 1.0
-        total = float((cat[pair_mask] * weight[pair_mask]).sum()
-                      + (empties[unit_mask] * delta * delta).sum())
-        total_weight = float(weight[pair_mask].sum() + (empties[unit_mask] * delta).sum())
-        return 0.0 if total == 0 else total / total_weight
+    def disorder_of(pair_mask: BoolArray, unit_mask: BoolArray) -> FloatArray:
+        where = pair_part[pair_mask]
+        counted = np.bincount(where, minlength=parts)
+        total_weight = np.bincount(where, weights=weight[pair_mask], minlength=parts)
+        total = np.bincount(where, weights=weighted_cat[pair_mask], minlength=parts)
+        lonely = np.bincount(part[unit_mask], weights=empties[unit_mask], minlength=parts)
+        total, total_weight = total + lonely * delta * delta, total_weight + lonely * delta
+        value = np.divide(total, total_weight, out=np.zeros(parts), where=total != 0)
+        return np.asarray(np.where(counted == 0, np.where(lonely > 0, 0.0, 1.0), value),
+                          dtype=np.float64)
 
-    all_pairs = np.ones(i.size, dtype=bool)
-    all_units = np.ones(len(units), dtype=bool)
-    per_category: list[float | None] = []
+    every_pair = np.ones(i.size, dtype=bool)
+    every_unit = np.ones(len(units), dtype=bool)
+    cat = disorder_of(every_pair, every_unit)
+    per_k: list[FloatArray] = []
+    present: list[npt.NDArray[np.int64]] = []
     for k in range(units.categories):
         of_k = units.category == k
-        if not of_k.any():
-            per_category.append(None)
-            continue
-        per_category.append(disorder(of_k[i] | of_k[j], of_k))
-    return CategoryDisorder(disorder(all_pairs, all_units), tuple(per_category))
+        per_k.append(disorder_of(of_k[i] | of_k[j], of_k))
+        present.append(np.bincount(part[of_k], minlength=parts))
+    out = [CategoryDisorder(float(cat[p]), tuple(
+        float(per_k[k][p]) if present[k][p] else None for k in range(units.categories)))
+        for p in range(parts)]
+    return disorder, out
 
 
 @dataclass(frozen=True)
@@ -182,6 +206,22 @@ class GammaResult:
     reason: str | None  # why gamma is None
 
 
+def _stacked(samples: list[Continuum]) -> tuple[Continuum, IntArray]:
+    """SAMPLES as one continuum of separate sections, laid apart along the axis (dissimilarity
+    depends on differences only), and each unit's sample."""
+    shifted, at = [], 0.0
+    for sample in samples:
+        shift = at - float(sample.start.min()) + 1.0
+        shifted.append((sample.start + shift, sample.end + shift))
+        at = float(sample.end.max()) + shift + 1.0
+    part = np.concatenate([np.full(len(s), k, dtype=np.int64) for k, s in enumerate(samples)])
+    return make_continuum(
+        np.concatenate([s.annotator for s in samples]), np.concatenate([a for a, _ in shifted]),
+        np.concatenate([b for _, b in shifted]), np.concatenate([s.category for s in samples]),
+        annotators=samples[0].annotators, categories=samples[0].categories, section=part,
+        section_start=np.zeros(len(samples))), part
+
+
 def _ratio(observed: float | None, expected: float | None) -> float | None:
     if observed is None or expected is None:
         return None
@@ -205,15 +245,14 @@ def compute_gamma(units: Continuum, dis: Dissimilarity | None = None, *, samples
     cats = category_disorders(units, observed, dis)
     sampler = StatisticalSampler.of(units)
     rng = np.random.default_rng(seed)
-    disorders, cat_disorders = [], []
     k_disorders: list[list[float]] = [[] for _ in range(units.categories)]
-    for _ in range(samples):
-        sample = sampler.sample(rng, sample_units)
-        chance = best_alignment(sample, dis)
-        disorders.append(chance.disorder if chance.disorder is not None else 0.0)
-        chance_cats = category_disorders(sample, chance, dis)
-        cat_disorders.append(chance_cats.cat)
-        for k, value in enumerate(chance_cats.per_category):
+    chance, part = _stacked([sampler.sample(rng, sample_units) for _ in range(samples)])
+    chance_disorders, chance_cats = disorders_by_part(
+        chance, best_alignment(chance, dis), dis, part, samples)
+    disorders = chance_disorders.tolist()
+    cat_disorders = [c.cat for c in chance_cats]
+    for one in chance_cats:
+        for k, value in enumerate(one.per_category):
             k_disorders[k].append(1.0 if value is None else value)
     expected = float(np.mean(disorders))
     precision = float(np.std(disorders, ddof=1) / np.sqrt(samples))

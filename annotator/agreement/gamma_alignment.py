@@ -37,6 +37,7 @@ from annotator.core.errors import AnnotatorError, E
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
 
 ENUMERATED = 8  # components up to this many units: every set partition is tried (Bell(8) = 4140)
 _INFEASIBLE = 1e12  # two units of one annotator in one unitary alignment

@@ -25,6 +25,7 @@ from annotator.agreement.gamma import (
     best_alignment,
     category_disorders,
     compute_gamma,
+    disorders_by_part,
     make_continuum,
 )
 from annotator.agreement.gamma_alignment import Continuum, _partitions
@@ -61,6 +62,8 @@ def check_alignment(units: list[list[Any]], recorded: dict[str, Any], case: dict
         # an equally good alignment (a tie): its disorder matched above
         return
     cats = category_disorders(continuum, alignment, dis)
+    by_part, _ = disorders_by_part(continuum, alignment, dis, np.zeros(len(continuum), np.int64), 1)
+    assert by_part[0] == pytest.approx(alignment.disorder, rel=1e-12)
     assert cats.cat == pytest.approx(recorded["cat_disorder"], rel=1e-5, abs=1e-6)
     for k, name in enumerate(case["categories"]):
         if name not in recorded["k_disorders"]:  # a sample without this category
@@ -142,6 +145,24 @@ def test_sampling_is_seeded() -> None:
     first = compute_gamma(continuum, samples=20, seed=5)
     assert compute_gamma(continuum, samples=20, seed=5) == first
     assert compute_gamma(continuum, samples=20, seed=6).expected != first.expected
+
+
+def test_samples_scored_together_equal_samples_scored_alone() -> None:
+    from annotator.agreement.gamma import _stacked
+
+    case = next(c for c in CASES if c["name"] == "generated-3x15-seed2")
+    continuum = continuum_of(case["units"], case["categories"])
+    dis = dissimilarity_of(case)
+    sampler = StatisticalSampler.of(continuum)
+    rng = np.random.default_rng(8)
+    samples = [sampler.sample(rng) for _ in range(6)]
+    stacked, part = _stacked(samples)
+    together, cats = disorders_by_part(stacked, best_alignment(stacked, dis), dis, part, 6)
+    for k, sample in enumerate(samples):
+        alone = best_alignment(sample, dis)
+        assert together[k] == pytest.approx(alone.disorder, rel=1e-9)
+        assert cats[k] == category_disorders(sample, alone, dis) or cats[k].cat == pytest.approx(
+            category_disorders(sample, alone, dis).cat, rel=1e-9)
 
 
 def test_sampler_draws_from_the_observed_statistics() -> None:

@@ -203,6 +203,11 @@ ARABIC = {
     # the Agreement view's bootstrap intervals
     "[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)":
         "[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)",
+    "γ (spans)": "γ (المقاطع)",
+    "γ-cat": "γ-cat (التصنيفات)",
+    "γ": "γ",
+    "γ: expected disorder from %1 sampled continua, standard error %2":
+        "γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

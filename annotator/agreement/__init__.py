@@ -5,7 +5,8 @@ Start with `compute_agreement(documents)`, which returns an `AgreementReport` (`
 
 * `coding`: Cohen's kappa, Fleiss' kappa, Krippendorff's alpha (nominal, missing data);
 * `unitizing`: Krippendorff's unitizing alpha (alpha_u) on character offsets;
-* `spans`: exact and lenient span matching (precision, recall, F1).
+* `spans`: exact and lenient span matching (precision, recall, F1);
+* `gamma`: Mathet et al.'s gamma, gamma-k and gamma-cat (best alignment in `gamma_alignment`).
 """
 
 from annotator.agreement.coding import (
@@ -19,12 +20,14 @@ from annotator.agreement.coding import (
     krippendorff_alpha_nominal,
 )
 from annotator.agreement.compute import compute_agreement
+from annotator.agreement.gamma_report import GammaOptions
 from annotator.agreement.report import (
     CSV_COLUMNS,
     SCHEMA,
     AgreementReport,
     DocumentAgreement,
     Figure,
+    GammaAgreement,
     LabelAgreement,
     PairAgreement,
     SpanAgreement,
@@ -40,6 +43,8 @@ __all__ = [
     "AgreementReport",
     "DocumentAgreement",
     "Figure",
+    "GammaAgreement",
+    "GammaOptions",
     "LabelAgreement",
     "PairAgreement",
     "SpanAgreement",

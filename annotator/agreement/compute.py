@@ -38,6 +38,7 @@ from annotator.agreement.coding import (
     krippendorff_alpha_nominal,
     nominal_alpha_by_group,
 )
+from annotator.agreement.gamma_report import GammaOptions, corpus_gamma
 from annotator.agreement.report import (
     AgreementReport,
     AnnotatorSummary,
@@ -74,19 +75,21 @@ def compute_agreement(
     labels: Sequence[str] | None = None,
     bootstrap: int = 0,
     seed: int = 0,
+    gamma: GammaOptions | None = None,
 ) -> AgreementReport:
     """All agreement measures of `documents`, optionally restricted to some annotators/labels.
 
     Spans with labels outside `labels` are left out (their tokens count as "O") and counted.
     With BOOTSTRAP > 0, 95% confidence intervals from that many resamples of the documents
     (seeded by SEED; `bootstrap.py`). Raises AnnotatorError (E501-E505) on bad input; see
-    `units.prepare_corpus`.
+    `units.prepare_corpus`. GAMMA sets the gamma computation (`gamma_report.GammaOptions`);
+    None (the default here; the app and the command line ask for it) leaves gamma out.
     """
     corpus = prepare_corpus(documents, annotators, labels)
     filters = {"annotators": None if annotators is None else tuple(annotators),
                "labels": None if labels is None else tuple(labels)}
     computation = _Computation(corpus)
-    report = computation.report(filters)
+    report = computation.report(filters, gamma)
     if bootstrap > 0:
         report = replace(report, bootstrap=computation.bootstrap_figures().intervals(bootstrap, seed))
     return report
@@ -153,7 +156,8 @@ class _Computation:
 
     # ------------------------------------------------------------------------------------------
 
-    def report(self, filters: dict[str, tuple[str, ...] | None]) -> AgreementReport:
+    def report(self, filters: dict[str, tuple[str, ...] | None],
+               gamma_options: GammaOptions | None = None) -> AgreementReport:
         corpus = self.corpus
         alpha, coincidences = krippendorff_alpha_nominal(self.codes, self.n_categories)
         complete = corpus.present.all(axis=0)
@@ -171,6 +175,9 @@ class _Computation:
             "span_macro_f1_exact": _mean_figure([p.exact.macro_f1 for p in pairs]),
             "span_macro_f1_lenient": _mean_figure([p.lenient.macro_f1 for p in pairs]),
         }
+        gamma = None if gamma_options is None else corpus_gamma(corpus, gamma_options)
+        if gamma is not None:
+            overall["gamma"], overall["gamma_cat"] = gamma.overall, gamma.gamma_cat
         per_label = {
             label: LabelAgreement(
                 label=label,
@@ -197,6 +204,7 @@ class _Computation:
             per_label=per_label,
             per_document=self._documents(),
             confusion=tuple(tuple(int(x) for x in row) for row in pooled),
+            gamma=gamma,
         )
 
     def bootstrap_figures(self) -> BootstrapFigures:

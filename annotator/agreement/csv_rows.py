@@ -77,6 +77,8 @@ def report_rows(report: AgreementReport) -> list[CsvRow]:
         out.figure("label", "span_f1_exact", detail.exact_f1, label=label)
         out.figure("label", "span_f1_lenient", detail.lenient_f1, label=label)
         out.figure("label", "cohen_kappa", detail.cohen_kappa, label=label)
+        if report.gamma is not None and label in report.gamma.per_label:
+            out.figure("label", "gamma", report.gamma.per_label[label], label=label)
         for annotator, count in detail.spans.items():
             out.add("label", "spans", count, unit="span", label=label, annotator=annotator)
         for annotator, count in detail.tokens.items():

@@ -17,8 +17,10 @@ from annotator.agreement.presentation import (
     OVERALL_MEASURES,
     documents_by_agreement,
     fmt,
+    gamma_note,
     interval_heading,
     interval_rows,
+    label_gamma,
 )
 from annotator.agreement.report import AgreementReport
 
@@ -155,6 +157,8 @@ def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = N
         [("", OVERALL_MEASURES.get(name, name)), ("n", fmt(f.value)), ("n", fmt(f.used)),
          ("", ", ".join(f"{k} {v:,}" for k, v in f.left_out.items() if v) or (f.reason or ""))]
         for name, f in report.overall.items()]))
+    if report.gamma is not None:
+        out.append(f"<p>{escape(gamma_note(report))}</p>")
     out.append(f'<h2>{_t(lang, "Pairwise matrices")}</h2>')
     for measure, caption in MATRIX_MEASURES.items():
         out.append(f"<figure>{heatmap_svg(report.annotators, report.matrix(measure), caption)}"
@@ -167,11 +171,12 @@ def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = N
         for p in report.pairs]))
     out.append(f'<h2>{_t(lang, "Per label")}</h2><figure>{label_bars_svg(report)}</figure>')
     out.append(_table([_t(lang, "label"), "alpha", "Cohen kappa", "alpha_u", "F1 exact",
-                       "F1 lenient", _t(lang, "spans")], [
+                       "F1 lenient", _t(lang, "spans"), "gamma"], [
         [("t", label), ("n", fmt(a.krippendorff_alpha.value)), ("n", fmt(a.cohen_kappa.value)),
          ("n", fmt(a.alpha_u.value)),
          ("n", fmt(a.exact_f1.value)), ("n", fmt(a.lenient_f1.value)),
-         ("n", fmt(sum(a.spans.values())))] for label, a in report.per_label.items()]))
+         ("n", fmt(sum(a.spans.values()))), ("n", fmt(label_gamma(report, label)))]
+        for label, a in report.per_label.items()]))
     intervals = interval_rows(report)
     if intervals:
         out.append(f"<h2>{escape(_interval_heading(report, lang))}</h2>")

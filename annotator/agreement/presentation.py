@@ -21,6 +21,8 @@ OVERALL_MEASURES: dict[str, str] = {
     "span_f1_lenient": "Span F1, lenient (mean over pairs)",
     "span_macro_f1_exact": "Span macro F1, exact",
     "span_macro_f1_lenient": "Span macro F1, lenient",
+    "gamma": "Gamma (spans, Mathet et al. 2015)",
+    "gamma_cat": "Gamma-cat (spans)",
 }
 MATRIX_MEASURES: dict[str, str] = {
     "cohen_kappa": "Cohen's kappa",
@@ -92,6 +94,21 @@ def interval_heading(report: AgreementReport) -> str:
     b = report.bootstrap
     return "" if b is None else (f"{b.level:.0%} confidence intervals (bootstrap over documents, "
                                  f"{b.resamples:,} resamples, seed {b.seed})")
+def gamma_note(report: AgreementReport) -> str:
+    """How gamma was estimated, in one line ("" when the report has no gamma)."""
+    g = report.gamma
+    if g is None:
+        return ""
+    return (f"Gamma: expected disorder from {g.samples} sampled continua (seed {g.seed}, at most "
+            f"{g.sample_units:,} units per annotator), standard error {fmt(g.precision, 4)}; "
+            f"alpha {g.alpha:g}, beta {g.beta:g}, delta_empty {g.delta_empty:g}; "
+            f"{g.overall.used:,} spans of {g.documents:,} documents finished by all")
+
+
+def label_gamma(report: AgreementReport, label: str) -> float | None:
+    """gamma-k of LABEL (None without gamma in the report)."""
+    g = report.gamma
+    return None if g is None or label not in g.per_label else g.per_label[label].value
 
 
 def has_rtl(text: str) -> bool:

@@ -44,6 +44,15 @@ cannot be computed is null and its figure says why in "reason"):
                    krippendorff_alpha, alpha_u, cohen_kappa, span_f1_exact, span_f1_lenient}
                    INTERVAL = {"low": float | null, "high": float | null, "resamples": int
                    on which the figure has a value}   (`bootstrap.py`)
+    gamma         {"overall": float | null, "gamma_cat": float | null,
+                   "per_label": {label: float | null}, "samples": int, "precision": float |
+                   null (standard error of the expected disorder), "seed": int,
+                   "sample_units": int, "alpha": float, "beta": float, "delta_empty": float,
+                   "documents": int (finished by all), "units": int (spans), "unitary_alignments":
+                   int, "components": int, "largest_component": int, "observed_disorder",
+                   "expected_disorder": float | null, "reason": str | null} | null (not asked)
+                   Mathet et al. 2015 gamma on the spans (SCHEMA.md, "Gamma"); the same values
+                   are the FIGUREs overall."gamma", overall."gamma_cat" and per_label.*."gamma"
 
     FIGURE = {"value": float | null, "unit": "token" | "character" | "span" |
               "annotator pair", "used": int units that went in, "left_out": {reason: int},
@@ -211,6 +220,38 @@ class AnnotatorSummary:
 
 
 @dataclass(frozen=True)
+class GammaAgreement:
+    """Gamma (Mathet et al. 2015) of the spans of the documents every annotator finished."""
+
+    overall: Figure
+    gamma_cat: Figure
+    per_label: Mapping[str, Figure]
+    samples: int
+    precision: float | None  # standard error of the expected disorder
+    seed: int
+    sample_units: int
+    alpha: float
+    beta: float
+    delta_empty: float
+    documents: int
+    unitary_alignments: int
+    components: int
+    largest_component: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"overall": self.overall.value, "gamma_cat": self.gamma_cat.value,
+                "per_label": {k: v.value for k, v in self.per_label.items()},
+                "samples": self.samples, "precision": self.precision, "seed": self.seed,
+                "sample_units": self.sample_units, "alpha": self.alpha, "beta": self.beta,
+                "delta_empty": self.delta_empty, "documents": self.documents,
+                "units": self.overall.used, "unitary_alignments": self.unitary_alignments,
+                "components": self.components, "largest_component": self.largest_component,
+                "observed_disorder": self.overall.details.get("observed_disorder"),
+                "expected_disorder": self.overall.details.get("expected_disorder"),
+                "reason": self.overall.reason}
+
+
+@dataclass(frozen=True)
 class AgreementReport:
     """Every agreement figure of a set of documents; see the module docstring for the schema."""
 
@@ -225,6 +266,7 @@ class AgreementReport:
     per_document: tuple[DocumentAgreement, ...]
     confusion: tuple[tuple[int, ...], ...]
     bootstrap: BootstrapIntervals | None = None  # 95% intervals, when asked for
+    gamma: GammaAgreement | None = None  # None when not asked for (--no-gamma)
 
     def pair(self, first: str, second: str) -> PairAgreement:
         """The pair (first, second) as computed (the report holds each pair once)."""
@@ -257,12 +299,19 @@ class AgreementReport:
             "pairs": [p.to_dict() for p in self.pairs],
             "matrices": {"annotators": list(self.annotators),
                          **{m: self.matrix(m) for m in measures}},
-            "per_label": {k: v.to_dict() for k, v in self.per_label.items()},
+            "per_label": {k: self._label_dict(k, v) for k, v in self.per_label.items()},
             "per_document": [d.to_dict() for d in self.per_document],
             "confusion": {"categories": ["O", *self.labels],
                           "matrix": [list(row) for row in self.confusion]},
             "bootstrap": None if self.bootstrap is None else self.bootstrap.to_dict(),
+            "gamma": None if self.gamma is None else self.gamma.to_dict(),
         }
+
+    def _label_dict(self, label: str, agreement: LabelAgreement) -> dict[str, Any]:
+        out = agreement.to_dict()
+        if self.gamma is not None and label in self.gamma.per_label:
+            out["gamma"] = self.gamma.per_label[label].to_dict()
+        return out
 
     def to_csv_rows(self) -> list[CsvRow]:
         """One row per figure, columns `CSV_COLUMNS`; ready for csv.DictWriter."""

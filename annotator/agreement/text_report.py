@@ -12,8 +12,10 @@ from annotator.agreement.presentation import (
     OVERALL_MEASURES,
     documents_by_agreement,
     fmt,
+    gamma_note,
     interval_heading,
     interval_rows,
+    label_gamma,
     shape_for_terminal,
 )
 from annotator.agreement.report import AgreementReport, Figure
@@ -56,6 +58,8 @@ def format_report(report: AgreementReport, *, shape: bool = False,
     overall = [(OVERALL_MEASURES.get(name, name), fmt(figure.value), _left_out(figure))
                for name, figure in report.overall.items()]
     lines += _table(("measure", "value", "units"), overall, "lrl")
+    if report.gamma is not None:
+        lines.append("  " + gamma_note(report))
     lines += ["", "Annotator pairs"]
     pairs = [(show(p.first), show(p.second), fmt(p.documents), fmt(p.cohen_kappa.value),
               fmt(p.observed_agreement), fmt(p.exact.micro.f1), fmt(p.lenient.micro.f1),
@@ -65,10 +69,10 @@ def format_report(report: AgreementReport, *, shape: bool = False,
     lines += ["", "Per label"]
     labels = [(show(label), fmt(a.krippendorff_alpha.value), fmt(a.cohen_kappa.value),
                fmt(a.alpha_u.value), fmt(a.exact_f1.value), fmt(a.lenient_f1.value),
-               fmt(sum(a.spans.values())))
+               fmt(sum(a.spans.values())), fmt(label_gamma(report, label)))
               for label, a in report.per_label.items()]
     lines += _table(("label", "alpha", "Cohen kappa", "alpha_u", "F1 exact", "F1 lenient",
-                     "spans"), labels, "lrrrrrr")
+                     "spans", "gamma"), labels, "lrrrrrrr")
     intervals = interval_rows(report)
     if intervals:
         lines += ["", interval_heading(report)]

@@ -25,6 +25,7 @@ from annotator.agreement import (
     AgreementDocument,
     AgreementReport,
     Figure,
+    GammaOptions,
     PairAgreement,
     compute_agreement,
 )
@@ -44,7 +45,7 @@ from annotator.store.finished import (
 )
 from annotator.text.tokenizer import ProjectTokenizer
 
-__all__ = ["CSV_COLUMNS", "AgreementReport", "Figure", "Interval", "PairAgreement", "agreement_annotators", "agreement_documents",
+__all__ = ["CSV_COLUMNS", "AgreementReport", "Figure", "GammaOptions", "Interval", "PairAgreement", "agreement_annotators", "agreement_documents",
            "check_labels", "document_titles", "format_report", "project_agreement",
            "project_tokenize", "render_html"]
 
@@ -95,19 +96,21 @@ def check_labels(project: Project, labels: Sequence[str] | None) -> None:
 def project_agreement(project: Project, annotators: Sequence[str] | None = None,
                       labels: Sequence[str] | None = None, *,
                       tokenize: Tokenize | None = None, bootstrap: int = 0,
-                      seed: int = 0) -> AgreementReport:
+                      seed: int = 0,
+                      gamma: GammaOptions | None = GammaOptions()) -> AgreementReport:
     """Every agreement measure of the project (see `annotator.agreement.report` for the JSON).
 
     ANNOTATORS selects and orders the annotators compared (default: everyone who finished a
     document, gold excluded); LABELS the labels (default: every label found); BOOTSTRAP > 0
-    adds 95% intervals from that many resamples of the documents, seeded by SEED."""
+    adds 95% intervals from that many resamples of the documents, seeded by SEED; GAMMA the
+    gamma settings (None: no gamma)."""
     check_labels(project, labels)
     if annotators is not None and GOLD_ANNOTATOR in annotators:
         raise AnnotatorError(E.E116, value=GOLD_ANNOTATOR, what="--annotators",
                              reason="the gold set is the adjudicated result, not an annotator")
     documents = agreement_documents(project, annotators, tokenize=tokenize)
     return compute_agreement(documents, annotators=annotators, labels=labels,
-                             bootstrap=bootstrap, seed=seed)
+                             bootstrap=bootstrap, seed=seed, gamma=gamma)
 
 
 def document_titles(project: Project, doc_ids: Sequence[int]) -> dict[int, str]:

@@ -24,7 +24,7 @@ def _names(value: str | None) -> list[str] | None:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     agr = subparsers.add_parser(
-        "agreement", help="inter-annotator agreement: kappa, alpha, alpha_u, span F1",
+        "agreement", help="inter-annotator agreement: kappa, alpha, alpha_u, span F1, gamma",
         description="Agreement between the annotators of a project, on the documents they "
         "marked done (a document an annotator did not finish is missing data, not 'no "
         "entity'). Prints a table, or the JSON described in annotator/agreement/SCHEMA.md.")
@@ -47,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agr.add_argument("--seed", type=int, default=0,
                      help="seed of the bootstrap resamples (default 0: the same intervals "
                      "every run)")
+    agr.add_argument("--gamma-samples", type=int, default=30, metavar="N",
+                     help="random continua for gamma's expected disorder (default 30)")
+    agr.add_argument("--gamma-seed", type=int, default=0, metavar="S",
+                     help="seed of gamma's sampling (default 0)")
+    agr.add_argument("--no-gamma", action="store_true", help="leave gamma out (faster)")
     agr.set_defaults(run=run_agreement)
 
     adj = subparsers.add_parser("adjudicate", help="pre-merge agreed spans into the gold set",
@@ -88,15 +93,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_agreement(args: argparse.Namespace) -> int:
-    from annotator.app.agreement import document_titles, format_report, project_agreement
+    from annotator.app.agreement import (
+        GammaOptions,
+        document_titles,
+        format_report,
+        project_agreement,
+    )
 
     if args.bootstrap < 0:
         raise AnnotatorError(E.E527, value=args.bootstrap)
     if args.seed < 0:
         raise AnnotatorError(E.E528, value=args.seed)
+    gamma = None if args.no_gamma else GammaOptions(samples=args.gamma_samples,
+                                                    seed=args.gamma_seed)
     with open_project(args.project) as project:
         report = project_agreement(project, _names(args.annotators), _names(args.labels),
-                                   bootstrap=args.bootstrap, seed=args.seed)
+                                   bootstrap=args.bootstrap, seed=args.seed, gamma=gamma)
         titles = document_titles(project, [d.doc_id for d in report.per_document])
         project_name = project.info().name
     if args.csv:

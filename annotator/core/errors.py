@@ -151,6 +151,13 @@ class E(Enum):
     E504 = "Document {doc_id}: token {index} at [{start}, {end}) is empty, reversed, outside the document (length {length}) or overlaps the token before it"
     E505 = "Unknown annotator(s) {names} in the filter; the documents name: {known}"
     E506 = "Unitizing data: {reason}"
+    E507 = "Gamma: the positional weight alpha must be a positive number, got {value}"
+    E508 = "Gamma: the categorical weight beta must be zero or a positive number, got {value}"
+    E509 = "Gamma: the empty-unit cost delta_empty must be a positive number, got {value}"
+    E510 = "Gamma: the categorical dissimilarity matrix must be square, one row per label, values in [0, 1], symmetric with a zero diagonal ({reason})"
+    E511 = "Gamma: the number of samples must be at least 2 (the precision needs two), got {value}"
+    E512 = "Gamma data: {reason}"
+    E513 = "Gamma: the integer programme of a component of {units} units found no alignment ({status})"
 
     # adjudication and blind projects (E52x)
     E520 = "Document {doc_id} is not up for adjudication: {count} annotator(s) finished it; it needs at least two"

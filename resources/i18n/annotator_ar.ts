@@ -193,6 +193,11 @@
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
         <source>Document</source>
         <translation>المستند</translation>
@@ -293,9 +298,24 @@
         <translation>كابا كوهين (المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="253" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="248" />
+        <source>γ (spans)</source>
+        <translation>γ (المقاطع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="249" />
+        <source>γ-cat</source>
+        <translation>γ-cat (التصنيفات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="255" />
         <source>[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)</source>
         <translation>[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="259" />
+        <source>γ: expected disorder from %1 sampled continua, standard error %2</source>
+        <translation>γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
     </message>
 </context>
 <context>

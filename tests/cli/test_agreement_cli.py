@@ -160,3 +160,17 @@ def test_assign_annotators_and_errors(project, capsys) -> None:
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert code in err and len(err.strip().splitlines()) == 1
+
+
+def test_gamma_options_and_its_observed_disorder(project, capsys) -> None:
+    assert main(["agreement", project, "--json", "--gamma-samples", "8", "--gamma-seed", "3"]) == 0
+    gamma = json.loads(capsys.readouterr().out)["gamma"]
+    assert gamma["samples"] == 8 and gamma["seed"] == 3 and gamma["units"] == 6
+    # PERS and ORG identical; LOC [11, 21) against [11, 16): d_pos = (5 / 15)^2 = 1/9; three
+    # pairs aligned, three units per annotator
+    assert gamma["observed_disorder"] == pytest.approx(1 / 27)
+    assert gamma["unitary_alignments"] == 3
+    assert main(["agreement", project, "--json", "--no-gamma"]) == 0
+    assert json.loads(capsys.readouterr().out)["gamma"] is None
+    assert main(["agreement", project, "--gamma-samples", "1"]) != 0
+    assert "E511" in capsys.readouterr().err

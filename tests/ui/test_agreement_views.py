@@ -109,6 +109,8 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
         if f1.low is not None:
             assert f"95% interval [{f1.low:.3f}, {f1.high:.3f}]" in tip
             with_interval += 1
+        assert expected.gamma is not None
+        assert _cell(dialog.labels_view, row, 9) == format_value(expected.gamma.per_label[label].value)
     assert with_interval >= 2
     # documents from least to most agreement under the chosen measure (alpha_u)
     dialog.measure.setCurrentIndex(dialog.measure.findData("alpha_u"))
@@ -118,6 +120,8 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
     values = [by_doc[d] for d in shown_ids]
     assert sorted(values) == values and len(values) == 2  # type: ignore[type-var]
     assert "0." in dialog.overall.text()
+    assert f"γ (spans) {format_value(expected.overall['gamma'].value)}" in dialog.overall.text()
+    assert "standard error" in dialog.overall.text()
 
 
 def test_agreement_filters_recompute_in_the_background(qtbot, team):

@@ -139,7 +139,7 @@ class AgreementDialog(QDialog):
             Column(self.tr("F1 lenient"), True), Column(self.tr("Cohen's κ"), True),
             Column(self.tr("Krippendorff's α"), True), Column(self.tr("α_u"), True),
             Column(self.tr("Spans")), Column(self.tr("Tokens used")),
-            Column(self.tr("Tokens left out"))])
+            Column(self.tr("Tokens left out")), Column(self.tr("γ"), True)])
         self.labels_view = _table(self, self.labels, sortable=True)
         self.labels_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order
         self.documents = RowsModel([
@@ -245,13 +245,20 @@ class AgreementDialog(QDialog):
                  ("fleiss_kappa", self.tr("Fleiss' κ")), ("gwet_ac1", self.tr("Gwet's AC1")),
                  ("cohen_kappa", self.tr("Cohen's κ (mean)")),
                  ("alpha_u", self.tr("α_u")), ("span_f1_exact", self.tr("F1 exact")),
-                 ("span_f1_lenient", self.tr("F1 lenient")))
+                 ("span_f1_lenient", self.tr("F1 lenient")), ("gamma", self.tr("γ (spans)")),
+                 ("gamma_cat", self.tr("γ-cat")))
         intervals = report.bootstrap.overall if report.bootstrap is not None else {}
         text = "   ·   ".join(f"{title} {format_value(report.overall[key].value)}"
-                              + _interval(intervals.get(key)) for key, title in names)
+                              + _interval(intervals.get(key)) for key, title in names
+                              if key in report.overall)
         if report.bootstrap is not None and intervals:
             note = self.tr("[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)")
             text += "\n" + note.replace("%1", f"{report.bootstrap.resamples:,}")
+        if report.gamma is not None:
+            precision = report.gamma.precision
+            note = self.tr("γ: expected disorder from %1 sampled continua, standard error %2")
+            text += "\n" + note.replace("%1", str(report.gamma.samples)).replace(
+                "%2", "—" if precision is None else f"{precision:.4f}")
         return text
 
     def _show_failure(self, generation: int, message: str) -> None:

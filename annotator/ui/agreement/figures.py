@@ -25,14 +25,17 @@ def figure_tooltip(figure: Figure) -> str:
 
 
 def label_rows(report: AgreementReport) -> tuple[list[list[Value]], list[list[str | None]]]:
-    """Label, F1 exact, F1 lenient, Cohen's kappa, alpha, alpha_u, spans, tokens used, left out."""
+    """Label, F1 exact, F1 lenient, Cohen's kappa, alpha, alpha_u, spans, tokens used, left
+    out, gamma-k (None without gamma)."""
     rows: list[list[Value]] = []
     tips: list[list[str | None]] = []
     for label, found in report.per_label.items():
         alpha = found.krippendorff_alpha
+        gamma = None if report.gamma is None else report.gamma.per_label.get(label)
         rows.append([label, found.exact_f1.value, found.lenient_f1.value,
                      found.cohen_kappa.value, alpha.value, found.alpha_u.value,
-                     sum(found.spans.values()), alpha.used, sum(alpha.left_out.values())])
+                     sum(found.spans.values()), alpha.used, sum(alpha.left_out.values()),
+                     None if gamma is None else gamma.value])
         spans = ", ".join(f"{name}: {n}" for name, n in found.spans.items())
         ci = _label_intervals(report, label)
         tips.append([None, figure_tooltip(found.exact_f1) + ci("span_f1_exact"),
@@ -40,7 +43,7 @@ def label_rows(report: AgreementReport) -> tuple[list[list[Value]], list[list[st
                      figure_tooltip(found.cohen_kappa) + ci("cohen_kappa"),
                      figure_tooltip(alpha) + ci("krippendorff_alpha"),
                      figure_tooltip(found.alpha_u) + ci("alpha_u"), spans, figure_tooltip(alpha),
-                     figure_tooltip(alpha)])
+                     figure_tooltip(alpha), None if gamma is None else figure_tooltip(gamma)])
     return rows, tips
 
 

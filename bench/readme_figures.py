@@ -189,6 +189,19 @@ TABLE = Table("table", [
         figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "
                "search {search_ms:.2f}, next undone {next_undone_ms:.2f}, peak RSS "
                "{peak_rss_mb:.2f}"),
+    *(Row("scale.json", at=f"sizes.{size}",
+          what="the same project of {documents:,} documents with the list read by pages over "
+               "SQL and stats from tallies (load {load_average_1min})",
+          figure="open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
+                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
+                 "{search_ms:.0f} ms; sort by title {sort_by_title_ms:.0f} ms; next undone "
+                 "{next_undone_ms:.0f} ms; peak RSS {peak_rss_mb:.0f} MB")
+      for size in ("1000", "10000", "100000")),
+    Row("scale.json", at="growth_exponent",
+        what="growth exponents of those figures, 1k to 100k documents",
+        figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "
+               "search {search_ms:.2f}, sort by title {sort_by_title_ms:.2f}, next undone "
+               "{next_undone_ms:.2f}, peak RSS {peak_rss_mb:.2f}"),
 ])
 
 SIMULATED_ARMS = (("none", "no pre-tags"), ("gazetteer", "the starter gazetteer"),

@@ -168,7 +168,7 @@ def queue_progress(store: ProjectStore, annotator: str | None,
             finished = finished.where(exists().where(
                 G.c.document_id == N.c.document_id, G.c.annotator_id == who))
         done = c.execute(finished).scalar()
-    return int(cast(int, done or 0)), int(cast(int, total or 0))
+    return int(done or 0), int(cast(int, total or 0))
 
 
 def next_undone(store: ProjectStore, annotator: str | None, queue_only: bool,

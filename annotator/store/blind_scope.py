@@ -12,6 +12,8 @@ on the tables (SQLite, the owner, curators and managers, projects that are not b
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.engine import Connection
 
 from annotator.core.operations import (
@@ -31,16 +33,31 @@ _SCOPE = ("SELECT set_config('annotator.scope_annotation', %(annotation)s, true)
           " set_config('annotator.scope_span', %(span)s, true)")
 
 
+ACCESS_PATH = ("SELECT coalesce((SELECT n.nspname = 'annotator_api' FROM pg_class k"
+               " JOIN pg_namespace n ON n.oid = k.relnamespace"
+               " WHERE k.oid = to_regclass('annotation')), false)")
+
+
+def remember_access_path(dbapi_connection: Any, record: Any) -> None:
+    """On connecting (PostgreSQL): whether this connection's search path reaches the views;
+    it is the role's, fixed for the connection's life."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(ACCESS_PATH)
+        row = cursor.fetchone()
+        record.info[_ON_API] = bool(row and row[0])
+    finally:
+        cursor.close()
+        dbapi_connection.rollback()
+
+
 def on_blind_api(c: Connection) -> bool:
-    """Whether C reaches annotations through `annotator_api`'s views (asked once per
-    database connection: the search path is the role's, set when it connected)."""
+    """Whether C reaches annotations through `annotator_api`'s views."""
     if c.dialect.name != "postgresql":
         return False
     info = c.connection.info
-    if _ON_API not in info:
-        from annotator.store.team import uses_blind_api
-
-        info[_ON_API] = uses_blind_api(c)
+    if _ON_API not in info:  # an engine not made by store.database
+        info[_ON_API] = bool(c.exec_driver_sql(ACCESS_PATH).scalar())
     return bool(info[_ON_API])
 
 

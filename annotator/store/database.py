@@ -97,6 +97,9 @@ def make_engine(url: str) -> Engine:
                 f"the PostgreSQL driver is not installed ({err}); install it with: "
                 "pip install 'annotator[postgres]'")) from err
         watch(engine, shown_url(url), None, BUSY_TIMEOUT_S, WRITE_OPTION)
+        from annotator.store.blind_scope import remember_access_path
+
+        event.listen(engine, "connect", remember_access_path)  # blind mode's views or tables
         return engine
     raise AnnotatorError(E.E113, url=url)
 

@@ -60,6 +60,7 @@ class WorkflowActions(QObject):
         tools.addAction(self._action(self.tr("&Pre-tag documents…"), self.pretag, "Ctrl+Shift+P"))
         tools.addAction(self._action(self.tr("&Train a model…"), self.train, None))
         tools.addAction(self._action(self.tr("Model &errors…"), self.model_errors, None))
+        tools.addAction(self._action(self.tr("&Queue by model uncertainty…"), self.queue, None))
         tools.addSeparator()
         tools.addAction(self._action(self.tr("Refresh from others now"), self.refresh_now, "F5"))
         self.menus = {"file": file_menu, "tools": tools}
@@ -190,6 +191,14 @@ class WorkflowActions(QObject):
         dialog = ModelErrorsDialog(bench.project, bench.editor.view.font(), bench.window())
         dialog.open_requested.connect(self.show_in_editor)
         return self._show("model-errors", dialog)
+
+    def queue(self) -> QDialog:
+        from annotator.ui.dialogs.queue_dialog import QueueDialog
+
+        bench = self.bench
+        dialog = QueueDialog(bench.project, bench.annotator, bench.window())
+        dialog.open_requested.connect(bench.open_document)
+        return self._show("queue", dialog)
 
     def show_in_editor(self, doc_id: int, start: int, end: int) -> None:
         """Open DOC_ID in the editor with [start, end) selected and on screen."""

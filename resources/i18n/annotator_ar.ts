@@ -1484,6 +1484,79 @@
     </message>
 </context>
 <context>
+    <name>QueueDialog</name>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="50" />
+        <source>Queue by model uncertainty</source>
+        <translation>قائمة العمل حسب عدم يقين النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="55" />
+        <source>The model's least sure first</source>
+        <translation>ما يقلّ يقين النموذج فيه أولاً</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="56" />
+        <source>The project's order</source>
+        <translation>ترتيب المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="57" />
+        <source>A spaCy pipeline folder</source>
+        <translation>مجلد خط معالجة spaCy</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="62" />
+        <source>Order:</source>
+        <translation>الترتيب:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="63" />
+        <source>Model:</source>
+        <translation>النموذج:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="72" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="72" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="72" />
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="72" />
+        <source>Uncertainty</source>
+        <translation>عدم اليقين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="83" />
+        <source>Show the queue</source>
+        <translation>عرض قائمة العمل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="99" />
+        <source>No model chosen: the project's order.</source>
+        <translation>لم يُختر نموذج: ترتيب المشروع.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="106" />
+        <source>Queue</source>
+        <translation>قائمة العمل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/queue_dialog.py" line="112" />
+        <source>%1 documents in the queue</source>
+        <translation>%1 مستندًا في قائمة العمل</translation>
+    </message>
+</context>
+<context>
     <name>RunPanel</name>
     <message>
         <location filename="../../annotator/ui/dialogs/common.py" line="95" />
@@ -2276,7 +2349,12 @@
         <translation>أ&amp;خطاء النموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="64" />
+        <location filename="../../annotator/ui/workflow.py" line="63" />
+        <source>&amp;Queue by model uncertainty…</source>
+        <translation>&amp;قائمة العمل حسب عدم يقين النموذج…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="65" />
         <source>Refresh from others now</source>
         <translation>التحديث من تغييرات الآخرين الآن</translation>
     </message>
@@ -2285,12 +2363,12 @@
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="113" />
+        <location filename="../../annotator/ui/workflow.py" line="114" />
         <source>Restart the app to work as %1</source>
         <translation>أعد تشغيل التطبيق للعمل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="136" />
+        <location filename="../../annotator/ui/workflow.py" line="137" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>

@@ -197,6 +197,17 @@ TABLE = Table("table", [
                  "{search_ms:.0f} ms; sort by title {sort_by_title_ms:.0f} ms; next undone "
                  "{next_undone_ms:.0f} ms; peak RSS {peak_rss_mb:.0f} MB")
       for size in ("1000", "10000", "100000")),
+    Row("scale_before_1m.json", at="sizes.1000000",
+        what="{documents:,} documents before the paged list (`scale_before_1m.json`)",
+        figure="open to first paint {open_s:.1f} s; stats {stats_ms:.0f} ms; list search "
+               "{search_ms:.0f} ms; peak RSS {peak_rss_mb:,.0f} MB"),
+    Row("scale_1m.json", at="sizes.1000000",
+        what="the same at {documents:,} documents (`--sizes 1000,1000000 --save-as scale_1m`, "
+             "load {load_average_1min})",
+        figure="open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
+               "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
+               "{search_ms:.0f} ms; sort by title {sort_by_title_ms:.0f} ms; next undone "
+               "{next_undone_ms:.0f} ms; peak RSS {peak_rss_mb:.0f} MB"),
     Row("scale.json", at="growth_exponent",
         what="growth exponents of those figures, 1k to 100k documents",
         figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "

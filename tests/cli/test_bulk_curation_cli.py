@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from doccano_projects import two_annotator_project
 
 from annotator.cli import main
 
@@ -16,14 +17,7 @@ BADR = [[[4, 10, "PERS"], [11, 16, "LOC"]], [[5, 26, "ORG"]], []]
 
 @pytest.fixture
 def project(tmp_path: Path, capsys) -> str:
-    project = str(tmp_path / "p.db")
-    assert main(["init", project, "--labels", "PERS,LOC,ORG,MISC"]) == 0
-    for name, labels in (("amal", AMAL), ("badr", BADR)):
-        path = tmp_path / f"{name}.jsonl"
-        path.write_text("".join(json.dumps({"text": t, "label": s}, ensure_ascii=False) + "\n"
-                                for t, s in zip(TEXTS, labels, strict=True)), encoding="utf-8")
-        assert main(["import", project, str(path), "--format", "doccano",
-                     "--annotator", name]) == 0
+    project = two_annotator_project(tmp_path, TEXTS, AMAL, BADR)
     capsys.readouterr()
     return project
 

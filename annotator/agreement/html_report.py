@@ -2,194 +2,167 @@
 
 No external asset (no script, stylesheet, font or image link): the page can be mailed or
 archived as it is. The page carries `<html lang=... dir=...>`; every piece of corpus text
-(titles, labels, annotator names) stays as stored, in an element with dir="auto" (SVG text:
-`unicode-bidi: plaintext`), so the browser shapes Arabic and orders mixed text itself.
-Text is never reshaped here.
+(titles, labels, annotator names) stays as stored, in an element with dir="auto", so the
+browser shapes Arabic and orders mixed text itself. Text is never reshaped here. The charts
+(`svg_charts`) are mirrored on a right-to-left page and give every text its own direction
+and anchor; the words are `report_words`' (Arabic page: all in Arabic, Western digits).
+
+Each table is a list of `Column`s (heading, kind of cell, how to read the cell from a row):
+a new measure is one more entry in PAIR_COLUMNS, LABEL_COLUMNS or DOCUMENT_COLUMNS (and its
+words in `report_words`); the overall table lists every figure of `report.overall`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
+from typing import Generic, TypeVar
 
 from annotator.agreement.presentation import (
     MATRIX_MEASURES,
-    OVERALL_MEASURES,
+    RankedDocument,
     documents_by_agreement,
     fmt,
-    gamma_note,
-    interval_heading,
     interval_rows,
     label_gamma,
 )
-from annotator.agreement.report import AgreementReport
+from annotator.agreement.report import AgreementReport, Figure, LabelAgreement, PairAgreement
+from annotator.agreement.report_words import Words, words
+from annotator.agreement.svg_charts import Series, heatmap_svg, label_bars_svg
 
-WORDS: dict[str, dict[str, str]] = {
-    "ar": {"Agreement report": "تقرير الاتفاق", "Overall": "الإجمالي", "measure": "المقياس",
-           "value": "القيمة", "units used": "الوحدات المستخدمة", "left out": "المستبعد",
-           "Annotator pairs": "أزواج المعلّقين", "Per label": "حسب التصنيف",
-           "label": "التصنيف", "spans": "المقاطع", "Documents": "الوثائق",
-           "Least agreement": "الوثائق الأقل اتفاقاً", "document": "الوثيقة",
-           "title": "العنوان", "missing": "لم يُنهِها", "first": "الأول", "second": "الثاني",
-           "documents": "الوثائق", "annotators": "المعلّقون", "tokens": "الرموز",
-           "characters": "المحارف", "Pairwise matrices": "المصفوفات الزوجية",
-           "low": "الحد الأدنى", "high": "الحد الأعلى"},
-}
-BAR_MEASURES = (("span_f1_exact", "F1 exact", "#0072B2"),
-                ("span_f1_lenient", "F1 lenient", "#56B4E9"),
-                ("krippendorff_alpha", "alpha", "#009E73"), ("alpha_u", "alpha_u", "#E69F00"))
+__all__ = ["BAR_MEASURES", "DOCUMENT_COLUMNS", "LABEL_COLUMNS", "PAIR_COLUMNS", "Column",
+           "LabelRow", "heatmap_svg", "label_bars_svg", "render_html"]
+
+Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    heading: str  # a heading or a measure key, said in the page's language by `Words`
+    kind: str  # "n" numeric, "t" corpus text (dir=auto), "" plain
+    cell: Callable[[Row, Words], str]
+
+
+@dataclass(frozen=True)
+class LabelRow:
+    label: str
+    figures: LabelAgreement
+    gamma: float | None
+
+
+PAIR_COLUMNS: list[Column[PairAgreement]] = [
+    Column("first", "t", lambda p, w: p.first),
+    Column("second", "t", lambda p, w: p.second),
+    Column("documents", "n", lambda p, w: fmt(p.documents)),
+    Column("cohen_kappa", "n", lambda p, w: fmt(p.cohen_kappa.value)),
+    Column("span_f1_exact", "n", lambda p, w: fmt(p.exact.micro.f1)),
+    Column("span_f1_lenient", "n", lambda p, w: fmt(p.lenient.micro.f1)),
+    Column("alpha_u", "n", lambda p, w: fmt(p.alpha_u.value)),
+]
+LABEL_COLUMNS: list[Column[LabelRow]] = [
+    Column("label", "t", lambda r, w: r.label),
+    Column("krippendorff_alpha", "n", lambda r, w: fmt(r.figures.krippendorff_alpha.value)),
+    Column("cohen_kappa", "n", lambda r, w: fmt(r.figures.cohen_kappa.value)),
+    Column("alpha_u", "n", lambda r, w: fmt(r.figures.alpha_u.value)),
+    Column("span_f1_exact", "n", lambda r, w: fmt(r.figures.exact_f1.value)),
+    Column("span_f1_lenient", "n", lambda r, w: fmt(r.figures.lenient_f1.value)),
+    Column("spans", "n", lambda r, w: fmt(sum(r.figures.spans.values()))),
+    Column("gamma", "n", lambda r, w: fmt(r.gamma)),
+]
+DOCUMENT_COLUMNS: list[Column[tuple[RankedDocument, str]]] = [
+    Column("document", "n", lambda r, w: str(r[0].document.doc_id)),
+    Column("krippendorff_alpha", "n", lambda r, w: fmt(r[0].document.krippendorff_alpha)),
+    Column("alpha_u", "n", lambda r, w: fmt(r[0].document.alpha_u)),
+    Column("span_f1_exact", "n", lambda r, w: fmt(r[0].document.exact_f1)),
+    Column("missing", "t", lambda r, w: w.comma.join(r[0].document.missing)),
+    Column("title", "t", lambda r, w: r[1]),
+]
+# the per-label chart: (measure key, colour, the label's figure); bars are drawn for 0..1
+BAR_MEASURES: list[tuple[str, str, Callable[[LabelRow], float | None]]] = [
+    ("span_f1_exact", "#0072B2", lambda r: r.figures.exact_f1.value),
+    ("span_f1_lenient", "#56B4E9", lambda r: r.figures.lenient_f1.value),
+    ("krippendorff_alpha", "#009E73", lambda r: r.figures.krippendorff_alpha.value),
+    ("alpha_u", "#E69F00", lambda r: r.figures.alpha_u.value),
+]
 STYLE = """body{font-family:system-ui,'Noto Sans Arabic','Segoe UI',sans-serif;margin:2em;
 color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;
 padding:.25em .6em}td.n{text-align:end;font-variant-numeric:tabular-nums}
-figure{display:inline-block;margin:0 1.5em 1.5em 0}svg text{font-size:12px}"""
+td[dir=auto]{overflow-wrap:anywhere}figure{display:inline-block;margin:0;
+margin-inline-end:1.5em;margin-block-end:1.5em;vertical-align:top;max-width:100%}
+svg{max-width:100%;height:auto}"""
 
 
-def _interval_heading(report: AgreementReport, lang: str) -> str:
-    b = report.bootstrap
-    if lang != "ar" or b is None:
-        return interval_heading(report)
-    return (f"فترات الثقة {b.level:.0%} (إعادة المعاينة بالتمهيد على الوثائق، {b.resamples:,} عينة، "
-            f"البذرة {b.seed})")
-
-
-def _t(lang: str, text: str) -> str:
-    return escape(WORDS.get(lang, {}).get(text, text))
-
-
-def _colour(value: float | None) -> str:
-    """White (0 or less) to deep blue (1); grey for no value."""
-    if value is None:
-        return "#dddddd"
-    v = max(0.0, min(1.0, value))
-    r, g, b = (round(255 + (c - 255) * v) for c in (0x08, 0x45, 0x94))
-    return f"#{r:02x}{g:02x}{b:02x}"
-
-
-def _svg_text(x: float, y: float, text: str, anchor: str = "start", extra: str = "") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" '
-            f'style="unicode-bidi:plaintext"{extra}>{escape(text)}</text>')
-
-
-def heatmap_svg(names: Sequence[str], grid: Sequence[Sequence[float | None]], caption: str) -> str:
-    """A square heatmap of an annotator x annotator matrix, values written in the cells."""
-    cell, left, top = 46, 110, 100
-    size = len(names)
-    width, height = left + cell * size + 10, top + cell * size + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}" role="img">',
-             f"<title>{escape(caption)}</title>"]
-    for i, name in enumerate(names):
-        y = top + cell * i + cell / 2 + 4
-        parts.append(_svg_text(left - 6, y, name, "end"))
-        x = left + cell * i + cell / 2
-        parts.append(_svg_text(x, top - 6, name, "start", f' transform="rotate(-45 {x:.1f} '
-                                                          f'{top - 6})"'))
-        for j, value in enumerate(grid[i]):
-            cx, cy = left + cell * j, top + cell * i
-            parts.append(f'<rect x="{cx}" y="{cy}" width="{cell}" height="{cell}" '
-                         f'fill="{_colour(value)}" stroke="#fff"/>')
-            ink = "#fff" if value is not None and value > 0.6 else "#222"
-            parts.append(f'<text x="{cx + cell / 2}" y="{cy + cell / 2 + 4}" text-anchor="middle"'
-                         f' fill="{ink}">{"" if i == j else fmt(value, 2)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def label_bars_svg(report: AgreementReport) -> str:
-    """Grouped horizontal bars per label: F1 exact, F1 lenient, alpha and alpha_u (0..1)."""
-    labels = list(report.per_label)
-    bar, gap, left, scale = 11, 10, 110, 320
-    group = bar * len(BAR_MEASURES) + gap
-    height = 30 + group * len(labels)
-    width = left + scale + 60
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="bars" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}" role="img">',
-             "<title>Agreement per label</title>"]
-    for k, (_, name, colour) in enumerate(BAR_MEASURES):
-        parts.append(f'<rect x="{left + 90 * k}" y="4" width="10" height="10" fill="{colour}"/>')
-        parts.append(_svg_text(left + 90 * k + 14, 13, name))
-    for i, label in enumerate(labels):
-        agreement = report.per_label[label]
-        figures = {"span_f1_exact": agreement.exact_f1, "span_f1_lenient": agreement.lenient_f1,
-                   "krippendorff_alpha": agreement.krippendorff_alpha,
-                   "alpha_u": agreement.alpha_u}
-        y0 = 24 + group * i
-        parts.append(_svg_text(left - 6, y0 + group / 2, label, "end"))
-        for k, (key, _, colour) in enumerate(BAR_MEASURES):
-            value = figures[key].value
-            length = scale * max(0.0, min(1.0, value or 0.0))
-            y = y0 + bar * k
-            parts.append(f'<rect x="{left}" y="{y}" width="{length:.1f}" height="{bar - 2}" '
-                         f'fill="{colour}"/>')
-            parts.append(f'<text x="{left + length + 4:.1f}" y="{y + bar - 3}">{fmt(value)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+def _cell(kind: str, text: str) -> str:
+    attrs = ' class="n"' if kind == "n" else ' dir="auto"' if kind == "t" else ""
+    return f"<td{attrs}>{escape(text)}</td>"
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[tuple[str, str]]]) -> str:
     """ROWS of (kind, text) cells: kind "n" numeric, "t" corpus text (dir=auto), "" plain."""
-    head = "".join(f"<th>{h}</th>" for h in header)
-    body = []
-    for row in rows:
-        cells = []
-        for kind, text in row:
-            attrs = ' class="n"' if kind == "n" else ' dir="auto"' if kind == "t" else ""
-            cells.append(f"<td{attrs}>{escape(text)}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(_cell(k, t) for k, t in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def column_table(columns: Sequence[Column[Row]], rows: Sequence[Row], w: Words) -> str:
+    return _table([w(c.heading) for c in columns],
+                  [[(c.kind, c.cell(row, w)) for c in columns] for row in rows])
+
+
+def _left_out(figure: Figure, w: Words) -> str:
+    parts = [f"{w.reason(k)} {v:,}" for k, v in figure.left_out.items() if v]
+    return w.comma.join(parts) or (w.reason(figure.reason) if figure.reason else "")
+
+
+def label_rows(report: AgreementReport) -> list[LabelRow]:
+    return [LabelRow(label, a, label_gamma(report, label)) for label, a in report.per_label.items()]
+
+
+def label_chart(report: AgreementReport, w: Words) -> str:
+    rows = label_rows(report)
+    series = [Series(w(key), colour, [value(r) for r in rows])
+              for key, colour, value in BAR_MEASURES]
+    return label_bars_svg([r.label for r in rows], series, w("Agreement per label"), rtl=w.rtl)
 
 
 def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = None,
                 lang: str = "en", title: str = "", worst: int = 20) -> str:
-    """The whole page. LANG "ar" writes the headings in Arabic and lays the page right to left."""
-    direction = "rtl" if lang in ("ar", "fa", "ur", "he") else "ltr"
-    heading = _t(lang, "Agreement report")
-    corpus = report.corpus
-    out = [f'<!DOCTYPE html>\n<html lang="{escape(lang)}" dir="{direction}"><head>'
-           f'<meta charset="utf-8"><title>{heading}{" - " if title else ""}'
+    """The whole page. LANG "ar" writes it in Arabic and lays it out right to left."""
+    w = words(lang)
+    heading, corpus = escape(w("Agreement report")), report.corpus
+    out = [f'<!DOCTYPE html>\n<html lang="{escape(lang)}" dir="{"rtl" if w.rtl else "ltr"}">'
+           f'<head><meta charset="utf-8"><title>{heading}{" - " if title else ""}'
            f"{escape(title)}</title><style>{STYLE}</style></head><body>",
            f'<h1>{heading}{": " if title else ""}<span dir="auto">{escape(title)}</span></h1>',
-           f'<p>{_t(lang, "annotators")}: <span dir="auto">{escape(", ".join(report.annotators))}'
-           f'</span>; {_t(lang, "Documents")} {corpus["documents"]:,}; {_t(lang, "tokens")} '
-           f'{corpus["tokens"]:,}; {_t(lang, "characters")} {corpus["characters"]:,}</p>',
-           f'<h2>{_t(lang, "Overall")}</h2>']
-    out.append(_table([_t(lang, w) for w in ("measure", "value", "units used", "left out")], [
-        [("", OVERALL_MEASURES.get(name, name)), ("n", fmt(f.value)), ("n", fmt(f.used)),
-         ("", ", ".join(f"{k} {v:,}" for k, v in f.left_out.items() if v) or (f.reason or ""))]
+           f'<p>{escape(w("annotators"))}: '
+           f'{w.comma.join(f"<bdi>{escape(n)}</bdi>" for n in report.annotators)}{w.semicolon}'
+           f'{escape(w("Documents"))} {corpus["documents"]:,}{w.semicolon}{escape(w("tokens"))} '
+           f'{corpus["tokens"]:,}{w.semicolon}{escape(w("characters"))} '
+           f'{corpus["characters"]:,}</p>', f'<h2>{escape(w("Overall"))}</h2>']
+    out.append(_table([w(h) for h in ("measure", "value", "units used", "left out")], [
+        [("", w.measure(name)), ("n", fmt(f.value)), ("n", fmt(f.used)), ("", _left_out(f, w))]
         for name, f in report.overall.items()]))
     if report.gamma is not None:
-        out.append(f"<p>{escape(gamma_note(report))}</p>")
-    out.append(f'<h2>{_t(lang, "Pairwise matrices")}</h2>')
-    for measure, caption in MATRIX_MEASURES.items():
-        out.append(f"<figure>{heatmap_svg(report.annotators, report.matrix(measure), caption)}"
-                   f"<figcaption>{escape(caption)}</figcaption></figure>")
-    out.append(f'<h2>{_t(lang, "Annotator pairs")}</h2>')
-    out.append(_table([_t(lang, "first"), _t(lang, "second"), _t(lang, "documents"),
-                       "Cohen kappa", "F1 exact", "F1 lenient", "alpha_u"], [
-        [("t", p.first), ("t", p.second), ("n", fmt(p.documents)), ("n", fmt(p.cohen_kappa.value)),
-         ("n", fmt(p.exact.micro.f1)), ("n", fmt(p.lenient.micro.f1)), ("n", fmt(p.alpha_u.value))]
-        for p in report.pairs]))
-    out.append(f'<h2>{_t(lang, "Per label")}</h2><figure>{label_bars_svg(report)}</figure>')
-    out.append(_table([_t(lang, "label"), "alpha", "Cohen kappa", "alpha_u", "F1 exact",
-                       "F1 lenient", _t(lang, "spans"), "gamma"], [
-        [("t", label), ("n", fmt(a.krippendorff_alpha.value)), ("n", fmt(a.cohen_kappa.value)),
-         ("n", fmt(a.alpha_u.value)),
-         ("n", fmt(a.exact_f1.value)), ("n", fmt(a.lenient_f1.value)),
-         ("n", fmt(sum(a.spans.values()))), ("n", fmt(label_gamma(report, label)))]
-        for label, a in report.per_label.items()]))
+        out.append(f"<p>{escape(w.gamma_note(report))}</p>")
+    out.append(f'<h2>{escape(w("Pairwise matrices"))}</h2>')
+    for measure in MATRIX_MEASURES:
+        caption = w.matrix_caption(measure)
+        chart = heatmap_svg(report.annotators, report.matrix(measure), caption, rtl=w.rtl)
+        out.append(f"<figure>{chart}<figcaption>{escape(caption)}</figcaption></figure>")
+    out.append(f'<h2>{escape(w("Annotator pairs"))}</h2>')
+    out.append(column_table(PAIR_COLUMNS, report.pairs, w))
+    out.append(f'<h2>{escape(w("Per label"))}</h2><figure>{label_chart(report, w)}</figure>')
+    out.append(column_table(LABEL_COLUMNS, label_rows(report), w))
     intervals = interval_rows(report)
     if intervals:
-        out.append(f"<h2>{escape(_interval_heading(report, lang))}</h2>")
-        out.append(_table([_t(lang, w) for w in ("label", "measure", "value", "low", "high")], [
-            [("t", r.label or _t(lang, "Overall")), ("", r.measure), ("n", fmt(r.value)),
-             ("n", fmt(r.low)), ("n", fmt(r.high))] for r in intervals]))
-    ranked = documents_by_agreement(report)[:worst]
-    out.append(f'<h2>{_t(lang, "Least agreement")}</h2>')
-    out.append(_table([_t(lang, "document"), "alpha", "alpha_u", "F1 exact", _t(lang, "missing"),
-                       _t(lang, "title")], [
-        [("n", str(r.document.doc_id)), ("n", fmt(r.document.krippendorff_alpha)),
-         ("n", fmt(r.document.alpha_u)), ("n", fmt(r.document.exact_f1)),
-         ("t", ", ".join(r.document.missing)), ("t", (titles or {}).get(r.document.doc_id, ""))]
-        for r in ranked]))
+        out.append(f"<h2>{escape(w.interval_heading(report))}</h2>")
+        out.append(_table([w(h) for h in ("label", "measure", "value", "low", "high")], [
+            [("t", r.label) if r.label else ("", w("Overall")), ("", w.short_measure(r.measure)),
+             ("n", fmt(r.value)), ("n", fmt(r.low)), ("n", fmt(r.high))] for r in intervals]))
+    ranked = [(r, (titles or {}).get(r.document.doc_id, ""))
+              for r in documents_by_agreement(report)[:worst]]
+    out.append(f'<h2>{escape(w("Least agreement"))}</h2>')
+    out.append(column_table(DOCUMENT_COLUMNS, ranked, w))
     out.append("</body></html>\n")
     return "".join(out)

@@ -7,7 +7,8 @@ screenshots at two widths, and check the charts' geometry in the browser.
 Builds a throwaway project through the command line (tests/agreement/long_names_project.py:
 three annotators with 30+ character Latin and Arabic names, 30+ character labels, nested
 spans), writes `annotator agreement P --html F --lang ar|en`, and for each language and width
-saves docs/report-<lang>-<width>.png. Before that it loads a copy of each page with a measuring
+saves docs/report-<lang>-<width>.png (and what it measured in docs/report-screenshots.json).
+Before that it loads a copy of each page with a measuring
 script added (the saved report has none) and asks Chromium for every SVG text's box: it
 reports the largest ratio of a measured width to the layout's estimate (`svg_text`), texts
 that overlap another text or a cell or bar they do not belong to, and texts outside their
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     from annotator.agreement.svg_text import text_width
     from annotator.cli import main as cli
 
-    failed = False
+    failed, results = False, []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         with contextlib.redirect_stdout(io.StringIO()):  # the commands' own output
@@ -118,11 +119,19 @@ def main(argv: list[str] | None = None) -> int:
                 for problem in problems:
                     print("   ", problem)
                 failed = failed or bool(problems) or worst > 1.0
+                results.append({"lang": lang, "width": width, "svg_texts": len(measured["texts"]),
+                                "largest_measured_to_estimated_width": round(worst, 3),
+                                "problems": problems})
                 if not args.check_only:
                     png = Path(args.out) / f"report-{lang}-{width}.png"
                     _chromium(args.chromium, f"--window-size={width},{measured['height'] + 20}",
                               f"--screenshot={png}", page.as_uri())
                     print(f"    saved {png}")
+    if not args.check_only:
+        saved = Path(args.out) / "report-screenshots.json"
+        saved.write_text(json.dumps({"chromium": _chromium(args.chromium, "--version").strip(),
+                                     "pages": results}, indent=2) + "\n", encoding="utf-8")
+        print(f"saved {saved}")
     return 1 if failed else 0
 
 

@@ -17,6 +17,7 @@ ORG = "منظمة_حكومية_دولية_غير_ربحية_طويلة"  # 34 ch
 PLACE = "GEOPOLITICAL_ENTITY_OR_ADMINISTRATIVE_REGION"  # 44 characters
 PERS = "PERS"
 LABELS = (PERS, PLACE, ORG)
+PROJECT_NAME = "تقارير طويلة"
 TEXTS = (
     "درس في جامعة نابلس وزير الخارجية الروسي سيرجي لافروف قبل أن يزور موسكو .",
     "أعلنت وزارة الخارجية في القاهرة أن الرئيس زار مدينة الإسكندرية أمس .",
@@ -52,7 +53,7 @@ def long_names_project(folder: Path) -> str:
     through the doccano importer, as a user would; returns the project's path."""
     project = str(folder / "long-names.db")
     assert main(["init", project, "--labels", ",".join(LABELS), "--overlap", "allow",
-                 "--name", "تقارير طويلة"]) == 0
+                 "--name", PROJECT_NAME]) == 0
     for n, name in enumerate(ANNOTATORS):
         path = folder / f"annotator{n}.jsonl"
         lines = [json.dumps({"text": text, "label": _spans(text, SHARED[d] + OWN[name][d])},

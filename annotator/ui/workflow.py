@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from annotator.ui.dialogs.span_menu import SpanMenu
 from annotator.ui.dialogs.team_refresh import TeamRefresh
+from annotator.ui.recent_projects import add_recent_menu
 
 if TYPE_CHECKING:
     from annotator.app.importing import ImportReport
@@ -51,6 +52,7 @@ class WorkflowActions(QObject):
                 continue
             action = self._action(*entry)
             file_menu.insertAction(first, action) if first else file_menu.addAction(action)
+        self.recent = add_recent_menu(file_menu, bench, self.open_recent)
 
         tools = QMenu(self.tr("&Tools"), window)
         tools.setObjectName("tools_menu")
@@ -121,6 +123,20 @@ class WorkflowActions(QObject):
         dialog = OpenProjectDialog("", self.bench.window())
         dialog.accepted.connect(lambda: self.open_location(dialog.chosen()))
         self._show("open", dialog)
+
+    def open_recent(self, location: str) -> None:
+        """File › Open recent › LOCATION; a file gone since is said (E147) and taken off."""
+        from annotator.core.errors import AnnotatorError, E
+        from annotator.ui.dialogs.common import show_error
+        from annotator.ui.recent_projects import is_missing
+
+        if is_missing(location):
+            settings = self.bench.settings
+            settings.recent_projects = [x for x in settings.recent_projects if x != location]
+            show_error(self.bench.window(), self.tr("Open recent"),
+                       str(AnnotatorError(E.E147, path=location)))
+            return
+        self.open_location(location)
 
     def open_location(self, location: str) -> None:
         from annotator.app.project import Project

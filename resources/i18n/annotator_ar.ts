@@ -1557,6 +1557,39 @@
     </message>
 </context>
 <context>
+    <name>RecentProjectsMenu</name>
+    <message>
+        <location filename="../../annotator/ui/recent_projects.py" line="66" />
+        <source>%1 (not found)</source>
+        <translation>%1 (غير موجود)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/recent_projects.py" line="76" />
+        <source>The project file is not there any more</source>
+        <translation>ملف المشروع لم يعد موجودًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/recent_projects.py" line="80" />
+        <source>No projects opened yet</source>
+        <translation>لم يُفتح أي مشروع بعد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/recent_projects.py" line="83" />
+        <source>Clear list</source>
+        <translation>مسح القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/recent_projects.py" line="87" />
+        <source>Remove projects not found</source>
+        <translation>إزالة المشاريع غير الموجودة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/recent_projects.py" line="110" />
+        <source>Open &amp;recent</source>
+        <translation>المشاريع الأ&amp;خيرة</translation>
+    </message>
+</context>
+<context>
     <name>RunPanel</name>
     <message>
         <location filename="../../annotator/ui/dialogs/common.py" line="95" />
@@ -2309,52 +2342,52 @@
 <context>
     <name>WorkflowActions</name>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="41" />
+        <location filename="../../annotator/ui/workflow.py" line="42" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="42" />
+        <location filename="../../annotator/ui/workflow.py" line="43" />
         <source>Switch &amp;annotator…</source>
         <translation>تبديل الموسِّ&amp;م…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="44" />
+        <location filename="../../annotator/ui/workflow.py" line="45" />
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستيراد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="45" />
+        <location filename="../../annotator/ui/workflow.py" line="46" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="55" />
+        <location filename="../../annotator/ui/workflow.py" line="57" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="60" />
+        <location filename="../../annotator/ui/workflow.py" line="62" />
         <source>&amp;Pre-tag documents…</source>
         <translation>&amp;وسم مسبق للمستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="61" />
+        <location filename="../../annotator/ui/workflow.py" line="63" />
         <source>&amp;Train a model…</source>
         <translation>تد&amp;ريب نموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="62" />
+        <location filename="../../annotator/ui/workflow.py" line="64" />
         <source>Model &amp;errors…</source>
         <translation>أ&amp;خطاء النموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="63" />
+        <location filename="../../annotator/ui/workflow.py" line="65" />
         <source>&amp;Queue by model uncertainty…</source>
         <translation>&amp;قائمة العمل حسب عدم يقين النموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="65" />
+        <location filename="../../annotator/ui/workflow.py" line="67" />
         <source>Refresh from others now</source>
         <translation>التحديث من تغييرات الآخرين الآن</translation>
     </message>
@@ -2363,12 +2396,17 @@
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="114" />
+        <location filename="../../annotator/ui/workflow.py" line="116" />
         <source>Restart the app to work as %1</source>
         <translation>أعد تشغيل التطبيق للعمل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="137" />
+        <location filename="../../annotator/ui/workflow.py" line="136" />
+        <source>Open recent</source>
+        <translation>المشاريع الأخيرة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="153" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>

@@ -226,6 +226,7 @@ ARABIC = {
     "No projects opened yet": "لم يُفتح أي مشروع بعد",
     "Clear list": "مسح القائمة",
     "Remove projects not found": "إزالة المشاريع غير الموجودة",
+    "Import documents": "استيراد مستندات",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

@@ -2342,71 +2342,76 @@
 <context>
     <name>WorkflowActions</name>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="42" />
+        <location filename="../../annotator/ui/workflow.py" line="43" />
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="43" />
+        <location filename="../../annotator/ui/workflow.py" line="44" />
         <source>Switch &amp;annotator…</source>
         <translation>تبديل الموسِّ&amp;م…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="45" />
+        <location filename="../../annotator/ui/workflow.py" line="46" />
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستيراد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="46" />
+        <location filename="../../annotator/ui/workflow.py" line="47" />
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="57" />
+        <location filename="../../annotator/ui/workflow.py" line="60" />
         <source>&amp;Tools</source>
         <translation>&amp;أدوات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="62" />
+        <location filename="../../annotator/ui/workflow.py" line="65" />
         <source>&amp;Pre-tag documents…</source>
         <translation>&amp;وسم مسبق للمستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="63" />
+        <location filename="../../annotator/ui/workflow.py" line="66" />
         <source>&amp;Train a model…</source>
         <translation>تد&amp;ريب نموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="64" />
+        <location filename="../../annotator/ui/workflow.py" line="67" />
         <source>Model &amp;errors…</source>
         <translation>أ&amp;خطاء النموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="65" />
+        <location filename="../../annotator/ui/workflow.py" line="68" />
         <source>&amp;Queue by model uncertainty…</source>
         <translation>&amp;قائمة العمل حسب عدم يقين النموذج…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="67" />
+        <location filename="../../annotator/ui/workflow.py" line="70" />
         <source>Refresh from others now</source>
         <translation>التحديث من تغييرات الآخرين الآن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/workflow.py" line="193" />
+        <source>Import documents</source>
+        <translation>استيراد مستندات</translation>
     </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="116" />
+        <location filename="../../annotator/ui/workflow.py" line="119" />
         <source>Restart the app to work as %1</source>
         <translation>أعد تشغيل التطبيق للعمل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="136" />
+        <location filename="../../annotator/ui/workflow.py" line="139" />
         <source>Open recent</source>
         <translation>المشاريع الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/workflow.py" line="153" />
+        <location filename="../../annotator/ui/workflow.py" line="156" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>

@@ -227,6 +227,11 @@ ARABIC = {
     "Clear list": "مسح القائمة",
     "Remove projects not found": "إزالة المشاريع غير الموجودة",
     "Import documents": "استيراد مستندات",
+    # View › Appearance
+    "Appearance": "المظهر",
+    "System (follow the desktop)": "النظام (اتباع سطح المكتب)",
+    "Light": "فاتح",
+    "Dark": "داكن",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

@@ -107,6 +107,9 @@ class AppController:
         self.settings = settings
         self.window: MainWindow | None = None
         install_language(app, settings.ui_language)
+        from annotator.ui.appearance import Appearance
+
+        Appearance.of(app, settings).apply()  # View › Appearance, before the window is built
 
     def start(self, document: int | None) -> None:
         window = self.window = self._build()

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name />
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="110" />
+        <source>Appearance</source>
+        <translation>المظهر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="113" />
+        <source>System (follow the desktop)</source>
+        <translation>النظام (اتباع سطح المكتب)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="113" />
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="114" />
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+</context>
+<context>
     <name>AdjudicationDialog</name>
     <message>
         <location filename="../../annotator/ui/agreement/adjudication_view.py" line="82" />
@@ -2140,177 +2163,177 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="89" />
+        <location filename="../../annotator/ui/window_actions.py" line="90" />
         <source>Resize the chosen span to the selection</source>
         <translation>غيّر حدود الوسم المختار إلى التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="129" />
+        <location filename="../../annotator/ui/window_actions.py" line="130" />
         <source>Overlapping spans in this project</source>
         <translation>الوسوم المتداخلة في هذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="75" />
+        <location filename="../../annotator/ui/window_actions.py" line="76" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="76" />
+        <location filename="../../annotator/ui/window_actions.py" line="77" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="78" />
+        <location filename="../../annotator/ui/window_actions.py" line="79" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="79" />
+        <location filename="../../annotator/ui/window_actions.py" line="80" />
         <source>&amp;Undo</source>
         <translation>ترا&amp;جع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="80" />
+        <location filename="../../annotator/ui/window_actions.py" line="81" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="82" />
+        <location filename="../../annotator/ui/window_actions.py" line="83" />
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="83" />
+        <location filename="../../annotator/ui/window_actions.py" line="84" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="84" />
+        <location filename="../../annotator/ui/window_actions.py" line="85" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="85" />
+        <location filename="../../annotator/ui/window_actions.py" line="86" />
         <source>Accept all suggestions in the document</source>
         <translation>قبول كل الاقتراحات في المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="87" />
+        <location filename="../../annotator/ui/window_actions.py" line="88" />
         <source>Next span</source>
         <translation>الوسم التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="88" />
+        <location filename="../../annotator/ui/window_actions.py" line="89" />
         <source>Previous span</source>
         <translation>الوسم السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="92" />
+        <location filename="../../annotator/ui/window_actions.py" line="93" />
         <source>&amp;Find in document</source>
         <translation>&amp;بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="93" />
+        <location filename="../../annotator/ui/window_actions.py" line="94" />
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="94" />
+        <location filename="../../annotator/ui/window_actions.py" line="95" />
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="96" />
+        <location filename="../../annotator/ui/window_actions.py" line="97" />
         <source>&amp;Document</source>
         <translation>&amp;المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="97" />
+        <location filename="../../annotator/ui/window_actions.py" line="98" />
         <source>Mark done and go to the next</source>
         <translation>وسمه منجزًا والانتقال إلى التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="99" />
+        <location filename="../../annotator/ui/window_actions.py" line="100" />
         <source>Mark skipped</source>
         <translation>وسمه متجاوزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="100" />
+        <location filename="../../annotator/ui/window_actions.py" line="101" />
         <source>Mark in progress</source>
         <translation>وسمه قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="102" />
+        <location filename="../../annotator/ui/window_actions.py" line="103" />
         <source>Next undone document</source>
         <translation>المستند التالي غير المنجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="103" />
+        <location filename="../../annotator/ui/window_actions.py" line="104" />
         <source>Next document</source>
         <translation>المستند التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="104" />
+        <location filename="../../annotator/ui/window_actions.py" line="105" />
         <source>Previous document</source>
         <translation>المستند السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="106" />
+        <location filename="../../annotator/ui/window_actions.py" line="107" />
         <source>Text direction</source>
         <translation>اتجاه النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="109" />
+        <location filename="../../annotator/ui/window_actions.py" line="110" />
         <source>Automatic (first strong character)</source>
         <translation>تلقائي (أول حرف ذي اتجاه)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="110" />
+        <location filename="../../annotator/ui/window_actions.py" line="111" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="110" />
+        <location filename="../../annotator/ui/window_actions.py" line="111" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="116" />
+        <location filename="../../annotator/ui/window_actions.py" line="117" />
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="117" />
+        <location filename="../../annotator/ui/window_actions.py" line="118" />
         <source>&amp;Labels…</source>
         <translation>ال&amp;وسوم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="119" />
+        <location filename="../../annotator/ui/window_actions.py" line="120" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="120" />
+        <location filename="../../annotator/ui/window_actions.py" line="121" />
         <source>Zoom in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="121" />
+        <location filename="../../annotator/ui/window_actions.py" line="122" />
         <source>Zoom out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="122" />
+        <location filename="../../annotator/ui/window_actions.py" line="123" />
         <source>Normal size</source>
         <translation>الحجم العادي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="123" />
+        <location filename="../../annotator/ui/window_actions.py" line="124" />
         <source>Text font…</source>
         <translation>خط النص…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="125" />
+        <location filename="../../annotator/ui/window_actions.py" line="126" />
         <source>Character mode (exact characters, not tokens)</source>
         <translation>وضع الحروف (حروف بعينها لا كلمات كاملة)</translation>
     </message>
@@ -2319,22 +2342,22 @@
         <translation>الوسم الجديد المتداخل يحلّ محلّ القديم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="144" />
+        <location filename="../../annotator/ui/window_actions.py" line="145" />
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="154" />
+        <location filename="../../annotator/ui/window_actions.py" line="157" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="155" />
+        <location filename="../../annotator/ui/window_actions.py" line="158" />
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window_actions.py" line="176" />
+        <location filename="../../annotator/ui/window_actions.py" line="179" />
         <source>Text font</source>
         <translation>خط النص</translation>
     </message>

@@ -104,14 +104,13 @@ class Appearance(QObject):
 
 def add_appearance_menu(view_menu: QMenu, appearance: Appearance) -> QMenu:
     """View › Appearance: System / Light / Dark, the chosen one ticked."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Appearance", text)
-
-    menu = view_menu.addMenu(tr("Appearance"))
+    menu = view_menu.addMenu(QCoreApplication.translate("Appearance", "Appearance"))
     menu.setObjectName("appearance_menu")
     group = QActionGroup(menu)
-    for choice, text in (("system", tr("System (follow the desktop)")), ("light", tr("Light")),
-                         ("dark", tr("Dark"))):
+    for choice, text in (
+            ("system", QCoreApplication.translate("Appearance", "System (follow the desktop)")),
+            ("light", QCoreApplication.translate("Appearance", "Light")),
+            ("dark", QCoreApplication.translate("Appearance", "Dark"))):
         action = QAction(text, menu)
         action.setObjectName(f"appearance_{choice}")
         action.setCheckable(True)

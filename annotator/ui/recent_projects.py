@@ -61,7 +61,7 @@ class RecentProjectsMenu(QObject):
         recent = self.settings.recent_projects
         for location in recent:
             missing = is_missing(location)
-            text = location.replace("&", "&&")
+            text = "\u2066" + location.replace("&", "&&") + "\u2069"  # a path reads left to right
             if missing:
                 text = self.tr("%1 (not found)").replace("%1", text)
             action = QAction(text, self.menu)

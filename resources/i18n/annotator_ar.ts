@@ -1,29 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
-    <name />
-    <message>
-        <location filename="../../annotator/ui/appearance.py" line="110" />
-        <source>Appearance</source>
-        <translation>المظهر</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/appearance.py" line="113" />
-        <source>System (follow the desktop)</source>
-        <translation>النظام (اتباع سطح المكتب)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/appearance.py" line="113" />
-        <source>Light</source>
-        <translation>فاتح</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/appearance.py" line="114" />
-        <source>Dark</source>
-        <translation>داكن</translation>
-    </message>
-</context>
-<context>
     <name>AdjudicationDialog</name>
     <message>
         <location filename="../../annotator/ui/agreement/adjudication_view.py" line="82" />
@@ -372,6 +349,29 @@
         <location filename="../../annotator/ui/agreement/menu.py" line="62" />
         <source>Open a document first</source>
         <translation>افتح مستندًا أولًا</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="107" />
+        <source>Appearance</source>
+        <translation>المظهر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="111" />
+        <source>System (follow the desktop)</source>
+        <translation>النظام (اتباع سطح المكتب)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="112" />
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/appearance.py" line="113" />
+        <source>Dark</source>
+        <translation>داكن</translation>
     </message>
 </context>
 <context>

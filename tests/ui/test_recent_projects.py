@@ -14,7 +14,8 @@ from annotator.ui.settings import MAX_RECENT_PROJECTS, AppSettings
 
 def click_menu_entry(qtbot, menu: QMenu, text: str) -> None:  # type: ignore[no-untyped-def]
     """Click the entry of MENU whose text starts with TEXT (the menu must be on screen)."""
-    action = next(a for a in menu.actions() if a.text().replace("&", "").startswith(text))
+    action = next(a for a in menu.actions()
+                  if a.text().replace("&", "").strip("\u2066\u2069").startswith(text))
     qtbot.mouseMove(menu, menu.actionGeometry(action).center())
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
 

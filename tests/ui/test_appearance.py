@@ -148,3 +148,34 @@ def test_the_choice_is_kept_and_applied_at_the_next_start(qtbot, tmp_path, seed)
         assert checked == ["appearance_dark"]
     finally:
         controller.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_document_lists_status_colours_read_on_its_page(scheme: str) -> None:
+    from annotator.core.model import Status
+    from annotator.ui.document_list_model import status_brush
+
+    palette = scheme_palette(scheme)
+    QApplication.instance().setPalette(palette)
+    page = palette.color(QPalette.ColorRole.Base)
+    shades = {status: status_brush(status).color() for status in Status}
+    assert all(contrast(color, page) >= MIN_CONTRAST for color in shades.values()), shades
+    assert len({c.name() for c in shades.values()}) == len(Status)  # still told apart
+
+
+def test_the_appearance_menu_is_translated(qtbot, store):
+    from annotator.ui.app import AppController
+    from annotator.ui.i18n import install_language
+
+    settings = AppSettings()
+    settings.ui_language = "ar"
+    controller = AppController(QApplication.instance(), store, ANNOTATOR, settings,
+                               remember=False)
+    controller.start(1)
+    try:
+        menu = controller.window.actions_.appearance_menu
+        assert menu.title() == "المظهر"
+        assert [a.text() for a in menu.actions()][1:] == ["فاتح", "داكن"]
+    finally:
+        controller.close()
+        install_language(QApplication.instance(), "en")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -85,3 +86,27 @@ def test_dropped_text_is_left_alone(window):
     mime.setText("some words")
     assert not drop_on(window.editor.view.viewport(), mime)  # read-only text takes no text
     assert "import" not in window.workflow.dialogs and error_texts(window) == []
+
+
+def test_a_real_mouse_drag_in_an_x11_window_opens_the_import_dialog(tmp_path, private_settings):
+    """xdotool drags a file from a drag source onto the text, under Xvfb with Qt's xcb."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import LTR_TEXT, REPO, make_project
+
+    if not (shutil.which("xvfb-run") and shutil.which("xdotool")):
+        pytest.skip("needs xvfb-run and xdotool (Debian: xvfb, xdotool) for a real X11 drag")
+    make_project(tmp_path / "p.db", [LTR_TEXT]).close()
+    news = tmp_path / "news.txt"
+    news.write_text("Lavrov in Wonsan.", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(private_settings),
+               PYTHONPATH=os.pathsep.join([str(REPO), str(REPO / "tests" / "ui")]))
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", sys.executable,
+         str(REPO / "tests" / "ui" / "x11_file_drag.py"), str(tmp_path / "p.db"), str(news)],
+        capture_output=True, text=True, timeout=120, env=env, cwd=REPO)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == f"DIALOG {news}", result.stdout[-500:]

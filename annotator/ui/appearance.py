@@ -93,7 +93,8 @@ class Appearance(QObject):
         if choice == "system" and is_dark(self.platform_palette) == (scheme == "dark"):
             if self.app.style().name() != self.platform_style:
                 self.app.setStyle(self.platform_style)
-            self.app.setPalette(self.platform_palette)
+            if self.app.palette() != self.platform_palette:  # else Qt's own stays in charge
+                self.app.setPalette(self.platform_palette)
         else:
             if self.app.style().name().lower() != "fusion":
                 self.app.setStyle("Fusion")

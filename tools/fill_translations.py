@@ -218,6 +218,20 @@ ARABIC = {
     "γ": "γ",
     "γ: expected disorder from %1 sampled continua, standard error %2":
         "γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
+    # the app's shell: File › Open recent
+    "Open &recent": "المشاريع الأ&خيرة",
+    "Open recent": "المشاريع الأخيرة",
+    "%1 (not found)": "%1 (غير موجود)",
+    "The project file is not there any more": "ملف المشروع لم يعد موجودًا",
+    "No projects opened yet": "لم يُفتح أي مشروع بعد",
+    "Clear list": "مسح القائمة",
+    "Remove projects not found": "إزالة المشاريع غير الموجودة",
+    "Import documents": "استيراد مستندات",
+    # View › Appearance
+    "Appearance": "المظهر",
+    "System (follow the desktop)": "النظام (اتباع سطح المكتب)",
+    "Light": "فاتح",
+    "Dark": "داكن",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

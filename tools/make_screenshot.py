@@ -2,6 +2,7 @@
 labels, one pre-tagger suggestion and one character-mode span after a proclitic.
 
     .venv/bin/python tools/make_screenshot.py [--out docs/screenshot-editor.png] [--arabic-ui]
+        [--appearance light|dark]
 
 Builds a throwaway project from seeds/, then runs `annotator gui PROJECT --document 1
 --screenshot OUT` (offscreen; the user's settings are not touched).
@@ -37,8 +38,7 @@ def build(project: Path) -> None:
     from annotator.store.project_store import ProjectStore
 
     text = SEED.read_text(encoding="utf-8")
-    guidelines = (REPO / "annotator" / "cli" / "gui_command.py").read_text(encoding="utf-8")
-    guidelines = guidelines.split('SAMPLE_GUIDELINES = """\\\n', 1)[1].split('"""', 1)[0]
+    from annotator.app.sample import SAMPLE_GUIDELINES as guidelines
     store = ProjectStore.create(project, name="sample", labels=["PERS", "LOC", "ORG", "MISC"],
                                 guidelines=guidelines)
     with store.engine.begin() as c:
@@ -60,15 +60,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshot-editor.png")
     parser.add_argument("--arabic-ui", action="store_true", help="the interface in Arabic")
+    parser.add_argument("--appearance", choices=("system", "light", "dark"), default="system",
+                        help="View › Appearance (the Fusion style with its light or dark palette)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         project = Path(folder) / "screenshot.db"
         build(project)
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=folder)
-        if args.arabic_ui:
-            settings = Path(folder) / "annotator" / "annotator.conf"
-            settings.parent.mkdir(parents=True, exist_ok=True)
-            settings.write_text("[ui]\nlanguage=ar\n", encoding="utf-8")
+        settings = Path(folder) / "annotator" / "annotator.conf"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        language = "ar" if args.arabic_ui else "en"
+        settings.write_text(f"[ui]\nlanguage={language}\nappearance={args.appearance}\n",
+                            encoding="utf-8")
         subprocess.run([sys.executable, "-m", "annotator", "gui", str(project), "--annotator",
                         "amal", "--document", "1", "--screenshot", str(args.out.resolve())],
                        check=True, cwd=REPO, env=env)

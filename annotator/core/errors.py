@@ -40,6 +40,10 @@ class E(Enum):
     E145 = "No pre-tagging run {run} in this project (the report of the command that started it names it)"
     E146 = "Pre-tagging run {run} was started with other choices ({what}); give the same pre-tagger, --annotator and options as its first command, or leave out --run"
 
+    # the app's shell: recent projects, files dropped on the window (E147-E149)
+    E147 = "{path}: the project is not there any more (moved or deleted); it was taken off File › Open recent"
+    E148 = "Nothing to import in what was dropped ({what}): drop files or folders from this computer"
+
     # span edges (E17x)
     E170 = ("Span [{start}, {end}) {mention!r} starts or ends with whitespace or an invisible mark; "
             "nothing was changed. Select the word itself{hint}")

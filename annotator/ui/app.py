@@ -67,6 +67,9 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
         settings.annotator = name
         settings.set_project_annotator(opened.url, name)
         settings.last_project = str(location)
+        from annotator.ui.recent_projects import remember_opened
+
+        remember_opened(settings, opened)
     if instance is None:  # this process is the app (not a test): see freeze_startup_objects
         freeze_startup_objects()
     controller = AppController(app, opened, name, settings, remember=screenshot is None)
@@ -104,6 +107,9 @@ class AppController:
         self.settings = settings
         self.window: MainWindow | None = None
         install_language(app, settings.ui_language)
+        from annotator.ui.appearance import Appearance
+
+        Appearance.of(app, settings).apply()  # View › Appearance, before the window is built
 
     def start(self, document: int | None) -> None:
         window = self.window = self._build()
@@ -126,8 +132,11 @@ class AppController:
         assert old is not None
         old.save_layout()
         old.time_tracker.close()  # the old window's time is saved to its project
-        if project is not self.project:
+        if project is not self.project and self.remember:
+            from annotator.ui.recent_projects import remember_opened
+
             self.settings.last_project = project.url
+            remember_opened(self.settings, project)
         previous, self.project, self.annotator = self.project, project, annotator
         window = self.window = self._build()
         window.open_position(None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -426,6 +426,15 @@ class MainWindow(QMainWindow):
         self.settings.geometry = QByteArray(self.saveGeometry())
         self.settings.window_state = QByteArray(self.saveState())
         self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """A new palette (View › Appearance, or the desktop turned dark or light): the span
+        fills, brackets, tags and label buttons are computed again from it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and \
+                self.editor.span_style.set_palette(self.palette()):  # the view's, soon
+            self.editor.set_text_font(self.editor.view.font())  # formats and bands again
+            self.label_bar.set_labels(self.labels)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.time_tracker.close()

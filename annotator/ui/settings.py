@@ -11,6 +11,8 @@ ORGANISATION = "annotator"
 APPLICATION = "annotator"
 UI_LANGUAGES = ("en", "ar")
 MIN_FONT_SIZE, MAX_FONT_SIZE, DEFAULT_FONT_SIZE = 8.0, 48.0, 15.0
+APPEARANCES = ("system", "light", "dark")
+MAX_RECENT_PROJECTS = 10
 
 
 class AppSettings:
@@ -61,6 +63,16 @@ class AppSettings:
         self.store.setValue("ui/language", value if value in UI_LANGUAGES else "en")
 
     @property
+    def appearance(self) -> str:
+        """View › Appearance: "system" (follow the desktop's dark or light), "light", "dark"."""
+        value = self._str("ui/appearance", "system")
+        return value if value in APPEARANCES else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self.store.setValue("ui/appearance", value if value in APPEARANCES else "system")
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
@@ -86,6 +98,21 @@ class AppSettings:
     @last_project.setter
     def last_project(self, value: str) -> None:
         self.store.setValue("work/last_project", _without_password(value))
+
+    @property
+    def recent_projects(self) -> list[str]:
+        """File › Open recent: project files and server URLs (no password), latest first."""
+        value = self.store.value("work/recent_projects", [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        return [str(item) for item in items if str(item)][:MAX_RECENT_PROJECTS]
+
+    @recent_projects.setter
+    def recent_projects(self, value: list[str]) -> None:
+        kept: list[str] = []
+        for item in (_without_password(v) for v in value):
+            if item and item not in kept:
+                kept.append(item)
+        self.store.setValue("work/recent_projects", kept[:MAX_RECENT_PROJECTS])
 
     @property
     def annotator(self) -> str:

@@ -12,10 +12,11 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFontDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDockWidget, QFontDialog, QMenu
 
 from annotator.core.model import Direction, OverlapPolicy, Status
 from annotator.ui.agreement.menu import install_agreement_menu
+from annotator.ui.appearance import Appearance, add_appearance_menu
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.fonts import text_font
 from annotator.ui.overlap_policy import menu_text
@@ -149,6 +150,8 @@ class WindowActions(QObject):
             action.setCheckable(True)
             action.setChecked(code == window.settings.ui_language)
             group.addAction(action)
+        self.appearance_menu = add_appearance_menu(view, Appearance.of(
+            QApplication.instance(), window.settings))  # type: ignore[arg-type]
 
         self.team = install_agreement_menu(window)
         help_menu = bar.addMenu(self.tr("&Help"))

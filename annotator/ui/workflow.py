@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from annotator.ui.dialogs.span_menu import SpanMenu
 from annotator.ui.dialogs.team_refresh import TeamRefresh
+from annotator.ui.file_drop import FileDrop
+from annotator.ui.recent_projects import add_recent_menu
 
 if TYPE_CHECKING:
     from annotator.app.importing import ImportReport
@@ -51,6 +53,9 @@ class WorkflowActions(QObject):
                 continue
             action = self._action(*entry)
             file_menu.insertAction(first, action) if first else file_menu.addAction(action)
+        self.recent = add_recent_menu(file_menu, bench, self.open_recent)
+        self.file_drop = FileDrop([window, bench.editor.view.viewport()], self.import_dropped,
+                                  self._drop_refused)
 
         tools = QMenu(self.tr("&Tools"), window)
         tools.setObjectName("tools_menu")
@@ -122,6 +127,20 @@ class WorkflowActions(QObject):
         dialog.accepted.connect(lambda: self.open_location(dialog.chosen()))
         self._show("open", dialog)
 
+    def open_recent(self, location: str) -> None:
+        """File › Open recent › LOCATION; a file gone since is said (E147) and taken off."""
+        from annotator.core.errors import AnnotatorError, E
+        from annotator.ui.dialogs.common import show_error
+        from annotator.ui.recent_projects import is_missing
+
+        if is_missing(location):
+            settings = self.bench.settings
+            settings.recent_projects = [x for x in settings.recent_projects if x != location]
+            show_error(self.bench.window(), self.tr("Open recent"),
+                       str(AnnotatorError(E.E147, path=location)))
+            return
+        self.open_location(location)
+
     def open_location(self, location: str) -> None:
         from annotator.app.project import Project
         from annotator.core.errors import AnnotatorError
@@ -152,6 +171,26 @@ class WorkflowActions(QObject):
         dialog = ImportDialog(self.bench.project, self.bench.window())
         dialog.imported.connect(self._after_import)
         return self._show("import", dialog)
+
+    def import_dropped(self, paths: list[str]) -> QDialog:
+        """Files dropped on the window: the Import dialog with PATHS in its list (added to
+        the dialog already open, unless it is importing)."""
+        from annotator.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = self.dialogs.get("import")
+        if not (isinstance(dialog, ImportDialog) and dialog.isVisible()
+                and dialog.run_button.isEnabled()):
+            dialog = self.import_documents()
+        assert isinstance(dialog, ImportDialog)
+        dialog.add_paths([p for p in paths if p not in dialog.paths()])
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _drop_refused(self, message: str) -> None:
+        from annotator.ui.dialogs.common import show_error
+
+        show_error(self.bench.window(), self.tr("Import documents"), message)
 
     def _after_import(self, report: ImportReport) -> None:
         self.publish(report.changes)

@@ -23,12 +23,10 @@ from annotator.core.model import SpanState
 from annotator.ui.editor.offsets import OffsetMap
 from annotator.ui.editor.span_geometry import Fragment, SpanGeometry
 from annotator.ui.editor.span_style import (
-    CURRENT_COLOR,
     CURRENT_SEARCH_COLOR,
     SEARCH_COLOR,
     TAG_MARGIN,
     SpanStyle,
-    readable_on,
 )
 
 FLAG_COLOR = QColor("#D0021B")
@@ -76,9 +74,10 @@ class SpanPainter:
         self.geometry = geometry
         self.style = style
         self.state = PaintState()
-        self._pens: dict[tuple[str, bool], QPen] = {}
-        self._tags: dict[tuple[str, bool, float, str], QPixmap] = {}
-        self._tag_key: tuple[float, str] = (1.0, "")  # pixel ratio and tag font of this paint
+        self._pens: dict[tuple[str, bool, bool], QPen] = {}
+        self._tags: dict[tuple[str, bool, float, str, bool], QPixmap] = {}
+        # pixel ratio, tag font and dark page of this paint
+        self._tag_key: tuple[float, str, bool] = (1.0, "", False)
 
     # ------------------------------------------------------------------ geometry
     def range_rects(self, block: QTextBlock, origin: QPointF, start: int, end: int) -> list[QRectF]:
@@ -119,7 +118,8 @@ class SpanPainter:
         """Paint the bands and matches of the visible blocks that meet AREA (the region Qt
         repaints)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._tag_key = (painter.device().devicePixelRatioF(), self.style.tag_font.key())
+        self._tag_key = (painter.device().devicePixelRatioF(), self.style.tag_font.key(),
+                         self.style.dark)
         for block, origin in visible_blocks(view):
             height = view.blockBoundingRect(block).height()
             if origin.y() > area.bottom() or origin.y() + height < area.top():
@@ -148,7 +148,7 @@ class SpanPainter:
         bottom = bar.bottom() - 1
         pen = self._bar_pen(span.label, suggested)
         if current:
-            pen = QPen(CURRENT_COLOR, 2.6)
+            pen = QPen(self.style.current_color, 2.6)
         painter.setPen(pen)
         painter.drawLine(QPointF(bar.left() + 1, y), QPointF(bar.right() - 1, y))
         for edge in (fragment.start_edge, fragment.end_edge):
@@ -156,19 +156,21 @@ class SpanPainter:
                 x = min(max(edge, bar.left() + 1), bar.right() - 1)
                 painter.drawLine(QPointF(x, y), QPointF(x, bottom))
         painter.drawPixmap(fragment.tag.topLeft(), self._tag_image(span.label, suggested))
-        ring = FLAG_COLOR if span.id in self.state.flagged else (CURRENT_COLOR if current else None)
+        ring = FLAG_COLOR if span.id in self.state.flagged else (
+            self.style.current_color if current else None)
         if ring is not None:
             painter.setPen(QPen(ring, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(fragment.tag.adjusted(0, -0.5, 0, 0.5), 4, 4)
 
     def _bar_pen(self, label: str, suggested: bool) -> QPen:
-        pen = self._pens.get((label, suggested))
+        key = (label, suggested, self.style.dark)
+        pen = self._pens.get(key)
         if pen is None:
-            pen = QPen(self.style.color(label).darker(125), 1.6 if suggested else 2.0,
+            pen = QPen(self.style.bar_color(label), 1.6 if suggested else 2.0,
                        Qt.PenStyle.DashLine if suggested else Qt.PenStyle.SolidLine)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            self._pens[(label, suggested)] = pen
+            self._pens[key] = pen
         return pen
 
     def _tag_image(self, label: str, suggested: bool) -> QPixmap:
@@ -179,7 +181,7 @@ class SpanPainter:
         if image is not None:
             return image
         ratio = self._tag_key[0]
-        color = self.style.color(label)
+        fill, outline, text_color = self.style.tag_colors(label, suggested)
         box = QRectF(0, 0, self.style.tag_width(label), self.style.tag_height)
         image = QPixmap(math.ceil(box.width() * ratio), math.ceil(box.height() * ratio))
         image.setDevicePixelRatio(ratio)
@@ -188,14 +190,9 @@ class SpanPainter:
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setFont(self.style.tag_font)
-            if suggested:
-                painter.setPen(QPen(color.darker(130), 1.2, Qt.PenStyle.DashLine))
-                painter.setBrush(QColor("#FFFFFF"))
-                text_color = color.darker(170)
-            else:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(color)
-                text_color = readable_on(color)
+            painter.setPen(QPen(outline, 1.2, Qt.PenStyle.DashLine) if suggested
+                           else Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
             painter.drawRoundedRect(box.adjusted(TAG_MARGIN / 3, 0.6, -TAG_MARGIN / 3, -0.6), 3, 3)
             painter.setPen(text_color)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)

@@ -8,33 +8,29 @@ can cover a letter at any width, font size or zoom, and the text wraps exactly a
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPalette, QTextCharFormat
 
 from annotator.core.model import DEFAULT_COLORS, LabelSpec
+from annotator.ui.editor.contrast import background_for, mix, readable_on, text_for
+
+__all__ = ["SpanStyle", "blend", "readable_on"]  # readable_on: where it was first
 
 TAG_PADDING = 3.0  # inside a tag, each side of its text
 TAG_MARGIN = 3.0  # between two tags of one row
 SEARCH_COLOR = QColor("#FFF59D")
 CURRENT_SEARCH_COLOR = QColor("#FFB300")
 CURRENT_COLOR = QColor("#202020")
-ACCEPTED_FILL = 0.40  # the colour's strength over white, for an accepted span at depth 0
+DARK_CURRENT_COLOR = QColor("#F2F2F2")
+ACCEPTED_FILL = 0.40  # the colour's strength over the page, for an accepted span at depth 0
 DEPTH_FILL = 0.22  # added per accepted span it sits inside
 SUGGESTED_FILL = 0.16
+DARK_SUGGESTED_FILL = 0.24  # a pale tint barely shows on a dark page
 MAX_FILL = 0.85
 
 
 def blend(color: QColor, alpha: float) -> QColor:
     """COLOR laid over white at ALPHA, as an opaque colour (text on it stays crisp)."""
-    return QColor(
-        round(255 - (255 - color.red()) * alpha),
-        round(255 - (255 - color.green()) * alpha),
-        round(255 - (255 - color.blue()) * alpha),
-    )
-
-
-def readable_on(color: QColor) -> QColor:
-    luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
-    return QColor("#000000") if luminance > 150 else QColor("#FFFFFF")
+    return mix(color, QColor("#FFFFFF"), alpha)
 
 
 class SpanStyle:
@@ -43,8 +39,21 @@ class SpanStyle:
     def __init__(self, labels: list[LabelSpec], text_font: QFont) -> None:
         self._fills: dict[tuple[str, int, bool], QTextCharFormat] = {}
         self._widths: dict[str, float] = {}
+        self.set_palette(QGuiApplication.palette())
         self.set_labels(labels)
         self.set_font(text_font)
+
+    def set_palette(self, palette: QPalette) -> bool:
+        """The text view's colours: the page (Base) the fills sit on and the text on them.
+        True if they changed (the fills are computed again)."""
+        page, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        if (page, text) == (getattr(self, "page", None), getattr(self, "text", None)):
+            return False
+        self.page, self.text = QColor(page), QColor(text)
+        self.dark = page.lightness() < 128
+        self.current_color = DARK_CURRENT_COLOR if self.dark else CURRENT_COLOR
+        self._fills = {}
+        return True
 
     def set_labels(self, labels: list[LabelSpec]) -> None:
         """The label set changed (renamed, recoloured ...): new colours, fresh caches."""
@@ -82,17 +91,40 @@ class SpanStyle:
         """The room reserved above a line whose spans need ROWS rows (0: none)."""
         return rows * self.row_height + 2 * self.band_gap if rows else 0.0
 
+    def fill_color(self, label: str, depth: int, suggested: bool) -> QColor:
+        """Behind a span's characters: the label's colour over the page, stronger the deeper
+        it is nested, pale for a suggestion, and never so strong that the text on it reads
+        below 4.5:1 (on a dark page the fills are dark shades of the label colours)."""
+        if suggested:
+            alpha = DARK_SUGGESTED_FILL if self.dark else SUGGESTED_FILL
+        else:
+            alpha = min(MAX_FILL, ACCEPTED_FILL + depth * DEPTH_FILL)
+        return background_for(mix(self.color(label), self.page, alpha), self.text, self.page)
+
     def fill_format(self, label: str, depth: int, suggested: bool) -> QTextCharFormat:
-        """Background of a span's characters: stronger the deeper it is nested, pale for a
-        suggestion."""
         key = (label, depth, suggested)
         fmt = self._fills.get(key)
         if fmt is None:
-            alpha = SUGGESTED_FILL if suggested else min(MAX_FILL, ACCEPTED_FILL + depth * DEPTH_FILL)
             fmt = QTextCharFormat()
-            fmt.setBackground(blend(self.color(label), alpha))
+            fmt.setBackground(self.fill_color(label, depth, suggested))
             self._fills[key] = fmt
         return fmt
+
+    def bar_color(self, label: str) -> QColor:
+        """A span's bracket in the band: the label's colour, a shade darker on a light page."""
+        color = self.color(label)
+        return color if self.dark else color.darker(125)
+
+    def tag_colors(self, label: str, suggested: bool) -> tuple[QColor, QColor, QColor]:
+        """A tag's fill, outline and text: an accepted span's tag is solid in the label's
+        colour with black or white text; a suggestion's is hollow (the page) with a dashed
+        outline and text in a shade of the colour that reads on the page."""
+        color = self.color(label)
+        if not suggested:
+            return color, color, readable_on(color)
+        shade = color.lighter(130) if self.dark else color.darker(170)
+        outline = color if self.dark else color.darker(130)
+        return QColor(self.page), outline, text_for(shade, self.page, self.text)
 
     @staticmethod
     def search_format(current: bool) -> QTextCharFormat:

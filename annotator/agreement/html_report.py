@@ -21,6 +21,7 @@ from annotator.agreement.presentation import (
     interval_heading,
     interval_rows,
     label_gamma,
+    weights_note,
 )
 from annotator.agreement.report import AgreementReport
 
@@ -159,6 +160,8 @@ def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = N
         for name, f in report.overall.items()]))
     if report.gamma is not None:
         out.append(f"<p>{escape(gamma_note(report))}</p>")
+    if report.weights is not None:
+        out.append(f'<p dir="auto">{escape(weights_note(report))}</p>')
     out.append(f'<h2>{_t(lang, "Pairwise matrices")}</h2>')
     for measure, caption in MATRIX_MEASURES.items():
         out.append(f"<figure>{heatmap_svg(report.annotators, report.matrix(measure), caption)}"

@@ -35,6 +35,7 @@ from annotator.agreement.coding import (
     confusion_matrix,
     fleiss_kappa,
     gwet_ac1,
+    gwet_ac1_per_category,
     krippendorff_alpha_nominal,
     nominal_alpha_by_group,
 )
@@ -144,6 +145,7 @@ class _Computation:
         self.nested = any(s.overlapping for s in corpus.spans)  # a token can be in two spans
         self._coverage: list[tuple[IntArray, IntArray]] | None = None
         self._label_code_cache: dict[int, IntArray] = {}  # the last label's codes only
+        self._label_ac1: tuple[FloatArray, int, int] | None = None
         self.matches = [
             match_pair(corpus.spans[i], corpus.spans[j], corpus.present[i], corpus.present[j],
                        self.n_categories, self.stride)
@@ -298,9 +300,13 @@ class _Computation:
     def _label_ac1_figure(self, label: int) -> Figure:
         """AC1 of LABEL against everything else, on the tokens every annotator coded."""
         codes = self._label_codes(label)
-        if codes is None:
-            codes = np.where(self.codes >= 0, (self.codes == label).astype(np.int64), -1)
-        value, used, left = gwet_ac1(codes, 2)
+        if codes is None:  # one pass for every label
+            if self._label_ac1 is None:
+                self._label_ac1 = gwet_ac1_per_category(self.codes, self.n_categories)
+            values, used, left = self._label_ac1
+            value = _value(values[label])
+        else:
+            value, used, left = gwet_ac1(codes, 2)
         return Figure(value, "token", used, {"missing_annotator": left},
                       None if value is not None else "no_units", {"raters": len(self.names)})
 

@@ -138,3 +138,19 @@ def test_per_label_ac1_is_ac1_of_the_label_against_the_rest(nested: bool) -> Non
         assert figure.value == pytest.approx(expected, abs=1e-12) and figure.used == used
         assert report.bootstrap.per_label[label]["gwet_ac1"].resamples > 0
         assert report.to_dict()["per_label"][label]["gwet_ac1"]["value"] == figure.value
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_per_category_ac1_in_one_pass_is_ac1_of_the_recoded_data(seed: int) -> None:
+    from annotator.agreement.coding import gwet_ac1_per_category
+
+    rng = np.random.default_rng(seed)
+    q = int(rng.integers(2, 6))
+    codes = rng.integers(0, q, size=(int(rng.integers(2, 5)), 150))
+    codes[rng.random(codes.shape) < 0.1] = -1
+    values, used, left_out = gwet_ac1_per_category(codes, q)
+    for c in range(q):
+        recoded = np.where(codes >= 0, (codes == c).astype(np.int64), -1)
+        expected, used_c, left_c = gwet_ac1(recoded, 2)
+        assert values[c] == pytest.approx(expected, abs=1e-12)
+        assert (used, left_out) == (used_c, left_c)

@@ -79,7 +79,9 @@ def overall_text(dialog) -> str:  # type: ignore[no-untyped-def]
 
 
 def plain(text: str) -> str:
-    return text.replace("\u202a", "").replace("\u202c", "")
+    for mark in "\u202a\u202c\u2066\u2068\u2069":
+        text = text.replace(mark, "")
+    return text
 
 
 # ---------------------------------------------------------------------- agreement

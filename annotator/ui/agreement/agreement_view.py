@@ -48,7 +48,6 @@ from annotator.ui.agreement.table_models import (
     HeatmapModel,
     RowsModel,
     format_value,
-    left_to_right,
 )
 from annotator.ui.agreement.worker import BackgroundJob
 
@@ -61,7 +60,14 @@ AgreementResult = tuple[AgreementReport, dict[int, str]]
 def _interval(interval: Interval | None) -> str:
     if interval is None or interval.low is None or interval.high is None:
         return ""
-    return " " + left_to_right(f"[{format_value(interval.low)}, {format_value(interval.high)}]")
+    return f" [{format_value(interval.low)}, {format_value(interval.high)}]"
+
+
+def _figure_text(title: str, value: str) -> str:
+    """One overall figure, wrapped whole: the title in its own direction (FSI), the value and
+    its interval left to right (LRI), so "F1 تام 0.776 [0.769, 1.000]" reads in order in a
+    right-to-left interface; no-break spaces inside."""
+    return f"\u2068{title}\u2069 \u2066{value}\u2069".replace(" ", "\u00a0")
 
 
 def _check_list(parent: QWidget, names: list[str]) -> QListWidget:
@@ -282,8 +288,8 @@ class AgreementDialog(QDialog):
                  ("span_f1_lenient", self.tr("F1 lenient")), ("gamma", self.tr("γ (spans)")),
                  ("gamma_cat", self.tr("γ-cat")))
         intervals = report.bootstrap.overall if report.bootstrap is not None else {}
-        text = "   ·   ".join((f"{title} {format_value(report.overall[key].value)}"
-                               + _interval(intervals.get(key))).replace(" ", "\u00a0")
+        text = "   ·   ".join(_figure_text(title, format_value(report.overall[key].value)
+                                            + _interval(intervals.get(key)))
                               for key, title in names if key in report.overall)
         if report.bootstrap is not None and intervals:
             note = self.tr("[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)")

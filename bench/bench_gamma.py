@@ -15,6 +15,14 @@ synthetic Arabic-like corpus when the data is absent). Timed, medians of --runs 
 The growth exponent is the least-squares slope of log(time) against log(units).
 
     .venv/bin/python bench/bench_gamma.py [--sizes 10000,100000,1000000] [--runs 3]
+
+With --budget, only the issue's budget with everything on, at every size: `compute_agreement`
+with every measure, gamma, Gwet's AC2 (quadratic weights) and the default 1000 bootstrap
+resamples, side by side in each round with the same call without gamma, without the
+bootstrap and without either (medians of --runs interleaved rounds); saved to
+bench/results/agreement_budget.json.
+
+    .venv/bin/python bench/bench_gamma.py --budget [--sizes 10000,100000,1000000] [--runs 3]
 """
 
 from __future__ import annotations
@@ -44,6 +52,9 @@ from annotator.agreement.gamma_report import corpus_gamma  # noqa: E402
 from annotator.agreement.units import prepare_corpus  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "gamma.json"
+BUDGET_RESULTS = ROOT / "bench" / "results" / "agreement_budget.json"
+BUDGET_S = 5.0  # the issue's budget: every measure on 3 annotators x 1M tokens
+RESAMPLES = 1000  # the CLI's and the app's default
 
 
 def median_time(fn: Callable[[], Any], runs: int) -> tuple[float, list[float], Any]:
@@ -68,14 +79,83 @@ def growth(sizes: list[int], times: list[float]) -> float:
     return float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
 
 
+def budget(sizes: list[int], runs: int, options: GammaOptions) -> None:
+    """Everything on (gamma, AC2, 1000 resamples) against the same call with parts off."""
+    settings = {
+        "everything": {"gamma": options, "bootstrap": RESAMPLES, "weights": "quadratic"},
+        "without_gamma": {"gamma": None, "bootstrap": RESAMPLES, "weights": "quadratic"},
+        "without_bootstrap": {"gamma": options, "bootstrap": 0, "weights": "quadratic"},
+        "without_either": {"gamma": None, "bootstrap": 0, "weights": "quadratic"},
+    }
+    load_before = os.getloadavg()[0]
+    best_alignment(make_continuum([0, 1], [0, 0], [1, 1], [0, 0], annotators=2, categories=1),
+                   Dissimilarity())  # warm the caches (set partitions)
+    rows: list[dict[str, Any]] = []
+    source = ""
+    for size in sizes:
+        docs, source = documents_of(size)
+        compute_agreement(docs[:50], **settings["everything"])  # warm imports and caches
+        times: dict[str, list[float]] = {name: [] for name in settings}
+        loads = []
+        for _ in range(runs):  # interleaved: each round runs every setting once
+            loads.append(round(os.getloadavg()[0], 2))
+            for name, kwargs in settings.items():
+                start = time.perf_counter()
+                report = compute_agreement(docs, **kwargs)  # type: ignore[arg-type]
+                times[name].append(time.perf_counter() - start)
+                if name == "everything":
+                    assert report.bootstrap is not None and report.gamma is not None
+                    assert "gwet_ac2" in report.overall
+        medians = {name: statistics.median(t) for name, t in times.items()}
+        rows.append({"tokens": int(prepare_corpus(docs, None, None).token_start.size),
+                     "documents": len(docs), "median_s": medians, "runs_s": times,
+                     "load_average_per_round": loads,
+                     "ratio_everything_to_without_either":
+                         medians["everything"] / medians["without_either"]})
+        print(f"{rows[-1]['tokens']:>9,} tokens: everything on {medians['everything']:.3f} s; "
+              f"without gamma {medians['without_gamma']:.3f} s, without bootstrap "
+              f"{medians['without_bootstrap']:.3f} s, without either "
+              f"{medians['without_either']:.3f} s (medians of {runs}; load {loads})", flush=True)
+    tokens = [r["tokens"] for r in rows]
+    result = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "platform": platform.platform(),
+                    "load_average_before_after": [round(load_before, 2),
+                                                  round(os.getloadavg()[0], 2)]},
+        "corpus": source, "annotators": 3, "gamma_samples": options.samples,
+        "bootstrap_resamples": RESAMPLES, "ac2_weights": "quadratic", "runs": runs,
+        "settings": {k: {**v, "gamma": v["gamma"] is not None} for k, v in settings.items()},
+        "sizes": rows, "budget_s": BUDGET_S,
+        "largest_tokens": tokens[-1],
+        "everything_at_largest_s": rows[-1]["median_s"]["everything"],
+        "within_budget": rows[-1]["median_s"]["everything"] < BUDGET_S,
+        "growth_exponent_everything": growth(tokens, [r["median_s"]["everything"] for r in rows])
+        if len(rows) > 1 else None,
+        "growth_exponent_without_either":
+            growth(tokens, [r["median_s"]["without_either"] for r in rows])
+        if len(rows) > 1 else None,
+    }
+    BUDGET_RESULTS.parent.mkdir(exist_ok=True)
+    BUDGET_RESULTS.write_text(json.dumps(result, indent=1) + "\n")
+    print(f"growth exponent (time ~ tokens^k): everything {result['growth_exponent_everything']}, "
+          f"without either {result['growth_exponent_without_either']}; everything at "
+          f"{tokens[-1]:,} tokens {result['everything_at_largest_s']:.3f} s (budget {BUDGET_S} s); "
+          f"saved {BUDGET_RESULTS.relative_to(ROOT)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--samples", type=int, default=30)
+    parser.add_argument("--budget", action="store_true",
+                        help="time only the budget with everything on (agreement_budget.json)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     options = GammaOptions(samples=args.samples)
+    if args.budget:
+        budget(sizes, args.runs, options)
+        return
     load_before = os.getloadavg()[0]
     rows: list[dict[str, Any]] = []
     docs: list[AgreementDocument] = []

@@ -176,6 +176,34 @@ TABLE = Table("table", [
                "{coverage.studies} simulated 95% intervals of alpha hold the true value "
                "(Fleiss' kappa {coverage.share_held.fleiss_kappa:.1%}, Cohen's "
                "{coverage.share_held.cohen_kappa:.1%})"),
+    *(Row("gamma.json", at=f"sizes.{i}",
+          what="gamma, {units:,} spans of {tokens:,} tokens, 3 annotators "
+               "(`bench/bench_gamma.py`)",
+          figure="best alignment {alignment_s:.2f} s ({components:,} components, largest "
+                 "{largest_component}); whole gamma with 30 sampled continua {gamma_s:.2f} s; "
+                 "gamma {gamma:.3f}, standard error of the expected disorder {precision:.4f}")
+      for i in range(3)),
+    Row("gamma.json",
+        what="growth of gamma's cost on n spans, 10k to 1M tokens (1: linear)",
+        figure="alignment n^{growth_exponent_alignment:.2f}, whole gamma "
+               "n^{growth_exponent_gamma:.2f} (medians of {runs}; load "
+               "{machine.load_average_before_after.0}-{machine.load_average_before_after.1})"),
+    *(Row("agreement_budget.json", at=f"sizes.{i}",
+          what="every measure with gamma, AC2 and the default bootstrap, "
+               "`compute_agreement` on 3 annotators x {tokens:,} tokens "
+               "(`bench/bench_gamma.py --budget`)",
+          figure="{median_s.everything:.2f} s; without gamma {median_s.without_gamma:.2f} s, "
+                 "without the bootstrap {median_s.without_bootstrap:.2f} s, without either "
+                 "{median_s.without_either:.2f} s ({ratio_everything_to_without_either:.2f}x)")
+      for i in range(3)),
+    Row("agreement_budget.json",
+        what="growth of that run with everything on ({bootstrap_resamples:,} resamples, "
+             "{gamma_samples} gamma continua, {ac2_weights} AC2), 10k to 1M tokens; the budget",
+        figure="tokens^{growth_exponent_everything:.2f} (without gamma and the bootstrap "
+               "tokens^{growth_exponent_without_either:.2f}); {everything_at_largest_s:.2f} s "
+               "at {largest_tokens:,} tokens against the issue's {budget_s:.0f} s (medians of "
+               "{runs} interleaved rounds; load {machine.load_average_before_after.0}-"
+               "{machine.load_average_before_after.1})"),
     *(Row("scale_before.json", at=f"sizes.{size}",
           what="a project of {documents:,} documents of 550 characters, 5 spans each, before "
                "the paged document list (`bench/bench_scale.py`, main window offscreen)",

@@ -1,10 +1,13 @@
 """Make docs/screenshot-agreement.png, docs/screenshot-disagreements.png and
-docs/screenshot-adjudication.png: the team views on the seed article, annotated by three people.
+docs/screenshot-adjudication.png: the team views on the seed article, annotated by three people;
+and the same three with the interface in Arabic (docs/screenshot-agreement-ar.png, ...).
 
-    .venv/bin/python tools/make_agreement_screenshots.py [--out docs]
+    .venv/bin/python tools/make_agreement_screenshots.py [--out docs] [--lang en,ar]
 
 Builds a throwaway project (amal, badr and carim finished the seed and agree on part of it; cora
-curates), renders each view offscreen and saves it. The user's settings are not touched.
+curates; the labels are declared an ordered scale with quadratic weights, so the Agreement view
+shows Gwet's AC2 beside AC1), renders each view offscreen at 1300 px and saves it. The user's
+settings are not touched.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ SPANS = {  # (words, characters skipped at the start, label)
 
 def build(path: Path):  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(REPO))
+    from annotator.app.agreement import set_agreement_weights
+    from annotator.app.project import Project
     from annotator.core.model import Role, SourceDocument, Status
     from annotator.core.operations import AddSpan, SetStatus
     from annotator.store.ingest import IngestOptions, ingest
@@ -54,22 +59,28 @@ def build(path: Path):  # type: ignore[no-untyped-def]
         store.apply(AddSpan(annotation, start, start + 5, label))
         store.apply(SetStatus(annotation, Status.DONE))
     store.annotator_id("cora", role=Role.CURATOR)
-    return store
+    project = Project(store)
+    set_agreement_weights(project, "quadratic")
+    return project
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs")
+    parser.add_argument("--lang", default="en,ar",
+                        help="interface languages, comma-separated (default en,ar)")
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory() as folder:
         os.environ["XDG_CONFIG_HOME"] = folder
-        store = build(Path(folder) / "team.db")
+        project = build(Path(folder) / "team.db")
         from annotator.ui.agreement.screenshots import save_team_screenshots
 
-        for path in save_team_screenshots(store, "cora", args.out):
-            print(f"saved {path}")
-        store.close()
+        for language in args.lang.split(","):
+            suffix = "" if language == "en" else f"-{language}"
+            for path in save_team_screenshots(project, "cora", args.out, language, suffix):
+                print(f"saved {path}")
+        project.close()
     return 0
 
 

@@ -10,7 +10,9 @@ a vector of document weights (how often each was drawn) applied to them:
 
 * Krippendorff's alpha (tokens, nominal; overall and label against the rest): per document
   the values of each category in pairable tokens and the diagonal of the coincidence matrix;
-* Fleiss' kappa and Gwet's AC1: tokens coded by all, agreeing rater pairs, category counts;
+* Fleiss' kappa and Gwet's AC1: tokens coded by all, agreeing rater pairs, category counts
+  (per label, AC1 of the label against the rest: also the rater pairs who both coded it);
+  Gwet's AC2 (when weights are asked for) adds the rater pairs' summed weights;
 * Cohen's kappa (mean over pairs; overall and per label): per pair the confusion's diagonal
   and marginals;
 * span F1 exact and lenient (mean over pairs, micro; overall and per label): per pair the
@@ -35,14 +37,16 @@ import numpy as np
 from annotator.agreement.spans import exact_matches, lenient_matches
 from annotator.agreement.unitizing import UnitizingStudy
 from annotator.agreement.units import BoolArray, Corpus, FloatArray, IntArray
+from annotator.agreement.weighted import pair_weight_sums, weighted_chance
 
 LEVEL = 0.95
 DEFAULT_RESAMPLES = 1000
 BATCH_WEIGHTS = 4_000_000  # resamples x documents computed at once (32 MB of weights): few,
 # large matrix products (many small ones stall BLAS threads on a busy machine)
-OVERALL = ("krippendorff_alpha", "alpha_u", "fleiss_kappa", "gwet_ac1", "cohen_kappa",
-           "span_f1_exact", "span_f1_lenient")
-PER_LABEL = ("krippendorff_alpha", "alpha_u", "cohen_kappa", "span_f1_exact", "span_f1_lenient")
+OVERALL = ("krippendorff_alpha", "alpha_u", "fleiss_kappa", "gwet_ac1", "gwet_ac2",
+           "cohen_kappa", "span_f1_exact", "span_f1_lenient")  # gwet_ac2: with weights only
+PER_LABEL = ("krippendorff_alpha", "alpha_u", "cohen_kappa", "gwet_ac1", "span_f1_exact",
+             "span_f1_lenient")
 
 
 @dataclass(frozen=True)
@@ -180,9 +184,11 @@ class _CodingStats(_Weighted):
     """Per-document sufficient statistics of the token measures on CODES (raters x tokens)."""
 
     def __init__(self, ledger: _Ledger, codes: IntArray, token_doc: IntArray, n_docs: int,
-                 size: int, pairs: Sequence[tuple[int, int]], fleiss: bool) -> None:
+                 size: int, pairs: Sequence[tuple[int, int]], fleiss: bool,
+                 ac2_weights: FloatArray | None = None) -> None:
         super().__init__(ledger)
         self.size = size
+        self.weights = ac2_weights
         coders = (codes >= 0).sum(axis=0)
         pairable = coders >= 2
         weights = np.zeros(codes.shape[1])
@@ -210,12 +216,19 @@ class _CodingStats(_Weighted):
             kept, doc = codes[:, complete], token_doc[complete]
             self.subjects = np.bincount(doc, minlength=n_docs).astype(np.float64)
             agreeing = np.zeros(n_docs)
+            self.both = np.zeros((n_docs, size))  # rater pairs who both coded the category
             for i, j in combinations(range(self.raters), 2):
-                agreeing += np.bincount(doc[kept[i] == kept[j]], minlength=n_docs)
+                same = kept[i] == kept[j]
+                agreeing += np.bincount(doc[same], minlength=n_docs)
+                self.both += _by_doc(doc[same] * size + kept[i][same], size, n_docs)
             self.agreeing = agreeing
             self.categories = sum((_by_doc(doc * size + row, size, n_docs) for row in kept),
                                   np.zeros((n_docs, size)))
-            self.register(self.subjects, self.agreeing, self.categories)
+            self.register(self.subjects, self.agreeing, self.categories, self.both)
+            if ac2_weights is not None:  # AC2: the rater pairs' weights summed per document
+                self.weighted = np.bincount(doc, weights=pair_weight_sums(kept, ac2_weights),
+                                            minlength=n_docs).astype(np.float64)
+                self.register(self.weighted)
         self.register(self.values, self.diagonal, *(m for c in self.confusions for m in c))
 
     def alpha(self, w: FloatArray, category: int | None = None) -> FloatArray:
@@ -237,6 +250,30 @@ class _CodingStats(_Weighted):
         chance = (shares * (1.0 - shares)).sum(axis=1) / max(self.size - 1, 1)
         ac1 = _kappa(observed, chance, ok & (self.size >= 2))
         return kappa, ac1
+
+    def label_ac1(self, w: FloatArray, category: int) -> FloatArray:
+        """AC1 of CATEGORY against the rest (q = 2): a rater pair agrees when both coded it
+        or neither did; sum over units of C(r - n, 2) from the sums of n and n^2."""
+        subjects, coded, both = (self.total(m, w) for m in (
+            self.subjects, self.categories, self.both))
+        n, r = coded[:, category], float(self.raters)
+        squares = n + 2.0 * both[:, category]
+        neither = (subjects * r * r - 2 * r * n + squares - subjects * r + n) / 2.0
+        ok = (subjects > 0) & (r >= 2)
+        observed = _safe_ratio(2.0 * (both[:, category] + neither), subjects * r * (r - 1), ok)
+        share = _safe_ratio(n, subjects * r, ok)
+        return _kappa(observed, 2.0 * share * (1.0 - share), ok)
+
+    def ac2(self, w: FloatArray) -> FloatArray:
+        """Gwet's AC2 with the weights given at construction."""
+        assert self.weights is not None
+        subjects, weighted, counts = (self.total(m, w) for m in (
+            self.subjects, self.weighted, self.categories))
+        r = self.raters
+        ok = (subjects > 0) & (r >= 2)
+        observed = _safe_ratio(2.0 * weighted, subjects * r * (r - 1), ok)
+        shares = counts / np.where(subjects > 0, subjects * r, 1.0)[:, None]
+        return _kappa(observed, weighted_chance(shares, self.weights), ok & (self.size >= 2))
 
     def cohen(self, w: FloatArray, category: int | None = None) -> FloatArray:
         kappas = []
@@ -360,21 +397,23 @@ class BootstrapFigures:
 
     def __init__(self, corpus: Corpus, codes: IntArray, study: UnitizingStudy,
                  pairs: Sequence[tuple[int, int]],
-                 label_codes: Callable[[int], IntArray | None], stride: int) -> None:
+                 label_codes: Callable[[int], IntArray | None], stride: int,
+                 weights: FloatArray | None = None) -> None:
         """LABEL_CODES(label code): the binary token codes of one label when spans nest (the
-        per-label token measures then code each label on its own), else None."""
+        per-label token measures then code each label on its own), else None. WEIGHTS: AC2's
+        weights by token code (None: no AC2)."""
         n_docs = corpus.doc_ids.size
         self.labels = corpus.labels
         size = len(corpus.labels) + 1
         ledger = _Ledger()
         self.coding = _CodingStats(ledger, codes, corpus.token_doc, n_docs, size, pairs,
-                                   fleiss=True)
+                                   fleiss=True, ac2_weights=weights)
         self.nested: dict[int, _CodingStats] = {}  # label vs the rest, when spans nest
         for code in range(1, size):
             binary = label_codes(code)
             if binary is not None:
                 self.nested[code] = _CodingStats(ledger, binary, corpus.token_doc, n_docs, 2,
-                                                 pairs, fleiss=False)
+                                                 pairs, fleiss=True)
         self.spans = _SpanStats(ledger, corpus, pairs, size, stride)
         self.unitizing = _UnitizingStats(ledger, study, np.asarray(corpus.present.all(axis=0)))
         self.n_docs = n_docs
@@ -389,12 +428,17 @@ class BootstrapFigures:
             (None, "cohen_kappa"): self.coding.cohen(w),
             (None, "span_f1_exact"): self.spans.f1(w, False),
             (None, "span_f1_lenient"): self.spans.f1(w, True)}
+        if self.coding.weights is not None:
+            found[(None, "gwet_ac2")] = self.coding.ac2(w)
         for k, label in enumerate(self.labels):
             code = k + 1
             if code in self.nested:
                 alpha, kappa = self.nested[code].alpha(w), self.nested[code].cohen(w)
+                ac1 = self.nested[code].label_ac1(w, 1)
             else:
                 alpha, kappa = self.coding.alpha(w, code), self.coding.cohen(w, code)
+                ac1 = self.coding.label_ac1(w, code)
+            found[(label, "gwet_ac1")] = ac1
             found[(label, "krippendorff_alpha")] = alpha
             found[(label, "alpha_u")] = alpha_u_by_category[:, k]
             found[(label, "cohen_kappa")] = kappa
@@ -413,6 +457,7 @@ class BootstrapFigures:
         merged = {key: np.concatenate(parts) for key, parts in collected.items()}
         return BootstrapIntervals(
             resamples, seed, level,
-            overall={m: percentile_interval(merged[(None, m)], level) for m in OVERALL},
+            overall={m: percentile_interval(merged[(None, m)], level) for m in OVERALL
+                     if (None, m) in merged},
             per_label={label: {m: percentile_interval(merged[(label, m)], level)
                                for m in PER_LABEL} for label in self.labels})

@@ -35,6 +35,7 @@ from annotator.agreement.coding import (
     confusion_matrix,
     fleiss_kappa,
     gwet_ac1,
+    gwet_ac1_per_category,
     krippendorff_alpha_nominal,
     nominal_alpha_by_group,
 )
@@ -64,6 +65,7 @@ from annotator.agreement.units import (
     IntArray,
     prepare_corpus,
 )
+from annotator.agreement.weighted import Weighting, code_weights, gwet_ac2
 
 PAIR = "annotator pair"
 
@@ -76,6 +78,8 @@ def compute_agreement(
     bootstrap: int = 0,
     seed: int = 0,
     gamma: GammaOptions | None = None,
+    weights: str | None = None,
+    scale: Sequence[str] | None = None,
 ) -> AgreementReport:
     """All agreement measures of `documents`, optionally restricted to some annotators/labels.
 
@@ -84,11 +88,15 @@ def compute_agreement(
     (seeded by SEED; `bootstrap.py`). Raises AnnotatorError (E501-E505) on bad input; see
     `units.prepare_corpus`. GAMMA sets the gamma computation (`gamma_report.GammaOptions`);
     None (the default here; the app and the command line ask for it) leaves gamma out.
+    WEIGHTS (one of `weighted.WEIGHTS`) adds Gwet's AC2 with those weights on the ordered
+    scale "O" then SCALE (the labels in order; default: the compared labels' order); E514 for
+    unknown weights, E515 for a compared label not on SCALE. None: no AC2.
     """
     corpus = prepare_corpus(documents, annotators, labels)
     filters = {"annotators": None if annotators is None else tuple(annotators),
                "labels": None if labels is None else tuple(labels)}
-    computation = _Computation(corpus)
+    weighting = None if weights is None else code_weights(weights, list(corpus.labels), scale)
+    computation = _Computation(corpus, weighting)
     report = computation.report(filters, gamma)
     if bootstrap > 0:
         report = replace(report, bootstrap=computation.bootstrap_figures().intervals(bootstrap, seed))
@@ -124,8 +132,10 @@ def _unitizing_figure(terms: UnitizingTerms, category: int | None, used: int, to
 
 
 class _Computation:
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus,
+                 weighting: tuple[FloatArray, Weighting] | None = None) -> None:
         self.corpus = corpus
+        self.weighting = weighting
         self.names = corpus.annotators
         self.n_categories = len(corpus.labels) + 1
         self.codes, self.alignment = label_all_tokens(corpus)
@@ -135,6 +145,7 @@ class _Computation:
         self.nested = any(s.overlapping for s in corpus.spans)  # a token can be in two spans
         self._coverage: list[tuple[IntArray, IntArray]] | None = None
         self._label_code_cache: dict[int, IntArray] = {}  # the last label's codes only
+        self._label_ac1: tuple[FloatArray, int, int] | None = None
         self.matches = [
             match_pair(corpus.spans[i], corpus.spans[j], corpus.present[i], corpus.present[j],
                        self.n_categories, self.stride)
@@ -168,6 +179,7 @@ class _Computation:
             "krippendorff_alpha": self._alpha_figure(alpha, coincidences),
             "fleiss_kappa": self._fleiss_figure(),
             "gwet_ac1": self._gwet_figure(),
+            **({} if self.weighting is None else {"gwet_ac2": self._ac2_figure(self.weighting[0])}),
             "alpha_u": _unitizing_figure(everyone, None, used_chars, corpus.total_length),
             "cohen_kappa": _mean_figure([p.cohen_kappa.value for p in pairs]),
             "span_f1_exact": _mean_figure([p.exact.micro.f1 for p in pairs]),
@@ -186,6 +198,7 @@ class _Computation:
                 exact_f1=_mean_figure([p.exact.per_label[label].f1 for p in pairs]),
                 lenient_f1=_mean_figure([p.lenient.per_label[label].f1 for p in pairs]),
                 cohen_kappa=_mean_figure(self._label_kappas(pairs, k + 1)),
+                gwet_ac1=self._label_ac1_figure(k + 1),
                 spans={n: int((corpus.spans[r].label == k + 1).sum()) for r, n in enumerate(self.names)},
                 tokens=self._label_tokens(k + 1),
             )
@@ -205,11 +218,13 @@ class _Computation:
             per_document=self._documents(),
             confusion=tuple(tuple(int(x) for x in row) for row in pooled),
             gamma=gamma,
+            weights=None if self.weighting is None else self.weighting[1],
         )
 
     def bootstrap_figures(self) -> BootstrapFigures:
         return BootstrapFigures(self.corpus, self.codes, self.study, self.pairs,
-                                self._label_codes, self.stride)
+                                self._label_codes, self.stride,
+                                None if self.weighting is None else self.weighting[0])
 
     def _alpha_figure(self, value: float | None, coincidences: Coincidences) -> Figure:
         missing = int((self.codes < 0).sum())
@@ -275,6 +290,25 @@ class _Computation:
         reason = None if value is not None else "no_units"
         return Figure(value, "token", used, {"missing_annotator": left}, reason,
                       {"raters": len(self.names), "categories": self.n_categories})
+
+    def _ac2_figure(self, weights: FloatArray) -> Figure:
+        value, used, left = gwet_ac2(self.codes, weights)
+        reason = None if value is not None else ("no_units" if used == 0 else "no_variation")
+        return Figure(value, "token", used, {"missing_annotator": left}, reason,
+                      {"raters": len(self.names), "categories": self.n_categories})
+
+    def _label_ac1_figure(self, label: int) -> Figure:
+        """AC1 of LABEL against everything else, on the tokens every annotator coded."""
+        codes = self._label_codes(label)
+        if codes is None:  # one pass for every label
+            if self._label_ac1 is None:
+                self._label_ac1 = gwet_ac1_per_category(self.codes, self.n_categories)
+            values, used, left = self._label_ac1
+            value = _value(values[label])
+        else:
+            value, used, left = gwet_ac1(codes, 2)
+        return Figure(value, "token", used, {"missing_annotator": left},
+                      None if value is not None else "no_units", {"raters": len(self.names)})
 
     def _pair(self, p: int, i: int, j: int) -> PairAgreement:
         corpus = self.corpus

@@ -145,6 +145,8 @@ def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = N
         for name, f in report.overall.items()]))
     if report.gamma is not None:
         out.append(f"<p>{escape(w.gamma_note(report))}</p>")
+    if report.weights is not None:
+        out.append(f"<p>{escape(w.weights_note(report))}</p>")
     out.append(f'<h2>{escape(w("Pairwise matrices"))}</h2>')
     for measure in MATRIX_MEASURES:
         caption = w.matrix_caption(measure)

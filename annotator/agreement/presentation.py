@@ -15,6 +15,7 @@ OVERALL_MEASURES: dict[str, str] = {
     "krippendorff_alpha": "Krippendorff's alpha (tokens, nominal)",
     "fleiss_kappa": "Fleiss' kappa (tokens)",
     "gwet_ac1": "Gwet's AC1 (tokens, nominal)",
+    "gwet_ac2": "Gwet's AC2 (tokens, weighted)",
     "cohen_kappa": "Cohen's kappa (tokens, mean over pairs)",
     "alpha_u": "Unitizing alpha_u (characters)",
     "span_f1_exact": "Span F1, exact (mean over pairs)",
@@ -84,9 +85,9 @@ def interval_rows(report: AgreementReport) -> list[IntervalRow]:
         a = report.per_label[label]
         values = {"krippendorff_alpha": a.krippendorff_alpha, "alpha_u": a.alpha_u,
                   "cohen_kappa": a.cohen_kappa, "span_f1_exact": a.exact_f1,
-                  "span_f1_lenient": a.lenient_f1}
-        rows += [IntervalRow(label, name, values[name].value, i.low, i.high, i.resamples)
-                 for name, i in figures.items()]
+                  "span_f1_lenient": a.lenient_f1, "gwet_ac1": a.gwet_ac1}
+        rows += [IntervalRow(label, name, figure.value, i.low, i.high, i.resamples)
+                 for name, i in figures.items() if (figure := values[name]) is not None]
     return rows
 
 
@@ -103,6 +104,15 @@ def gamma_note(report: AgreementReport) -> str:
             f"{g.sample_units:,} units per annotator), standard error {fmt(g.precision, 4)}; "
             f"alpha {g.alpha:g}, beta {g.beta:g}, delta_empty {g.delta_empty:g}; "
             f"{g.overall.used:,} spans of {g.documents:,} documents finished by all")
+
+
+def weights_note(report: AgreementReport) -> str:
+    """AC2's weights and scale in one line ("" when the report has no AC2)."""
+    w = report.weights
+    if w is None:
+        return ""
+    return (f"Gwet's AC2: {w.kind} weights (Gwet 2014, ch. 3) on the ordered scale "
+            f"{' < '.join(w.scale)}")
 
 
 def label_gamma(report: AgreementReport, label: str) -> float | None:

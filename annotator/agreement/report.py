@@ -20,14 +20,17 @@ cannot be computed is null and its figure says why in "reason"):
                    q = outside plus every label in `labels`), "alpha_u" (characters, documents
                    finished by all), "cohen_kappa", "span_f1_exact", "span_f1_lenient",
                    "span_macro_f1_exact", "span_macro_f1_lenient" (these five: means over
-                   annotator pairs, unit "annotator pair")
+                   annotator pairs, unit "annotator pair"); with weights asked for,
+                   "gwet_ac2" (Gwet's AC2, weighted, the units of Fleiss' kappa; `weighted.py`)
     pairs         [PAIR]
     matrices      {"annotators": [str], "cohen_kappa" | "span_f1_exact" | "span_f1_lenient" |
                    "alpha_u": [[float | null]]}   symmetric, diagonal null
     per_label     {label: {"krippendorff_alpha": FIGURE (tokens, label vs everything else),
                    "alpha_u": FIGURE (characters), "span_f1_exact": FIGURE,
                    "span_f1_lenient": FIGURE (means over pairs), "cohen_kappa": FIGURE
-                   (tokens, label vs everything else, mean over pairs),
+                   (tokens, label vs everything else, mean over pairs), "gwet_ac1": FIGURE
+                   (tokens coded by all, label vs everything else, q = 2: on two
+                   categories every AC2 weighting is the identity, so this is AC2 too),
                    "spans": {annotator: int}, "tokens": {annotator: int}}}
     per_document  [{"doc_id": int, "length": int, "tokens": int, "coders": [str],
                    "missing": [str], "krippendorff_alpha": float | null,
@@ -39,9 +42,11 @@ cannot be computed is null and its figure says why in "reason"):
                    labelled x and another y, over documents both finished
     bootstrap     null, or {"resamples": int, "seed": int, "level": 0.95, "unit": "document",
                    "method": "percentile", "overall": {name: INTERVAL} for krippendorff_alpha,
-                   alpha_u, fleiss_kappa, gwet_ac1, cohen_kappa, span_f1_exact,
+                   alpha_u, fleiss_kappa, gwet_ac1, gwet_ac2 (with weights), cohen_kappa,
+                   span_f1_exact,
                    span_f1_lenient, "per_label": {label: {name: INTERVAL}} for
-                   krippendorff_alpha, alpha_u, cohen_kappa, span_f1_exact, span_f1_lenient}
+                   krippendorff_alpha, alpha_u, cohen_kappa, gwet_ac1, span_f1_exact,
+                   span_f1_lenient}
                    INTERVAL = {"low": float | null, "high": float | null, "resamples": int
                    on which the figure has a value}   (`bootstrap.py`)
     gamma         {"overall": float | null, "gamma_cat": float | null,
@@ -53,6 +58,8 @@ cannot be computed is null and its figure says why in "reason"):
                    "expected_disorder": float | null, "reason": str | null} | null (not asked)
                    Mathet et al. 2015 gamma on the spans (SCHEMA.md, "Gamma"); the same values
                    are the FIGUREs overall."gamma", overall."gamma_cat" and per_label.*."gamma"
+    weights       {"kind": "identity" | "linear" | "quadratic" | "ordinal", "scale": ["O",
+                   *labels in scale order]} | null (no AC2 asked for)   Gwet (2014) ch. 3
 
     FIGURE = {"value": float | null, "unit": "token" | "character" | "span" |
               "annotator pair", "used": int units that went in, "left_out": {reason: int},
@@ -81,6 +88,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.agreement.bootstrap import BootstrapIntervals
+from annotator.agreement.weighted import Weighting
 
 SCHEMA = "annotator.agreement/1"
 CSV_COLUMNS = (
@@ -169,9 +177,11 @@ class LabelAgreement:
     spans: Mapping[str, int]
     tokens: Mapping[str, int]
     cohen_kappa: Figure  # tokens, this label against everything else; mean over pairs
+    gwet_ac1: Figure | None = None  # tokens coded by all, this label against everything else
 
     def to_dict(self) -> dict[str, Any]:
         return {"krippendorff_alpha": self.krippendorff_alpha.to_dict(),
+                "gwet_ac1": None if self.gwet_ac1 is None else self.gwet_ac1.to_dict(),
                 "alpha_u": self.alpha_u.to_dict(), "span_f1_exact": self.exact_f1.to_dict(),
                 "span_f1_lenient": self.lenient_f1.to_dict(),
                 "cohen_kappa": self.cohen_kappa.to_dict(),
@@ -267,6 +277,7 @@ class AgreementReport:
     confusion: tuple[tuple[int, ...], ...]
     bootstrap: BootstrapIntervals | None = None  # 95% intervals, when asked for
     gamma: GammaAgreement | None = None  # None when not asked for (--no-gamma)
+    weights: Weighting | None = None  # AC2's weights and scale; None: no AC2 asked for
 
     def pair(self, first: str, second: str) -> PairAgreement:
         """The pair (first, second) as computed (the report holds each pair once)."""
@@ -305,6 +316,7 @@ class AgreementReport:
                           "matrix": [list(row) for row in self.confusion]},
             "bootstrap": None if self.bootstrap is None else self.bootstrap.to_dict(),
             "gamma": None if self.gamma is None else self.gamma.to_dict(),
+            "weights": None if self.weights is None else self.weights.to_dict(),
         }
 
     def _label_dict(self, label: str, agreement: LabelAgreement) -> dict[str, Any]:

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.agreement.presentation import OVERALL_MEASURES, fmt, gamma_note, interval_heading
+from annotator.agreement.presentation import (
+    OVERALL_MEASURES,
+    fmt,
+    gamma_note,
+    interval_heading,
+    weights_note,
+)
 from annotator.agreement.report import AgreementReport
 
 ENGLISH_SHORT: dict[str, str] = {
@@ -109,6 +115,16 @@ class Words:
                 f"{fmt(g.precision, 4)}؛ الوزنان ألفا {g.alpha:g} وبيتا {g.beta:g}، ودلتا الفراغ "
                 f"{g.delta_empty:g}؛ {g.overall.used:,} مقطعاً من {g.documents:,} وثيقة أنهاها "
                 f"الجميع")
+
+    def weights_note(self, report: AgreementReport) -> str:
+        w = report.weights
+        if w is None or self.lang != "ar":
+            return weights_note(report)
+        kinds = {"identity": "مطابقة", "linear": "خطية", "quadratic": "تربيعية",
+                 "ordinal": "ترتيبية"}
+        scale = " < ".join(f"\u2068{step}\u2069" for step in w.scale)
+        return (f"معامل غويت AC2: أوزان {kinds.get(w.kind, w.kind)} (غويت 2014، الفصل 3) "
+                f"على المقياس المرتب {scale}")
 
     def interval_heading(self, report: AgreementReport) -> str:
         b = report.bootstrap

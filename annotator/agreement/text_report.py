@@ -17,6 +17,7 @@ from annotator.agreement.presentation import (
     interval_rows,
     label_gamma,
     shape_for_terminal,
+    weights_note,
 )
 from annotator.agreement.report import AgreementReport, Figure
 
@@ -60,6 +61,8 @@ def format_report(report: AgreementReport, *, shape: bool = False,
     lines += _table(("measure", "value", "units"), overall, "lrl")
     if report.gamma is not None:
         lines.append("  " + gamma_note(report))
+    if report.weights is not None:
+        lines.append("  " + show(weights_note(report)))
     lines += ["", "Annotator pairs"]
     pairs = [(show(p.first), show(p.second), fmt(p.documents), fmt(p.cohen_kappa.value),
               fmt(p.observed_agreement), fmt(p.exact.micro.f1), fmt(p.lenient.micro.f1),

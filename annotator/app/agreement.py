@@ -32,6 +32,7 @@ from annotator.agreement import (
 from annotator.agreement.bootstrap import Interval
 from annotator.agreement.html_report import render_html
 from annotator.agreement.text_report import format_report
+from annotator.agreement.weighted import WEIGHTS, check_weights
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import GOLD_ANNOTATOR
@@ -45,12 +46,28 @@ from annotator.store.finished import (
 )
 from annotator.text.tokenizer import ProjectTokenizer
 
-__all__ = ["CSV_COLUMNS", "AgreementReport", "Figure", "GammaOptions", "Interval", "PairAgreement", "agreement_annotators", "agreement_documents",
-           "check_labels", "document_titles", "format_report", "project_agreement",
+__all__ = ["CSV_COLUMNS", "WEIGHTS", "AgreementReport", "Figure", "GammaOptions", "Interval",
+           "PairAgreement", "agreement_annotators", "agreement_documents", "agreement_weights",
+           "check_labels", "set_agreement_weights", "document_titles", "format_report", "project_agreement",
            "project_tokenize", "render_html"]
 
 Tokenize = Callable[[str], Sequence[tuple[int, int]]]
 BATCH = 200
+WEIGHTS_SETTING = "agreement_weights"  # the project's label set is ordered: AC2's weights
+
+
+def agreement_weights(project: Project) -> str | None:
+    """The weights of Gwet's AC2 the project declares (its labels in their order are an
+    ordered scale after "O"), or None: the labels are nominal, no AC2. E514 if the setting
+    names unknown weights."""
+    value = project.info().settings.get(WEIGHTS_SETTING)
+    return None if value is None else check_weights(str(value))
+
+
+def set_agreement_weights(project: Project, weights: str | None) -> None:
+    """Declare the label set ordered with WEIGHTS for AC2 (None: nominal again)."""
+    project.update_settings(**{WEIGHTS_SETTING: None if weights is None
+                               else check_weights(weights)})
 
 
 def project_tokenize(language: str) -> Tokenize:
@@ -97,20 +114,24 @@ def project_agreement(project: Project, annotators: Sequence[str] | None = None,
                       labels: Sequence[str] | None = None, *,
                       tokenize: Tokenize | None = None, bootstrap: int = 0,
                       seed: int = 0,
-                      gamma: GammaOptions | None = GammaOptions()) -> AgreementReport:
+                      gamma: GammaOptions | None = GammaOptions(),
+                      weights: str | None = None) -> AgreementReport:
     """Every agreement measure of the project (see `annotator.agreement.report` for the JSON).
 
     ANNOTATORS selects and orders the annotators compared (default: everyone who finished a
     document, gold excluded); LABELS the labels (default: every label found); BOOTSTRAP > 0
     adds 95% intervals from that many resamples of the documents, seeded by SEED; GAMMA the
-    gamma settings (None: no gamma)."""
+    gamma settings (None: no gamma); WEIGHTS adds Gwet's AC2 with those weights on the scale
+    "O" then the project's labels in their order (None: no AC2; `agreement_weights` reads the
+    project's own choice)."""
     check_labels(project, labels)
     if annotators is not None and GOLD_ANNOTATOR in annotators:
         raise AnnotatorError(E.E116, value=GOLD_ANNOTATOR, what="--annotators",
                              reason="the gold set is the adjudicated result, not an annotator")
     documents = agreement_documents(project, annotators, tokenize=tokenize)
     return compute_agreement(documents, annotators=annotators, labels=labels,
-                             bootstrap=bootstrap, seed=seed, gamma=gamma)
+                             bootstrap=bootstrap, seed=seed, gamma=gamma, weights=weights,
+                             scale=[spec.name for spec in project.labels()] if weights else None)
 
 
 def document_titles(project: Project, doc_ids: Sequence[int]) -> dict[int, str]:

@@ -52,6 +52,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agr.add_argument("--gamma-seed", type=int, default=0, metavar="S",
                      help="seed of gamma's sampling (default 0)")
     agr.add_argument("--no-gamma", action="store_true", help="leave gamma out (faster)")
+    agr.add_argument("--weights", metavar="W",
+                     help="add Gwet's AC2 with weights identity, linear, quadratic or ordinal: "
+                     "the labels, in the project's order, are an ordered scale after O "
+                     "(default: the project's choice, see --keep-weights; none: no AC2)")
+    agr.add_argument("--keep-weights", action="store_true",
+                     help="with --weights: make it the project's choice (the app's too)")
     agr.set_defaults(run=run_agreement)
 
     adj = subparsers.add_parser("adjudicate", help="pre-merge agreed spans into the gold set",
@@ -106,9 +112,13 @@ def run_agreement(args: argparse.Namespace) -> int:
         raise AnnotatorError(E.E528, value=args.seed)
     gamma = None if args.no_gamma else GammaOptions(samples=args.gamma_samples,
                                                     seed=args.gamma_seed)
+    if args.keep_weights and args.weights is None:
+        raise AnnotatorError(E.E529, option="--keep-weights", needs="--weights W")
     with open_project(args.project) as project:
+        weights = _weights(project, args.weights, args.keep_weights)
         report = project_agreement(project, _names(args.annotators), _names(args.labels),
-                                   bootstrap=args.bootstrap, seed=args.seed, gamma=gamma)
+                                   bootstrap=args.bootstrap, seed=args.seed, gamma=gamma,
+                                   weights=weights)
         titles = document_titles(project, [d.doc_id for d in report.per_document])
         project_name = project.info().name
     if args.csv:
@@ -123,6 +133,16 @@ def run_agreement(args: argparse.Namespace) -> int:
     else:
         print(format_report(report, shape=args.shape, titles=titles, worst=args.worst))
     return 0
+
+
+def _weights(project: Any, asked: str | None, keep: bool) -> str | None:
+    """AC2's weights for this run: --weights (none: no AC2), else the project's choice."""
+    from annotator.app.agreement import agreement_weights, set_agreement_weights
+
+    weights = None if asked == "none" else asked
+    if keep:
+        set_agreement_weights(project, weights)
+    return agreement_weights(project) if asked is None else weights
 
 
 def _write_csv(f: TextIO, rows: Iterable[Mapping[str, object]]) -> None:

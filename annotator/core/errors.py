@@ -162,6 +162,8 @@ class E(Enum):
     E511 = "Gamma: the number of samples must be at least 2 (the precision needs two), got {value}"
     E512 = "Gamma data: {reason}"
     E513 = "Gamma: the integer programme of a component of {units} units found no alignment ({status})"
+    E514 = "Unknown agreement weights {value!r} (Gwet's AC2); known: {known}"
+    E515 = "Weighted agreement: label {label!r} is not on the ordered scale ({scale}); list every compared label in the scale"
 
     # adjudication and blind projects (E52x)
     E520 = "Document {doc_id} is not up for adjudication: {count} annotator(s) finished it; it needs at least two"
@@ -175,6 +177,7 @@ class E(Enum):
     E526 = "--accept-above and --auto both write the gold set: use one at a time"
     E527 = "--bootstrap {value}: the number of resamples is 0 (no intervals) or more"
     E528 = "--seed {value}: a seed is 0 or more"
+    E529 = "{option} goes with {needs}"
 
     # generic: E900 is only for the truly unexpected (a bug, a library failing); every error a
     # user can act on has a code of its own above

@@ -116,204 +116,230 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="110" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="113" />
         <source>Agreement between annotators</source>
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="124" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="127" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="124" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="127" />
         <source>Span F1, exact</source>
         <translation>F1 للوسوم، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="128" />
         <source>Span F1, lenient</source>
         <translation>F1 للوسوم، تطابق متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="128" />
         <source>α_u (characters)</source>
         <translation>ألفا التقطيع α_u (الحروف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="247" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="280" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="248" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
         <source>F1 lenient</source>
         <translation>F1 متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="143" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
         <source>Krippendorff's α</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="247" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="143" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="155" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="280" />
         <source>α_u</source>
         <translation>α_u</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="145" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="145" />
         <source>Tokens used</source>
         <translation>الكلمات المحسوبة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
         <source>Tokens left out</source>
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="144" />
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
         <source>Annotators</source>
         <translation>المُعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
         <source>Missing</source>
         <translation>الغائبون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="155" />
         <source>Tokens alike</source>
         <translation>الكلمات المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
         <source>Open in the editor</source>
         <translation>فتح في المحرر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="156" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
         <source>Show disagreements</source>
         <translation>عرض الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="167" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="173" />
         <source>Annotators:</source>
         <translation>المُعلِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="168" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="174" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="171" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="177" />
         <source>Measure:</source>
         <translation>المقياس:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="174" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="180" />
         <source>Annotator pairs</source>
         <translation>أزواج المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="175" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="181" />
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="186" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="193" />
         <source>Documents, least agreement first (double-click opens one)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (انقر مرتين لفتح مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="212" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="219" />
         <source>Choose at least two annotators</source>
         <translation>اختر مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="215" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="222" />
         <source>Choose at least one label</source>
         <translation>اختر وسمًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="217" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="224" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="234" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="242" />
         <source>%1 annotators · %2 documents · %3 tokens</source>
         <translation>المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="244" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="275" />
         <source>Krippendorff's α (tokens)</source>
         <translation>ألفا كريبندورف (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="245" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="276" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="245" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="299" />
+        <source>identity</source>
+        <translation>التطابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="299" />
+        <source>linear</source>
+        <translation>خطية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="300" />
+        <source>quadratic</source>
+        <translation>تربيعية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="300" />
+        <source>ordinal</source>
+        <translation>ترتيبية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="144" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="276" />
         <source>Gwet's AC1</source>
         <translation>معامل AC1 لغويت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="246" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="277" />
+        <source>Gwet's AC2 (%1 weights)</source>
+        <translation>معامل AC2 لغويت (أوزان %1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="279" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="248" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
         <source>γ (spans)</source>
         <translation>γ (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="249" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="282" />
         <source>γ-cat</source>
         <translation>γ-cat (التصنيفات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="255" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="288" />
         <source>[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)</source>
         <translation>[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="259" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="292" />
         <source>γ: expected disorder from %1 sampled continua, standard error %2</source>
         <translation>γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
     </message>

@@ -140,8 +140,9 @@ def test_to_dict_is_json_with_the_documented_keys(make_document, gold_spans) -> 
     assert data["schema"] == SCHEMA
     assert set(data) == {"schema", "annotators", "labels", "filters", "corpus",
                          "annotator_summaries", "overall", "pairs", "matrices", "per_label",
-                         "per_document", "confusion", "bootstrap", "gamma"}
+                         "per_document", "confusion", "bootstrap", "gamma", "weights"}
     assert data["gamma"] is None  # compute_agreement leaves gamma out unless asked
+    assert data["weights"] is None  # and AC2
     assert set(data["overall"]) == {"krippendorff_alpha", "fleiss_kappa", "gwet_ac1", "alpha_u", "cohen_kappa",
                                     "span_f1_exact", "span_f1_lenient", "span_macro_f1_exact",
                                     "span_macro_f1_lenient"}

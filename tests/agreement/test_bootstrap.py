@@ -64,11 +64,11 @@ def _spans(rng: np.random.Generator, n_tokens: int, nested: bool) -> list[Span]:
 
 def report_values(report) -> dict[tuple[str | None, str], float | None]:  # type: ignore[no-untyped-def]
     found: dict[tuple[str | None, str], float | None] = {
-        (None, m): report.overall[m].value for m in OVERALL}
+        (None, m): report.overall[m].value for m in OVERALL if m in report.overall}
     for label, figures in report.per_label.items():
         by_name = {"krippendorff_alpha": figures.krippendorff_alpha, "alpha_u": figures.alpha_u,
                    "cohen_kappa": figures.cohen_kappa, "span_f1_exact": figures.exact_f1,
-                   "span_f1_lenient": figures.lenient_f1}
+                   "span_f1_lenient": figures.lenient_f1, "gwet_ac1": figures.gwet_ac1}
         found.update({(label, m): by_name[m].value for m in PER_LABEL})
     return found
 
@@ -115,7 +115,8 @@ def test_intervals_are_seeded_and_in_the_json() -> None:
     assert (out["resamples"], out["seed"], out["level"]) == (200, 7, 0.95)
     alpha = out["overall"]["krippendorff_alpha"]
     assert alpha["low"] < report.overall["krippendorff_alpha"].value < alpha["high"]
-    assert set(out["overall"]) == set(OVERALL) and set(out["per_label"]) == set(LABELS)
+    assert set(out["overall"]) == set(OVERALL) - {"gwet_ac2"}  # AC2: with weights only
+    assert set(out["per_label"]) == set(LABELS)
     assert compute_agreement(documents, labels=LABELS).to_dict()["bootstrap"] is None
 
 

@@ -87,3 +87,21 @@ def test_label_and_annotator_filters_are_checked(store) -> None:
 def test_titles_are_the_first_words(store) -> None:
     first = store.document_ids()[0]
     assert document_titles(store, [first])[first].startswith("زار لافروف")
+
+
+def test_the_projects_ordered_label_set_gives_ac2_on_its_label_order(store) -> None:
+    from annotator.app.agreement import agreement_weights, set_agreement_weights
+
+    assert agreement_weights(store) is None  # labels are nominal until declared ordered
+    set_agreement_weights(store, "linear")
+    assert agreement_weights(store) == "linear"
+    report = project_agreement(store, weights=agreement_weights(store), gamma=None)
+    assert report.weights is not None and report.weights.scale == ("O", "PERS", "LOC")
+    assert report.overall["gwet_ac2"].used == report.overall["fleiss_kappa"].used == 5
+    set_agreement_weights(store, None)
+    assert agreement_weights(store) is None
+    with pytest.raises(AnnotatorError, match="E514"):
+        set_agreement_weights(store, "cubic")
+    store.update_settings(agreement_weights="cubic")  # e.g. a hand-edited setting
+    with pytest.raises(AnnotatorError, match="E514"):
+        agreement_weights(store)

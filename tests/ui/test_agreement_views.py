@@ -72,6 +72,18 @@ def _cell(view, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
     return str(view.model().index(row, column).data(Qt.ItemDataRole.DisplayRole))
 
 
+def overall_text(dialog) -> str:  # type: ignore[no-untyped-def]
+    """The overall figures as shown (each figure's spaces are no-break: it wraps whole), the
+    intervals' left-to-right embedding marks taken out."""
+    return plain(str(dialog.overall.text()).replace("\u00a0", " "))
+
+
+def plain(text: str) -> str:
+    for mark in "\u202a\u202c\u2066\u2068\u2069":
+        text = text.replace(mark, "")
+    return text
+
+
 # ---------------------------------------------------------------------- agreement
 def test_agreement_view_shows_the_domain_figures(qtbot, team):
     from annotator.ui.agreement.agreement_view import AgreementDialog
@@ -85,8 +97,8 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
     assert dialog.report.to_dict() == expected.to_dict()
     alpha = expected.bootstrap.overall["krippendorff_alpha"]
     assert (f"{format_value(expected.overall['krippendorff_alpha'].value)} "
-            f"[{format_value(alpha.low)}, {format_value(alpha.high)}]") in dialog.overall.text()
-    assert "95% confidence interval" in dialog.overall.text()
+            f"[{format_value(alpha.low)}, {format_value(alpha.high)}]") in overall_text(dialog)
+    assert "95% confidence interval" in overall_text(dialog)
     assert dialog.heatmap.names == ["amal", "badr", "carim"]
     for measure in ("cohen_kappa", "span_f1_exact", "span_f1_lenient", "alpha_u"):
         dialog.measure.setCurrentIndex(dialog.measure.findData(measure))
@@ -99,18 +111,24 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
     with_interval = 0
     for label, figures in expected.per_label.items():
         row = shown[label]
-        assert _cell(dialog.labels_view, row, 1) == format_value(figures.exact_f1.value)
-        assert _cell(dialog.labels_view, row, 2) == format_value(figures.lenient_f1.value)
-        assert _cell(dialog.labels_view, row, 4) == format_value(figures.krippendorff_alpha.value)
-        assert _cell(dialog.labels_view, row, 5) == format_value(figures.alpha_u.value)
-        assert _cell(dialog.labels_view, row, 7) == str(figures.krippendorff_alpha.used)
-        f1 = expected.bootstrap.per_label[label]["span_f1_exact"]
+        intervals = expected.bootstrap.per_label[label]
+        for column, measure, figure in (
+                (1, "span_f1_exact", figures.exact_f1), (2, "span_f1_lenient", figures.lenient_f1),
+                (3, "cohen_kappa", figures.cohen_kappa),
+                (4, "krippendorff_alpha", figures.krippendorff_alpha),
+                (5, "alpha_u", figures.alpha_u), (6, "gwet_ac1", figures.gwet_ac1)):
+            value, *under = plain(_cell(dialog.labels_view, row, column)).split("\n")
+            assert value == format_value(figure.value), measure
+            i = intervals[measure]
+            assert under == ([] if i.low is None else [f"[{i.low:.2f}, {i.high:.2f}]"]), measure
+        assert _cell(dialog.labels_view, row, 9) == str(figures.krippendorff_alpha.used)
+        f1 = intervals["span_f1_exact"]
         tip = dialog.labels_view.model().index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
         if f1.low is not None:
             assert f"95% interval [{f1.low:.3f}, {f1.high:.3f}]" in tip
             with_interval += 1
         assert expected.gamma is not None
-        assert _cell(dialog.labels_view, row, 9) == format_value(expected.gamma.per_label[label].value)
+        assert _cell(dialog.labels_view, row, 7) == format_value(expected.gamma.per_label[label].value)
     assert with_interval >= 2
     # documents from least to most agreement under the chosen measure (alpha_u)
     dialog.measure.setCurrentIndex(dialog.measure.findData("alpha_u"))
@@ -119,9 +137,49 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
                  for r in range(dialog.documents.rowCount())]
     values = [by_doc[d] for d in shown_ids]
     assert sorted(values) == values and len(values) == 2  # type: ignore[type-var]
-    assert "0." in dialog.overall.text()
-    assert f"γ (spans) {format_value(expected.overall['gamma'].value)}" in dialog.overall.text()
-    assert "standard error" in dialog.overall.text()
+    assert "0." in overall_text(dialog)
+    assert f"γ (spans) {format_value(expected.overall['gamma'].value)}" in overall_text(dialog)
+    assert "standard error" in overall_text(dialog)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_ac2_and_every_per_label_column_fit_the_default_width(qtbot, team, language):
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.app.agreement import set_agreement_weights
+    from annotator.ui.agreement.agreement_view import AgreementDialog
+    from annotator.ui.i18n import install_language
+
+    set_agreement_weights(team, "quadratic")
+    app = QApplication.instance()
+    install_language(app, language)
+    try:
+        dialog = AgreementDialog(team)
+        qtbot.addWidget(dialog)
+        dialog.resize(1300, 820)
+        dialog.show()
+        with qtbot.waitSignal(dialog.computed, timeout=20000):
+            pass
+        qtbot.waitExposed(dialog)
+        expected = project_agreement(team, bootstrap=1000, seed=0, weights="quadratic")
+        assert dialog.report is not None and dialog.report.to_dict() == expected.to_dict()
+        ac2 = expected.overall["gwet_ac2"].value
+        interval = expected.bootstrap.overall["gwet_ac2"]
+        if language == "en":
+            assert (f"Gwet's AC2 (quadratic weights) {format_value(ac2)} "
+                    f"[{format_value(interval.low)}, {format_value(interval.high)}]"
+                    ) in overall_text(dialog)
+        else:
+            assert f"{format_value(ac2)} [{format_value(interval.low)}" in overall_text(dialog)
+        view = dialog.labels_view
+        header = view.horizontalHeader()
+        assert header.count() == 11
+        assert header.length() <= view.viewport().width()  # no column cut off, no scrolling
+        for column in range(header.count()):
+            assert header.sectionSize(column) >= view.sizeHintForColumn(column)
+        assert dialog.heatmap_view.width() >= 200
+    finally:
+        install_language(app, "en")
 
 
 def test_agreement_filters_recompute_in_the_background(qtbot, team):

@@ -8,6 +8,7 @@ CLI's `annotator agreement --json`), computed on the thread pool; the window sta
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +29,7 @@ from annotator.app.agreement import (
     AgreementReport,
     Interval,
     agreement_annotators,
+    agreement_weights,
     document_titles,
     project_agreement,
 )
@@ -50,6 +52,7 @@ from annotator.ui.agreement.table_models import (
 from annotator.ui.agreement.worker import BackgroundJob
 
 RECOMPUTE_DELAY_MS = 250
+HEATMAP_MIN_WIDTH = 240  # px: three annotators' names and values stay readable
 BOOTSTRAP_RESAMPLES = 1000  # the CLI's default: the same intervals as `agreement --json`
 AgreementResult = tuple[AgreementReport, dict[int, str]]
 
@@ -58,6 +61,13 @@ def _interval(interval: Interval | None) -> str:
     if interval is None or interval.low is None or interval.high is None:
         return ""
     return f" [{format_value(interval.low)}, {format_value(interval.high)}]"
+
+
+def _figure_text(title: str, value: str) -> str:
+    """One overall figure, wrapped whole: the title in its own direction (FSI), the value and
+    its interval left to right (LRI), so "F1 تام 0.776 [0.769, 1.000]" reads in order in a
+    right-to-left interface; no-break spaces inside."""
+    return f"\u2068{title}\u2069 \u2066{value}\u2069".replace(" ", "\u00a0")
 
 
 def _check_list(parent: QWidget, names: list[str]) -> QListWidget:
@@ -138,9 +148,12 @@ class AgreementDialog(QDialog):
             Column(self.tr("Label")), Column(self.tr("F1 exact"), True),
             Column(self.tr("F1 lenient"), True), Column(self.tr("Cohen's κ"), True),
             Column(self.tr("Krippendorff's α"), True), Column(self.tr("α_u"), True),
+            Column(self.tr("Gwet's AC1"), True), Column(self.tr("γ"), True),
             Column(self.tr("Spans")), Column(self.tr("Tokens used")),
-            Column(self.tr("Tokens left out")), Column(self.tr("γ"), True)])
+            Column(self.tr("Tokens left out"))])
         self.labels_view = _table(self, self.labels, sortable=True)
+        self.labels_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # a value and its interval under it
         self.labels_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order
         self.documents = RowsModel([
             Column(self.tr("Document")), Column(self.tr("Annotators")),
@@ -180,6 +193,7 @@ class AgreementDialog(QDialog):
             column.addWidget(view, 1)
             top.addWidget(box)
         top.setSizes([380, 720])
+        self.top = top
         bottom = QWidget(self)
         column = QVBoxLayout(bottom)
         column.setContentsMargins(0, 0, 0, 0)
@@ -219,7 +233,8 @@ class AgreementDialog(QDialog):
 
         def work() -> AgreementResult:
             report = project_agreement(project, annotators, labels,
-                                       bootstrap=BOOTSTRAP_RESAMPLES, seed=0)
+                                       bootstrap=BOOTSTRAP_RESAMPLES, seed=0,
+                                       weights=agreement_weights(project))
             return report, document_titles(project, [d.doc_id for d in report.per_document])
 
         return self.job.run(work)
@@ -235,22 +250,47 @@ class AgreementDialog(QDialog):
             "%1", str(len(report.annotators))).replace("%2", str(corpus["documents"])).replace(
             "%3", f"{corpus['tokens']:,}"))
         self.overall.setText(self.overall_text(report))
-        rows, tooltips = label_rows(report)
-        self.labels.set_rows(rows, [r[0] for r in rows], tooltips)
+        rows, tooltips, notes = label_rows(report)
+        self.labels.set_rows(rows, [r[0] for r in rows], tooltips, notes)
+        self._fit_label_table()
         self._show_measure()
         self.computed.emit()
+
+    def _fit_label_table(self) -> None:
+        """Give the per-label table the width its columns need (the heatmap the rest, down to
+        HEATMAP_MIN_WIDTH), so no column is cut off at the default window size."""
+        view = self.labels_view
+        view.resizeColumnsToContents()
+        needed = (view.horizontalHeader().length() + 2 * view.frameWidth()
+                  + view.verticalScrollBar().sizeHint().width())
+        total = sum(self.top.sizes()) or self.top.width()
+        if total > 0:
+            labels = min(needed, max(total - HEATMAP_MIN_WIDTH, total // 2))
+            self.top.setSizes([total - labels, labels])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.report is not None:
+            self._fit_label_table()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.report is not None:
+            self._fit_label_table()
 
     def overall_text(self, report: AgreementReport) -> str:
         names = (("krippendorff_alpha", self.tr("Krippendorff's α (tokens)")),
                  ("fleiss_kappa", self.tr("Fleiss' κ")), ("gwet_ac1", self.tr("Gwet's AC1")),
+                 ("gwet_ac2", self.tr("Gwet's AC2 (%1 weights)").replace(
+                     "%1", self.weights_name(report))),
                  ("cohen_kappa", self.tr("Cohen's κ (mean)")),
                  ("alpha_u", self.tr("α_u")), ("span_f1_exact", self.tr("F1 exact")),
                  ("span_f1_lenient", self.tr("F1 lenient")), ("gamma", self.tr("γ (spans)")),
                  ("gamma_cat", self.tr("γ-cat")))
         intervals = report.bootstrap.overall if report.bootstrap is not None else {}
-        text = "   ·   ".join(f"{title} {format_value(report.overall[key].value)}"
-                              + _interval(intervals.get(key)) for key, title in names
-                              if key in report.overall)
+        text = "   ·   ".join(_figure_text(title, format_value(report.overall[key].value)
+                                            + _interval(intervals.get(key)))
+                              for key, title in names if key in report.overall)
         if report.bootstrap is not None and intervals:
             note = self.tr("[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)")
             text += "\n" + note.replace("%1", f"{report.bootstrap.resamples:,}")
@@ -260,6 +300,11 @@ class AgreementDialog(QDialog):
             text += "\n" + note.replace("%1", str(report.gamma.samples)).replace(
                 "%2", "—" if precision is None else f"{precision:.4f}")
         return text
+
+    def weights_name(self, report: AgreementReport) -> str:
+        kind = report.weights.kind if report.weights is not None else ""
+        return {"identity": self.tr("identity"), "linear": self.tr("linear"),
+                "quadratic": self.tr("quadratic"), "ordinal": self.tr("ordinal")}.get(kind, kind)
 
     def _show_failure(self, generation: int, message: str) -> None:
         if self.job.is_current(generation):

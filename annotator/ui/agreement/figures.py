@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.app.agreement import AgreementReport, Figure, PairAgreement
-from annotator.ui.agreement.table_models import Value
+from annotator.ui.agreement.table_models import Value, left_to_right
 
 MEASURE_KEYS = ("cohen_kappa", "span_f1_exact", "span_f1_lenient", "alpha_u")
 # the documents table's column that matches each pairwise measure (token measures: alpha)
@@ -24,31 +24,41 @@ def figure_tooltip(figure: Figure) -> str:
     return "\n".join(parts)
 
 
-def label_rows(report: AgreementReport) -> tuple[list[list[Value]], list[list[str | None]]]:
-    """Label, F1 exact, F1 lenient, Cohen's kappa, alpha, alpha_u, spans, tokens used, left
-    out, gamma-k (None without gamma)."""
+# the per-label table's measures, in column order after the label (then gamma-k and counts)
+LABEL_MEASURES = ("span_f1_exact", "span_f1_lenient", "cohen_kappa", "krippendorff_alpha",
+                  "alpha_u", "gwet_ac1")
+LabelTable = tuple[list[list[Value]], list[list[str | None]], list[list[str | None]]]
+
+
+def label_rows(report: AgreementReport) -> LabelTable:
+    """Rows, tooltips and notes (each measure's 95% interval, the line under its value) of
+    the per-label table: label, F1 exact, F1 lenient, Cohen's kappa, alpha, alpha_u, AC1
+    (label against the rest), gamma-k (None without gamma), spans, tokens used, left out."""
     rows: list[list[Value]] = []
     tips: list[list[str | None]] = []
+    notes: list[list[str | None]] = []
     for label, found in report.per_label.items():
         alpha = found.krippendorff_alpha
         gamma = None if report.gamma is None else report.gamma.per_label.get(label)
-        rows.append([label, found.exact_f1.value, found.lenient_f1.value,
-                     found.cohen_kappa.value, alpha.value, found.alpha_u.value,
-                     sum(found.spans.values()), alpha.used, sum(alpha.left_out.values()),
-                     None if gamma is None else gamma.value])
+        figures: list[Figure | None] = [found.exact_f1, found.lenient_f1, found.cohen_kappa,
+                                        alpha, found.alpha_u, found.gwet_ac1]
+        ci, short = _label_intervals(report, label)
+        rows.append([label, *(None if f is None else f.value for f in figures),
+                     None if gamma is None else gamma.value,
+                     sum(found.spans.values()), alpha.used, sum(alpha.left_out.values())])
         spans = ", ".join(f"{name}: {n}" for name, n in found.spans.items())
-        ci = _label_intervals(report, label)
-        tips.append([None, figure_tooltip(found.exact_f1) + ci("span_f1_exact"),
-                     figure_tooltip(found.lenient_f1) + ci("span_f1_lenient"),
-                     figure_tooltip(found.cohen_kappa) + ci("cohen_kappa"),
-                     figure_tooltip(alpha) + ci("krippendorff_alpha"),
-                     figure_tooltip(found.alpha_u) + ci("alpha_u"), spans, figure_tooltip(alpha),
-                     figure_tooltip(alpha), None if gamma is None else figure_tooltip(gamma)])
-    return rows, tips
+        tips.append([None, *(None if f is None else figure_tooltip(f) + ci(m)
+                             for f, m in zip(figures, LABEL_MEASURES, strict=True)),
+                     None if gamma is None else figure_tooltip(gamma), spans,
+                     figure_tooltip(alpha), figure_tooltip(alpha)])
+        notes.append([None, *(short(m) for m in LABEL_MEASURES), None, None, None, None])
+    return rows, tips, notes
 
 
-def _label_intervals(report: AgreementReport, label: str) -> Callable[[str], str]:
-    """measure -> "\n95% interval [low, high]" of LABEL's figure ("" without a bootstrap)."""
+def _label_intervals(report: AgreementReport,
+                     label: str) -> tuple[Callable[[str], str], Callable[[str], str | None]]:
+    """measure -> "\n95% interval [low, high]" of LABEL's figure ("" without a bootstrap),
+    and measure -> "[low, high]" to 2 decimals for the cell (None without one)."""
     found = report.bootstrap.per_label.get(label, {}) if report.bootstrap else {}
 
     def line(measure: str) -> str:
@@ -57,7 +67,13 @@ def _label_intervals(report: AgreementReport, label: str) -> Callable[[str], str
             return ""
         return f"\n95% interval [{i.low:.3f}, {i.high:.3f}] ({i.resamples} resamples)"
 
-    return line
+    def short(measure: str) -> str | None:
+        i = found.get(measure)
+        if i is None or i.low is None or i.high is None:
+            return None
+        return left_to_right(f"[{i.low:.2f}, {i.high:.2f}]")
+
+    return line, short
 
 
 def document_rows(report: AgreementReport, titles: dict[int, str]) -> list[list[Value]]:

@@ -12,15 +12,19 @@ from annotator.ui.agreement.adjudication_view import AdjudicationDialog
 from annotator.ui.agreement.agreement_view import AgreementDialog
 from annotator.ui.agreement.disagreement_view import DisagreementDialog
 from annotator.ui.fonts import text_font
+from annotator.ui.i18n import install_language
 
 COMPUTE_TIMEOUT_MS = 30000
 
 
-def save_team_screenshots(project: Project, curator: str, out: Path) -> list[Path]:
+def save_team_screenshots(project: Project, curator: str, out: Path, language: str = "en",
+                          suffix: str = "") -> list[Path]:
     """screenshot-agreement.png, -disagreements.png (first document) and -adjudication.png
-    (first conflict resolved by its best supported version) in OUT."""
+    (first conflict resolved by its best supported version) in OUT, the interface in
+    LANGUAGE, SUFFIX before ".png" (e.g. "-ar")."""
     instance = QApplication.instance()
     app = instance if isinstance(instance, QApplication) else QApplication(["annotator"])
+    install_language(app, language)
     font = text_font("", 13)
     saved: list[Path] = []
 
@@ -41,17 +45,18 @@ def save_team_screenshots(project: Project, curator: str, out: Path) -> list[Pat
     QTimer.singleShot(COMPUTE_TIMEOUT_MS, loop.quit)
     loop.exec()
     agreement.measure.setCurrentIndex(agreement.measure.findData("span_f1_lenient"))
-    save(agreement, "screenshot-agreement.png")
+    save(agreement, f"screenshot-agreement{suffix}.png")
     disagreements = DisagreementDialog(project, project.document_ids()[0], curator, font)
     disagreements.resize(1300, 900)
-    save(disagreements, "screenshot-disagreements.png")
+    save(disagreements, f"screenshot-disagreements{suffix}.png")
     adjudication = AdjudicationDialog(project, curator, font)
     adjudication.resize(1500, 880)
     tree = adjudication.conflicts
-    first, second = tree.topLevelItem(0), tree.topLevelItem(1)
+    first = tree.topLevelItem(0)
     if first is not None:
         adjudication.pick_item(first.child(0))
+    second = tree.topLevelItem(1)  # after the pick: picking rebuilds the tree's items
     if second is not None:
         tree.setCurrentItem(second)
-    save(adjudication, "screenshot-adjudication.png")
+    save(adjudication, f"screenshot-adjudication{suffix}.png")
     return saved

@@ -40,6 +40,12 @@ def format_value(value: Value) -> str:
     return str(value)
 
 
+def left_to_right(text: str) -> str:
+    """TEXT embedded left to right (LRE ... PDF): an interval "[0.83, 1.00]" keeps its order in
+    a right-to-left interface, where the bidi algorithm would otherwise put 1.00 first."""
+    return f"\u202a{text}\u202c"
+
+
 def scale_color(value: float, alpha: float = 1.0) -> QColor:
     """VALUE (an agreement coefficient, 1 = perfect) on the red-yellow-green scale, laid over
     white at ALPHA."""
@@ -72,14 +78,21 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[list[Value]] = []
         self.keys: list[object] = []
         self.tooltips: list[list[str | None]] = []
+        self.notes: list[list[str | None]] = []
 
     def set_rows(self, rows: Sequence[Sequence[Value]], keys: Sequence[object] | None = None,
-                 tooltips: Sequence[Sequence[str | None]] | None = None) -> None:
+                 tooltips: Sequence[Sequence[str | None]] | None = None,
+                 notes: Sequence[Sequence[str | None]] | None = None) -> None:
+        """NOTES: a second line under a cell's value (e.g. its confidence interval)."""
         self.beginResetModel()
         self.rows = [list(r) for r in rows]
         self.keys = list(keys) if keys is not None else [None] * len(self.rows)
-        self.tooltips = [list(t) for t in tooltips] if tooltips is not None else [
-            [None] * len(self.columns) for _ in self.rows]
+        def cells(given: Sequence[Sequence[str | None]] | None) -> list[list[str | None]]:
+            if given is None:
+                return [[None] * len(self.columns) for _ in self.rows]
+            return [list(row) for row in given]
+
+        self.tooltips, self.notes = cells(tooltips), cells(notes)
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
@@ -100,7 +113,8 @@ class RowsModel(QAbstractTableModel):
         value = self.rows[index.row()][index.column()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(value)
+            note = self.notes[index.row()][index.column()]
+            return format_value(value) if not note else f"{format_value(value)}\n{note}"
         if role == SORT_ROLE:
             if value is None:
                 return float("inf")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.fonts import text_font
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.label_editing import LabelEditing, UndoOrder
+from annotator.ui.menu_direction import isolate_shortcuts
 
 if TYPE_CHECKING:
     from annotator.ui.dialogs.label_dialog import LabelDialog
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
             self.editor.view, self.editor.view.viewport(), self.label_bar))
         self.time_tracker.failed.connect(self.show_message)
         add_time_action(self.workflow.menus["tools"], self, self.time_tracker, annotator)
+        for entry in self.menuBar().actions():  # keys read "Ctrl++" in Arabic too
+            if isinstance(menu := entry.menu(), QMenu):
+                isolate_shortcuts(menu)
 
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.label_bar.edit_requested.connect(self.edit_labels)

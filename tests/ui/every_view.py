@@ -1,0 +1,257 @@
+"""Every window, dialog and menu of annotator/ui, opened on a project the way the app opens
+them, and the text each shows a person (for the translation, direction and table-fit tests and
+the screenshots)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDockWidget,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QTreeWidget,
+    QWidget,
+)
+
+COMPUTE_TIMEOUT_MS = 20000
+
+
+@dataclass(frozen=True)
+class Shown:
+    where: str  # the widget's class and object name, and what the text is
+    text: str
+
+
+def wait_for(signal, timeout_ms: int = COMPUTE_TIMEOUT_MS) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def _name(widget: QWidget) -> str:
+    return f"{type(widget).__name__}#{widget.objectName() or '?'}"
+
+
+def menu_texts(menu: QMenu, where: str) -> Iterator[Shown]:
+    if menu.title():
+        yield Shown(f"{where} title", menu.title())
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        if action.text():
+            yield Shown(f"{where} item", action.text().split("\t")[0])
+        if action.toolTip() and action.toolTip() != action.text().replace("&", ""):
+            yield Shown(f"{where} tooltip", action.toolTip())
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            yield from menu_texts(sub, f"{where} › {action.text()}")
+
+
+def _model_texts(view: QAbstractItemView, where: str) -> Iterator[Shown]:
+    model = view.model()
+    if model is None:
+        return
+    for orientation, header in ((Qt.Orientation.Horizontal, getattr(view, "horizontalHeader", None)),
+                                (Qt.Orientation.Vertical, getattr(view, "verticalHeader", None))):
+        head = header() if header is not None else None
+        if isinstance(head, QHeaderView) and not head.isVisible():
+            continue
+        count = model.columnCount() if orientation is Qt.Orientation.Horizontal else model.rowCount()
+        if orientation is Qt.Orientation.Vertical and head is None:
+            continue
+        for i in range(count):
+            value = model.headerData(i, orientation, Qt.ItemDataRole.DisplayRole)
+            if value:
+                yield Shown(f"{where} header", str(value))
+            tip = model.headerData(i, orientation, Qt.ItemDataRole.ToolTipRole)
+            if tip:
+                yield Shown(f"{where} header tooltip", str(tip))
+
+
+def visible_texts(root: QWidget) -> Iterator[Shown]:
+    """The interface text ROOT shows: titles, labels, buttons, tooltips, placeholders, group
+    titles, tab names, combo items, table headers and menus (not the documents' own text)."""
+    if root.windowTitle():
+        yield Shown(f"{_name(root)} window title", root.windowTitle())
+    widgets = [root] + root.findChildren(QWidget)
+    for widget in widgets:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        where = _name(widget)
+        if widget.toolTip():
+            yield Shown(f"{where} tooltip", widget.toolTip())
+        if isinstance(widget, QLabel) and widget.text():
+            yield Shown(f"{where} text", widget.text())
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            yield Shown(f"{where} text", widget.text())
+        elif isinstance(widget, QLineEdit) and widget.placeholderText():
+            yield Shown(f"{where} placeholder", widget.placeholderText())
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)) and widget.placeholderText():
+            yield Shown(f"{where} placeholder", widget.placeholderText())
+        elif isinstance(widget, QGroupBox) and widget.title():
+            yield Shown(f"{where} title", widget.title())
+        elif isinstance(widget, QDockWidget):
+            yield Shown(f"{where} title", widget.windowTitle())
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            for i in range(widget.count()):
+                yield Shown(f"{where} item", widget.itemText(i))
+        if isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                yield Shown(f"{where} tab", widget.tabText(i))
+        if isinstance(widget, QTreeWidget) and not widget.isHeaderHidden():
+            header = widget.headerItem()
+            for i in range(widget.columnCount()):
+                yield Shown(f"{where} header", header.text(i))
+        elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QListWidget):
+            yield from _model_texts(widget, where)
+        if isinstance(widget, QMenu):
+            yield from menu_texts(widget, where)
+
+
+def main_window_texts(window) -> Iterator[Shown]:  # type: ignore[no-untyped-def]
+    yield from visible_texts(window)
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu):
+            yield from menu_texts(menu, "menu bar")
+
+
+# ---------------------------------------------------------------------- Latin letters
+# Words that stay as they are in the Arabic interface: names of tools, formats and measures,
+# key names, the label and annotator names of the test projects, and command lines.
+ALLOWED_WORDS = frozenset({
+    "spaCy", "CoNLL", "JSONL", "JSON", "CSV", "HTML", "IOB", "IOB2", "BIO", "BILOU", "IO",
+    "doccano", "brat", "EntityRuler", "F1", "pip", "PostgreSQL", "SQLite",
+    "Ctrl", "Shift", "Alt", "Meta", "Tab", "Enter", "Return", "Del", "Delete", "Backspace",
+    "Esc", "PgUp", "PgDown", "Home", "End", "Space", "Ins",
+    "F2", "F3", "F5", "F8", "PERS", "LOC", "ORG", "MISC", "GPE", "PERSON", "DATE",
+    "amal", "badr", "carim", "cora", "annotator", "English",
+    "ner", "PATH", "PROJECT", "DIR", "cat", "α_u", "k",
+})
+LATIN = re.compile(r"[A-Za-z]")
+FILE_NAME = re.compile(r"\S+\.(txt|db|conll|jsonl|json|spacy|ann|csv|html|png)\b")
+OPTION = re.compile(r"--[a-z][a-z-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def latin_words(text: str) -> list[str]:
+    """The words of TEXT in Latin letters that are not on the allow-list."""
+    text = OPTION.sub(" ", FILE_NAME.sub(" ", text.replace("&", "")))
+    return [w for w in WORD.findall(text) if w not in ALLOWED_WORDS]
+
+
+def untranslated(shown: list[Shown]) -> list[Shown]:
+    return [s for s in shown if latin_words(s.text)]
+
+
+def process_events(rounds: int = 3) -> None:
+    app = QApplication.instance()
+    for _ in range(rounds):
+        app.processEvents()
+
+
+Opener = Callable[[], QWidget]
+
+
+# ---------------------------------------------------------------------- the views
+def main_window(project, annotator: str):  # type: ignore[no-untyped-def]
+    """The main window as the app opens it (no saved layout), on its first document."""
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import AppSettings
+
+    window = MainWindow(project, annotator, AppSettings())
+    window.remember_layout = False
+    window.background_work = False
+    window.open_position(1)
+    window.resize(1320, 860)
+    window.fit_docks()
+    window.show()
+    process_events()
+    return window
+
+
+def span_menu(window):  # type: ignore[no-untyped-def]
+    """The editor's menu on the first span of the open document (one is added if none)."""
+    from annotator.core.operations import AddSpan
+
+    session = window.session
+    if not len(session.index):
+        start = session.text.index("لافروف")
+        session.apply(AddSpan(session.annotation_id, start, start + len("لافروف"), "PERS"))
+    span = next(iter(session.index))
+    return window.workflow.span_menu.menu_for(span)
+
+
+def dialog_openers(window, team_window) -> dict[str, Callable[[], QWidget]]:  # type: ignore[no-untyped-def]
+    """Each dialog of annotator/ui by its class name, opened as the app opens it: WINDOW on an
+    annotator's project, TEAM_WINDOW a curator's window on a finished team project."""
+    from annotator.ui.dialogs.identity_dialog import IdentityDialog, OpenProjectDialog
+    from annotator.ui.dialogs.label_dialog import SpanChoiceDialog
+    from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+    from annotator.ui.dialogs.time_dialog import TimeDialog
+
+    flow, team = window.workflow, team_window.actions_.team
+
+    def agreement() -> QWidget:
+        dialog = team.open_agreement()
+        wait_for(dialog.computed)
+        process_events()
+        return dialog
+
+    def bulk() -> QWidget:
+        return team.open_adjudication().open_bulk_accept()
+
+    return {
+        "MainWindow": lambda: window,
+        "PretagDialog": flow.pretag,
+        "ExportDialog": flow.export,
+        "ImportDialog": flow.import_documents,
+        "TrainDialog": flow.train,
+        "ModelErrorsDialog": flow.model_errors,
+        "QueueDialog": flow.queue,
+        "IdentityDialog": lambda: IdentityDialog(window.project, window.annotator, window),
+        "OpenProjectDialog": lambda: OpenProjectDialog("", window),
+        "LabelDialog": window.edit_labels,
+        "SpanChoiceDialog": lambda: SpanChoiceDialog("PERS", ["LOC", "ORG"], True, window),
+        "ShortcutsDialog": lambda: ShortcutsDialog(window),
+        "TimeDialog": lambda: TimeDialog(window.project, window.annotator, window),
+        "AgreementDialog": agreement,
+        "DisagreementDialog": team.open_disagreements,
+        "AdjudicationDialog": team.open_adjudication,
+        "AssignDialog": team.open_assignment,
+        "BulkAcceptDialog": bulk,
+    }
+
+
+def dialog_classes() -> set[str]:
+    """The names of every QDialog subclass defined in annotator/ui."""
+    import importlib
+    import pkgutil
+
+    import annotator.ui
+
+    names = set()
+    for module in pkgutil.walk_packages(annotator.ui.__path__, "annotator.ui."):
+        loaded = importlib.import_module(module.name)
+        for value in vars(loaded).values():
+            if isinstance(value, type) and issubclass(value, (QDialog,)) and \
+                    value.__module__ == loaded.__name__:
+                names.add(value.__name__)
+    return names

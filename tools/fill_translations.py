@@ -219,6 +219,10 @@ ARABIC = {
     "γ: expected disorder from %1 sampled continua, standard error %2":
         "γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
 }
+# one English source meaning two things: (source, the tr() disambiguation comment) -> Arabic
+ARABIC_BY_COMMENT = {
+    ("Spans", "the panel"): "المقاطع الموسومة",  # the Spans dock; "الوسوم" is the labels' name
+}
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {
     "Accepted %n suggestion(s)": [
@@ -245,7 +249,8 @@ def fill(path: Path) -> list[str]:
                 ET.SubElement(translation, "numerusform").text = form
             translation.text = None
         else:
-            arabic = ARABIC.get(source)
+            comment = message.findtext("comment")
+            arabic = ARABIC_BY_COMMENT.get((source, comment)) if comment else ARABIC.get(source)
             if arabic is None:
                 missing.append(source)
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -43,6 +43,14 @@ from annotator.ui.workflow import WorkflowActions
 
 STATUS_MESSAGE_MS = 6000
 TOKENIZE_DELAY_MS = 30
+
+
+def dock_sides() -> tuple[Qt.DockWidgetArea, Qt.DockWidgetArea]:
+    """The dock areas where a line starts and ends in the interface's direction (Qt's main
+    window does not mirror its dock areas with the layout)."""
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    return (right, left) if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft \
+        else (left, right)
 
 
 class MainWindow(QMainWindow):
@@ -85,12 +93,10 @@ class MainWindow(QMainWindow):
         self.span_model = SpanListModel(self.editor.span_style)
         self.span_panel = SpanPanel(self.span_model, self)
         self.guidelines = GuidelinesPanel(self.info.guidelines, self)
-        self.document_dock = self._dock("documents", self.tr("Documents"), self.document_panel,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.span_dock = self._dock("spans", self.tr("Spans"), self.span_panel,
-                                    Qt.DockWidgetArea.RightDockWidgetArea)
-        self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines,
-                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        start, end = dock_sides()  # Documents where a line starts: on the right in Arabic
+        self.document_dock = self._dock("documents", self.tr("Documents"), self.document_panel, start)
+        self.span_dock = self._dock("spans", self.tr("Spans", "the panel"), self.span_panel, end)
+        self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines, end)
 
         self.progress_label = QLabel(self)
         self.mode_label = QLabel(self)
@@ -395,7 +401,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout
     def _restore_layout(self) -> None:
-        geometry, state = self.settings.geometry, self.settings.window_state
+        geometry, state = self.settings.geometry, self.settings.window_state(self.isRightToLeft())
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -429,7 +435,7 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.geometry = QByteArray(self.saveGeometry())
-        self.settings.window_state = QByteArray(self.saveState())
+        self.settings.set_window_state(self.isRightToLeft(), QByteArray(self.saveState()))
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

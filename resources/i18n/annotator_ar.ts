@@ -1038,77 +1038,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="336" />
+        <location filename="../../annotator/ui/main_window.py" line="347" />
         <source>The edit was not saved</source>
         <translation>لم يُحفظ التعديل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="396" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
         <source>Overlapping spans in this project: %1</source>
         <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="67" />
+        <location filename="../../annotator/ui/main_window.py" line="77" />
         <source>%1 — annotator</source>
         <translation>%1 — المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="86" />
+        <location filename="../../annotator/ui/main_window.py" line="97" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="88" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="90" />
+        <location filename="../../annotator/ui/main_window.py" line="98" />
+        <source>Spans</source>
+        <comment>the panel</comment>
+        <translation>المقاطع الموسومة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="99" />
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="211" />
+        <location filename="../../annotator/ui/main_window.py" line="222" />
         <source>This project has no documents yet: import some with `annotator import`</source>
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="231" />
+        <location filename="../../annotator/ui/main_window.py" line="242" />
         <source>Every document is done</source>
         <translation>أُنجزت كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="337" />
         <source>Document marked %1</source>
         <translation>وُسم المستند بأنه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>%1 of %2 documents done</source>
         <translation>أُنجز %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Character mode</source>
         <translation>وضع الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Token mode</source>
         <translation>وضع الكلمات</translation>
     </message>
@@ -1121,7 +1126,7 @@
         <translation>التداخل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="209" />
+        <location filename="../../annotator/ui/main_window.py" line="220" />
         <source>No document is assigned to you yet</source>
         <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
@@ -1766,47 +1771,47 @@
 <context>
     <name>SpanMenu</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="72" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="74" />
         <source>Remove “%1” (%2) from the gazetteer</source>
         <translation>حذف «%1» (%2) من معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="77" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="79" />
         <source>Add “%1” to the gazetteer as %2</source>
         <translation>إضافة «%1» إلى معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="85" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="84" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="86" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="85" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="87" />
         <source>Relabel as</source>
         <translation>إعادة التسمية إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="90" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="92" />
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="101" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="103" />
         <source>Added “%1” to the gazetteer as %2</source>
         <translation>أُضيف «%1» إلى معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="102" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="104" />
         <source>“%1” is already in the gazetteer as %2</source>
         <translation>«%1» موجود في معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="113" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="115" />
         <source>Removed “%1” (%2) from the gazetteer</source>
         <translation>حُذف «%1» (%2) من معجم الأسماء</translation>
     </message>

@@ -103,3 +103,48 @@ def test_the_span_menu_takes_the_interfaces_direction_not_the_texts(qtbot, store
     assert read_order(shown_keys(copy), expected).endswith("C")
     standard.deleteLater()
     process_events()
+
+
+# ---------------------------------------------------------------------- docks
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def _sides(window) -> tuple[Qt.DockWidgetArea, Qt.DockWidgetArea, bool]:  # type: ignore[no-untyped-def]
+    documents, spans = window.document_dock, window.span_dock
+    return (window.dockWidgetArea(documents), window.dockWidgetArea(spans),
+            documents.geometry().center().x() < spans.geometry().center().x())
+
+
+def test_docks_mirror_with_the_language_and_a_state_from_the_other_does_not_undo_it(
+        qtbot, qapp, store):
+    expected = {"en": (LEFT, RIGHT, True), "ar": (RIGHT, LEFT, False)}
+    try:
+        for first, second in (("en", "ar"), ("ar", "en")):
+            install_language(qapp, first)
+            window = main_window(store, ANNOTATOR)
+            assert _sides(window) == expected[first], first
+            window.save_layout()  # as closing the window does
+            window.close()
+            install_language(qapp, second)
+            window = main_window(store, ANNOTATOR)  # restores what the other language saved
+            assert window.settings.window_state(first == "ar") is not None
+            assert _sides(window) == expected[second], f"{second} after {first}"
+            window.save_layout()
+            window.close()
+            install_language(qapp, first)
+            window = main_window(store, ANNOTATOR)  # its own saved layout, sides unchanged
+            assert _sides(window) == expected[first], f"{first} again"
+            window.close()
+    finally:
+        install_language(qapp, "en")
+
+
+def test_no_two_panels_share_a_name(qtbot, store, language):
+    window = main_window(store, ANNOTATOR)
+    qtbot.addWidget(window)
+    from PySide6.QtWidgets import QDockWidget, QLabel
+
+    names = [dock.windowTitle() for dock in window.findChildren(QDockWidget)]
+    caption = next(label.text() for label in window.label_bar.findChildren(QLabel))
+    names.append(caption.rstrip(":"))
+    assert len(names) == 4 and len(set(names)) == len(names), names

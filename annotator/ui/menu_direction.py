@@ -37,7 +37,9 @@ def isolate_action_keys(action: QAction) -> None:
         label = text
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     if keys and not keys.startswith(LRI):
+        tip = action.toolTip().split("\t", 1)[0]  # Qt's tooltip is the text: not the keys
         action.setText(f"{label}\t{isolated(keys)}")
+        action.setToolTip(tip)
 
 
 def isolate_shortcuts(menu: QMenu) -> None:

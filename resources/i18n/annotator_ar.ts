@@ -547,22 +547,22 @@
 <context>
     <name>DisagreementDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="68" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="69" />
         <source>Ringed in red: spans not shared by every annotator shown.</source>
         <translation>المطوَّق بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="50" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="51" />
         <source>Disagreements — %1</source>
         <translation>الاختلافات — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="64" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="65" />
         <source>Blind project: only your own annotation is shown; colleagues' spans are hidden.</source>
         <translation>مشروع معمّى: يظهر تعليمك وحدك، وتُخفى وسوم زملائك.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="66" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="67" />
         <source>Fewer than two annotators finished this document.</source>
         <translation>أنجز هذا المستندَ أقلُّ من مُعلِّمَين.</translation>
     </message>
@@ -571,7 +571,7 @@
         <translation type="vanished">المحاط بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="80" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="81" />
         <source>%1 — %2 spans, %3 not shared by all (%4)</source>
         <translation>%1 — الوسوم: %2، غير المشتركة بين الجميع: %3 (%4)</translation>
     </message>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/export_dialog.py" line="49" />
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="76" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="80" />
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
@@ -703,63 +703,78 @@
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="61" />
+        <source>union (every span of anyone)</source>
+        <translation>الاتحاد (كل مقطع وسمه أيٌّ منهم)</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/dialogs/export_dialog.py" line="62" />
+        <source>majority (spans of more than half)</source>
+        <translation>الأغلبية (مقاطع وسمها أكثر من نصفهم)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="63" />
+        <source>intersection (spans of everyone)</source>
+        <translation>التقاطع (مقاطع وسمها الجميع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="65" />
         <source>Merge of all annotators: %1</source>
         <translation>دمج كل الموسِّمين: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="65" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="69" />
         <source>All documents (not only done ones)</source>
         <translation>كل المستندات (لا المنجزة وحدها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="66" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="70" />
         <source>Include suggestions (not only accepted spans)</source>
         <translation>تضمين الاقتراحات (لا الوسوم المقبولة وحدها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="68" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="72" />
         <source>Skip spans that do not align to tokens (each is listed in the report)</source>
         <translation>تخطي الوسوم التي لا تنطبق على حدود الكلمات (تُذكر كلها في التقرير)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="70" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="74" />
         <source>no split; or train=0.8,dev=0.2</source>
         <translation>بلا تقسيم؛ أو train=0.8,dev=0.2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="73" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="77" />
         <source>Replace an existing file or folder</source>
         <translation>استبدال ملف أو مجلد موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="77" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="81" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="78" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="82" />
         <source>CoNLL scheme</source>
         <translation>مخطط CoNLL</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="79" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="83" />
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="86" />
         <source>Splits</source>
         <translation>الأقسام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="87" />
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="89" />
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="116" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="93" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="120" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -768,32 +783,32 @@
         <translation type="vanished">اختر مكان التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="133" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="137" />
         <source>%1 of %2 documents written</source>
         <translation>كُتب %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="143" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="147" />
         <source>Tokens split at span edges: %1</source>
         <translation>كلمات قُسمت عند حدود الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="145" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="149" />
         <source>Spans skipped (not aligned to tokens):</source>
         <translation>وسوم متخطاة (لا تنطبق على حدود الكلمات):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="148" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="152" />
         <source>Exported %1 documents, %2 spans</source>
         <translation>صُدّر %1 مستندًا و%2 وسمًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="156" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="160" />
         <source>Spans that do not align to tokens (nothing was written):</source>
         <translation>وسوم لا تنطبق على حدود الكلمات (لم يُكتب شيء):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="158" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="162" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
@@ -1258,6 +1273,11 @@
         <translation>المشاريع (*.db *.sqlite *.annotator);;كل الملفات (*)</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="75" />
+        <source>project.db  or  postgresql+psycopg://user@host/db</source>
+        <translation>project.db  أو  postgresql+psycopg://user@host/db</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="83" />
         <source>A project file or a database URL</source>
         <translation>ملف مشروع أو عنوان قاعدة بيانات</translation>
@@ -1327,7 +1347,7 @@
 <context>
     <name>PretagDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="135" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="133" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
@@ -1336,154 +1356,154 @@
         <translation type="vanished">لا يوجد خط معالجة spaCy مثبت فيه مكوّن 'ner'، ولا يُنزَّل شيء تلقائيًا. لإضافة واحد: ثبّت حزمة خط معالجة في هذه البيئة (pip install &lt;pipeline&gt;)، أو حدّد مجلد خط معالجة أدناه، أو درّب واحدًا من مستنداتك المنجزة عبر أدوات › تدريب نموذج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="68" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="66" />
         <source>Pre-tag documents</source>
         <translation>الوسم المسبق للمستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="84" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="82" />
         <source>A pipeline folder, rules or names file</source>
         <translation>مجلد خط معالجة، أو ملف قواعد أو أسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="85" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="83" />
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="95" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="93" />
         <source>GPE=LOC, PERSON=PERS, DATE=-  (- drops a label)</source>
         <translation>GPE=LOC, PERSON=PERS, DATE=-  (- تُسقط التسمية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="96" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="94" />
         <source>Add labels the project does not have (else drop them)</source>
         <translation>إضافة التسميات غير الموجودة في المشروع (وإلا تُسقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="97" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="95" />
         <source>Check labels</source>
         <translation>فحص التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="101" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="99" />
         <source>Add the starter names to the project gazetteer</source>
         <translation>إضافة الأسماء الأولية إلى معجم أسماء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="110" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="108" />
         <source>Whole project (documents still open for %1)</source>
         <translation>المشروع كله (المستندات المفتوحة بعد لـ %1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="111" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="109" />
         <source>This document only</source>
         <translation>هذا المستند فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="112" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="110" />
         <source>Untouched documents (nobody has started them)</source>
         <translation>المستندات التي لم يبدأها أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="122" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="120" />
         <source>Pre-tagger</source>
         <translation>أداة الوسم المسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="124" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="122" />
         <source>Choice</source>
         <translation>الاختيار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="125" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="123" />
         <source>Or a path</source>
         <translation>أو مسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="128" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="259" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="272" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="126" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="257" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="270" />
         <source>Label mapping</source>
         <translation>مطابقة التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="131" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="129" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="139" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="137" />
         <source>Pre-tag</source>
         <translation>وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="151" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="149" />
         <source>spaCy pipeline</source>
         <translation>خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="151" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="149" />
         <source>This project's trained model</source>
         <translation>النموذج المدرَّب لهذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="152" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="150" />
         <source>Rules file (EntityRuler patterns)</source>
         <translation>ملف قواعد (أنماط EntityRuler)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="152" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="150" />
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="199" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="197" />
         <source>Starter gazetteer</source>
         <translation>معجم الأسماء الأولي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="206" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="204" />
         <source>Starter gazetteer: %1 names added, %2 already known</source>
         <translation>معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="236" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="234" />
         <source>A spaCy pipeline folder</source>
         <translation>مجلد خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="287" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="285" />
         <source>%1 of %2 documents pre-tagged</source>
         <translation>وُسم مسبقًا %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="298" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="296" />
         <source>Kept: %1</source>
         <translation>المحتفظ بها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="300" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="298" />
         <source>Not in the project (map them or add them): %1</source>
         <translation>غير موجودة في المشروع (طابقها أو أضفها): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="303" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="301" />
         <source>Labels checked</source>
         <translation>فُحصت التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="307" />
         <source>Cancelled: %1 documents pre-tagged, the rest untouched</source>
         <translation>أُلغي: وُسم مسبقًا %1 مستندًا، والباقي لم يُمس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="310" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="308" />
         <source>Done: %1 documents pre-tagged</source>
         <translation>تم: وُسم مسبقًا %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="315" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="313" />
         <source>Pre-tagging failed</source>
         <translation>فشل الوسم المسبق</translation>
     </message>
@@ -2381,6 +2401,27 @@
 <context>
     <name>pretaggers</name>
     <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="16" />
+        <source>an installed spaCy pipeline with 'ner' (package name or folder)</source>
+        <translation>خط معالجة spaCy مثبّت فيه مكوّن 'ner' (باسم حزمته أو مجلده)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="17" />
+        <source>the latest model trained on this project (annotator train)</source>
+        <translation>أحدث نموذج دُرّب على هذا المشروع (annotator train)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="18" />
+        <source>spaCy EntityRuler patterns from a JSONL file (phrase and token patterns)</source>
+        <translation>أنماط EntityRuler من spaCy في ملف JSONL (أنماط عبارات وأنماط كلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="19" />
+        <source>the project gazetteer ('project') or a names file, with normalised Arabic matching and proclitics</source>
+        <translation>معجم أسماء المشروع ('project') أو ملف أسماء، بمطابقة عربية مطبَّعة تراعي السوابق المتصلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="21" />
         <source>No spaCy pipeline with an 'ner' component is installed. Nothing is downloaded for you: install one with pip (a spaCy model package for your language, or one you trained), give a pipeline folder with --model PATH, or train one from your finished documents: annotator train PROJECT --out DIR</source>
         <translation>لا يوجد خط معالجة spaCy مثبّت فيه مكوّن 'ner'. لا يُنزَّل شيء نيابةً عنك: ثبّت واحدًا باستخدام pip (حزمة نموذج spaCy للغتك، أو نموذجًا درّبته)، أو حدّد مجلد خط معالجة بالخيار ‎--model PATH، أو درّب واحدًا من مستنداتك المنجزة: annotator train PROJECT --out DIR</translation>
     </message>

@@ -134,31 +134,38 @@ def main_window_texts(window) -> Iterator[Shown]:  # type: ignore[no-untyped-def
 
 
 # ---------------------------------------------------------------------- Latin letters
-# Words that stay as they are in the Arabic interface: names of tools, formats and measures,
-# key names, the label and annotator names of the test projects, and command lines.
+# What stays in Latin letters in the Arabic interface (the allow-list): names of tools, formats
+# and measures, key names, the label, annotator and project names of the test projects, and
+# what a person types as it is: file names, URLs, command lines and options, values in quotes,
+# a split like train=0.8, the format and scheme names of the registry.
 ALLOWED_WORDS = frozenset({
-    "spaCy", "CoNLL", "JSONL", "JSON", "CSV", "HTML", "IOB", "IOB2", "BIO", "BILOU", "IO",
-    "doccano", "brat", "EntityRuler", "F1", "pip", "PostgreSQL", "SQLite",
-    "Ctrl", "Shift", "Alt", "Meta", "Tab", "Enter", "Return", "Del", "Delete", "Backspace",
-    "Esc", "PgUp", "PgDown", "Home", "End", "Space", "Ins",
-    "F2", "F3", "F5", "F8", "PERS", "LOC", "ORG", "MISC", "GPE", "PERSON", "DATE",
-    "amal", "badr", "carim", "cora", "annotator", "English",
-    "ner", "PATH", "PROJECT", "DIR", "cat", "α_u", "k",
+    "spaCy", "CoNLL", "JSONL", "JSON", "CSV", "HTML", "EntityRuler", "F1", "AC1", "pip",
+    "Ctrl", "Shift", "Alt", "Meta", "Tab", "Enter", "Return", "Del", "Backspace", "Esc",
+    "PgUp", "PgDown", "Home", "End", "Space", "F2", "F3", "F5", "F8", "M", "R", "Z", "Y",
+    "PERS", "LOC", "ORG", "MISC", "GPE", "PERSON", "DATE", "amal", "badr", "carim", "cora",
+    "English", "γ", "cat",
 })
-LATIN = re.compile(r"[A-Za-z]")
-FILE_NAME = re.compile(r"\S+\.(txt|db|conll|jsonl|json|spacy|ann|csv|html|png)\b")
-OPTION = re.compile(r"--[a-z][a-z-]*")
+PATTERNS_KEPT = re.compile("|".join((
+    r"\S+\.(?:txt|db|sqlite|annotator|conll|jsonl|json|spacy|ann|csv|tsv|html|png)\b",  # files
+    r"\*\.\w+",  # file filters
+    r"[a-z+]+://\S+",  # URLs
+    r"\bannotator(?: [a-z-]+)+(?: (?:[A-Z]+|--[a-z-]+))*",  # a command line
+    r"--[a-z][a-z-]*(?: [A-Z]+)?",  # an option and its value
+    r"'[^']*'|`[^`]*`",  # literal values
+    r"\b\w+=[-\d.]+",  # train=0.8
+    r"[α-ω]_\w+",  # α_u
+)))
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
-def latin_words(text: str) -> list[str]:
-    """The words of TEXT in Latin letters that are not on the allow-list."""
-    text = OPTION.sub(" ", FILE_NAME.sub(" ", text.replace("&", "")))
-    return [w for w in WORD.findall(text) if w not in ALLOWED_WORDS]
+def latin_words(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """The words of TEXT in Latin letters that are not on the allow-list (nor in NAMES)."""
+    text = PATTERNS_KEPT.sub(" ", text.replace("&", ""))
+    return [w for w in WORD.findall(text) if w not in ALLOWED_WORDS and w not in names]
 
 
-def untranslated(shown: list[Shown]) -> list[Shown]:
-    return [s for s in shown if latin_words(s.text)]
+def untranslated(shown: list[Shown], names: frozenset[str] = frozenset()) -> list[Shown]:
+    return [s for s in shown if latin_words(s.text, names)]
 
 
 def process_events(rounds: int = 3) -> None:

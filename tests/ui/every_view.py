@@ -225,6 +225,11 @@ def dialog_openers(window, team_window) -> dict[str, Callable[[], QWidget]]:  # 
     def bulk() -> QWidget:
         return team.open_adjudication().open_bulk_accept()
 
+    def shown(dialog: QDialog) -> QDialog:
+        dialog.show()
+        process_events()
+        return dialog
+
     return {
         "MainWindow": lambda: window,
         "PretagDialog": flow.pretag,
@@ -233,12 +238,12 @@ def dialog_openers(window, team_window) -> dict[str, Callable[[], QWidget]]:  # 
         "TrainDialog": flow.train,
         "ModelErrorsDialog": flow.model_errors,
         "QueueDialog": flow.queue,
-        "IdentityDialog": lambda: IdentityDialog(window.project, window.annotator, window),
-        "OpenProjectDialog": lambda: OpenProjectDialog("", window),
+        "IdentityDialog": lambda: shown(IdentityDialog(window.project, window.annotator, window)),
+        "OpenProjectDialog": lambda: shown(OpenProjectDialog("", window)),
         "LabelDialog": window.edit_labels,
-        "SpanChoiceDialog": lambda: SpanChoiceDialog("PERS", ["LOC", "ORG"], True, window),
-        "ShortcutsDialog": lambda: ShortcutsDialog(window),
-        "TimeDialog": lambda: TimeDialog(window.project, window.annotator, window),
+        "SpanChoiceDialog": lambda: shown(SpanChoiceDialog("PERS", ["LOC", "ORG"], True, window)),
+        "ShortcutsDialog": lambda: shown(ShortcutsDialog(window)),
+        "TimeDialog": lambda: shown(TimeDialog(window.project, window.annotator, window)),
         "AgreementDialog": agreement,
         "DisagreementDialog": team.open_disagreements,
         "AdjudicationDialog": team.open_adjudication,
@@ -262,3 +267,44 @@ def dialog_classes() -> set[str]:
                     value.__module__ == loaded.__name__:
                 names.add(value.__name__)
     return names
+
+
+# ---------------------------------------------------------------------- tables that fit
+@dataclass(frozen=True)
+class Cut:
+    where: str
+    column: str
+    width: int
+    needed: int
+
+
+def cut_columns(root: QWidget) -> list[Cut]:
+    """The columns of ROOT's visible tables and trees narrower than their header or contents,
+    and tables wider than their viewport (what the person must scroll sideways to see)."""
+    cuts = []
+    for view in root.findChildren(QAbstractItemView):
+        header = getattr(view, "horizontalHeader", None)
+        head = header() if header is not None else (view.header() if isinstance(view, QTreeWidget)
+                                                   or hasattr(view, "header") else None)
+        if not isinstance(head, QHeaderView) or not view.isVisibleTo(root) or view.model() is None:
+            continue
+        where = _name(view)
+        total = 0
+        for column in range(head.count()):
+            if head.isSectionHidden(column):
+                continue
+            title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or column)
+            width = head.sectionSize(column)
+            total += width
+            # a stretched column (a document's title) takes what is left and may elide its
+            # contents, never its header
+            stretched = head.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch or (
+                head.stretchLastSection() and column == head.count() - 1)
+            needed = max(head.sectionSizeHint(column) if head.isVisible() else 0,
+                         0 if stretched else view.sizeHintForColumn(column))
+            if width < needed:
+                cuts.append(Cut(where, title, width, needed))
+        viewport = view.viewport().width()
+        if total > viewport + 1:
+            cuts.append(Cut(where, "(all columns)", viewport, total))
+    return cuts

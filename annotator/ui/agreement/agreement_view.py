@@ -48,6 +48,7 @@ from annotator.ui.agreement.table_models import (
     format_value,
 )
 from annotator.ui.agreement.worker import BackgroundJob
+from annotator.ui.table_fit import table_width
 
 RECOMPUTE_DELAY_MS = 250
 BOOTSTRAP_RESAMPLES = 1000  # the CLI's default: the same intervals as `agreement --json`
@@ -170,7 +171,7 @@ class AgreementDialog(QDialog):
             filters.addWidget(widget, 1)
         filters.addWidget(QLabel(self.tr("Measure:"), self))
         filters.addWidget(self.measure)
-        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top = self.top_split = QSplitter(Qt.Orientation.Horizontal, self)
         for title, view in ((self.tr("Annotator pairs"), self.heatmap_view),
                             (self.tr("Per label"), self.labels_view)):
             box = QWidget(top)
@@ -238,7 +239,15 @@ class AgreementDialog(QDialog):
         rows, tooltips = label_rows(report)
         self.labels.set_rows(rows, [r[0] for r in rows], tooltips)
         self._show_measure()
+        self._fit_label_table()
         self.computed.emit()
+
+    def _fit_label_table(self) -> None:
+        """Give the per-label table the width of all its columns; the heatmap stretches."""
+        total = sum(self.top_split.sizes())
+        needed = table_width(self.labels_view) + 2  # the box around it
+        if total > 0 and needed < total:
+            self.top_split.setSizes([total - needed, needed])
 
     def overall_text(self, report: AgreementReport) -> str:
         names = (("krippendorff_alpha", self.tr("Krippendorff's α (tokens)")),

@@ -217,7 +217,7 @@ ARABIC = {
     "γ-cat": "γ-cat (التصنيفات)",
     "γ": "γ",
     "γ: expected disorder from %1 sampled continua, standard error %2":
-        "γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
+        "\u200fγ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
     # the pre-tagger kinds' descriptions (context 'pretaggers', ui/domain_texts.py)
     "an installed spaCy pipeline with 'ner' (package name or folder)":
         "خط معالجة spaCy مثبّت فيه مكوّن 'ner' (باسم حزمته أو مجلده)",

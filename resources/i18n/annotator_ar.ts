@@ -116,206 +116,206 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="110" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="111" />
         <source>Agreement between annotators</source>
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="124" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="124" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
         <source>Span F1, exact</source>
         <translation>F1 للوسوم، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="126" />
         <source>Span F1, lenient</source>
         <translation>F1 للوسوم، تطابق متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="125" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="126" />
         <source>α_u (characters)</source>
         <translation>ألفا التقطيع α_u (الحروف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="247" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="256" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="248" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="257" />
         <source>F1 lenient</source>
         <translation>F1 متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="139" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
         <source>Krippendorff's α</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="140" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="247" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="150" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="256" />
         <source>α_u</source>
         <translation>α_u</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
         <source>Tokens used</source>
         <translation>الكلمات المحسوبة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="143" />
         <source>Tokens left out</source>
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="143" />
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
         <source>Annotators</source>
         <translation>المُعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="147" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="148" />
         <source>Missing</source>
         <translation>الغائبون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="150" />
         <source>Tokens alike</source>
         <translation>الكلمات المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="155" />
         <source>Open in the editor</source>
         <translation>فتح في المحرر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="156" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="157" />
         <source>Show disagreements</source>
         <translation>عرض الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="167" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="168" />
         <source>Annotators:</source>
         <translation>المُعلِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="168" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="169" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="171" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="172" />
         <source>Measure:</source>
         <translation>المقياس:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="174" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="175" />
         <source>Annotator pairs</source>
         <translation>أزواج المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="175" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="176" />
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="186" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="187" />
         <source>Documents, least agreement first (double-click opens one)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (انقر مرتين لفتح مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="212" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="213" />
         <source>Choose at least two annotators</source>
         <translation>اختر مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="215" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="216" />
         <source>Choose at least one label</source>
         <translation>اختر وسمًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="217" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="218" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="234" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="235" />
         <source>%1 annotators · %2 documents · %3 tokens</source>
         <translation>المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="244" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="253" />
         <source>Krippendorff's α (tokens)</source>
         <translation>ألفا كريبندورف (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="245" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="254" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="245" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="254" />
         <source>Gwet's AC1</source>
         <translation>معامل AC1 لغويت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="246" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="255" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="248" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="257" />
         <source>γ (spans)</source>
         <translation>γ (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="249" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="258" />
         <source>γ-cat</source>
         <translation>γ-cat (التصنيفات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="255" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="264" />
         <source>[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)</source>
         <translation>[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="259" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="268" />
         <source>γ: expected disorder from %1 sampled continua, standard error %2</source>
-        <translation>γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
+        <translation>‏γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
     </message>
 </context>
 <context>
@@ -1189,68 +1189,68 @@
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="87" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="92" />
         <source>Error</source>
         <translation>الخطأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="87" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="92" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="87" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="92" />
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="90" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="95" />
         <source>Gold spans</source>
         <translation>وسوم المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="91" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="96" />
         <source>The model's spans</source>
         <translation>وسوم النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="106" />
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="133" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="111" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="138" />
         <source>Evaluate</source>
         <translation>تقييم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="115" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="120" />
         <source>missed</source>
         <translation>مفقود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="115" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="120" />
         <source>spurious</source>
         <translation>زائد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="116" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="121" />
         <source>wrong label</source>
         <translation>تصنيف خاطئ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="117" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="122" />
         <source>wrong boundary</source>
         <translation>حدود خاطئة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="133" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="138" />
         <source>Choose a model folder first.</source>
         <translation>اختر مجلد النموذج أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="150" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="155" />
         <source>Scored %1 documents</source>
         <translation>قُيّم %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="153" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="158" />
         <source>Precision %1, recall %2, F1 %3 against %4. Errors: %5</source>
         <translation>الدقة %1، الاستدعاء %2، F1 %3 مقابل %4. الأخطاء: %5</translation>
     </message>
@@ -1880,104 +1880,104 @@
 <context>
     <name>TimeDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="58" />
         <source>Entities per hour with pre-tags</source>
         <translation>كيانات في الساعة مع الوسم المسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="58" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="59" />
         <source>Entities per hour without pre-tags</source>
         <translation>كيانات في الساعة بلا وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="35" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="36" />
         <source>Annotation time</source>
         <translation>وقت التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="37" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="38" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="38" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="39" />
         <source>With pre-tags</source>
         <translation>مع الوسم المسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="39" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="40" />
         <source>Without pre-tags</source>
         <translation>بلا وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="41" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="42" />
         <source>Everyone</source>
         <translation>الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="48" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
         <source>Active time</source>
         <translation>الوقت الفعلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="48" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="48" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="50" />
         <source>Documents per hour</source>
         <translation>مستندات في الساعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="50" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
         <source>Entities per hour</source>
         <translation>كيانات في الساعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="50" />
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="51" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="58" />
         <source>Seconds per entity</source>
         <translation>ثوانٍ لكل كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="67" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="68" />
         <source>No annotation time recorded yet: it is recorded while you annotate here.</source>
         <translation>لم يُسجَّل وقت توسيم بعد: يُسجَّل أثناء التوسيم هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="73" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="74" />
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="79" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="80" />
         <source>Per label (time to each decision)</source>
         <translation>لكل وسم (الوقت حتى كل قرار)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="103" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="105" />
         <source>With pre-tags: %1 times the entities per hour of documents without</source>
         <translation>مع الوسم المسبق: %1 ضعف الكيانات في الساعة في المستندات التي بلا وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="105" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="107" />
         <source>Speed-up: needs time on documents with and without pre-tags</source>
         <translation>التسريع: يحتاج إلى وقت مسجَّل على مستندات مع الوسم المسبق وبدونه</translation>
     </message>

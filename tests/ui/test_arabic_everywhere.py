@@ -4,6 +4,7 @@ allow-list of `every_view.py` (file names, spaCy, CoNLL, label names, key names.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import pytest
@@ -48,12 +49,36 @@ def windows(qtbot, tmp_path, seed, arabic):  # type: ignore[no-untyped-def]
     team.close()
 
 
+def first_strong(line: str) -> str:
+    """'R' or 'L': the direction of LINE's first strong character (U+200F counts as R), '' if
+    none: what a wrapped label's paragraph takes as its direction."""
+    for c in line:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return ""
+
+
+def left_to_right_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """Lines of ROOT's visible wrapped labels that run left to right in the Arabic interface
+    (a wrapped QLabel takes each paragraph's direction from its first strong letter)."""
+    lines = []
+    for label in [root, *root.findChildren(QLabel)]:
+        if isinstance(label, QLabel) and label.wordWrap() and label.isVisibleTo(root):
+            lines += [line for line in label.text().split("\n") if first_strong(line) == "L"]
+    return lines
+
+
 def test_the_allow_list_lets_names_through_and_english_words_not():
     assert latin_words("اختر ملف amal.conll أو spaCy") == []
     assert latin_words("درّب: annotator train PROJECT --out DIR، الخيار --model PATH") == []
     assert latin_words("an installed spaCy pipeline with 'ner' (package name or folder)") == [
         "an", "installed", "pipeline", "with", "package", "name", "or", "folder"]
     assert latin_words("(done)") == ["done"]
+    assert first_strong("γ: الاضطراب المتوقع") == "L"  # such a line would run left to right
+    assert first_strong("\u200fγ: الاضطراب المتوقع") == first_strong("[الحد الأدنى]") == "R"
 
 
 def test_every_view_shows_arabic_only(qtbot, windows):
@@ -79,6 +104,7 @@ def test_every_view_shows_arabic_only(qtbot, windows):
                 process_events()
                 shown += visible_texts(view)
         found += [f"{name}: {s.where}: {s.text!r}" for s in untranslated(shown, names)]
+        found += [f"{name}: runs left to right: {line!r}" for line in left_to_right_lines(view)]
         if view is not window and view is not team_window:
             view.close()
     menu = span_menu(window)

@@ -55,3 +55,13 @@ def test_the_agreement_per_label_table_is_whole(qtbot, tmp_path, language):
     assert view.horizontalScrollBar().maximum() == 0
     dialog.close()
     team.close()
+
+
+def test_a_negative_figure_keeps_its_minus_before_the_number_right_to_left(qapp):
+    from test_interface_direction import RTL, read_order
+
+    from annotator.ui.agreement.table_models import format_value
+
+    assert read_order("-0.785", RTL) == "0.785-"  # what an Arabic cell showed
+    assert read_order(format_value(-0.785), RTL) == "-0.785"
+    assert format_value(0.5) == "0.500"

@@ -65,3 +65,22 @@ def test_a_negative_figure_keeps_its_minus_before_the_number_right_to_left(qapp)
     assert read_order("-0.785", RTL) == "0.785-"  # what an Arabic cell showed
     assert read_order(format_value(-0.785), RTL) == "-0.785"
     assert format_value(0.5) == "0.500"
+
+
+def test_a_colour_code_reads_hash_first_in_the_arabic_label_editor(qtbot, store, qapp):
+    from every_view import main_window
+    from test_interface_direction import RTL, read_order
+
+    from annotator.ui.dialogs.label_dialog import COLOR
+
+    install_language(qapp, "ar")
+    try:
+        window = main_window(store, ANNOTATOR)
+        qtbot.addWidget(window)
+        dialog = window.edit_labels()
+        shown = dialog.table.item(0, COLOR).text()
+        assert read_order("#E69F00", RTL) == "E69F00#"  # what the cell showed
+        assert read_order(shown, RTL) == store.labels()[0].color
+        dialog.close()
+    finally:
+        install_language(qapp, "en")

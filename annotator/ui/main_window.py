@@ -22,6 +22,7 @@ from annotator.core.errors import STORAGE_FAULTS, AnnotatorError
 from annotator.core.history import History
 from annotator.core.model import Direction, OverlapPolicy, SpanState, Status
 from annotator.core.operations import Change, LabelOperation, SetStatus
+from annotator.ui.bidi import in_interface_direction
 from annotator.ui.dialogs.common import show_error
 from annotator.ui.document_list_model import DocumentListModel, status_name
 from annotator.ui.editor.editor_widget import EditorWidget
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
     def _show_progress(self) -> None:
         done, total = self.documents.progress()
         text = self.tr("%1 of %2 documents done").replace("%1", str(done)).replace("%2", str(total))
-        self.progress_label.setText(f"{self.annotator} · {text}")
+        self.progress_label.setText(in_interface_direction(f"{self.annotator} · {text}"))
 
     def _show_mode(self) -> None:
         view = self.editor.view

@@ -15,12 +15,9 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
+from annotator.ui.bidi import LRI, PDI, isolated
 
-
-def isolated(keys: str) -> str:
-    """KEYS (a shortcut as written, "Ctrl++") kept left to right inside any paragraph."""
-    return keys if keys.startswith(LRI) else f"{LRI}{keys}{PDI}"
+__all__ = ["LRI", "PDI", "follow_the_interface", "isolate_shortcuts", "isolated", "shown_keys"]
 
 
 def shown_keys(action: QAction) -> str:

@@ -62,11 +62,11 @@ def first_strong(line: str) -> str:
 
 
 def left_to_right_lines(root) -> list[str]:  # type: ignore[no-untyped-def]
-    """Lines of ROOT's visible wrapped labels that run left to right in the Arabic interface
-    (a wrapped QLabel takes each paragraph's direction from its first strong letter)."""
+    """Lines of ROOT's visible labels that run left to right (and sit on the left) in the
+    Arabic interface: a QLabel takes each paragraph's direction from its first strong letter."""
     lines = []
     for label in [root, *root.findChildren(QLabel)]:
-        if isinstance(label, QLabel) and label.wordWrap() and label.isVisibleTo(root):
+        if isinstance(label, QLabel) and label.isVisibleTo(root):
             lines += [line for line in label.text().split("\n") if first_strong(line) == "L"]
     return lines
 

@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import Direction
 from annotator.text.plain import detect_direction
+from annotator.ui.bidi import isolated
 from annotator.ui.editor.span_style import readable_on
-from annotator.ui.menu_direction import isolated
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -50,9 +50,9 @@ from annotator.core.operations import (
     SetLabelDescription,
     SetLabelHotkey,
 )
+from annotator.ui.bidi import isolated
 from annotator.ui.editor.span_style import readable_on
 from annotator.ui.label_editing import LabelEditing
-from annotator.ui.menu_direction import isolated
 
 NAME, COLOR, HOTKEY, DESCRIPTION = range(4)
 

@@ -222,8 +222,9 @@ ARABIC = {
     "ordinal": "ترتيبية",
     "γ": "γ",
     "γ: expected disorder from %1 sampled continua, standard error %2":
-        "γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
+        "\u200fγ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
     # the app's shell: File › Open recent
+    "Open project": "فتح مشروع",
     "Open &recent": "المشاريع الأ&خيرة",
     "Open recent": "المشاريع الأخيرة",
     "%1 (not found)": "%1 (غير موجود)",
@@ -237,6 +238,23 @@ ARABIC = {
     "System (follow the desktop)": "النظام (اتباع سطح المكتب)",
     "Light": "فاتح",
     "Dark": "داكن",
+    # the pre-tagger kinds' descriptions (context 'pretaggers', ui/domain_texts.py)
+    "an installed spaCy pipeline with 'ner' (package name or folder)":
+        "خط معالجة spaCy مثبّت فيه مكوّن 'ner' (باسم حزمته أو مجلده)",
+    "the latest model trained on this project (annotator train)":
+        "أحدث نموذج دُرّب على هذا المشروع (annotator train)",
+    "spaCy EntityRuler patterns from a JSONL file (phrase and token patterns)":
+        "أنماط EntityRuler من spaCy في ملف JSONL (أنماط عبارات وأنماط كلمات)",
+    "the project gazetteer ('project') or a names file, with normalised Arabic matching and proclitics":
+        "معجم أسماء المشروع ('project') أو ملف أسماء، بمطابقة عربية مطبَّعة تراعي السوابق المتصلة",
+    "project.db  or  postgresql+psycopg://user@host/db": "project.db  أو  postgresql+psycopg://user@host/db",
+    "union (every span of anyone)": "الاتحاد (كل مقطع وسمه أيٌّ منهم)",
+    "majority (spans of more than half)": "الأغلبية (مقاطع وسمها أكثر من نصفهم)",
+    "intersection (spans of everyone)": "التقاطع (مقاطع وسمها الجميع)",
+}
+# one English source meaning two things: (source, the tr() disambiguation comment) -> Arabic
+ARABIC_BY_COMMENT = {
+    ("Spans", "the panel"): "المقاطع الموسومة",  # the Spans dock; "الوسوم" is the labels' name
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {
@@ -264,7 +282,8 @@ def fill(path: Path) -> list[str]:
                 ET.SubElement(translation, "numerusform").text = form
             translation.text = None
         else:
-            arabic = ARABIC.get(source)
+            comment = message.findtext("comment")
+            arabic = ARABIC_BY_COMMENT.get((source, comment)) if comment else ARABIC.get(source)
             if arabic is None:
                 missing.append(source)
                 continue

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -21,12 +22,14 @@ from annotator.core.errors import STORAGE_FAULTS, AnnotatorError
 from annotator.core.history import History
 from annotator.core.model import Direction, OverlapPolicy, SpanState, Status
 from annotator.core.operations import Change, LabelOperation, SetStatus
+from annotator.ui.bidi import in_interface_direction
 from annotator.ui.dialogs.common import show_error
 from annotator.ui.document_list_model import DocumentListModel, status_name
 from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.fonts import text_font
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.label_editing import LabelEditing, UndoOrder
+from annotator.ui.menu_direction import isolate_shortcuts
 
 if TYPE_CHECKING:
     from annotator.ui.dialogs.label_dialog import LabelDialog
@@ -41,6 +44,14 @@ from annotator.ui.workflow import WorkflowActions
 
 STATUS_MESSAGE_MS = 6000
 TOKENIZE_DELAY_MS = 30
+
+
+def dock_sides() -> tuple[Qt.DockWidgetArea, Qt.DockWidgetArea]:
+    """The dock areas where a line starts and ends in the interface's direction (Qt's main
+    window does not mirror its dock areas with the layout)."""
+    left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+    return (right, left) if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft \
+        else (left, right)
 
 
 class MainWindow(QMainWindow):
@@ -83,12 +94,10 @@ class MainWindow(QMainWindow):
         self.span_model = SpanListModel(self.editor.span_style)
         self.span_panel = SpanPanel(self.span_model, self)
         self.guidelines = GuidelinesPanel(self.info.guidelines, self)
-        self.document_dock = self._dock("documents", self.tr("Documents"), self.document_panel,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.span_dock = self._dock("spans", self.tr("Spans"), self.span_panel,
-                                    Qt.DockWidgetArea.RightDockWidgetArea)
-        self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines,
-                                          Qt.DockWidgetArea.RightDockWidgetArea)
+        start, end = dock_sides()  # Documents where a line starts: on the right in Arabic
+        self.document_dock = self._dock("documents", self.tr("Documents"), self.document_panel, start)
+        self.span_dock = self._dock("spans", self.tr("Spans", "the panel"), self.span_panel, end)
+        self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines, end)
 
         self.progress_label = QLabel(self)
         self.mode_label = QLabel(self)
@@ -102,6 +111,9 @@ class MainWindow(QMainWindow):
             self.editor.view, self.editor.view.viewport(), self.label_bar))
         self.time_tracker.failed.connect(self.show_message)
         add_time_action(self.workflow.menus["tools"], self, self.time_tracker, annotator)
+        for entry in self.menuBar().actions():  # keys read "Ctrl++" in Arabic too
+            if isinstance(menu := entry.menu(), QMenu):
+                isolate_shortcuts(menu)
 
         self.label_bar.label_clicked.connect(self.editor.label_with)
         self.label_bar.edit_requested.connect(self.edit_labels)
@@ -341,7 +353,7 @@ class MainWindow(QMainWindow):
     def _show_progress(self) -> None:
         done, total = self.documents.progress()
         text = self.tr("%1 of %2 documents done").replace("%1", str(done)).replace("%2", str(total))
-        self.progress_label.setText(f"{self.annotator} · {text}")
+        self.progress_label.setText(in_interface_direction(f"{self.annotator} · {text}"))
 
     def _show_mode(self) -> None:
         view = self.editor.view
@@ -390,7 +402,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout
     def _restore_layout(self) -> None:
-        geometry, state = self.settings.geometry, self.settings.window_state
+        geometry, state = self.settings.geometry, self.settings.window_state(self.isRightToLeft())
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -424,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         self.settings.geometry = QByteArray(self.saveGeometry())
-        self.settings.window_state = QByteArray(self.saveState())
+        self.settings.set_window_state(self.isRightToLeft(), QByteArray(self.saveState()))
         self.settings.sync()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

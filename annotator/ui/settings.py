@@ -81,14 +81,19 @@ class AppSettings:
     def geometry(self, value: QByteArray) -> None:
         self.store.setValue("window/geometry", value)
 
-    @property
-    def window_state(self) -> QByteArray | None:
-        value = self.store.value("window/state")
+    # The docks' places, one per interface direction: a state saved in English (Documents on
+    # the left) must not bring them back there in Arabic. "window/state" is the left-to-right
+    # one, as every state saved before the docks were mirrored had them the English way.
+    @staticmethod
+    def _state_key(right_to_left: bool) -> str:
+        return "window/state_rtl" if right_to_left else "window/state"
+
+    def window_state(self, right_to_left: bool) -> QByteArray | None:
+        value = self.store.value(self._state_key(right_to_left))
         return value if isinstance(value, QByteArray) else None
 
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self.store.setValue("window/state", value)
+    def set_window_state(self, right_to_left: bool, value: QByteArray) -> None:
+        self.store.setValue(self._state_key(right_to_left), value)
 
     # ------------------------------------------------------------------ work
     @property

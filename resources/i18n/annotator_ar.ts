@@ -116,232 +116,232 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="113" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="121" />
         <source>Agreement between annotators</source>
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="127" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="135" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="127" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="135" />
         <source>Span F1, exact</source>
         <translation>F1 للوسوم، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="128" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="136" />
         <source>Span F1, lenient</source>
         <translation>F1 للوسوم، تطابق متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="128" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="136" />
         <source>α_u (characters)</source>
         <translation>ألفا التقطيع α_u (الحروف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="141" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="280" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="161" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="285" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="150" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="286" />
         <source>F1 lenient</source>
         <translation>F1 متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="142" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="150" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="143" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="151" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
         <source>Krippendorff's α</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="143" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="155" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="280" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="151" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="285" />
         <source>α_u</source>
         <translation>α_u</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="145" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="145" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
         <source>Tokens used</source>
         <translation>الكلمات المحسوبة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="146" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
         <source>Tokens left out</source>
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="144" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
         <source>Annotators</source>
         <translation>المُعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="161" />
         <source>Missing</source>
         <translation>الغائبون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="155" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
         <source>Tokens alike</source>
         <translation>الكلمات المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="168" />
         <source>Open in the editor</source>
         <translation>فتح في المحرر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="170" />
         <source>Show disagreements</source>
         <translation>عرض الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="173" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="181" />
         <source>Annotators:</source>
         <translation>المُعلِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="174" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="182" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="177" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="185" />
         <source>Measure:</source>
         <translation>المقياس:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="180" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="188" />
         <source>Annotator pairs</source>
         <translation>أزواج المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="181" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="189" />
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="193" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="200" />
         <source>Documents, least agreement first (double-click opens one)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (انقر مرتين لفتح مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="219" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="226" />
         <source>Choose at least two annotators</source>
         <translation>اختر مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="222" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="229" />
         <source>Choose at least one label</source>
         <translation>اختر وسمًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="224" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="231" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="242" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="249" />
         <source>%1 annotators · %2 documents · %3 tokens</source>
         <translation>المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="275" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="280" />
         <source>Krippendorff's α (tokens)</source>
         <translation>ألفا كريبندورف (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="276" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="299" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="304" />
         <source>identity</source>
         <translation>التطابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="299" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="304" />
         <source>linear</source>
         <translation>خطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="300" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="305" />
         <source>quadratic</source>
         <translation>تربيعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="300" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="305" />
         <source>ordinal</source>
         <translation>ترتيبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="144" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="276" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
         <source>Gwet's AC1</source>
         <translation>معامل AC1 لغويت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="277" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="282" />
         <source>Gwet's AC2 (%1 weights)</source>
         <translation>معامل AC2 لغويت (أوزان %1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="279" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="284" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="286" />
         <source>γ (spans)</source>
         <translation>γ (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="282" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="287" />
         <source>γ-cat</source>
         <translation>γ-cat (التصنيفات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="288" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="293" />
         <source>[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)</source>
         <translation>[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="292" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="297" />
         <source>γ: expected disorder from %1 sampled continua, standard error %2</source>
-        <translation>γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
+        <translation>‏γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
     </message>
 </context>
 <context>
@@ -380,22 +380,22 @@
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="107" />
+        <location filename="../../annotator/ui/appearance.py" line="108" />
         <source>Appearance</source>
         <translation>المظهر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="111" />
+        <location filename="../../annotator/ui/appearance.py" line="112" />
         <source>System (follow the desktop)</source>
         <translation>النظام (اتباع سطح المكتب)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="112" />
+        <location filename="../../annotator/ui/appearance.py" line="113" />
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="113" />
+        <location filename="../../annotator/ui/appearance.py" line="114" />
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
@@ -596,22 +596,22 @@
 <context>
     <name>DisagreementDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="68" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="70" />
         <source>Ringed in red: spans not shared by every annotator shown.</source>
         <translation>المطوَّق بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="50" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="52" />
         <source>Disagreements — %1</source>
         <translation>الاختلافات — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="64" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="66" />
         <source>Blind project: only your own annotation is shown; colleagues' spans are hidden.</source>
         <translation>مشروع معمّى: يظهر تعليمك وحدك، وتُخفى وسوم زملائك.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="66" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="68" />
         <source>Fewer than two annotators finished this document.</source>
         <translation>أنجز هذا المستندَ أقلُّ من مُعلِّمَين.</translation>
     </message>
@@ -620,7 +620,7 @@
         <translation type="vanished">المحاط بالأحمر: وسوم لم يضعها كل المُعلِّمين المعروضين بالحدود والوسم نفسها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="80" />
+        <location filename="../../annotator/ui/agreement/disagreement_view.py" line="82" />
         <source>%1 — %2 spans, %3 not shared by all (%4)</source>
         <translation>%1 — الوسوم: %2، غير المشتركة بين الجميع: %3 (%4)</translation>
     </message>
@@ -628,27 +628,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="145" />
+        <location filename="../../annotator/ui/document_list_model.py" line="162" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="145" />
+        <location filename="../../annotator/ui/document_list_model.py" line="162" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="145" />
+        <location filename="../../annotator/ui/document_list_model.py" line="162" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="145" />
+        <location filename="../../annotator/ui/document_list_model.py" line="162" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="146" />
+        <location filename="../../annotator/ui/document_list_model.py" line="163" />
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
@@ -732,7 +732,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/export_dialog.py" line="49" />
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="76" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="80" />
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
@@ -752,63 +752,78 @@
         <translation>المرجع (بعد التحكيم)</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="61" />
+        <source>union (every span of anyone)</source>
+        <translation>الاتحاد (كل مقطع وسمه أيٌّ منهم)</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/dialogs/export_dialog.py" line="62" />
+        <source>majority (spans of more than half)</source>
+        <translation>الأغلبية (مقاطع وسمها أكثر من نصفهم)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="63" />
+        <source>intersection (spans of everyone)</source>
+        <translation>التقاطع (مقاطع وسمها الجميع)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="65" />
         <source>Merge of all annotators: %1</source>
         <translation>دمج كل الموسِّمين: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="65" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="69" />
         <source>All documents (not only done ones)</source>
         <translation>كل المستندات (لا المنجزة وحدها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="66" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="70" />
         <source>Include suggestions (not only accepted spans)</source>
         <translation>تضمين الاقتراحات (لا الوسوم المقبولة وحدها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="68" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="72" />
         <source>Skip spans that do not align to tokens (each is listed in the report)</source>
         <translation>تخطي الوسوم التي لا تنطبق على حدود الكلمات (تُذكر كلها في التقرير)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="70" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="74" />
         <source>no split; or train=0.8,dev=0.2</source>
         <translation>بلا تقسيم؛ أو train=0.8,dev=0.2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="73" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="77" />
         <source>Replace an existing file or folder</source>
         <translation>استبدال ملف أو مجلد موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="77" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="81" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="78" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="82" />
         <source>CoNLL scheme</source>
         <translation>مخطط CoNLL</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="79" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="83" />
         <source>Annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="86" />
         <source>Splits</source>
         <translation>الأقسام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="87" />
         <source>Split seed</source>
         <translation>بذرة التقسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="89" />
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="116" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="93" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="120" />
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -817,32 +832,32 @@
         <translation type="vanished">اختر مكان التصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="133" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="137" />
         <source>%1 of %2 documents written</source>
         <translation>كُتب %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="143" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="147" />
         <source>Tokens split at span edges: %1</source>
         <translation>كلمات قُسمت عند حدود الوسوم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="145" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="149" />
         <source>Spans skipped (not aligned to tokens):</source>
         <translation>وسوم متخطاة (لا تنطبق على حدود الكلمات):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="148" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="152" />
         <source>Exported %1 documents, %2 spans</source>
         <translation>صُدّر %1 مستندًا و%2 وسمًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="156" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="160" />
         <source>Spans that do not align to tokens (nothing was written):</source>
         <translation>وسوم لا تنطبق على حدود الكلمات (لم يُكتب شيء):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="158" />
+        <location filename="../../annotator/ui/dialogs/export_dialog.py" line="162" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
@@ -988,98 +1003,98 @@
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="76" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="77" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="84" />
         <source>Hotkey</source>
         <translation>مفتاح الاختصار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="84" />
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="94" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="95" />
         <source>New label name</source>
         <translation>اسم الوسم الجديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="99" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="100" />
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="100" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="101" />
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="101" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="102" />
         <source>Up</source>
         <translation>لأعلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="102" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="103" />
         <source>Down</source>
         <translation>لأسفل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="103" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="104" />
         <source>Remove…</source>
         <translation>إزالة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="104" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="105" />
         <source>Merge into…</source>
         <translation>دمج في…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="105" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="106" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="106" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="107" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="197" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="198" />
         <source>Colour of %1</source>
         <translation>لون %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="253" />
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="264" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="254" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="265" />
         <source>Labels changed</source>
         <translation>تغيّرت الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="256" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="257" />
         <source>%1 span(s) relabelled</source>
         <translation>أُعيد وسم %1 من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="259" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="260" />
         <source>%1 span(s) deleted</source>
         <translation>حُذف %1 من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="262" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="263" />
         <source>%1 span(s) on the same offsets as one already there kept once</source>
         <translation>%1 من المقاطع على المواضع نفسها لمقطع موجود أُبقي واحد منها</translation>
     </message>
@@ -1087,77 +1102,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="336" />
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>The edit was not saved</source>
         <translation>لم يُحفظ التعديل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="397" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
         <source>Overlapping spans in this project: %1</source>
         <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="67" />
+        <location filename="../../annotator/ui/main_window.py" line="78" />
         <source>%1 — annotator</source>
         <translation>%1 — المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="86" />
+        <location filename="../../annotator/ui/main_window.py" line="98" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="88" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="90" />
+        <location filename="../../annotator/ui/main_window.py" line="99" />
+        <source>Spans</source>
+        <comment>the panel</comment>
+        <translation>المقاطع الموسومة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="100" />
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="211" />
+        <location filename="../../annotator/ui/main_window.py" line="223" />
         <source>This project has no documents yet: import some with `annotator import`</source>
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="231" />
+        <location filename="../../annotator/ui/main_window.py" line="243" />
         <source>Every document is done</source>
         <translation>أُنجزت كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="338" />
         <source>Document marked %1</source>
         <translation>وُسم المستند بأنه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="355" />
         <source>%1 of %2 documents done</source>
         <translation>أُنجز %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>Character mode</source>
         <translation>وضع الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>Token mode</source>
         <translation>وضع الكلمات</translation>
     </message>
@@ -1170,7 +1190,7 @@
         <translation>التداخل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="209" />
+        <location filename="../../annotator/ui/main_window.py" line="221" />
         <source>No document is assigned to you yet</source>
         <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
@@ -1218,68 +1238,68 @@
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="87" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="92" />
         <source>Error</source>
         <translation>الخطأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="87" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="92" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="87" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="92" />
         <source>Model</source>
         <translation>النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="90" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="95" />
         <source>Gold spans</source>
         <translation>وسوم المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="91" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="96" />
         <source>The model's spans</source>
         <translation>وسوم النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="106" />
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="133" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="111" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="138" />
         <source>Evaluate</source>
         <translation>تقييم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="115" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="120" />
         <source>missed</source>
         <translation>مفقود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="115" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="120" />
         <source>spurious</source>
         <translation>زائد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="116" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="121" />
         <source>wrong label</source>
         <translation>تصنيف خاطئ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="117" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="122" />
         <source>wrong boundary</source>
         <translation>حدود خاطئة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="133" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="138" />
         <source>Choose a model folder first.</source>
         <translation>اختر مجلد النموذج أولاً.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="150" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="155" />
         <source>Scored %1 documents</source>
         <translation>قُيّم %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="153" />
+        <location filename="../../annotator/ui/dialogs/model_errors_dialog.py" line="158" />
         <source>Precision %1, recall %2, F1 %3 against %4. Errors: %5</source>
         <translation>الدقة %1، الاستدعاء %2، F1 %3 مقابل %4. الأخطاء: %5</translation>
     </message>
@@ -1300,6 +1320,11 @@
         <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="74" />
         <source>Projects (*.db *.sqlite *.annotator);;All files (*)</source>
         <translation>المشاريع (*.db *.sqlite *.annotator);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="75" />
+        <source>project.db  or  postgresql+psycopg://user@host/db</source>
+        <translation>project.db  أو  postgresql+psycopg://user@host/db</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="83" />
@@ -1371,7 +1396,7 @@
 <context>
     <name>PretagDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="135" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="133" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
@@ -1380,154 +1405,154 @@
         <translation type="vanished">لا يوجد خط معالجة spaCy مثبت فيه مكوّن 'ner'، ولا يُنزَّل شيء تلقائيًا. لإضافة واحد: ثبّت حزمة خط معالجة في هذه البيئة (pip install &lt;pipeline&gt;)، أو حدّد مجلد خط معالجة أدناه، أو درّب واحدًا من مستنداتك المنجزة عبر أدوات › تدريب نموذج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="68" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="66" />
         <source>Pre-tag documents</source>
         <translation>الوسم المسبق للمستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="84" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="82" />
         <source>A pipeline folder, rules or names file</source>
         <translation>مجلد خط معالجة، أو ملف قواعد أو أسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="85" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="83" />
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="95" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="93" />
         <source>GPE=LOC, PERSON=PERS, DATE=-  (- drops a label)</source>
         <translation>GPE=LOC, PERSON=PERS, DATE=-  (- تُسقط التسمية)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="96" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="94" />
         <source>Add labels the project does not have (else drop them)</source>
         <translation>إضافة التسميات غير الموجودة في المشروع (وإلا تُسقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="97" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="95" />
         <source>Check labels</source>
         <translation>فحص التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="101" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="99" />
         <source>Add the starter names to the project gazetteer</source>
         <translation>إضافة الأسماء الأولية إلى معجم أسماء المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="110" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="108" />
         <source>Whole project (documents still open for %1)</source>
         <translation>المشروع كله (المستندات المفتوحة بعد لـ %1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="111" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="109" />
         <source>This document only</source>
         <translation>هذا المستند فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="112" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="110" />
         <source>Untouched documents (nobody has started them)</source>
         <translation>المستندات التي لم يبدأها أحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="122" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="120" />
         <source>Pre-tagger</source>
         <translation>أداة الوسم المسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="124" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="122" />
         <source>Choice</source>
         <translation>الاختيار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="125" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="123" />
         <source>Or a path</source>
         <translation>أو مسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="128" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="259" />
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="272" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="126" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="257" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="270" />
         <source>Label mapping</source>
         <translation>مطابقة التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="131" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="129" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="139" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="137" />
         <source>Pre-tag</source>
         <translation>وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="151" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="149" />
         <source>spaCy pipeline</source>
         <translation>خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="151" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="149" />
         <source>This project's trained model</source>
         <translation>النموذج المدرَّب لهذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="152" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="150" />
         <source>Rules file (EntityRuler patterns)</source>
         <translation>ملف قواعد (أنماط EntityRuler)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="152" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="150" />
         <source>Gazetteer</source>
         <translation>معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="199" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="197" />
         <source>Starter gazetteer</source>
         <translation>معجم الأسماء الأولي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="206" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="204" />
         <source>Starter gazetteer: %1 names added, %2 already known</source>
         <translation>معجم الأسماء الأولي: أُضيف %1 اسمًا، و%2 معروفة من قبل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="236" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="234" />
         <source>A spaCy pipeline folder</source>
         <translation>مجلد خط معالجة spaCy</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="287" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="285" />
         <source>%1 of %2 documents pre-tagged</source>
         <translation>وُسم مسبقًا %1 من %2 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="298" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="296" />
         <source>Kept: %1</source>
         <translation>المحتفظ بها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="300" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="298" />
         <source>Not in the project (map them or add them): %1</source>
         <translation>غير موجودة في المشروع (طابقها أو أضفها): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="303" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="301" />
         <source>Labels checked</source>
         <translation>فُحصت التسميات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="309" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="307" />
         <source>Cancelled: %1 documents pre-tagged, the rest untouched</source>
         <translation>أُلغي: وُسم مسبقًا %1 مستندًا، والباقي لم يُمس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="310" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="308" />
         <source>Done: %1 documents pre-tagged</source>
         <translation>تم: وُسم مسبقًا %1 مستندًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="315" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="313" />
         <source>Pre-tagging failed</source>
         <translation>فشل الوسم المسبق</translation>
     </message>
@@ -1815,32 +1840,32 @@
 <context>
     <name>SpanChoiceDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="283" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="284" />
         <source>Remove %1</source>
         <translation>إزالة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="284" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="285" />
         <source>Merge %1</source>
         <translation>دمج %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="285" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="286" />
         <source>Relabel its spans to</source>
         <translation>إعادة وسم مقاطعه بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="286" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="287" />
         <source>Merge into</source>
         <translation>دمج في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="287" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="288" />
         <source>Delete its spans</source>
         <translation>حذف مقاطعه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="302" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="303" />
         <source>%1 is in use: what becomes of its spans (and its gazetteer names and time records)?</source>
         <translation>الوسم %1 مستعمل: ماذا يحلّ بمقاطعه (وبأسمائه في المعجم وسجلات وقته)؟</translation>
     </message>
@@ -1848,47 +1873,47 @@
 <context>
     <name>SpanMenu</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="72" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="74" />
         <source>Remove “%1” (%2) from the gazetteer</source>
         <translation>حذف «%1» (%2) من معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="77" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="79" />
         <source>Add “%1” to the gazetteer as %2</source>
         <translation>إضافة «%1» إلى معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="85" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="84" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="86" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="85" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="87" />
         <source>Relabel as</source>
         <translation>إعادة التسمية إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="90" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="92" />
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="101" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="103" />
         <source>Added “%1” to the gazetteer as %2</source>
         <translation>أُضيف «%1» إلى معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="102" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="104" />
         <source>“%1” is already in the gazetteer as %2</source>
         <translation>«%1» موجود في معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="113" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="115" />
         <source>Removed “%1” (%2) from the gazetteer</source>
         <translation>حُذف «%1» (%2) من معجم الأسماء</translation>
     </message>
@@ -1896,22 +1921,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="50" />
+        <location filename="../../annotator/ui/document_list_model.py" line="67" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="51" />
+        <location filename="../../annotator/ui/document_list_model.py" line="68" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="52" />
+        <location filename="../../annotator/ui/document_list_model.py" line="69" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="53" />
+        <location filename="../../annotator/ui/document_list_model.py" line="70" />
         <source>skipped</source>
         <translation>متجاوز</translation>
     </message>
@@ -1937,104 +1962,104 @@
 <context>
     <name>TimeDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="58" />
         <source>Entities per hour with pre-tags</source>
         <translation>كيانات في الساعة مع الوسم المسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="58" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="59" />
         <source>Entities per hour without pre-tags</source>
         <translation>كيانات في الساعة بلا وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="35" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="36" />
         <source>Annotation time</source>
         <translation>وقت التوسيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="37" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="38" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="38" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="39" />
         <source>With pre-tags</source>
         <translation>مع الوسم المسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="39" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="40" />
         <source>Without pre-tags</source>
         <translation>بلا وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="41" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="42" />
         <source>Everyone</source>
         <translation>الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="48" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
         <source>Active time</source>
         <translation>الوقت الفعلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="48" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="48" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="50" />
         <source>Documents per hour</source>
         <translation>مستندات في الساعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="49" />
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="50" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
         <source>Entities per hour</source>
         <translation>كيانات في الساعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="50" />
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="51" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="58" />
         <source>Seconds per entity</source>
         <translation>ثوانٍ لكل كيان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="56" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="57" />
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="67" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="68" />
         <source>No annotation time recorded yet: it is recorded while you annotate here.</source>
         <translation>لم يُسجَّل وقت توسيم بعد: يُسجَّل أثناء التوسيم هنا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="73" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="74" />
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="79" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="80" />
         <source>Per label (time to each decision)</source>
         <translation>لكل وسم (الوقت حتى كل قرار)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="103" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="105" />
         <source>With pre-tags: %1 times the entities per hour of documents without</source>
         <translation>مع الوسم المسبق: %1 ضعف الكيانات في الساعة في المستندات التي بلا وسم مسبق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="105" />
+        <location filename="../../annotator/ui/dialogs/time_dialog.py" line="107" />
         <source>Speed-up: needs time on documents with and without pre-tags</source>
         <translation>التسريع: يحتاج إلى وقت مسجَّل على مستندات مع الوسم المسبق وبدونه</translation>
     </message>
@@ -2468,6 +2493,27 @@
 <context>
     <name>pretaggers</name>
     <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="16" />
+        <source>an installed spaCy pipeline with 'ner' (package name or folder)</source>
+        <translation>خط معالجة spaCy مثبّت فيه مكوّن 'ner' (باسم حزمته أو مجلده)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="17" />
+        <source>the latest model trained on this project (annotator train)</source>
+        <translation>أحدث نموذج دُرّب على هذا المشروع (annotator train)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="18" />
+        <source>spaCy EntityRuler patterns from a JSONL file (phrase and token patterns)</source>
+        <translation>أنماط EntityRuler من spaCy في ملف JSONL (أنماط عبارات وأنماط كلمات)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="19" />
+        <source>the project gazetteer ('project') or a names file, with normalised Arabic matching and proclitics</source>
+        <translation>معجم أسماء المشروع ('project') أو ملف أسماء، بمطابقة عربية مطبَّعة تراعي السوابق المتصلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/domain_texts.py" line="21" />
         <source>No spaCy pipeline with an 'ner' component is installed. Nothing is downloaded for you: install one with pip (a spaCy model package for your language, or one you trained), give a pipeline folder with --model PATH, or train one from your finished documents: annotator train PROJECT --out DIR</source>
         <translation>لا يوجد خط معالجة spaCy مثبّت فيه مكوّن 'ner'. لا يُنزَّل شيء نيابةً عنك: ثبّت واحدًا باستخدام pip (حزمة نموذج spaCy للغتك، أو نموذجًا درّبته)، أو حدّد مجلد خط معالجة بالخيار ‎--model PATH، أو درّب واحدًا من مستنداتك المنجزة: annotator train PROJECT --out DIR</translation>
     </message>

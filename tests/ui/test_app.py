@@ -108,7 +108,8 @@ def test_every_interface_string_has_an_arabic_translation():
                   if m.find("translation").get("type") == "unfinished"]
     assert unfinished == []
     sources = {m.findtext("source") for m in tree.getroot().iter("message")}
-    pattern = re.compile(r"""(?:\btr|translate)\(\s*(?:"[A-Za-z]+",\s*)?"((?:[^"\\]|\\.)*)\"""")
+    # tr("text"[, "disambiguation"]) and translate("Context", "text")
+    pattern = re.compile(r"""(?:\btr\(|translate\(\s*"[A-Za-z]+",)\s*"((?:[^"\\]|\\.)*)\"""")
     in_code = set()
     for path in (REPO / "annotator" / "ui").rglob("*.py"):
         in_code.update(pattern.findall(path.read_text(encoding="utf-8")))

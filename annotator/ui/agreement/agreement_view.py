@@ -50,6 +50,7 @@ from annotator.ui.agreement.table_models import (
     format_value,
 )
 from annotator.ui.agreement.worker import BackgroundJob
+from annotator.ui.table_fit import table_width
 
 RECOMPUTE_DELAY_MS = 250
 HEATMAP_MIN_WIDTH = 240  # px: three annotators' names and values stay readable
@@ -183,7 +184,7 @@ class AgreementDialog(QDialog):
             filters.addWidget(widget, 1)
         filters.addWidget(QLabel(self.tr("Measure:"), self))
         filters.addWidget(self.measure)
-        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top = self.top_split = QSplitter(Qt.Orientation.Horizontal, self)
         for title, view in ((self.tr("Annotator pairs"), self.heatmap_view),
                             (self.tr("Per label"), self.labels_view)):
             box = QWidget(top)
@@ -193,7 +194,6 @@ class AgreementDialog(QDialog):
             column.addWidget(view, 1)
             top.addWidget(box)
         top.setSizes([380, 720])
-        self.top = top
         bottom = QWidget(self)
         column = QVBoxLayout(bottom)
         column.setContentsMargins(0, 0, 0, 0)
@@ -252,21 +252,19 @@ class AgreementDialog(QDialog):
         self.overall.setText(self.overall_text(report))
         rows, tooltips, notes = label_rows(report)
         self.labels.set_rows(rows, [r[0] for r in rows], tooltips, notes)
-        self._fit_label_table()
         self._show_measure()
+        self._fit_label_table()
         self.computed.emit()
 
     def _fit_label_table(self) -> None:
         """Give the per-label table the width its columns need (the heatmap the rest, down to
         HEATMAP_MIN_WIDTH), so no column is cut off at the default window size."""
-        view = self.labels_view
-        view.resizeColumnsToContents()
-        needed = (view.horizontalHeader().length() + 2 * view.frameWidth()
-                  + view.verticalScrollBar().sizeHint().width())
-        total = sum(self.top.sizes()) or self.top.width()
+        self.labels_view.resizeColumnsToContents()
+        needed = table_width(self.labels_view) + 2  # the box around it
+        total = sum(self.top_split.sizes()) or self.top_split.width()
         if total > 0:
             labels = min(needed, max(total - HEATMAP_MIN_WIDTH, total // 2))
-            self.top.setSizes([total - labels, labels])
+            self.top_split.setSizes([total - labels, labels])
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -18,6 +18,8 @@ from annotator.app.project import Project
 from annotator.app.team import sees_everyone
 from annotator.core.model import Direction
 from annotator.text.plain import detect_direction, title_of
+from annotator.ui.bidi import in_interface_direction
+from annotator.ui.document_list_model import status_name
 from annotator.ui.editor.span_style import SpanStyle
 from annotator.ui.editor.text_view import AnnotationTextView
 from annotator.ui.span_index import SpanIndex
@@ -77,9 +79,9 @@ class DisagreementDialog(QDialog):
             column.setContentsMargins(0, 4, 0, 0)
             column.setSpacing(2)
             differing = self.differences[name]
-            header = QLabel(self.tr("%1 — %2 spans, %3 not shared by all (%4)").replace(
+            header = QLabel(in_interface_direction(self.tr("%1 — %2 spans, %3 not shared by all (%4)")).replace(
                 "%1", name).replace("%2", str(len(annotation.accepted()))).replace(
-                "%3", str(len(differing))).replace("%4", str(annotation.status)), panel)
+                "%3", str(len(differing))).replace("%4", status_name(annotation.status)), panel)
             header.setStyleSheet("font-weight: bold")
             view = DifferenceTextView(panel)
             view.setFont(font)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import Direction
 from annotator.text.plain import detect_direction
+from annotator.ui.bidi import isolated
 from annotator.ui.editor.span_style import readable_on
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -32,11 +33,12 @@ SCALE = ((0.0, QColor("#D73027")), (0.5, QColor("#FEE08B")), (1.0, QColor("#1A98
 
 
 def format_value(value: Value) -> str:
-    """How a figure is shown in every team view: 3 decimals, counts as integers, None as —."""
+    """How a figure is shown in every team view: 3 decimals, counts as integers, None as —;
+    a negative one left to right (in a right-to-left cell "-0.785" read "0.785-")."""
     if value is None:
         return MISSING
-    if isinstance(value, float):
-        return f"{value:.3f}"
+    if isinstance(value, float):  # a minus sign kept before its number in Arabic too
+        return isolated(f"{value:.3f}") if value < 0 else f"{value:.3f}"
     return str(value)
 
 

@@ -58,8 +58,12 @@ class ExportDialog(QDialog):
         for name in names:
             self.source.addItem(self.tr("Annotations of %1").replace("%1", name), ("annotator", name))
         self.source.addItem(self.tr("Gold (adjudicated)"), ("gold", ""))
+        rules = {"union": self.tr("union (every span of anyone)"),
+                 "majority": self.tr("majority (spans of more than half)"),
+                 "intersection": self.tr("intersection (spans of everyone)")}
         for rule in MERGE_RULES:
-            self.source.addItem(self.tr("Merge of all annotators: %1").replace("%1", rule), ("merge", rule))
+            self.source.addItem(self.tr("Merge of all annotators: %1").replace("%1", rules.get(rule, rule)),
+                                ("merge", rule))
         if annotator in names:
             self.source.setCurrentIndex(names.index(annotator))
         self.all_documents = QCheckBox(self.tr("All documents (not only done ones)"), self)

@@ -72,7 +72,7 @@ class OpenProjectDialog(QDialog):
         self.setWindowTitle(self.tr("Open project"))
         self.location = PathField("open", self.tr("Project file"),
                                   self.tr("Projects (*.db *.sqlite *.annotator);;All files (*)"), self,
-                                  placeholder="project.db  or  postgresql+psycopg://user@host/db")
+                                  placeholder=self.tr("project.db  or  postgresql+psycopg://user@host/db"))
         self.location.set_text(current)
         self.location.setMinimumWidth(520)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open

@@ -50,6 +50,7 @@ from annotator.core.operations import (
     SetLabelDescription,
     SetLabelHotkey,
 )
+from annotator.ui.bidi import isolated
 from annotator.ui.editor.span_style import readable_on
 from annotator.ui.label_editing import LabelEditing
 
@@ -148,7 +149,7 @@ class LabelDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.labels))
         for row, spec in enumerate(self.labels):
-            swatch = QTableWidgetItem(spec.color)
+            swatch = QTableWidgetItem(isolated(spec.color) if spec.color else "")  # not "E69F00#"
             swatch.setFlags(swatch.flags() & ~Qt.ItemFlag.ItemIsEditable)
             color = QColor(spec.color or "#999999")
             swatch.setBackground(color)

@@ -83,6 +83,11 @@ class ModelErrorsDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = self._table([self.tr("Document"), *map(self._kind_name, KINDS)])
         self.table.currentCellChanged.connect(lambda row, *_a: self.show_document(row))
+        counts = self.table.horizontalHeader()  # the counts stay in sight, the title gives way
+        counts.setStretchLastSection(False)
+        counts.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for kind_column in range(1, len(KINDS) + 1):
+            counts.setSectionResizeMode(kind_column, QHeaderView.ResizeMode.ResizeToContents)
         self.gold_view, self.model_view = DifferenceTextView(self), DifferenceTextView(self)
         self.errors = self._table([self.tr("Error"), self.tr("Gold"), self.tr("Model")])
         self.errors.cellDoubleClicked.connect(lambda row, _c: self._open(row))
@@ -164,11 +169,6 @@ class ModelErrorsDialog(QDialog):
                 item = QTableWidgetItem(str(count))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(i, column, item)
-        header = self.table.horizontalHeader()  # the counts stay in sight, the title gives way
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(KINDS) + 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         if self.rows:
             self.table.setCurrentCell(0, 0)
 

@@ -38,22 +38,20 @@ from annotator.app.pretagging import (
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
+from annotator.ui.domain_texts import domain_text
 from annotator.ui.overlap_policy import dialog_note
 from annotator.ui.settings import AppSettings
 from annotator.ui.workers import Progress, ShouldStop
 
 SCOPES = ("project", "document", "untouched")
 KIND_ORDER = ("spacy", "project-model", "rules", "gazetteer")
-HELP_CONTEXT = "pretaggers"  # the domain's help text, translated in resources/i18n
 
 
 def translated_pipeline_help(choices: dict[str, list[str]]) -> str | None:
     """The domain's `no_pipeline_help` (the CLI prints the same words), in the interface
-    language: the .ts holds its Arabic under this context, keyed by the English text."""
-    from PySide6.QtCore import QCoreApplication
-
+    language (`ui/domain_texts.py`)."""
     text = no_pipeline_help(choices)
-    return None if text is None else QCoreApplication.translate(HELP_CONTEXT, text)
+    return None if text is None else domain_text(text)
 
 
 class PretagDialog(QDialog):
@@ -209,7 +207,7 @@ class PretagDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind_name()
-        self.description.setText(self.kinds[kind])
+        self.description.setText(domain_text(self.kinds[kind]))
         self.choice.clear()
         self.choice.addItems(self._choices(kind))
         self.path.set_text("")  # a path for one kind means nothing to another

@@ -41,6 +41,7 @@ class ShortcutsDialog(QDialog):
             table.setItem(i, 0, QTableWidgetItem(keys))
             table.setItem(i, 1, QTableWidgetItem(what))
         table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)  # no empty strip beside the actions
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -19,6 +19,7 @@ from annotator.app.gazetteer import (
     remove_from_gazetteer,
 )
 from annotator.core.model import SpanState, StoredSpan
+from annotator.ui.menu_direction import follow_the_interface
 
 if TYPE_CHECKING:
     from annotator.app.project import Project
@@ -56,6 +57,7 @@ class SpanMenu(QObject):
         view = self.editor.view
         span = self.span_at(point)
         menu = self.menu_for(span) if span is not None else view.createStandardContextMenu()
+        follow_the_interface(menu)  # not the text's direction: the view may be mirrored
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(view.viewport().mapToGlobal(point))
 
@@ -88,7 +90,7 @@ class SpanMenu(QObject):
                 action = relabel.addAction(spec.name)
                 action.triggered.connect(self._relabeller(span, spec.name))
         menu.addAction(self.tr("Delete span"), lambda: self._on(span, self.editor.delete_span))
-        return menu
+        return follow_the_interface(menu)
 
     # ------------------------------------------------------------------ commands
     def add_to_gazetteer(self, span: StoredSpan) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from annotator.app.annotation_time import SPLITS, AnnotatorTimes, TimeReport, time_report
 from annotator.app.project import Project
+from annotator.ui.table_fit import widen_to_fit
 
 EVERYONE = ""
 
@@ -82,6 +83,7 @@ class TimeDialog(QDialog):
         self.resize(760, 520)
         self.who.currentIndexChanged.connect(lambda _i: self.show_figures())
         self.show_figures()
+        widen_to_fit(self, self.splits, self.labels)  # every column whole, in either language
 
     def chosen(self) -> AnnotatorTimes:
         name = self.who.currentData()

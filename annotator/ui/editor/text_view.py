@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -39,6 +40,7 @@ from annotator.ui.editor.span_highlighter import SpanHighlighter
 from annotator.ui.editor.span_painter import SpanPainter, visible_blocks
 from annotator.ui.editor.span_style import SpanStyle
 from annotator.ui.editor.text_hits import character_at, hotkey_of
+from annotator.ui.menu_direction import follow_the_interface
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.tokens import TokenBoundaries
 
@@ -420,6 +422,12 @@ class AnnotationTextView(QPlainTextEdit):
                 bar.setValue(bar.value() - 1)
             else:
                 return
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        """Copy, select all: in the interface's direction, not the text's."""
+        menu = follow_the_interface(self.createStandardContextMenu(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         self._cursor_moved_at = -1.0  # the reader scrolls away: stop following the cursor

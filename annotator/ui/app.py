@@ -106,7 +106,12 @@ class AppController:
         install_language(app, settings.ui_language)
 
     def start(self, document: int | None) -> None:
+        from annotator.ui import startup_probe
+
         window = self.window = self._build()
+        if startup_probe.enabled():
+            window.editor.view.first_painted.connect(
+                lambda: startup_probe.after_paint("window", then_quit=True))
         window.open_position(document)
         window.show()
 

@@ -63,6 +63,9 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
             opened.close()
             return 0
     name = name or settings.annotator or default_annotator_name()
+    from annotator.app.sample import suggest_for_newcomer
+
+    suggest_for_newcomer(opened, name)  # the sample's first opening by NAME: suggestions to try
     if screenshot is None:  # a screenshot leaves the user's settings as they were
         settings.annotator = name
         settings.set_project_annotator(opened.url, name)

@@ -1,4 +1,4 @@
-"""Persistence: SQLModel tables, engines for SQLite and PostgreSQL, migrations, the project store."""
+"""Persistence: SQLAlchemy Core tables, engines for SQLite and PostgreSQL, migrations, the project store."""
 
 from annotator.store.project_store import ProjectStore
 

@@ -51,6 +51,19 @@ def _is_removed_mark(code: int) -> bool:
     return any(low <= code <= high for low, high in _MARK_RANGES) or chr(code) == TATWEEL
 
 
+# Unicode's format characters (category Cf) are all in the BMP, plane 1 and plane 14 (the tag
+# characters); planes 2-3 are CJK ideographs and 15-16 private use. Scanning those three planes
+# (196,608 code points, not 1,114,112) makes the table about 5x faster to build;
+# tests/text/test_arabic_format_characters.py checks the scan against every code point.
+FORMAT_CHARACTER_PLANES = (range(0x0000, 0x20000), range(0xE0000, 0xF0000))
+
+
+@lru_cache(maxsize=1)
+def format_characters() -> tuple[int, ...]:
+    return tuple(code for plane in FORMAT_CHARACTER_PLANES for code in plane
+                 if unicodedata.category(chr(code)) == "Cf")
+
+
 @lru_cache(maxsize=8)
 def _translation(hamza_seats: bool, digits: bool) -> dict[int, str | None]:
     """Code point -> replacement ('' never appears: deletions map to None) for str.translate."""
@@ -68,9 +81,8 @@ def _translation(hamza_seats: bool, digits: bool) -> dict[int, str | None]:
         for offset in range(10):
             table[0x0660 + offset] = str(offset)
             table[0x06F0 + offset] = str(offset)
-    for code in range(0x110000):  # every format character: bidi marks, joiners, soft hyphen
-        if unicodedata.category(chr(code)) == "Cf":
-            table[code] = None
+    for code in format_characters():  # bidi marks, joiners, soft hyphen, tags
+        table[code] = None
     for low, high in _PRESENTATION_RANGES:
         for code in range(low, high + 1):
             compat = unicodedata.normalize("NFKC", chr(code))

@@ -63,6 +63,9 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
             opened.close()
             return 0
     name = name or settings.annotator or default_annotator_name()
+    from annotator.app.sample import suggest_for_newcomer
+
+    suggest_for_newcomer(opened, name)  # the sample's first opening by NAME: suggestions to try
     if screenshot is None:  # a screenshot leaves the user's settings as they were
         settings.annotator = name
         settings.set_project_annotator(opened.url, name)
@@ -112,7 +115,12 @@ class AppController:
         Appearance.of(app, settings).apply()  # View › Appearance, before the window is built
 
     def start(self, document: int | None) -> None:
+        from annotator.ui import startup_probe
+
         window = self.window = self._build()
+        if startup_probe.enabled():
+            window.editor.view.first_painted.connect(
+                lambda: startup_probe.after_paint("window", then_quit=True))
         window.open_position(document)
         window.show()
 

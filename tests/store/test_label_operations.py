@@ -63,8 +63,8 @@ def rows(project: Project) -> dict[str, list[tuple[object, ...]]]:
     same rows' means (annotation rows move their versions on every edit, undo included; a
     label is known by its name, its row id is no one's reference)."""
     with project.store.engine.connect() as c:
-        found = {t.__tablename__: sorted(tuple(r) for r in c.execute(select(table_of(t))).all())
-                 for t in TABLES if t.__tablename__ in USES}
+        found = {t.name: sorted(tuple(r) for r in c.execute(select(table_of(t))).all())
+                 for t in TABLES if t.name in USES}
     found["label"] = sorted(r[1:] for r in found["label"])
     return found
 

@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 
 from annotator.core.model import SpanState, Status
 from annotator.store import ProjectStore, schema
-from annotator.store.tables import SQLModel
+from annotator.store.tables import metadata
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -23,7 +23,7 @@ def test_head_constant_matches_the_migration_scripts():
 def test_tables_match_what_the_migrations_build(tmp_path):
     store = ProjectStore.create(tmp_path / "p.db", labels=["LOC"])
     with store.engine.connect() as c:
-        diff = compare_metadata(MigrationContext.configure(c), SQLModel.metadata)
+        diff = compare_metadata(MigrationContext.configure(c), metadata)
     tallies = [d for d in diff if d[0] == "remove_table" and d[1].name in schema.TALLY_TABLES]
     assert len(tallies) == len(schema.TALLY_TABLES)  # kept by triggers, no model of their own
     assert [d for d in diff if d not in tallies] == []

@@ -16,7 +16,7 @@ from annotator.core.operations import AddSpan
 from annotator.store import ProjectStore, schema
 from annotator.store.database import make_engine, writer
 from annotator.store.ingest import IngestOptions, ingest
-from annotator.store.tables import SQLModel
+from annotator.store.tables import metadata
 
 pytestmark = pytest.mark.postgres
 
@@ -32,7 +32,7 @@ def migrate(engine, direction: str, revision: str) -> None:
 def test_tables_match_the_migrations_on_postgresql(pg_url):
     store = ProjectStore.create(pg_url, labels=["LOC"])
     with store.engine.connect() as c:
-        assert compare_metadata(MigrationContext.configure(c), SQLModel.metadata) == []
+        assert compare_metadata(MigrationContext.configure(c), metadata) == []
     store.close()
 
 

@@ -2,12 +2,12 @@
 
 from alembic import context
 
-from annotator.store.tables import SQLModel
+from annotator.store.tables import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=SQLModel.metadata,
+    target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

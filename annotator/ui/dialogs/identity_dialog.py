@@ -59,7 +59,10 @@ class IdentityDialog(QDialog):
 
 def ask_identity(project: Project, suggested: str = "", parent: QWidget | None = None) -> str | None:
     """The annotator name chosen in a modal dialog, or None when the user cancelled."""
+    from annotator.ui.startup_probe import watch_first_paint
+
     dialog = IdentityDialog(project, suggested, parent)
+    watch_first_paint(dialog, "identity")
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -118,7 +118,7 @@ def test_agreement_view_shows_the_domain_figures(qtbot, team):
                 (4, "krippendorff_alpha", figures.krippendorff_alpha),
                 (5, "alpha_u", figures.alpha_u), (6, "gwet_ac1", figures.gwet_ac1)):
             value, *under = plain(_cell(dialog.labels_view, row, column)).split("\n")
-            assert value == format_value(figure.value), measure
+            assert value == plain(format_value(figure.value)), measure
             i = intervals[measure]
             assert under == ([] if i.low is None else [f"[{i.low:.2f}, {i.high:.2f}]"]), measure
         assert _cell(dialog.labels_view, row, 9) == str(figures.krippendorff_alpha.used)

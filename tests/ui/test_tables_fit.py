@@ -43,14 +43,14 @@ def test_every_table_fits_at_its_default_size(qtbot, tmp_path, seed, language):
 
 
 def test_the_agreement_per_label_table_is_whole(qtbot, tmp_path, language):
-    """The table the issue names: at the dialog's default size all ten columns are in view."""
+    """The table the issue names: at the dialog's default size all eleven columns are in view."""
     team = build_team_project(tmp_path / "team.db")
     window = main_window(team, "cora")
     qtbot.addWidget(window)
     dialog = dialog_openers(window, window)["AgreementDialog"]()
     view = dialog.labels_view
     header = view.horizontalHeader()
-    assert dialog.report is not None and header.count() == 10
+    assert dialog.report is not None and header.count() == 11
     assert header.length() <= view.viewport().width()
     assert view.horizontalScrollBar().maximum() == 0
     dialog.close()

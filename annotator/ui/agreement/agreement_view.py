@@ -54,6 +54,8 @@ from annotator.ui.table_fit import table_width
 
 RECOMPUTE_DELAY_MS = 250
 HEATMAP_MIN_WIDTH = 240  # px: three annotators' names and values stay readable
+# px: the per-label table's eleven columns (figures with their intervals) beside the heatmap
+DEFAULT_SIZE = (1360, 760)
 BOOTSTRAP_RESAMPLES = 1000  # the CLI's default: the same intervals as `agreement --json`
 AgreementResult = tuple[AgreementReport, dict[int, str]]
 
@@ -120,7 +122,7 @@ class AgreementDialog(QDialog):
         self.titles: dict[int, str] = {}
         self.setWindowTitle(self.tr("Agreement between annotators"))
         self.setObjectName("AgreementDialog")
-        self.resize(1100, 760)
+        self.resize(DEFAULT_SIZE[0], DEFAULT_SIZE[1])
         self.job = BackgroundJob(self)
         self.job.finished.connect(self._show_result)
         self.job.failed.connect(self._show_failure)

@@ -218,12 +218,35 @@ ARABIC = {
     "γ": "γ",
     "γ: expected disorder from %1 sampled continua, standard error %2":
         "γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2",
+    # the Spans panel's filters and the Counts panel
+    "Show the spans of one label": "عرض مقاطع وسم واحد",
+    "Show accepted spans, suggestions, or both": "عرض المقاطع المقبولة أو الاقتراحات أو كليهما",
+    "Accepted and suggested": "المقبولة والمقترحة",
+    "Accepted": "المقبولة",
+    "Suggested": "المقترحة",
+    "Filter by text": "تصفية حسب النص",
+    "All labels": "كل الوسوم",
+    "%1 of %2 spans shown": "المعروض %1 من أصل %2 من المقاطع",
+    "Counts": "الأعداد",
+    "Project": "المشروع",
+    "Yours": "عملك",
+    "Label": "الوسم",
+    "Doc ✓": "المستند ✓",
+    "Doc ?": "المستند ؟",
+    "Accepted spans in this document": "المقاطع المقبولة في هذا المستند",
+    "Suggestions in this document": "الاقتراحات في هذا المستند",
+    "Accepted spans in the project": "المقاطع المقبولة في المشروع",
+    "Your accepted spans in every document": "مقاطعك المقبولة في كل المستندات",
+    "Suggestions in the project": "الاقتراحات في المشروع",
+    "Your suggestions in every document": "اقتراحاتك في كل المستندات",
+    "%1 of %2 documents done · %3 to go": "أُنجز %1 من %2 مستندات · بقي %3",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {
     "Accepted %n suggestion(s)": [
         "لم يُقبل أي اقتراح", "قُبل اقتراح واحد", "قُبل اقتراحان", "قُبلت %n اقتراحات",
         "قُبل %n اقتراحًا", "قُبل %n اقتراح"],
+    "%n span(s)": ["لا مقاطع", "مقطع واحد", "مقطعان", "%n مقاطع", "%n مقطعًا", "%n مقطع"],
 }
 
 

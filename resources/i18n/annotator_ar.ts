@@ -545,6 +545,74 @@
     </message>
 </context>
 <context>
+    <name>CountsPanel</name>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="100" />
+        <source>Project</source>
+        <translation>المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="100" />
+        <source>Yours</source>
+        <translation>عملك</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="101" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="101" />
+        <source>Doc ✓</source>
+        <translation>المستند ✓</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="101" />
+        <source>Doc ?</source>
+        <translation>المستند ؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="102" />
+        <source>Accepted spans in this document</source>
+        <translation>المقاطع المقبولة في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="103" />
+        <source>Suggestions in this document</source>
+        <translation>الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="104" />
+        <source>Accepted spans in the project</source>
+        <translation>المقاطع المقبولة في المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="105" />
+        <source>Your accepted spans in every document</source>
+        <translation>مقاطعك المقبولة في كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="106" />
+        <source>Suggestions in the project</source>
+        <translation>الاقتراحات في المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="107" />
+        <source>Your suggestions in every document</source>
+        <translation>اقتراحاتك في كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="140" />
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="163" />
+        <source>%1 of %2 documents done · %3 to go</source>
+        <translation>أُنجز %1 من %2 مستندات · بقي %3</translation>
+    </message>
+</context>
+<context>
     <name>DisagreementDialog</name>
     <message>
         <location filename="../../annotator/ui/agreement/disagreement_view.py" line="68" />
@@ -607,47 +675,47 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="52" />
+        <location filename="../../annotator/ui/panels.py" line="40" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="52" />
+        <location filename="../../annotator/ui/panels.py" line="40" />
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="53" />
+        <location filename="../../annotator/ui/panels.py" line="41" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="53" />
+        <location filename="../../annotator/ui/panels.py" line="41" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="54" />
+        <location filename="../../annotator/ui/panels.py" line="42" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="54" />
+        <location filename="../../annotator/ui/panels.py" line="42" />
         <source>Skipped</source>
         <translation>متجاوز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="57" />
+        <location filename="../../annotator/ui/panels.py" line="45" />
         <source>Filter by title</source>
         <translation>تصفية حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="60" />
+        <location filename="../../annotator/ui/panels.py" line="48" />
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="62" />
+        <location filename="../../annotator/ui/panels.py" line="50" />
         <source>List every document of the project, not only the ones assigned to you</source>
         <translation>عرض كل مستندات المشروع، لا المستندات الموزَّعة عليك وحدها</translation>
     </message>
@@ -801,7 +869,7 @@
 <context>
     <name>GuidelinesPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="291" />
+        <location filename="../../annotator/ui/panels.py" line="153" />
         <source>This project has no guidelines yet.</source>
         <translation>لا إرشادات لهذا المشروع بعد.</translation>
     </message>
@@ -1038,77 +1106,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="336" />
+        <location filename="../../annotator/ui/main_window.py" line="352" />
         <source>The edit was not saved</source>
         <translation>لم يُحفظ التعديل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="406" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="409" />
         <source>Overlapping spans in this project: %1</source>
         <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="67" />
+        <location filename="../../annotator/ui/main_window.py" line="68" />
         <source>%1 — annotator</source>
         <translation>%1 — المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="86" />
+        <location filename="../../annotator/ui/main_window.py" line="90" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="88" />
+        <location filename="../../annotator/ui/main_window.py" line="92" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="90" />
+        <location filename="../../annotator/ui/main_window.py" line="94" />
+        <source>Counts</source>
+        <translation>الأعداد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="96" />
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="211" />
+        <location filename="../../annotator/ui/main_window.py" line="220" />
         <source>This project has no documents yet: import some with `annotator import`</source>
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="231" />
+        <location filename="../../annotator/ui/main_window.py" line="240" />
         <source>Every document is done</source>
         <translation>أُنجزت كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="342" />
         <source>Document marked %1</source>
         <translation>وُسم المستند بأنه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>%1 of %2 documents done</source>
         <translation>أُنجز %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Character mode</source>
         <translation>وضع الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Token mode</source>
         <translation>وضع الكلمات</translation>
     </message>
@@ -1121,7 +1194,7 @@
         <translation>التداخل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="209" />
+        <location filename="../../annotator/ui/main_window.py" line="218" />
         <source>No document is assigned to you yet</source>
         <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
@@ -1764,6 +1837,44 @@
     </message>
 </context>
 <context>
+    <name>SpanFilterBar</name>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="91" />
+        <source>Show the spans of one label</source>
+        <translation>عرض مقاطع وسم واحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="94" />
+        <source>Show accepted spans, suggestions, or both</source>
+        <translation>عرض المقاطع المقبولة أو الاقتراحات أو كليهما</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="95" />
+        <source>Accepted and suggested</source>
+        <translation>المقبولة والمقترحة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="96" />
+        <source>Accepted</source>
+        <translation>المقبولة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="97" />
+        <source>Suggested</source>
+        <translation>المقترحة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="101" />
+        <source>Filter by text</source>
+        <translation>تصفية حسب النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="131" />
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+</context>
+<context>
     <name>SpanMenu</name>
     <message>
         <location filename="../../annotator/ui/dialogs/span_menu.py" line="72" />
@@ -1809,6 +1920,19 @@
         <location filename="../../annotator/ui/dialogs/span_menu.py" line="113" />
         <source>Removed “%1” (%2) from the gazetteer</source>
         <translation>حُذف «%1» (%2) من معجم الأسماء</translation>
+    </message>
+</context>
+<context>
+    <name>SpansPane</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/span_list.py" line="260" />
+        <source>%n span(s)</source>
+        <translation><numerusform>لا مقاطع</numerusform><numerusform>مقطع واحد</numerusform><numerusform>مقطعان</numerusform><numerusform>%n مقاطع</numerusform><numerusform>%n مقطعًا</numerusform><numerusform>%n مقطع</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_list.py" line="262" />
+        <source>%1 of %2 spans shown</source>
+        <translation>المعروض %1 من أصل %2 من المقاطع</translation>
     </message>
 </context>
 <context>
@@ -2015,7 +2139,7 @@
     <message>
         <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Label</source>
-        <translation>التسمية</translation>
+        <translation>الوسم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />

@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QMouseEvent, QPixmap
+from PySide6.QtGui import QColor, QMouseEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -35,6 +36,7 @@ from annotator.ui.span_index import SpanIndex, span_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 RESET_ABOVE = 200  # a change touching more spans than this resets the span list instead
+FOLLOW_DELAY_MS = 40  # the list follows the editor this long after it, once for a run of keys
 SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
@@ -167,7 +169,10 @@ class SpanPanel(QTableView):
     fixed-height rows need no layout.
 
     It follows the editor (`show_span`: the current span's row selected and scrolled to) and
-    leads it: a row chosen by a click, Enter or the arrow keys is `span_chosen`."""
+    leads it: a row chosen by a click, Enter or the arrow keys is `span_chosen`. Following
+    waits FOLLOW_DELAY_MS, so the editor's repaint comes first and a held Tab repaints the list
+    once per pause, not per span (painting a screen of Arabic rows takes ~3 ms); a hidden list
+    follows when it is shown."""
 
     span_chosen = Signal(object)  # StoredSpan
 
@@ -178,6 +183,10 @@ class SpanPanel(QTableView):
         self.current: StoredSpan | None = None  # the editor's current span
         self._following = False  # selecting the editor's span: not a choice of the user's
         self._pressing = False  # a press makes its row current; the click chooses it
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(FOLLOW_DELAY_MS)
+        self._follow.timeout.connect(self.follow_now)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -192,12 +201,23 @@ class SpanPanel(QTableView):
         self.selectionModel().currentRowChanged.connect(self._moved)
         self.clicked.connect(self._choose)
         self.activated.connect(self._choose)
-        model.modelReset.connect(lambda: self.show_span(self.current))
+        model.modelReset.connect(self.follow_now)
 
     def show_span(self, span: StoredSpan | None) -> None:
-        """The editor's current span is SPAN: select its row and scroll to it (no row when it
-        is filtered out or None)."""
+        """The editor's current span is SPAN: its row is selected and scrolled to (no row when
+        it is filtered out or None) after a short pause."""
         self.current = span
+        if self.isVisible():
+            self._follow.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.follow_now()
+
+    def follow_now(self) -> None:
+        """Select the editor's current span's row and scroll to it, now."""
+        self._follow.stop()
+        span = self.current
         row = self.span_model.row_of(span) if span is not None else None
         self._following = True
         try:

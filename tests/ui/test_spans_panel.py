@@ -44,6 +44,11 @@ def selected_row(window) -> int | None:  # type: ignore[no-untyped-def]
     return rows[0].row() if rows else None
 
 
+def followed(qtbot, window, row: int | None) -> None:  # type: ignore[no-untyped-def]
+    """The panel follows the editor after a short pause: wait for ROW (None: no row) selected."""
+    qtbot.waitUntil(lambda: selected_row(window) == row, timeout=2000)
+
+
 def row_on_screen(window, row: int) -> bool:  # type: ignore[no-untyped-def]
     panel = window.span_panel
     rect = panel.visualRect(window.span_model.index(row))
@@ -77,12 +82,14 @@ def test_tab_in_the_editor_selects_and_scrolls_the_row(qtbot, window):  # type: 
     for _ in range(150):  # far past the panel's first screen
         qtbot.keyClick(view, Qt.Key.Key_Tab)
     current = window.editor.current_span()
-    assert current is not None and selected_row(window) == model.row_of(current) == 149
+    assert current is not None and model.row_of(current) == 149
+    followed(qtbot, window, 149)
     assert row_on_screen(window, 149)
     qtbot.keyClick(view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
-    assert selected_row(window) == 148 and row_on_screen(window, 148)
+    followed(qtbot, window, 148)
+    assert row_on_screen(window, 148)
     qtbot.keyClick(view, Qt.Key.Key_Escape)  # no current span: no row
-    assert selected_row(window) is None
+    followed(qtbot, window, None)
 
 
 def test_a_new_and_a_relabelled_span_are_selected_in_the_panel(qtbot, window, seed):  # type: ignore[no-untyped-def]
@@ -92,8 +99,10 @@ def test_a_new_and_a_relabelled_span_are_selected_in_the_panel(qtbot, window, se
     qtbot.keyClick(view, Qt.Key.Key_2)
     current = window.editor.current_span()
     assert (current.start, current.end, current.label) == (start, end, "LOC")
-    assert selected_row(window) == model.row_of(current) and row_on_screen(window, selected_row(window))
+    followed(qtbot, window, model.row_of(current))
+    assert row_on_screen(window, selected_row(window))
     qtbot.keyClick(view, Qt.Key.Key_3)  # relabel the current span: its row stays selected
+    followed(qtbot, window, model.row_of(current))
     assert model.span_at_row(selected_row(window)).label == "ORG"
 
 
@@ -157,9 +166,11 @@ def test_edits_while_filtered_insert_and_remove_rows_without_a_reset(qtbot, wind
     start, end = occurrence(seed, "2024")
     view.select_range(start, end)
     qtbot.keyClick(view, Qt.Key.Key_2)  # a new LOC span: a row comes in, selected
-    assert signals == ["insert"] and selected_row(window) is not None
+    assert signals == ["insert"]
+    followed(qtbot, window, window.span_model.row_of(window.editor.current_span()))
     qtbot.keyClick(view, Qt.Key.Key_1)  # relabelled PERS: out of the LOC list
-    assert signals == ["insert", "remove"] and selected_row(window) is None
+    assert signals == ["insert", "remove"]
+    followed(qtbot, window, None)
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # undo: LOC again, back in the list
     assert signals[-1] == "insert"
     assert shown(window) == [s for s in window.session.index if s.label == "LOC"]

@@ -422,8 +422,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.tabifyDockWidget(self.span_dock, self.guidelines_dock)
             self.splitDockWidget(self.span_dock, self.counts_dock, Qt.Orientation.Vertical)
+            self.tabifyDockWidget(self.span_dock, self.guidelines_dock)
             self.span_dock.raise_()
             self.fit_docks()
             self.resizeDocks([self.span_dock, self.counts_dock], [3, 1], Qt.Orientation.Vertical)

@@ -65,10 +65,10 @@ class LabelCounts:
 
 
 class CountsPanel(QWidget):
-    """A table of labels × (document accepted, suggested, project accepted, suggested), a
-    total row, and the progress line."""
+    """A table of labels × (the document's, the project's) "accepted/suggested", a total
+    row, and the progress line: three columns, readable in a narrow dock."""
 
-    COLUMNS = 5
+    COLUMNS = 3
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,11 +81,12 @@ class CountsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 4)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # the numbers share the rest
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)  # labels whole
         self.progress = QLabel(self)
         self.progress.setObjectName("queue_progress")
         self.progress.setWordWrap(True)
@@ -98,13 +99,10 @@ class CountsPanel(QWidget):
 
     def _headers(self) -> None:
         project = self.tr("Project") if self.whole_project else self.tr("Yours")
-        texts = [self.tr("Label"), self.tr("Doc ✓"), self.tr("Doc ?"), f"{project} ✓", f"{project} ?"]
-        tips = ["", self.tr("Accepted spans in this document"),
-                self.tr("Suggestions in this document"),
-                self.tr("Accepted spans in the project") if self.whole_project else
-                self.tr("Your accepted spans in every document"),
-                self.tr("Suggestions in the project") if self.whole_project else
-                self.tr("Your suggestions in every document")]
+        texts = [self.tr("Label"), self.tr("Document"), project]
+        tips = ["", self.tr("Accepted / suggested spans in this document"),
+                self.tr("Accepted / suggested spans in the project") if self.whole_project else
+                self.tr("Your accepted / suggested spans in every document")]
         for column, (text, tip) in enumerate(zip(texts, tips, strict=True)):
             item = QTableWidgetItem(text)
             item.setToolTip(tip)
@@ -136,14 +134,14 @@ class CountsPanel(QWidget):
     def show_counts(self) -> None:
         extra = [lb for lb in self.project.labels() + self.document.labels() if lb not in self._labels]
         labels = self._labels + sorted(set(extra))
-        rows = [(label, *self.document.of(label), *self.project.of(label)) for label in labels]
-        rows.append((self.tr("All labels"), *self.document.totals(), *self.project.totals()))
+        rows = [(label, self.document.of(label), self.project.of(label)) for label in labels]
+        rows.append((self.tr("Total"), self.document.totals(), self.project.totals()))
         if self.table.rowCount() != len(rows):  # new items: the bold total row moves
             self.table.setRowCount(0)
             self.table.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
-                text = value if isinstance(value, str) else f"{value:,}"
+                text = value if isinstance(value, str) else f"{value[0]:,}/{value[1]:,}"
                 item = self.table.item(row, column)
                 if item is None:
                     item = QTableWidgetItem()
@@ -164,7 +162,7 @@ class CountsPanel(QWidget):
             "%1", f"{done:,}").replace("%2", f"{queued:,}").replace("%3", f"{queued - done:,}"))
 
     def cell(self, label: str, column: int) -> str:
-        """The text shown for LABEL (or "All labels") in COLUMN (tests read it)."""
+        """The text shown for LABEL (or "Total") in COLUMN (tests read it)."""
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             if item is not None and item.text() == label:

@@ -547,67 +547,51 @@
 <context>
     <name>CountsPanel</name>
     <message>
-        <location filename="../../annotator/ui/span_counts.py" line="100" />
+        <location filename="../../annotator/ui/span_counts.py" line="101" />
         <source>Project</source>
         <translation>المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_counts.py" line="100" />
+        <location filename="../../annotator/ui/span_counts.py" line="101" />
         <source>Yours</source>
         <translation>عملك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_counts.py" line="101" />
+        <location filename="../../annotator/ui/span_counts.py" line="102" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_counts.py" line="101" />
-        <source>Doc ✓</source>
-        <translation>المستند ✓</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/span_counts.py" line="101" />
-        <source>Doc ?</source>
-        <translation>المستند ؟</translation>
-    </message>
-    <message>
         <location filename="../../annotator/ui/span_counts.py" line="102" />
-        <source>Accepted spans in this document</source>
-        <translation>المقاطع المقبولة في هذا المستند</translation>
+        <source>Document</source>
+        <translation>المستند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/span_counts.py" line="103" />
-        <source>Suggestions in this document</source>
-        <translation>الاقتراحات في هذا المستند</translation>
+        <source>Accepted / suggested spans in this document</source>
+        <translation>المقاطع المقبولة / المقترحة في هذا المستند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/span_counts.py" line="104" />
-        <source>Accepted spans in the project</source>
-        <translation>المقاطع المقبولة في المشروع</translation>
+        <source>Accepted / suggested spans in the project</source>
+        <translation>المقاطع المقبولة / المقترحة في المشروع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/span_counts.py" line="105" />
-        <source>Your accepted spans in every document</source>
-        <translation>مقاطعك المقبولة في كل المستندات</translation>
+        <source>Your accepted / suggested spans in every document</source>
+        <translation>مقاطعك المقبولة / المقترحة في كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_counts.py" line="106" />
-        <source>Suggestions in the project</source>
-        <translation>الاقتراحات في المشروع</translation>
+        <location filename="../../annotator/ui/span_counts.py" line="138" />
+        <source>Total</source>
+        <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_counts.py" line="107" />
-        <source>Your suggestions in every document</source>
-        <translation>اقتراحاتك في كل المستندات</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/span_counts.py" line="140" />
         <source>All labels</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_counts.py" line="163" />
+        <location filename="../../annotator/ui/span_counts.py" line="161" />
         <source>%1 of %2 documents done · %3 to go</source>
         <translation>أُنجز %1 من %2 مستندات · بقي %3</translation>
     </message>
@@ -1925,12 +1909,12 @@
 <context>
     <name>SpansPane</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/span_list.py" line="260" />
+        <location filename="../../annotator/ui/span_list.py" line="280" />
         <source>%n span(s)</source>
         <translation><numerusform>لا مقاطع</numerusform><numerusform>مقطع واحد</numerusform><numerusform>مقطعان</numerusform><numerusform>%n مقاطع</numerusform><numerusform>%n مقطعًا</numerusform><numerusform>%n مقطع</numerusform></translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="262" />
+        <location filename="../../annotator/ui/span_list.py" line="282" />
         <source>%1 of %2 spans shown</source>
         <translation>المعروض %1 من أصل %2 من المقاطع</translation>
     </message>

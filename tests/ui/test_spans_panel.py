@@ -178,7 +178,9 @@ def test_edits_while_filtered_insert_and_remove_rows_without_a_reset(qtbot, wind
 
 
 def counts(window, label: str) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
-    return tuple(int(window.counts.cell(label, c).replace(",", "")) for c in range(1, 5))
+    """(document accepted, suggested, project accepted, suggested) as the panel shows them."""
+    return tuple(int(n.replace(",", "")) for c in (1, 2)
+                 for n in window.counts.cell(label, c).split("/"))
 
 
 def stats_of(project: Project, label: str) -> tuple[int, int]:
@@ -211,7 +213,8 @@ def test_counts_follow_an_edit_and_its_undo(qtbot, window, store, seed):  # type
     assert {label: counts(window, label) for label in LABELS} == before
     assert reads == []
     total = sum(counts(window, label)[0] + counts(window, label)[1] for label in LABELS)
-    assert window.counts.cell("All labels", 1) == f"{sum(before[lb][0] for lb in LABELS):,}"
+    assert window.counts.cell("Total", 1) == (
+        f"{sum(before[lb][0] for lb in LABELS):,}/{sum(before[lb][1] for lb in LABELS):,}")
     assert total == len(index)
 
 

@@ -236,6 +236,21 @@ TABLE = Table("table", [
                "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
                "{search_ms:.0f} ms; sort by title {sort_by_title_ms:.0f} ms; next undone "
                "{next_undone_ms:.0f} ms; peak RSS {peak_rss_mb:.0f} MB"),
+    *(Row("spans_panel.json", at=f"spans_{size}",
+          what="Spans panel on a {document_bytes:,}-byte document with {spans:,} spans, half "
+               "suggestions, in the main window (`bench/bench_spans_panel.py`, loaded)",
+          figure="filter change p50 / p95: label {filter_label_p50_ms:.0f} / "
+                 "{filter_label_p95_ms:.0f} ms, state {filter_state_p50_ms:.0f} / "
+                 "{filter_state_p95_ms:.0f} ms, text {filter_text_p50_ms:.0f} / "
+                 "{filter_text_p95_ms:.0f} ms, back to all {filter_clear_p50_ms:.0f} / "
+                 "{filter_clear_p95_ms:.0f} ms; label keystroke p50 / p95 unfiltered "
+                 "{key_unfiltered_p50_ms:.0f} / {key_unfiltered_p95_ms:.0f} ms, filtered to its "
+                 "label {key_filtered_same_label_p50_ms:.0f} / "
+                 "{key_filtered_same_label_p95_ms:.0f} ms "
+                 "({key_filtered_same_label_to_unfiltered_p50:.2f}× side by side); the list "
+                 "following a jump in the editor p50 {follow_p50_ms:.0f} / p95 "
+                 "{follow_p95_ms:.0f} ms")
+      for size in ("4000", "40000")),
     Row("scale.json", at="growth_exponent",
         what="growth exponents of those figures, 1k to 100k documents",
         figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "

@@ -251,6 +251,24 @@ ARABIC = {
     "union (every span of anyone)": "الاتحاد (كل مقطع وسمه أيٌّ منهم)",
     "majority (spans of more than half)": "الأغلبية (مقاطع وسمها أكثر من نصفهم)",
     "intersection (spans of everyone)": "التقاطع (مقاطع وسمها الجميع)",
+    # the Spans panel's filters and the Counts panel
+    "Show the spans of one label": "عرض مقاطع وسم واحد",
+    "Show accepted spans, suggestions, or both": "عرض المقاطع المقبولة أو الاقتراحات أو كليهما",
+    "Accepted and suggested": "المقبولة والمقترحة",
+    "Accepted": "المقبولة",
+    "Suggested": "المقترحة",
+    "Filter by text": "تصفية حسب النص",
+    "All labels": "كل الوسوم",
+    "%1 of %2 spans shown": "المعروض %1 من أصل %2 من المقاطع",
+    "Counts": "الأعداد",
+    "Project": "المشروع",
+    "Total": "المجموع",
+    "Yours": "عملك",
+    "Label": "الوسم",
+    "Accepted / suggested spans in this document": "المقاطع المقبولة / المقترحة في هذا المستند",
+    "Accepted / suggested spans in the project": "المقاطع المقبولة / المقترحة في المشروع",
+    "Your accepted / suggested spans in every document": "مقاطعك المقبولة / المقترحة في كل المستندات",
+    "%1 of %2 documents done · %3 to go": "أُنجز %1 من %2 مستندات · بقي %3",
 }
 # one English source meaning two things: (source, the tr() disambiguation comment) -> Arabic
 ARABIC_BY_COMMENT = {
@@ -261,6 +279,7 @@ ARABIC_PLURALS = {
     "Accepted %n suggestion(s)": [
         "لم يُقبل أي اقتراح", "قُبل اقتراح واحد", "قُبل اقتراحان", "قُبلت %n اقتراحات",
         "قُبل %n اقتراحًا", "قُبل %n اقتراح"],
+    "%n span(s)": ["لا مقاطع", "مقطع واحد", "مقطعان", "%n مقاطع", "%n مقطعًا", "%n مقطع"],
 }
 
 

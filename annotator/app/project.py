@@ -111,6 +111,11 @@ class Project:
         """The counts of `annotator stats --json` (shape documented in the README)."""
         return self.store.stats()
 
+    def label_counts(self, annotator: str) -> tuple[dict[str, tuple[int, int]], bool]:
+        """label -> (accepted, suggested) spans for the Counts panel, and whether they are the
+        whole project's (SQLite) or ANNOTATOR's own (PostgreSQL)."""
+        return self.store.label_counts(annotator)
+
     # ---------------------------------------------------------------- documents
     def document_count(self) -> int:
         return self.store.document_count()

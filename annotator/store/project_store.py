@@ -395,6 +395,14 @@ class ProjectStore:
         with self.engine.connect() as c:
             return project_stats(c)
 
+    def label_counts(self, annotator: str) -> tuple[dict[str, tuple[int, int]], bool]:
+        """label -> (accepted, suggested), and whether that is the whole project (SQLite's
+        tallies) or the annotator's own spans (PostgreSQL)."""
+        from annotator.store.queries import label_counts
+
+        with self.engine.connect() as c:
+            return label_counts(c, annotator)
+
     def _annotator_or_none(self, c: Connection, name: str | None) -> int | None:
         if name is None:
             return None

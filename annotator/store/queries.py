@@ -136,3 +136,26 @@ def counted_stats(c: Connection) -> dict[str, object]:
         "annotations_per_status": statuses,
         "annotators": dict(sorted(annotators.items())),
     }
+
+
+def label_counts(c: Connection, annotator: str) -> tuple[dict[str, tuple[int, int]], bool]:
+    """label -> (accepted, suggested) spans, and whether they are the whole project's.
+
+    On SQLite the whole project's, read from the tallies (a few rows, whatever its size); on
+    PostgreSQL the annotator's own spans only, counted over her annotations (a tally of
+    everyone's would tell a blind annotator how much her colleagues did)."""
+    counts: dict[str, list[int]] = {}
+    whole = c.dialect.name == "sqlite"
+    if whole:
+        rows = c.execute(text(
+            "SELECT label, state, sum(count) FROM span_tally WHERE count > 0"
+            " GROUP BY label, state")).all()
+    else:
+        rows = c.execute(
+            select(S.c.label, S.c.state, func.count())
+            .select_from(S.join(N, N.c.id == S.c.annotation_id).join(A, A.c.id == N.c.annotator_id))
+            .where(A.c.name == annotator).group_by(S.c.label, S.c.state)).all()
+    for label, state, count in rows:
+        pair = counts.setdefault(label, [0, 0])
+        pair[0 if state == str(SpanState.ACCEPTED) else 1] += int(count)
+    return {label: (a, s) for label, (a, s) in sorted(counts.items())}, whole

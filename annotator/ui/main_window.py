@@ -34,9 +34,10 @@ from annotator.ui.menu_direction import isolate_shortcuts
 if TYPE_CHECKING:
     from annotator.ui.dialogs.label_dialog import LabelDialog
 from annotator.ui.overlap_policy import legacy_notice, short_text
-from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpanPanel
+from annotator.ui.panels import DocumentPanel, GuidelinesPanel, SpanListModel, SpansPane
 from annotator.ui.session import DocumentSession
 from annotator.ui.settings import AppSettings
+from annotator.ui.span_counts import CountsPanel
 from annotator.ui.time_tracking import TimeTracker, add_time_action
 from annotator.ui.window_actions import WindowActions
 from annotator.ui.workbench import Refreshed
@@ -92,11 +93,15 @@ class MainWindow(QMainWindow):
 
         self.document_panel = DocumentPanel(self.documents, self)
         self.span_model = SpanListModel(self.editor.span_style)
-        self.span_panel = SpanPanel(self.span_model, self)
+        self.spans_pane = SpansPane(self.span_model, self.labels, self)
+        self.span_panel = self.spans_pane.table
+        self.counts = CountsPanel(self)
+        self.counts.set_labels(self.labels)
         self.guidelines = GuidelinesPanel(self.info.guidelines, self)
         start, end = dock_sides()  # Documents where a line starts: on the right in Arabic
         self.document_dock = self._dock("documents", self.tr("Documents"), self.document_panel, start)
-        self.span_dock = self._dock("spans", self.tr("Spans", "the panel"), self.span_panel, end)
+        self.span_dock = self._dock("spans", self.tr("Spans", "the panel"), self.spans_pane, end)
+        self.counts_dock = self._dock("counts", self.tr("Counts"), self.counts, end)
         self.guidelines_dock = self._dock("guidelines", self.tr("Guidelines"), self.guidelines, end)
 
         self.progress_label = QLabel(self)
@@ -120,12 +125,14 @@ class MainWindow(QMainWindow):
         self.editor.message.connect(self.show_message)
         self.document_panel.document_chosen.connect(self.open_document)
         self.span_panel.span_chosen.connect(self.editor.select_span)
+        self.editor.current_span_changed.connect(self.span_panel.show_span)
         self.editor.view.zoom_requested.connect(self.zoom)
         self.editor.view.first_painted.connect(self._tokenize_in_background)
         self.documents.dataChanged.connect(lambda *_a: self._show_progress())
         self.documents.modelReset.connect(self._show_progress)
         self.documents.progress_counted.connect(self._show_progress)
         self._restore_layout()
+        self._count_project()
         self._show_progress()
         self._show_mode()
         if settings.take_legacy_replace_overlapping():
@@ -155,6 +162,7 @@ class MainWindow(QMainWindow):
         direction = override if override is not Direction.AUTO else self.info.direction
         self.editor.open_session(session, direction)
         self.span_model.set_spans(session.index, session.text)
+        self.counts.set_document(session.index)
         self.document_panel.show_current(doc_id)
         if self.remember_layout:
             self.settings.set_last_document(self.project.url, doc_id)
@@ -302,6 +310,8 @@ class MainWindow(QMainWindow):
             self.labels = self.project.labels()
             self.editor.set_labels(self.labels)
             self.label_bar.set_labels(self.labels)
+            self.spans_pane.set_labels(self.labels)
+            self.counts.set_labels(self.labels)
         if session is not None:
             for change in changes.edited(session.annotation_id):
                 self._show_edit(session, change)
@@ -314,6 +324,10 @@ class MainWindow(QMainWindow):
             rows = len(self.documents.ids)
         elif changes.documents - edited:  # rows no edit here describes: read them again
             rows = self.documents.refresh_rows(changes.documents - edited)
+        own = session.annotation_id if session is not None else None
+        if changes.annotations or changes.labels or changes.document_set or any(
+                own not in change.annotation_ids for change in changes.edits):
+            self._count_project()  # not the open document's own edit: read from the store
         reloaded = session is not None and (
             session.annotation_id in changes.annotations or changes.labels)
         if reloaded:
@@ -334,6 +348,7 @@ class MainWindow(QMainWindow):
         self.documents.update_document(session.doc_id, **values)
         if change.spans_changed:
             self.span_model.apply(change)
+            self.counts.count_edit(change)
         if change.status is not None and isinstance(change.operation, SetStatus):
             self.show_message(self.tr("Document marked %1").replace(
                 "%1", status_name(change.status[1])))
@@ -354,6 +369,11 @@ class MainWindow(QMainWindow):
         done, total = self.documents.progress()
         text = self.tr("%1 of %2 documents done").replace("%1", str(done)).replace("%2", str(total))
         self.progress_label.setText(in_interface_direction(f"{self.annotator} · {text}"))
+        self.counts.show_progress(done, total)
+
+    def _count_project(self) -> None:
+        """The project's counts per label, read from the store (its tallies on SQLite)."""
+        self.counts.set_project(*self.project.label_counts(self.annotator))
 
     def _show_mode(self) -> None:
         view = self.editor.view
@@ -413,9 +433,11 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
+            self.splitDockWidget(self.span_dock, self.counts_dock, Qt.Orientation.Vertical)
             self.tabifyDockWidget(self.span_dock, self.guidelines_dock)
             self.span_dock.raise_()
             self.fit_docks()
+            self.resizeDocks([self.span_dock, self.counts_dock], [3, 1], Qt.Orientation.Vertical)
 
     def fit_docks(self) -> None:
         """The docks' share of the window's width: the text keeps at least half of it."""

@@ -1,18 +1,10 @@
-"""Side panels: the document list with its filters, the span list and the guidelines."""
+"""Side panels: the document list with its filters and the guidelines (the span list is in
+`span_list`)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QPixmap, QResizeEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,15 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import SpanState, StoredSpan
-from annotator.core.operations import Change
 from annotator.ui.document_list_model import ID_ROLE, PAGE_ROWS, DocumentListModel
-from annotator.ui.editor.span_style import SpanStyle
-from annotator.ui.span_index import SpanIndex, span_key
+from annotator.ui.span_list import RESET_ABOVE, SpanListModel, SpanPanel, SpansPane
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-RESET_ABOVE = 200  # a change touching more spans than this resets the span list instead
-
+__all__ = ["RESET_ABOVE", "DocumentPanel", "GuidelinesPanel", "SpanListModel", "SpanPanel",
+           "SpansPane"]
 
 FILTER_DELAY_MS = 200
 TITLE_ROOM = 120  # px of title the document list keeps before number columns give way
@@ -150,132 +138,6 @@ class DocumentPanel(QWidget):
         if index.isValid():
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
-
-
-class SpanListModel(QAbstractListModel):
-    """The open document's spans in text order: label, text, state.
-
-    The model keeps its own rows (in the index's order) and follows each `Change` row by row:
-    resetting a list of 10,000 spans on every keystroke costs the view a whole frame.
-    """
-
-    def __init__(self, style: SpanStyle) -> None:
-        super().__init__()
-        self.style = style
-        self.text = ""
-        self._index = SpanIndex()
-        self._spans: list[StoredSpan] = []
-        self._keys: list[tuple[int, int, int]] = []
-        self._icons: dict[str, QPixmap] = {}
-
-    def set_spans(self, index: SpanIndex, text: str) -> None:
-        self.beginResetModel()
-        self.text = text
-        self._index = index
-        self._spans = list(index)
-        self._keys = [span_key(s) for s in self._spans]
-        self._icons.clear()  # the label colours may have changed
-        self.endResetModel()
-
-    def refresh(self) -> None:
-        """Reload every row from the index (a reset: prefer `apply`)."""
-        self.set_spans(self._index, self.text)
-
-    def apply(self, change: Change) -> None:
-        """Follow CHANGE (already applied to the index) with row inserts, removals, updates."""
-        if len(change.added) + len(change.removed) + len(change.updated) > RESET_ABOVE:
-            self.refresh()
-            return
-        for before, after in change.updated:
-            if span_key(before) == span_key(after):
-                row = self._row(before)
-                if row is not None:
-                    self._spans[row] = after
-                    self.dataChanged.emit(self.index(row), self.index(row))
-                    continue
-            self._remove(before)
-            self._insert(after)
-        for span in change.removed:
-            self._remove(span)
-        for span in change.added:
-            self._insert(span)
-
-    def _row(self, span: StoredSpan) -> int | None:
-        key = span_key(span)
-        row = bisect_left(self._keys, key)
-        return row if row < len(self._keys) and self._keys[row] == key else None
-
-    def _remove(self, span: StoredSpan) -> None:
-        row = self._row(span)
-        if row is not None:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._spans[row], self._keys[row]
-            self.endRemoveRows()
-
-    def _insert(self, span: StoredSpan) -> None:
-        key = span_key(span)
-        row = bisect_left(self._keys, key)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._spans.insert(row, span)
-        self._keys.insert(row, key)
-        self.endInsertRows()
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._spans)
-
-    def span_at_row(self, row: int) -> StoredSpan:
-        return self._spans[row]
-
-    def row_of(self, span: StoredSpan) -> int | None:
-        return self._row(span)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        span = self._spans[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            words = " ".join(self.text[span.start:span.end].split())
-            words = words if len(words) <= 40 else words[:39] + "…"
-            mark = "  ?" if span.state is SpanState.SUGGESTED else ""
-            return f"{span.label}  {words}{mark}"
-        if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(span.label)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"[{span.start}, {span.end}) {span.state}"
-        return None
-
-    def _icon(self, label: str) -> QPixmap:
-        icon = self._icons.get(label)
-        if icon is None:
-            icon = QPixmap(12, 12)
-            icon.fill(QColor(self.style.color(label)))
-            self._icons[label] = icon
-        return icon
-
-
-class SpanPanel(QTableView):
-    """The span list. A one-column table, not a QListView: a list view lays out every item
-    again on each inserted row (20,000 calls into the model for 10,000 spans), a table's
-    fixed-height rows need no layout."""
-
-    span_chosen = Signal(object)  # StoredSpan
-
-    def __init__(self, model: SpanListModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.horizontalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 4)
-        self.clicked.connect(lambda index: self.span_chosen.emit(model.span_at_row(index.row())))
-        self.activated.connect(lambda index: self.span_chosen.emit(model.span_at_row(index.row())))
 
 
 class GuidelinesPanel(QTextBrowser):

@@ -116,230 +116,230 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="121" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="123" />
         <source>Agreement between annotators</source>
         <translation>الاتفاق بين المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="135" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="137" />
         <source>Cohen's κ (tokens)</source>
         <translation>كابا كوهين (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="135" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="137" />
         <source>Span F1, exact</source>
         <translation>F1 للوسوم، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="136" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
         <source>Span F1, lenient</source>
         <translation>F1 للوسوم، تطابق متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="136" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="138" />
         <source>α_u (characters)</source>
         <translation>ألفا التقطيع α_u (الحروف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="151" />
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="149" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="161" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="285" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="151" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="287" />
         <source>F1 exact</source>
         <translation>F1 تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="150" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="286" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="164" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="288" />
         <source>F1 lenient</source>
         <translation>F1 متسامح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="150" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
         <source>Cohen's κ</source>
         <translation>كابا كوهين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="151" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="164" />
         <source>Krippendorff's α</source>
         <translation>ألفا كريبندورف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="151" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="285" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="165" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="287" />
         <source>α_u</source>
         <translation>α_u</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="155" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="153" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="155" />
         <source>Tokens used</source>
         <translation>الكلمات المحسوبة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="156" />
         <source>Tokens left out</source>
         <translation>الكلمات المستبعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="160" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="162" />
         <source>Annotators</source>
         <translation>المُعلِّمون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="161" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
         <source>Missing</source>
         <translation>الغائبون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="163" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="165" />
         <source>Tokens alike</source>
         <translation>الكلمات المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="168" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="170" />
         <source>Open in the editor</source>
         <translation>فتح في المحرر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="170" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="172" />
         <source>Show disagreements</source>
         <translation>عرض الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="181" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="183" />
         <source>Annotators:</source>
         <translation>المُعلِّمون:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="182" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="184" />
         <source>Labels:</source>
         <translation>الوسوم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="185" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="187" />
         <source>Measure:</source>
         <translation>المقياس:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="188" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="190" />
         <source>Annotator pairs</source>
         <translation>أزواج المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="189" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="191" />
         <source>Per label</source>
         <translation>حسب الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="200" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="202" />
         <source>Documents, least agreement first (double-click opens one)</source>
         <translation>المستندات، الأقل اتفاقًا أولًا (انقر مرتين لفتح مستند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="226" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="228" />
         <source>Choose at least two annotators</source>
         <translation>اختر مُعلِّمَين اثنين على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="229" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="231" />
         <source>Choose at least one label</source>
         <translation>اختر وسمًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="231" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="233" />
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="249" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="251" />
         <source>%1 annotators · %2 documents · %3 tokens</source>
         <translation>المُعلِّمون: %1 · المستندات: %2 · الكلمات: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="280" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="282" />
         <source>Krippendorff's α (tokens)</source>
         <translation>ألفا كريبندورف (الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="283" />
         <source>Fleiss' κ</source>
         <translation>كابا فلايس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="304" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="306" />
         <source>identity</source>
         <translation>التطابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="304" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="306" />
         <source>linear</source>
         <translation>خطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="305" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="307" />
         <source>quadratic</source>
         <translation>تربيعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="305" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="307" />
         <source>ordinal</source>
         <translation>ترتيبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="152" />
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="281" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="283" />
         <source>Gwet's AC1</source>
         <translation>معامل AC1 لغويت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="282" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="284" />
         <source>Gwet's AC2 (%1 weights)</source>
         <translation>معامل AC2 لغويت (أوزان %1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="284" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="286" />
         <source>Cohen's κ (mean)</source>
         <translation>كابا كوهين (المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="286" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="288" />
         <source>γ (spans)</source>
         <translation>γ (المقاطع)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="287" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="289" />
         <source>γ-cat</source>
         <translation>γ-cat (التصنيفات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="293" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="295" />
         <source>[low, high]: 95% confidence interval, bootstrap over documents (%1 resamples)</source>
         <translation>[الحد الأدنى، الحد الأعلى]: فترة ثقة 95%، بإعادة المعاينة بالتمهيد على المستندات (%1 عينة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/agreement_view.py" line="297" />
+        <location filename="../../annotator/ui/agreement/agreement_view.py" line="299" />
         <source>γ: expected disorder from %1 sampled continua, standard error %2</source>
         <translation>‏γ: الاضطراب المتوقع من %1 متصلًا عشوائيًا، الخطأ المعياري %2</translation>
     </message>
@@ -594,6 +594,54 @@
     </message>
 </context>
 <context>
+    <name>CountsPanel</name>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="101" />
+        <source>Project</source>
+        <translation>المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="101" />
+        <source>Yours</source>
+        <translation>عملك</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="102" />
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="102" />
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="103" />
+        <source>Accepted / suggested spans in this document</source>
+        <translation>المقاطع المقبولة / المقترحة في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="104" />
+        <source>Accepted / suggested spans in the project</source>
+        <translation>المقاطع المقبولة / المقترحة في المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="105" />
+        <source>Your accepted / suggested spans in every document</source>
+        <translation>مقاطعك المقبولة / المقترحة في كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="138" />
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_counts.py" line="161" />
+        <source>%1 of %2 documents done · %3 to go</source>
+        <translation>أُنجز %1 من %2 مستندات · بقي %3</translation>
+    </message>
+</context>
+<context>
     <name>DisagreementDialog</name>
     <message>
         <location filename="../../annotator/ui/agreement/disagreement_view.py" line="70" />
@@ -656,47 +704,47 @@
 <context>
     <name>DocumentPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="52" />
+        <location filename="../../annotator/ui/panels.py" line="40" />
         <source>All documents</source>
         <translation>كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="52" />
+        <location filename="../../annotator/ui/panels.py" line="40" />
         <source>Not done</source>
         <translation>غير منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="53" />
+        <location filename="../../annotator/ui/panels.py" line="41" />
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="53" />
+        <location filename="../../annotator/ui/panels.py" line="41" />
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="54" />
+        <location filename="../../annotator/ui/panels.py" line="42" />
         <source>Done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="54" />
+        <location filename="../../annotator/ui/panels.py" line="42" />
         <source>Skipped</source>
         <translation>متجاوز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="57" />
+        <location filename="../../annotator/ui/panels.py" line="45" />
         <source>Filter by title</source>
         <translation>تصفية حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="60" />
+        <location filename="../../annotator/ui/panels.py" line="48" />
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="62" />
+        <location filename="../../annotator/ui/panels.py" line="50" />
         <source>List every document of the project, not only the ones assigned to you</source>
         <translation>عرض كل مستندات المشروع، لا المستندات الموزَّعة عليك وحدها</translation>
     </message>
@@ -865,7 +913,7 @@
 <context>
     <name>GuidelinesPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="291" />
+        <location filename="../../annotator/ui/panels.py" line="153" />
         <source>This project has no guidelines yet.</source>
         <translation>لا إرشادات لهذا المشروع بعد.</translation>
     </message>
@@ -1102,27 +1150,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>The edit was not saved</source>
         <translation>لم يُحفظ التعديل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="397" />
+        <location filename="../../annotator/ui/main_window.py" line="417" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400" />
+        <location filename="../../annotator/ui/main_window.py" line="420" />
         <source>Overlapping spans in this project: %1</source>
         <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="78" />
+        <location filename="../../annotator/ui/main_window.py" line="79" />
         <source>%1 — annotator</source>
         <translation>%1 — المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="98" />
+        <location filename="../../annotator/ui/main_window.py" line="102" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -1131,53 +1179,58 @@
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="99" />
+        <location filename="../../annotator/ui/main_window.py" line="103" />
         <source>Spans</source>
         <comment>the panel</comment>
         <translation>المقاطع الموسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="100" />
+        <location filename="../../annotator/ui/main_window.py" line="104" />
+        <source>Counts</source>
+        <translation>الأعداد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="105" />
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="223" />
+        <location filename="../../annotator/ui/main_window.py" line="231" />
         <source>This project has no documents yet: import some with `annotator import`</source>
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="243" />
+        <location filename="../../annotator/ui/main_window.py" line="251" />
         <source>Every document is done</source>
         <translation>أُنجزت كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="338" />
+        <location filename="../../annotator/ui/main_window.py" line="353" />
         <source>Document marked %1</source>
         <translation>وُسم المستند بأنه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>%1 of %2 documents done</source>
         <translation>أُنجز %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="361" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Character mode</source>
         <translation>وضع الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="361" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Token mode</source>
         <translation>وضع الكلمات</translation>
     </message>
@@ -1190,7 +1243,7 @@
         <translation>التداخل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="221" />
+        <location filename="../../annotator/ui/main_window.py" line="229" />
         <source>No document is assigned to you yet</source>
         <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
@@ -1307,27 +1360,27 @@
 <context>
     <name>OpenProjectDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="72" />
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="75" />
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="73" />
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="76" />
         <source>Project file</source>
         <translation>ملف المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="74" />
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="77" />
         <source>Projects (*.db *.sqlite *.annotator);;All files (*)</source>
         <translation>المشاريع (*.db *.sqlite *.annotator);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="75" />
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="78" />
         <source>project.db  or  postgresql+psycopg://user@host/db</source>
         <translation>project.db  أو  postgresql+psycopg://user@host/db</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/identity_dialog.py" line="86" />
         <source>A project file or a database URL</source>
         <translation>ملف مشروع أو عنوان قاعدة بيانات</translation>
     </message>
@@ -1871,6 +1924,44 @@
     </message>
 </context>
 <context>
+    <name>SpanFilterBar</name>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="91" />
+        <source>Show the spans of one label</source>
+        <translation>عرض مقاطع وسم واحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="94" />
+        <source>Show accepted spans, suggestions, or both</source>
+        <translation>عرض المقاطع المقبولة أو الاقتراحات أو كليهما</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="95" />
+        <source>Accepted and suggested</source>
+        <translation>المقبولة والمقترحة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="96" />
+        <source>Accepted</source>
+        <translation>المقبولة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="97" />
+        <source>Suggested</source>
+        <translation>المقترحة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="101" />
+        <source>Filter by text</source>
+        <translation>تصفية حسب النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_filters.py" line="131" />
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+</context>
+<context>
     <name>SpanMenu</name>
     <message>
         <location filename="../../annotator/ui/dialogs/span_menu.py" line="74" />
@@ -1916,6 +2007,19 @@
         <location filename="../../annotator/ui/dialogs/span_menu.py" line="115" />
         <source>Removed “%1” (%2) from the gazetteer</source>
         <translation>حُذف «%1» (%2) من معجم الأسماء</translation>
+    </message>
+</context>
+<context>
+    <name>SpansPane</name>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/span_list.py" line="280" />
+        <source>%n span(s)</source>
+        <translation><numerusform>لا مقاطع</numerusform><numerusform>مقطع واحد</numerusform><numerusform>مقطعان</numerusform><numerusform>%n مقاطع</numerusform><numerusform>%n مقطعًا</numerusform><numerusform>%n مقطع</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_list.py" line="282" />
+        <source>%1 of %2 spans shown</source>
+        <translation>المعروض %1 من أصل %2 من المقاطع</translation>
     </message>
 </context>
 <context>
@@ -2122,7 +2226,7 @@
     <message>
         <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />
         <source>Label</source>
-        <translation>التسمية</translation>
+        <translation>الوسم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/dialogs/train_dialog.py" line="99" />

@@ -147,4 +147,4 @@ def test_no_two_panels_share_a_name(qtbot, store, language):
     names = [dock.windowTitle() for dock in window.findChildren(QDockWidget)]
     caption = next(label.text() for label in window.label_bar.findChildren(QLabel))
     names.append(caption.rstrip(":"))
-    assert len(names) == 4 and len(set(names)) == len(names), names
+    assert len(names) == 5 and len(set(names)) == len(names), names

@@ -112,9 +112,15 @@ class Launch:
         return found.stdout.split()[0]
 
     def key(self, window: str, key: str) -> float:
-        subprocess.run(["xdotool", "key", "--window", window, key], check=True,
+        """Send KEY to WINDOW; the moment it was sent. xdotool may fail after sending when the
+        key closed the window (BadWindow as it restores focus): that is not checked here, the
+        caller waits for what the key does."""
+        subprocess.run(["xdotool", "key", "--window", window, key], capture_output=True,
                        env=dict(os.environ, DISPLAY=self.display))
         return time.time()
+
+    def key_to(self, name: str, key: str) -> float:
+        return self.key(self.visible_window(name), key)
 
     def finish(self) -> float:
         """Wait for the process to end; its CPU seconds (user + system)."""
@@ -139,8 +145,7 @@ def first_run(source: Path, folder: Path, display: str) -> dict[str, float]:
     checkout = copy_checkout(source, folder / "checkout")
     launch = Launch(checkout, folder / "home", display)
     identity = launch.wait_for("identity")
-    dialog = launch.visible_window("Who is annotating")
-    pressed = launch.key(dialog, "Return")
+    pressed = launch.key_to("Who is annotating", "Return")
     window = launch.wait_for("window")
     cpu = launch.finish()
     return {"identity_s": identity, "window_after_identity_s": window - (pressed - launch.started),
@@ -198,7 +203,7 @@ def main() -> None:
             for name in checkouts:  # the warm copies' first start: sample built, name given
                 launch = Launch(warm[name], homes[name], display)
                 launch.wait_for("identity")
-                launch.key(launch.visible_window("Who is annotating"), "Return")
+                launch.key_to("Who is annotating", "Return")
                 launch.wait_for("window")
                 launch.finish()
                 warm_run(warm[name], homes[name], display)  # one more, not counted

@@ -93,14 +93,17 @@ TABLE = Table("table", [
                "{label_store_p95_ms:.1f}, UI p95 {label_ui_p95_ms:.1f} ms); in the whole main "
                "window, span list and document list included, p50 {window_label_p50_ms:.1f} / "
                "p95 {window_label_p95_ms:.1f} ms; undo p95 {undo_p95_ms:.1f} ms"),
-    Row("editor.json",
-        what="editor: launch to a usable window",
-        figure="{launch_to_window_s:.2f} s (interpreter {launch_stages_s.interpreter:.2f}, "
-               "PySide6 {launch_stages_s.pyside6:.2f}, store import {launch_stages_s.store:.2f}, "
-               "UI modules {launch_stages_s.ui_modules:.2f}, window "
-               "{launch_stages_s.window_saved:.2f} s); {spacy}",
-        derive={"spacy": lambda r: "spaCy loaded" if r["spacy_imported_before_window"]
-                else "spaCy not loaded"}),
+    Row("launch.json",
+        what="launch to a usable window: `annotator` under Xvfb with Qt's xcb platform, from "
+             "the process's start to the editor's first paint of the seed document "
+             "(`bench/bench_launch.py`, medians of {runs} warm runs and {first_runs} first "
+             "runs, load {load_average_1min.0:.1f}-{load_average_1min.1:.1f})",
+        figure="{warm_window_s:.2f} s warm (CPU {warm_cpu_s:.2f} s); a first run shows "
+               "\"Who is annotating?\" at {first_identity_s:.2f} s and the window "
+               "{first_window_after_identity_s:.2f} s after its Return; before this stop's "
+               "cuts, side by side: {before.warm_window_s:.2f} s warm (CPU "
+               "{before.warm_cpu_s:.2f} s), dialog at {before.first_identity_s:.2f} s (ratios "
+               "{ratio_warm_window:.2f} and {ratio_first_identity:.2f})"),
     Row("editor_before.json",
         what="editor, the same figures before label bands (tags in widened gaps; the same "
              "script on the previous code, load {load_average_1min.0:.1f}-"
@@ -270,6 +273,11 @@ SIMULATED = Table("simulated-annotator", [
            "accepted / relabelled / rejected / added |\n|---|---|---|---|---|")
 
 BLOCKS: list[Block] = [
+    Passage("launch", "launch.json",
+            text="{warm_window_s:.2f} s warm, median of {runs}, and {first_identity_s:.2f} s to "
+                 "the first run's dialog, at load {load_average_1min.0:.1f}; "
+                 "{ratio_warm_window:.2f}x and {ratio_first_identity:.2f}x the times of the "
+                 "code before, measured side by side"),
     Passage("simulated-annotator-setup", "simulated_annotator.json",
             text="{documents} documents of {sentences_per_document} sentences, "
                  "{gold_entities:,} gold entities; the model: {model_description}; its held-out F1 "

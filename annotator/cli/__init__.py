@@ -33,7 +33,10 @@ COMMAND_MODULES = (
 EXIT_USER_ERROR = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+LAUNCH_MODULES = ("annotator.cli.gui_command",)  # `annotator` alone, or `annotator gui ...`
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator",
         description="Build named-entity training corpora. Without a command, opens the app "
@@ -41,14 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    # opening the app reads no other command's module (they import the use-cases they run)
+    parser = build_parser(LAUNCH_MODULES if not argv or argv[0] == "gui" else COMMAND_MODULES)
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["gui"])

@@ -18,8 +18,6 @@ from array import array
 from collections import OrderedDict
 from dataclasses import replace
 
-import numpy as np
-import numpy.typing as npt
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -33,6 +31,8 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from annotator.app.assignment import assigned_document_ids, may_see_every_document
 from annotator.app.project import SORT_KEYS, DocumentQuery, Project
 from annotator.core.model import DocumentSummary, Status
+from annotator.ui import id_lookup
+from annotator.ui.id_lookup import IdArray
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -42,7 +42,6 @@ PAGE_ROWS = 256  # rows read from the database at a time
 CACHED_PAGES = 64  # pages kept (16,384 rows): scrolling back and forth reads nothing again
 STATUS_COLORS = {Status.NEW: "#9E9E9E", Status.IN_PROGRESS: "#1E88E5", Status.DONE: "#2E7D32",
                  Status.SKIPPED: "#F57C00"}
-IdArray = npt.NDArray[np.int64]
 
 
 _STATUS_BRUSHES: dict[tuple[Status, int, int], QBrush] = {}
@@ -89,9 +88,9 @@ class DocumentListModel(QAbstractTableModel):
         self.sort_column = self.POSITION
         self.descending = False
         self.ids: array[int] = array("q")  # listed documents, in list order
-        self._sorted_ids: IdArray = np.empty(0, np.int64)
-        self._row_at_sorted: IdArray = np.empty(0, np.int64)
-        self._queue: IdArray = np.empty(0, np.int64)  # the annotator's documents, sorted
+        self._sorted_ids: IdArray = id_lookup.empty()
+        self._row_at_sorted: IdArray = id_lookup.empty()
+        self._queue: IdArray = id_lookup.empty()  # the annotator's documents, sorted
         self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
         self.pages_read = 0  # pages read from the database since the model was made
         self._status_names = {status: status_name(status) for status in Status}
@@ -105,7 +104,7 @@ class DocumentListModel(QAbstractTableModel):
         changed)."""
         self.assigns = self.project.assigns_documents()
         assigned = assigned_document_ids(self.project, self.annotator) if self.assigns else None
-        self._queue = np.sort(np.asarray(assigned or [], dtype=np.int64))
+        self._queue = id_lookup.sorted_ids(assigned or [])
         self._relist()
         self._count_progress()
         self.reloaded.emit()
@@ -121,9 +120,7 @@ class DocumentListModel(QAbstractTableModel):
                               self.status_filter, self.words, SORT_KEYS[self.sort_column],
                               self.descending)
         self.ids = self.project.listed_document_ids(query)
-        listed = np.frombuffer(self.ids, dtype=np.int64) if self.ids else np.empty(0, np.int64)
-        self._row_at_sorted = np.argsort(listed, kind="stable")
-        self._sorted_ids = listed[self._row_at_sorted]
+        self._sorted_ids, self._row_at_sorted = id_lookup.sorted_with_rows(self.ids)
         self._pages.clear()
         self.endResetModel()
 
@@ -153,7 +150,7 @@ class DocumentListModel(QAbstractTableModel):
         return self.assigns
 
     def in_queue(self, doc_id: int) -> bool:
-        return not self.assigns or _holds(self._queue, doc_id)
+        return not self.assigns or id_lookup.position(self._queue, doc_id) is not None
 
     def listed_ids(self) -> list[int]:
         return list(self.ids)
@@ -218,10 +215,8 @@ class DocumentListModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ lookups and updates
     def row_of(self, doc_id: int) -> int | None:
-        at = int(np.searchsorted(self._sorted_ids, doc_id))
-        if at < len(self._sorted_ids) and int(self._sorted_ids[at]) == doc_id:
-            return int(self._row_at_sorted[at])
-        return None
+        at = id_lookup.position(self._sorted_ids, doc_id)
+        return int(self._row_at_sorted[at]) if at is not None else None
 
     def summary(self, doc_id: int) -> DocumentSummary | None:
         row = self.row_of(doc_id)
@@ -273,7 +268,3 @@ class DocumentListModel(QAbstractTableModel):
         is neither done nor skipped."""
         return self.project.next_undone_document(self.annotator, self.assigns, after_doc_id)
 
-
-def _holds(sorted_ids: IdArray, doc_id: int) -> bool:
-    at = int(np.searchsorted(sorted_ids, doc_id))
-    return at < len(sorted_ids) and int(sorted_ids[at]) == doc_id

@@ -17,16 +17,19 @@ back with the rest. Per edit, besides BEGIN and COMMIT:
 - delete (or reject a suggestion): bump, delete returning the span;
 - set status: lock and read the status, update.
 
-Other operations (batches, resize, accept) take the general path in `edits`.
+Other operations (batches, resize, accept) take the general path in `edits`. On blind mode's
+access path (migrations 0008, 0011) the bump is `annotator_api.claim_annotation` and the span
+statements are the functions of `span_statements`: a span edit there reads no view, so it needs
+no scope hint (`blind_scope`) and costs the same statements as on the tables.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.dml import ReturningUpdate
+from sqlalchemy.sql import Executable
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import OverlapPolicy, SpanState, Status, StoredSpan
@@ -50,7 +53,7 @@ from annotator.store.edits import (
     refuse_label,
     restore,
 )
-from annotator.store.span_statements import FUNCTIONS, NOW, TABLES, SpanStatements, span_statements
+from annotator.store.span_statements import FUNCTIONS, NOW, TABLES, span_statements
 from annotator.store.tables import Annotation, Document, Label, SpanRow, table_of, utcnow
 from annotator.text.plain import is_separator
 
@@ -104,14 +107,23 @@ _CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(
     *_CLAIMED, _LABEL_ID, *_EDGES)
 
 
-def _claims_by_span(statements: SpanStatements) -> tuple[ReturningUpdate, ReturningUpdate]:
-    """The claims of a relabel and of a delete, which name the annotation by a span's id."""
-    by_span = N.c.id == statements.annotation_of_span
-    return (update(N).where(by_span).values(**BUMP).returning(*_CLAIMED, _LABEL_ID),
-            update(N).where(by_span).values(**BUMP).returning(*_CLAIMED))
-
-
-_CLAIMS_BY_SPAN = {TABLES.name: _claims_by_span(TABLES), FUNCTIONS.name: _claims_by_span(FUNCTIONS)}
+_CLAIMS = {  # access path -> the claims of an add, a relabel and a delete
+    TABLES.name: (_CLAIM_FOR_ADD,
+                  update(N).where(N.c.id == TABLES.annotation_of_span).values(**BUMP)
+                  .returning(*_CLAIMED, _LABEL_ID),
+                  update(N).where(N.c.id == TABLES.annotation_of_span).values(**BUMP)
+                  .returning(*_CLAIMED)),
+    # blind mode's views (migration 0011): the bump by a function, no read of a view
+    FUNCTIONS.name: tuple(text(
+        "SELECT c.id, c.version, c.status, c.document_id, d.length" + more
+        + f" FROM annotator_api.claim_annotation({which}, :now) c"
+        " JOIN document d ON d.id = c.document_id").bindparams(NOW) for which, more in (
+            (":annotation_id", ", (SELECT l.id FROM label l WHERE l.name = :label_name),"
+             " substr(d.text, :first, 1), substr(d.text, :last, 1)"),
+            ("annotator_api.span_annotation(:span_id)",
+             ", (SELECT l.id FROM label l WHERE l.name = :label_name)"),
+            ("annotator_api.span_annotation(:span_id)", ""))),
+}
 _READ_STATUS = select(N.c.version, N.c.status, N.c.document_id).where(
     _BY_ANNOTATION).with_for_update(key_share=True)
 _SET_STATUS = update(N).where(_BY_ANNOTATION).values(
@@ -119,7 +131,7 @@ _SET_STATUS = update(N).where(_BY_ANNOTATION).values(
     updated_at=NOW)
 
 
-def _claim(c: Connection, claim: ReturningUpdate, parameters: dict[str, object]) -> Claim:
+def _claim(c: Connection, claim: Executable, parameters: dict[str, object]) -> Claim:
     """Bump (and so lock) the annotation CLAIM picks. Raises LookupError when no row moved."""
     row = c.execute(claim, {**parameters, "now": utcnow()}).first()
     if row is None:
@@ -142,7 +154,7 @@ def _refuse_missing_span(c: Connection, span_id: int) -> None:
 
 
 def _claim_span(c: Connection, span_id: int, label: str | None = None) -> Claim:
-    for_relabel, for_delete = _CLAIMS_BY_SPAN[span_statements(c).name]
+    _, for_relabel, for_delete = _CLAIMS[span_statements(c).name]
     try:
         if label is None:
             return _claim(c, for_delete, {"span_id": span_id})
@@ -155,9 +167,9 @@ def _claim_span(c: Connection, span_id: int, label: str | None = None) -> Claim:
 def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds,
          versions: AnnotationVersions) -> Edited:
     try:
-        claim = _claim(c, _CLAIM_FOR_ADD, {"annotation_id": op.annotation_id,
-                                           "label_name": op.label, "first": op.start + 1,
-                                           "last": op.end})
+        claim = _claim(c, _CLAIMS[span_statements(c).name][0], {
+            "annotation_id": op.annotation_id, "label_name": op.label, "first": op.start + 1,
+            "last": op.end})
     except LookupError:
         _refuse_missing_annotation(c, op.annotation_id)
         raise

@@ -178,3 +178,39 @@ def test_the_calls_go_with_a_downgrade_and_come_back_with_the_upgrade(pg_url, lo
         assert amal.apply(AddSpan(own, 15000, 15004, "LOC")).added
     with raw(as_role(pg_url, "badr")) as badr:  # granted again, to every annotator
         assert badr.execute(f"SELECT annotator_api.longest_span({own})").fetchone() == (0,)
+
+
+def statements_of(store: ProjectStore, edits) -> list[str]:  # type: ignore[no-untyped-def]
+    """The SQL STORE sends for each of EDITS (callables of the previous change)."""
+    from sqlalchemy import event
+
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, many):  # type: ignore[no-untyped-def]
+        sent.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        change = None
+        for edit in edits:
+            change = store.apply(edit(change))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    return sent
+
+
+def test_a_keystroke_edit_sends_as_many_statements_as_on_the_tables(pg_url, long_document):
+    store, own, _ = long_document
+    edits = (lambda _: AddSpan(own, 15000, 15004, "LOC"),
+             lambda added: RelabelSpan(added.added[0].id, "ORG"),
+             lambda relabelled: DeleteSpan(relabelled.updated[0][0].id))
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        amal.spans(own)
+        on_views = statements_of(amal, edits)
+    team.set_blind(store, False)
+    with ProjectStore.open(as_role(pg_url, "amal")) as amal:
+        amal.spans(own)
+        on_tables = statements_of(amal, edits)
+    assert not [s for s in on_views if "set_config" in s]  # no scope hint needed
+    assert not [s for s in on_views if re.search(r"\b(FROM|UPDATE|JOIN) (span|annotation)\b", s)]
+    assert len(on_views) == len(on_tables), (on_views, on_tables)

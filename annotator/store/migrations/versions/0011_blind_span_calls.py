@@ -13,7 +13,10 @@ the project owner, search path pinned, and reading `span` through its indexes:
   (`uq_span_identity`); `longest_span(annotation)`: the longest span's length (0: none);
 - `span_by_id(span)`, `span_annotation(span)`: a span, or its annotation's id (the primary key);
 - `delete_spans(ids)`, `update_span(span, start, end, label, state, at)`: the writes by id that
-  0008's INSTEAD OF trigger does through the view, deleted ids remembered for undo alike.
+  0008's INSTEAD OF trigger does through the view, deleted ids remembered for undo alike;
+- `claim_annotation(annotation, at)`: an edit's first statement, the version bump (and row
+  lock) of her own annotation, by its primary key. With it an add, relabel or delete reads no
+  view at all, so the store sets no scope hint for them: one round trip less per keystroke.
 
 Each reads only an annotation of the caller's (`annotator_api.me()`, the member mapped to
 `session_user`, an annotator), or, in a project that is not blind, any (as the views do), and
@@ -38,7 +41,8 @@ API = "annotator_api"
 CALLS = ("spans_overlapping(integer, integer, integer, integer)",
          "span_duplicate(integer, integer, integer, text)", "longest_span(integer)",
          "span_by_id(integer)", "span_annotation(integer)", "delete_spans(integer[])",
-         "update_span(integer, integer, integer, text, text, timestamptz)")
+         "update_span(integer, integer, integer, text, text, timestamptz)",
+         "claim_annotation(integer, timestamptz)")
 
 # {s}: the data schema, quoted. plpgsql and SECURITY DEFINER: never inlined, never planned
 # into the caller's statement (EXPLAIN shows one function scan).
@@ -117,6 +121,19 @@ BEGIN
       updated_at = at
     WHERE x.id = wanted AND annotator_api.own_annotation(x.annotation_id);
   RETURN FOUND;
+END $$;
+
+-- An edit's claim: bump the version of her own annotation (new -> in progress) and so take the
+-- row lock that serialises edits to it, as an UPDATE of the view would, without the view's read.
+CREATE FUNCTION annotator_api.claim_annotation(wanted integer, at timestamptz)
+  RETURNS SETOF {s}.annotation LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = {s}, pg_temp AS $$
+BEGIN
+  RETURN QUERY WITH bumped AS (
+      UPDATE annotation n SET version = n.version + 1, updated_at = at,
+          status = CASE WHEN n.status = 'new' THEN 'in_progress' ELSE n.status END
+        WHERE n.id = wanted AND n.annotator_id = annotator_api.me() RETURNING n.*)
+    SELECT * FROM bumped;
 END $$;
 
 ALTER FUNCTION annotator_api.apply_blind(boolean) RENAME TO apply_blind_0008;

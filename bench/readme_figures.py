@@ -48,6 +48,11 @@ def _ratio_of(key: str):  # type: ignore[no-untyped-def]
     return lambda result: result["ratio_candidate_to_baseline"][key]
 
 
+def _median_of(side: str, layout: str):  # type: ignore[no-untyped-def]
+    """For derive=: a side-by-side blind_scaling result's median views/tables ratio."""
+    return lambda result: result["median"][side][f"own_spans_{layout}.ratio_views_to_tables"]
+
+
 TABLE = Table("table", [
     Row("import.json", at="jsonl_10k_docs",
         what="import {documents:,} Arabic documents, JSONL {input_mb:.1f} MB "
@@ -229,14 +234,25 @@ TABLE = Table("table", [
                "{own_spans_1000_per_document_1000.ratio_views_to_tables:.2f}x; 10,000 spans "
                "{own_spans_10000_per_document_10000.views_ms_p50_median:.1f} vs "
                "{own_spans_10000_per_document_10000.tables_ms_p50_median:.1f} ms "
-               "({own_spans_10000_per_document_10000.ratio_views_to_tables:.2f}x; 2.93x before "
-               "the span calls of migration 0011)"),
+               "({own_spans_10000_per_document_10000.ratio_views_to_tables:.2f}x)"),
+    Row("side_by_side_blind_overlap_scaling.json",
+        what="the same before and after the span calls, 10,000 spans in one document and 100 "
+             "per document (main {baseline_commit} vs {candidate_commit}, alternately by "
+             "`bench/side_by_side.py`, medians of {rounds} rounds, load "
+             "{load_average_1min.0:.1f}-{load_average_1min.1:.1f})",
+        figure="views over tables, before -> after: 10,000 in one document {one_before:.2f}x "
+               "-> {one_after:.2f}x; 100 per document {spread_before:.2f}x -> "
+               "{spread_after:.2f}x",
+        derive={"one_before": _median_of("baseline", "10000_per_document_10000"),
+                "one_after": _median_of("candidate", "10000_per_document_10000"),
+                "spread_before": _median_of("baseline", "100_per_document_100"),
+                "spread_after": _median_of("candidate", "100_per_document_100")}),
     Row("side_by_side_blind_overlap.json",
         what="team load before and after the span calls (`bench/bench_team_load.py` "
              "{arguments.0} {arguments.1} {arguments.2} {arguments.3}, blind project; main "
              "{baseline_commit} vs {candidate_commit}, alternately by `bench/side_by_side.py`, "
-             "medians of {rounds} rounds, load {load_average_1min.0:.0f}-"
-             "{load_average_1min.1:.0f})",
+             "medians of {rounds} rounds, load {load_average_1min.0:.1f}-"
+             "{load_average_1min.1:.1f})",
         figure="after / before: edit p50 {p50:.2f}x, p95 {p95:.2f}x, one annotator alone p50 "
                "{alone:.2f}x, throughput {throughput:.2f}x",
         derive={name: _ratio_of(key) for name, key in (

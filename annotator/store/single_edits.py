@@ -25,6 +25,7 @@ no scope hint (`blind_scope`) and costs the same statements as on the tables.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, text, update
@@ -107,7 +108,7 @@ _CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(
     *_CLAIMED, _LABEL_ID, *_EDGES)
 
 
-_CLAIMS = {  # access path -> the claims of an add, a relabel and a delete
+_CLAIMS: dict[str, Sequence[Executable]] = {  # access path -> claims: add, relabel, delete
     TABLES.name: (_CLAIM_FOR_ADD,
                   update(N).where(N.c.id == TABLES.annotation_of_span).values(**BUMP)
                   .returning(*_CLAIMED, _LABEL_ID),

@@ -3,14 +3,15 @@ when she already has N spans, through `annotator_api`'s views (blind on) and thr
 under row-level security (blind off), alternately on the same project and server.
 
 The views' functions return all of her own rows and the planner cannot push a WHERE into them,
-so a statement on `span` reads her N spans; this measures what that costs per edit. Each round
+so a statement on the view `span` reads her N spans; this measures what her edits cost. Each round
 times EDITS edits (add a span, delete it) per mode, the modes alternating from round to round;
 medians of the rounds. Saved to bench/results/blind_scaling.json.
 Her spans either spread over documents (--layouts 100: 100 per document, edits on one of
-them) or all in one long document (10000). The store tells the functions which annotation an
-edit is about (store/blind_scope.py), so spread spans cost little; one document's spans are
-all read.
-usage: python bench/bench_blind_scaling.py [--sizes 100,2000,10000] [--layouts 100,10000]
+them) or all in one long document (10000; `one`: all N of them, whatever N). The store tells
+the views which annotation an edit is about (store/blind_scope.py), and since migration 0011
+reads and writes spans by id or place through parameterised functions on the span indexes
+(store/span_statements.py), so neither layout should cost more than the tables.
+usage: python bench/bench_blind_scaling.py [--sizes 100,2000,10000] [--layouts 100,10000,one]
        [--edits 60] [--rounds 3]
 """
 
@@ -93,7 +94,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,2000,10000")
     parser.add_argument("--layouts", default="100,10000",
-                        help="spans per document: her spans spread over documents, or in one")
+                        help="spans per document: her spans spread over documents, or in one"
+                             " ('one': all of them in one document)")
     parser.add_argument("--edits", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
@@ -104,8 +106,9 @@ def main() -> None:
     figures: dict[str, object] = {"edits_per_round": args.edits * 2, "rounds": args.rounds,
                                   "load_average_before": os.getloadavg()}
     try:
-        for per_document in (int(p) for p in args.layouts.split(",")):
+        for layout in args.layouts.split(","):
             for size in (int(s) for s in args.sizes.split(",")):
+                per_document = size if layout == "one" else int(layout)
                 if size < per_document:
                     continue
                 url, annotation = project(server, size, per_document)

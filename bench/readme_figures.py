@@ -43,6 +43,16 @@ README = REPO / "README.md"
 TEAM_BACKENDS = ("sqlite", "sqlite_one_annotator", "postgresql", "postgresql_one_annotator")
 
 
+def _ratio_of(key: str):  # type: ignore[no-untyped-def]
+    """For derive=: a side-by-side result's ratio at KEY (its keys hold dots)."""
+    return lambda result: result["ratio_candidate_to_baseline"][key]
+
+
+def _median_of(side: str, layout: str):  # type: ignore[no-untyped-def]
+    """For derive=: a side-by-side blind_scaling result's median views/tables ratio."""
+    return lambda result: result["median"][side][f"own_spans_{layout}.ratio_views_to_tables"]
+
+
 TABLE = Table("table", [
     Row("import.json", at="jsonl_10k_docs",
         what="import {documents:,} Arabic documents, JSONL {input_mb:.1f} MB "
@@ -259,6 +269,43 @@ TABLE = Table("table", [
         figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "
                "search {search_ms:.2f}, sort by title {sort_by_title_ms:.2f}, next undone "
                "{next_undone_ms:.2f}, peak RSS {peak_rss_mb:.2f}"),
+    Row("blind_scaling.json",
+        what="one annotator's edit (add or delete a span) in a blind PostgreSQL project, through "
+             "`annotator_api`'s views and span calls vs the tables with blind mode off, her spans "
+             "all in one document (`bench/bench_blind_scaling.py`, alternately, medians of "
+             "{rounds}, load {load_average_before.0:.0f})",
+        figure="p50, views vs tables: 10 spans {own_spans_10_per_document_10.views_ms_p50_median:.1f}"
+               " vs {own_spans_10_per_document_10.tables_ms_p50_median:.1f} ms "
+               "({own_spans_10_per_document_10.ratio_views_to_tables:.2f}x); 1,000 spans "
+               "{own_spans_1000_per_document_1000.ratio_views_to_tables:.2f}x; 10,000 spans "
+               "{own_spans_10000_per_document_10000.views_ms_p50_median:.1f} vs "
+               "{own_spans_10000_per_document_10000.tables_ms_p50_median:.1f} ms "
+               "({own_spans_10000_per_document_10000.ratio_views_to_tables:.2f}x)"),
+    Row("side_by_side_blind_overlap_scaling.json",
+        what="the same before and after the span calls, 10,000 spans in one document and 100 "
+             "per document (main {baseline_commit} vs {candidate_commit}, alternately by "
+             "`bench/side_by_side.py`, medians of {rounds} rounds, load "
+             "{load_average_1min.0:.1f}-{load_average_1min.1:.1f})",
+        figure="views over tables, before -> after: 10,000 in one document {one_before:.2f}x "
+               "-> {one_after:.2f}x; 100 per document {spread_before:.2f}x -> "
+               "{spread_after:.2f}x",
+        derive={"one_before": _median_of("baseline", "10000_per_document_10000"),
+                "one_after": _median_of("candidate", "10000_per_document_10000"),
+                "spread_before": _median_of("baseline", "100_per_document_100"),
+                "spread_after": _median_of("candidate", "100_per_document_100")}),
+    Row("side_by_side_blind_overlap.json",
+        what="team load before and after the span calls (`bench/bench_team_load.py` "
+             "{arguments.0} {arguments.1} {arguments.2} {arguments.3}, blind project; main "
+             "{baseline_commit} vs {candidate_commit}, alternately by `bench/side_by_side.py`, "
+             "medians of {rounds} rounds, load {load_average_1min.0:.1f}-"
+             "{load_average_1min.1:.1f})",
+        figure="after / before: edit p50 {p50:.2f}x, p95 {p95:.2f}x, one annotator alone p50 "
+               "{alone:.2f}x, throughput {throughput:.2f}x",
+        derive={name: _ratio_of(key) for name, key in (
+            ("p50", "postgresql.latency_ms_p50_median"),
+            ("p95", "postgresql.latency_ms_p95_median"),
+            ("alone", "postgresql_one_annotator.latency_ms_p50_median"),
+            ("throughput", "postgresql.throughput_edits_per_s_median"))}),
 ])
 
 SIMULATED_ARMS = (("none", "no pre-tags"), ("gazetteer", "the starter gazetteer"),

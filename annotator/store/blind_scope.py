@@ -19,11 +19,7 @@ from sqlalchemy.engine import Connection
 from annotator.core.operations import (
     AcceptAllSuggestions,
     AcceptSuggestion,
-    AddSpan,
-    DeleteSpan,
     Operation,
-    RejectSuggestion,
-    RelabelSpan,
     ResizeSpan,
     SetStatus,
 )
@@ -70,9 +66,10 @@ def scope(c: Connection, annotation_id: int | None = None, span_id: int | None =
 
 
 def scope_operation(c: Connection, op: Operation) -> None:
-    """Scope to the one annotation OP edits (an operation over several: no scope)."""
-    if isinstance(op, AddSpan | SetStatus | AcceptAllSuggestions):
+    """Scope to the one annotation OP edits (an operation over several: no scope). An add,
+    relabel, delete or rejection goes by migration 0011's functions alone (`single_edits`):
+    nothing to scope, one round trip saved."""
+    if isinstance(op, SetStatus | AcceptAllSuggestions):
         scope(c, annotation_id=op.annotation_id)
-    elif isinstance(op, DeleteSpan | RelabelSpan | ResizeSpan | AcceptSuggestion
-                    | RejectSuggestion):
+    elif isinstance(op, ResizeSpan | AcceptSuggestion):
         scope(c, span_id=op.span_id)

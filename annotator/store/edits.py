@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, case, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from annotator.core.errors import AnnotatorError, E
@@ -29,6 +29,7 @@ from annotator.core.operations import (
     RestoreState,
     SetStatus,
 )
+from annotator.store.span_statements import NOW, span_statements
 from annotator.store.tables import Annotation, Document, Label, SpanRow, new_id, table_of, utcnow
 from annotator.text.plain import is_separator, trim_span
 
@@ -37,28 +38,14 @@ N = table_of(Annotation)
 D = table_of(Document)
 L = table_of(Label)
 
-SPAN_COLUMNS = (S.c.id, S.c.annotation_id, S.c.start, S.c.end, S.c.label, S.c.state,
-                S.c.origin, S.c.score)
-
 # The statements of every edit, built once: a prebuilt statement keeps its cache key, so each
 # execution finds its compiled form in the engine's cache instead of building and hashing a new
-# expression. Parameters are named so that none is also a column of the table written to.
-NOW = bindparam("now", type_=N.c.updated_at.type)
+# expression. Parameters are named so that none is also a column of the table written to. The
+# reads and writes of spans by id or place are in `span_statements`, one set per access path.
 # the values of an annotation row an edit moves on: version, time ("now"), new -> in progress
 BUMP = dict(version=N.c.version + 1, updated_at=NOW,
             status=case((N.c.status == str(Status.NEW), str(Status.IN_PROGRESS)),
                         else_=N.c.status))
-_LOAD_SPAN = select(*SPAN_COLUMNS).where(S.c.id == bindparam("span_id"))
-_LONGEST = select(func.coalesce(func.max(S.c.end - S.c.start), 0)).where(
-    S.c.annotation_id == bindparam("annotation_id"))
-_OVERLAPS = select(*SPAN_COLUMNS).where(
-    S.c.annotation_id == bindparam("annotation_id"), S.c.start < bindparam("span_end"),
-    S.c.end > bindparam("span_start"))
-_OVERLAPS_FROM = _OVERLAPS.where(S.c.start >= bindparam("first_start"))
-_DUPLICATE = select(S.c.id).where(
-    S.c.annotation_id == bindparam("annotation_id"), S.c.start == bindparam("span_start"),
-    S.c.end == bindparam("span_end"), S.c.label == bindparam("span_label"))
-_DELETE_SPANS = delete(S).where(S.c.id.in_(bindparam("span_ids", expanding=True)))
 _INSERT_SPAN = insert(S)  # executed with the row's values
 _TOUCH = update(N).where(N.c.id == bindparam("annotation_id")).values(**BUMP).returning(
     N.c.version)
@@ -69,7 +56,7 @@ def _row_to_span(r: Sequence[Any]) -> StoredSpan:
 
 
 def load_span(c: Connection, span_id: int) -> StoredSpan:
-    row = c.execute(_LOAD_SPAN, {"span_id": span_id}).first()
+    row = c.execute(span_statements(c).load, {"span_id": span_id}).first()
     if row is None:
         raise AnnotatorError(E.E109, span_id=span_id)
     return _row_to_span(row)
@@ -92,7 +79,8 @@ class SpanLengthBounds:
         known = self._known.get(annotation_id)
         if known is not None and known[0] == version:
             return known[1]
-        longest = c.execute(_LONGEST, {"annotation_id": annotation_id}).scalar_one()
+        longest = c.execute(span_statements(c).longest,
+                            {"annotation_id": annotation_id}).scalar_one()
         self._known[annotation_id] = (version, int(longest))
         return int(longest)
 
@@ -105,9 +93,10 @@ class SpanLengthBounds:
 def overlapping_spans(c: Connection, annotation_id: int, start: int, end: int,
                       longest: int | None = None) -> list[StoredSpan]:
     where = {"annotation_id": annotation_id, "span_start": start, "span_end": end}
-    query = _OVERLAPS
+    statements = span_statements(c)
+    query = statements.overlaps
     if longest is not None:
-        query, where["first_start"] = _OVERLAPS_FROM, start - longest
+        query, where["first_start"] = statements.overlaps_from, start - longest
     return [_row_to_span(r) for r in c.execute(query, where).all()]
 
 
@@ -182,7 +171,7 @@ def add_checked(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanL
     removed: list[StoredSpan] = []
     others: list[StoredSpan] = []
     if policy is OverlapPolicy.ALLOW:
-        duplicate = c.execute(_DUPLICATE, {
+        duplicate = c.execute(span_statements(c).duplicate, {
             "annotation_id": op.annotation_id, "span_start": op.start, "span_end": op.end,
             "span_label": op.label}).scalar() is not None
     else:  # a duplicate overlaps, and is no longer than the longest span: it is among these
@@ -201,7 +190,7 @@ def add_checked(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanL
             raise AnnotatorError(E.E107, start=op.start, end=op.end, label=op.label,
                                  other=f"[{first.start}, {first.end}) {first.label}")
         if others:
-            c.execute(_DELETE_SPANS, {"span_ids": [other.id for other in others]})
+            c.execute(span_statements(c).delete, {"span_ids": [other.id for other in others]})
         removed = others
     now = utcnow()
     values: dict[str, object] = dict(
@@ -230,16 +219,16 @@ def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLength
     span = load_span(c, op.span_id)
     if isinstance(op, RejectSuggestion) and span.state is not SpanState.SUGGESTED:
         raise AnnotatorError(E.E112, span_id=op.span_id)
-    c.execute(delete(S).where(S.c.id == span.id))
+    c.execute(span_statements(c).delete, {"span_ids": [span.id]})
     _touch(c, span.annotation_id, bounds)
     return Change(op, restore(span), removed=[span], annotation_ids={span.annotation_id})
 
 
 def _update(c: Connection, op: Operation, span: StoredSpan, after: StoredSpan,
             inverse: Operation, bounds: SpanLengthBounds) -> Change:
-    c.execute(update(S).where(S.c.id == span.id).values(
-        start=after.start, end=after.end, label=after.label, state=str(after.state),
-        origin=after.origin, updated_at=utcnow()))
+    c.execute(span_statements(c).update, {
+        "span_id": span.id, "new_start": after.start, "new_end": after.end,
+        "new_label": after.label, "new_state": str(after.state), "now": utcnow()})
     _touch(c, span.annotation_id, bounds, after.end - after.start)
     return Change(op, inverse, updated=[(span, after)], annotation_ids={span.annotation_id})
 

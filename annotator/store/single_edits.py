@@ -17,16 +17,20 @@ back with the rest. Per edit, besides BEGIN and COMMIT:
 - delete (or reject a suggestion): bump, delete returning the span;
 - set status: lock and read the status, update.
 
-Other operations (batches, resize, accept) take the general path in `edits`.
+Other operations (batches, resize, accept) take the general path in `edits`. On blind mode's
+access path (migrations 0008, 0011) the bump is `annotator_api.claim_annotation` and the span
+statements are the functions of `span_statements`: a span edit there reads no view, so it needs
+no scope hint (`blind_scope`) and costs the same statements as on the tables.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql.dml import ReturningUpdate
+from sqlalchemy.sql import Executable
 
 from annotator.core.errors import AnnotatorError, E
 from annotator.core.model import OverlapPolicy, SpanState, Status, StoredSpan
@@ -42,8 +46,6 @@ from annotator.core.operations import (
 from annotator.store.concurrency import AnnotationState, AnnotationVersions
 from annotator.store.edits import (
     BUMP,
-    NOW,
-    SPAN_COLUMNS,
     SpanLengthBounds,
     add_checked,
     check_edges,
@@ -52,6 +54,7 @@ from annotator.store.edits import (
     refuse_label,
     restore,
 )
+from annotator.store.span_statements import FUNCTIONS, NOW, TABLES, span_statements
 from annotator.store.tables import Annotation, Document, Label, SpanRow, table_of, utcnow
 from annotator.text.plain import is_separator
 
@@ -96,8 +99,6 @@ class Edited:
 _DOCUMENT_LENGTH = select(D.c.length).where(D.c.id == N.c.document_id).scalar_subquery()
 _LABEL_ID = select(L.c.id).where(L.c.name == bindparam("label_name")).scalar_subquery()
 _BY_ANNOTATION = N.c.id == bindparam("annotation_id")
-_BY_SPAN = N.c.id == select(S.c.annotation_id).where(
-    S.c.id == bindparam("span_id")).scalar_subquery()
 _CLAIMED = (N.c.id, N.c.version, N.c.status, N.c.document_id, _DOCUMENT_LENGTH)
 _EDGES = (select(func.substr(D.c.text, bindparam("first"), 1)).where(D.c.id == N.c.document_id)
           .scalar_subquery(),
@@ -105,11 +106,25 @@ _EDGES = (select(func.substr(D.c.text, bindparam("first"), 1)).where(D.c.id == N
           .scalar_subquery())
 _CLAIM_FOR_ADD = update(N).where(_BY_ANNOTATION).values(**BUMP).returning(
     *_CLAIMED, _LABEL_ID, *_EDGES)
-_CLAIM_FOR_RELABEL = update(N).where(_BY_SPAN).values(**BUMP).returning(*_CLAIMED, _LABEL_ID)
-_CLAIM_FOR_DELETE = update(N).where(_BY_SPAN).values(**BUMP).returning(*_CLAIMED)
-_RELABEL = update(S).where(S.c.id == bindparam("span_id")).values(
-    label=bindparam("new_label"), updated_at=NOW)
-_DELETE = delete(S).where(S.c.id == bindparam("span_id")).returning(*SPAN_COLUMNS)
+
+
+_CLAIMS: dict[str, Sequence[Executable]] = {  # access path -> claims: add, relabel, delete
+    TABLES.name: (_CLAIM_FOR_ADD,
+                  update(N).where(N.c.id == TABLES.annotation_of_span).values(**BUMP)
+                  .returning(*_CLAIMED, _LABEL_ID),
+                  update(N).where(N.c.id == TABLES.annotation_of_span).values(**BUMP)
+                  .returning(*_CLAIMED)),
+    # blind mode's views (migration 0011): the bump by a function, no read of a view
+    FUNCTIONS.name: tuple(text(
+        "SELECT c.id, c.version, c.status, c.document_id, d.length" + more
+        + f" FROM annotator_api.claim_annotation({which}, :now) c"
+        " JOIN document d ON d.id = c.document_id").bindparams(NOW) for which, more in (
+            (":annotation_id", ", (SELECT l.id FROM label l WHERE l.name = :label_name),"
+             " substr(d.text, :first, 1), substr(d.text, :last, 1)"),
+            ("annotator_api.span_annotation(:span_id)",
+             ", (SELECT l.id FROM label l WHERE l.name = :label_name)"),
+            ("annotator_api.span_annotation(:span_id)", ""))),
+}
 _READ_STATUS = select(N.c.version, N.c.status, N.c.document_id).where(
     _BY_ANNOTATION).with_for_update(key_share=True)
 _SET_STATUS = update(N).where(_BY_ANNOTATION).values(
@@ -117,7 +132,7 @@ _SET_STATUS = update(N).where(_BY_ANNOTATION).values(
     updated_at=NOW)
 
 
-def _claim(c: Connection, claim: ReturningUpdate, parameters: dict[str, object]) -> Claim:
+def _claim(c: Connection, claim: Executable, parameters: dict[str, object]) -> Claim:
     """Bump (and so lock) the annotation CLAIM picks. Raises LookupError when no row moved."""
     row = c.execute(claim, {**parameters, "now": utcnow()}).first()
     if row is None:
@@ -132,17 +147,19 @@ def _refuse_missing_annotation(c: Connection, annotation_id: int) -> None:
 
 
 def _refuse_missing_span(c: Connection, span_id: int) -> None:
-    annotation_id = c.execute(select(S.c.annotation_id).where(S.c.id == span_id)).scalar()
+    row = c.execute(span_statements(c).load, {"span_id": span_id}).first()
+    annotation_id = None if row is None else row[1]
     if annotation_id is not None:
         _refuse_missing_annotation(c, int(annotation_id))
     raise AnnotatorError(E.E109, span_id=span_id)
 
 
 def _claim_span(c: Connection, span_id: int, label: str | None = None) -> Claim:
+    _, for_relabel, for_delete = _CLAIMS[span_statements(c).name]
     try:
         if label is None:
-            return _claim(c, _CLAIM_FOR_DELETE, {"span_id": span_id})
-        return _claim(c, _CLAIM_FOR_RELABEL, {"span_id": span_id, "label_name": label})
+            return _claim(c, for_delete, {"span_id": span_id})
+        return _claim(c, for_relabel, {"span_id": span_id, "label_name": label})
     except LookupError:
         _refuse_missing_span(c, span_id)
         raise
@@ -151,9 +168,9 @@ def _claim_span(c: Connection, span_id: int, label: str | None = None) -> Claim:
 def _add(c: Connection, op: AddSpan, policy: OverlapPolicy, bounds: SpanLengthBounds,
          versions: AnnotationVersions) -> Edited:
     try:
-        claim = _claim(c, _CLAIM_FOR_ADD, {"annotation_id": op.annotation_id,
-                                           "label_name": op.label, "first": op.start + 1,
-                                           "last": op.end})
+        claim = _claim(c, _CLAIMS[span_statements(c).name][0], {
+            "annotation_id": op.annotation_id, "label_name": op.label, "first": op.start + 1,
+            "last": op.end})
     except LookupError:
         _refuse_missing_annotation(c, op.annotation_id)
         raise
@@ -176,7 +193,9 @@ def _relabel(c: Connection, op: RelabelSpan, bounds: SpanLengthBounds,
         refuse_label(c, op.label)
     after = StoredSpan(span.id, span.annotation_id, span.start, span.end, op.label,
                        span.state, span.origin, span.score)
-    c.execute(_RELABEL, {"span_id": span.id, "new_label": op.label, "now": utcnow()})
+    c.execute(span_statements(c).update, {
+        "span_id": span.id, "new_start": span.start, "new_end": span.end, "new_label": op.label,
+        "new_state": str(span.state), "now": utcnow()})
     bounds.edited(claim.annotation_id, claim.version - 1)
     change = Change(op, RelabelSpan(span.id, span.label), updated=[(span, after)],
                     annotation_ids={claim.annotation_id})
@@ -186,7 +205,7 @@ def _relabel(c: Connection, op: RelabelSpan, bounds: SpanLengthBounds,
 def _delete(c: Connection, op: DeleteSpan | RejectSuggestion, bounds: SpanLengthBounds,
             versions: AnnotationVersions) -> Edited:
     claim = _claim_span(c, op.span_id)
-    row = c.execute(_DELETE, {"span_id": op.span_id}).first()
+    row = c.execute(span_statements(c).delete, {"span_ids": [op.span_id]}).first()
     if row is None:
         raise AnnotatorError(E.E109, span_id=op.span_id)
     span = StoredSpan(row[0], row[1], row[2], row[3], row[4], SpanState(row[5]), row[6], row[7])

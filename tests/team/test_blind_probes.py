@@ -206,3 +206,45 @@ def test_the_next_ids_cannot_be_taken_to_block_a_colleague(probed):
     with ProjectStore.open(as_role(url, "badr")) as badr:
         for start in (31, 37, 45):
             assert badr.apply(AddSpan(annotation, start, start + 3, "MISC")).added
+
+
+# migration 0011's calls, as her SQL client would make them: {a} an annotation, {span} a span id
+SPAN_CALLS = ("SELECT * FROM annotator_api.spans_overlapping({a}, {start}, {end})",
+              "SELECT * FROM annotator_api.spans_overlapping({a}, {start}, {end}, 0)",
+              "SELECT annotator_api.span_duplicate({a}, {start}, {end}, 'ORG')",
+              "SELECT annotator_api.longest_span({a})",
+              "SELECT * FROM annotator_api.span_by_id({span})",
+              "SELECT annotator_api.span_annotation({span})",
+              "SELECT * FROM annotator_api.delete_spans(ARRAY[{span}])",
+              "SELECT annotator_api.update_span({span}, 40, 44, 'PERS', 'accepted', now())",
+              "SELECT * FROM annotator_api.claim_annotation({a}, now())")
+NOTHING = ("refused", (), ((None,),), ((0,),), ((False,),))
+PLAN = "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, SUMMARY OFF, COSTS OFF) "
+
+
+def test_the_span_calls_tell_nothing_of_a_colleagues_spans_under_each_role(probed):
+    url, annotation = probed
+    with ProjectStore.open(url) as store:
+        team.add_member(store, "cora", Role.CURATOR, password=PASSWORD)
+        team.add_member(store, "mona", Role.MANAGER, password=PASSWORD)
+    with raw(url) as owner:
+        hidden = owner.execute("SELECT id FROM span WHERE annotation_id = %s AND start = 12",
+                               (annotation,)).fetchone()
+        rows_before = [owner.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+                       for t in ("span", "annotation")]
+    assert hidden is not None
+    hit = {"a": annotation, "start": 12, "end": 18, "span": hidden[0]}  # badr's ORG span
+    misses = ({"a": annotation, "start": 13, "end": 17, "span": hidden[0] + 1000},
+              {"a": annotation + 1000, "start": 12, "end": 18, "span": hidden[0] + 1000})
+    for name in ("amal", "cora", "mona"):
+        with raw(as_role(url, name)) as member:
+            for call in SPAN_CALLS:
+                told = [answer(member, call.format(**where)) for where in (*misses, hit)]
+                assert told[0] == told[1] == told[2] and told[0] in NOTHING, (name, call, told)
+                if "{a}" in call and told[0] != "refused":  # nor the plan, rows and buffers
+                    plans = [answer(member, PLAN + call.format(**where))
+                             for where in (misses[0], hit)]
+                    assert plans[0] == plans[1], (name, call, plans)
+    with raw(url) as owner:  # nothing was deleted nor changed, no version moved
+        assert [owner.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
+                for t in ("span", "annotation")] == rows_before

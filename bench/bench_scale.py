@@ -168,7 +168,7 @@ def measure(count: int) -> dict[str, object]:
                     app.processEvents())))
                 panel.table.sortByColumn(DocumentListModel.POSITION, Qt.SortOrder.AscendingOrder)
                 app.processEvents()
-        near_end = window.documents.ids[-2]
+        near_end = window.documents.id_at(window.documents.rowCount() - 2)
         next_ms = []
         for _ in range(5):
             window.open_document(near_end)

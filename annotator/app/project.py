@@ -143,6 +143,10 @@ class Project:
     def listed_count(self, query: DocumentQuery) -> int:
         return document_listing.count_listed(self.store, query)
 
+    def listed_status_counts(self, query: DocumentQuery) -> dict[str, int]:
+        """How many documents QUERY lists of each status."""
+        return document_listing.status_counts(self.store, query)
+
     def listed_page(self, query: DocumentQuery, first: int, rows: int) -> list[int]:
         """The ids of ROWS listed documents from row FIRST on."""
         return document_listing.listed_page(self.store, query, first, rows)

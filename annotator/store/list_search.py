@@ -3,13 +3,24 @@
 
 On SQLite the words go to the trigram index `document_search` (migration 0012): a word of three
 characters or more is looked up in the index, a shorter one (the trigram tokenizer cannot
-index it) is matched with LIKE over that table's narrow title and source columns, never over
-the texts. PostgreSQL matches LIKE over the first characters of every text and the source.
+index it) is matched with LIKE over that table's narrow title and source rows, never over
+the texts (counting its matches reads every such row). PostgreSQL matches LIKE over the first characters of every text and the source.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, MetaData, Table, and_, func, literal_column, or_, select, text
+from sqlalchemy import (
+    Column,
+    MetaData,
+    Table,
+    and_,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 
@@ -19,6 +30,8 @@ from annotator.store.tables import Document, table_of
 D = table_of(Document)
 SEARCH = Table("document_search", MetaData(), Column("rowid"), Column("title"),
                Column("source"))
+# what FTS5 keeps of it: id, c0 (title), c1 (source)
+CONTENT = Table("document_search_content", MetaData(), Column("id"), Column("c0"), Column("c1"))
 TRIGRAM = 3  # the shortest word the trigram index finds
 
 
@@ -48,11 +61,15 @@ def words_filter(c: Connection, words: list[str]) -> ColumnElement[bool] | None:
                           D.c.source.ilike(_pattern(w), escape="\\")) for w in words))
     long_words = [w for w in words if len(w) >= TRIGRAM]
     short_words = [w for w in words if len(w) < TRIGRAM]
-    found = select(SEARCH.c.rowid)
+    found: list[ColumnElement[bool]] = []
     if long_words:
-        found = found.where(text("document_search MATCH :phrases").bindparams(
-            phrases=" AND ".join(_phrase(w) for w in long_words)))
-    for w in short_words:
-        found = found.where(or_(SEARCH.c.title.ilike(_pattern(w), escape="\\"),
-                                SEARCH.c.source.ilike(_pattern(w), escape="\\")))
-    return D.c.id.in_(found)
+        found.append(D.c.id.in_(select(SEARCH.c.rowid).where(
+            text("document_search MATCH :phrases").bindparams(
+                phrases=" AND ".join(_phrase(w) for w in long_words)))))
+    if short_words:
+        # the FTS5 table's own content table, a plain table of narrow rows, looked up by id:
+        # the list walks its order and stops at a page (SQLite's LIKE ignores ASCII case)
+        found.append(exists().where(CONTENT.c.id == D.c.id, *(
+            or_(CONTENT.c.c0.like(_pattern(w), escape="\\"),
+                CONTENT.c.c1.like(_pattern(w), escape="\\")) for w in short_words)))
+    return and_(*found)

@@ -4,7 +4,8 @@ The model keeps how many documents are listed and the pages of rows it has shown
 at a time, the last `CACHED_PAGES` of them. When an index serves the list's order (project
 order; the title on SQLite: `Project.lists_by_pages`) a page is read by walking that index,
 so opening, filtering or sorting a million documents reads a count and one page, and "which
-row is document N" is one count too. Other orders (status, spans, suggestions) list every id
+row is document N" is one count too. Sorted by status, the list is one such part per status
+(in project order), counted by one GROUP BY. The spans and suggestions orders list every id
 once (`Project.listed_document_ids`, an array of integers, plus a sorted copy to find a row).
 An edit updates one cached row and moves the progress count by one, whatever the number of
 documents.
@@ -76,7 +77,8 @@ class DocumentListModel(QAbstractTableModel):
         self.sort_column = self.POSITION
         self.descending = False
         self.query = DocumentQuery(annotator)
-        self.by_pages = True  # an index serves the order: pages are read by walking it
+        self.by_pages = True  # indexes serve the order: pages are read by walking them
+        self._parts: list[tuple[DocumentQuery, int]] = []  # the list's parts and their rows
         self._count = 0  # documents listed
         self._ids: array[int] = array("q")  # every listed id, in list order (not by_pages)
         self._sorted_ids: IdArray = np.empty(0, np.int64)
@@ -112,10 +114,11 @@ class DocumentListModel(QAbstractTableModel):
         self.query = DocumentQuery(self.annotator, self.assigns and not self.show_all,
                                    self.status_filter, self.words,
                                    SORT_KEYS[self.sort_column], self.descending)
-        self.by_pages = self.project.lists_by_pages(self.query)
+        self._parts = self._parts_of(self.query)
+        self.by_pages = bool(self._parts)
         if self.by_pages:
             self._ids = array("q")
-            self._count = self.project.listed_count(self.query)
+            self._count = sum(rows for _part, rows in self._parts)
             self._sorted_ids = self._row_at_sorted = np.empty(0, np.int64)
         else:
             self._ids = self.project.listed_document_ids(self.query)
@@ -127,6 +130,32 @@ class DocumentListModel(QAbstractTableModel):
         self._pages.clear()
         self._rows.clear()
         self.endResetModel()
+
+    def _parts_of(self, query: DocumentQuery) -> list[tuple[DocumentQuery, int]]:
+        """The list as consecutive parts each read by pages over an index, with their rows: the
+        whole list when an index serves its order; sorted by status, one part per status in
+        project order (a GROUP BY counts them); none for the other orders."""
+        if self.project.lists_by_pages(query):
+            return [(query, self.project.listed_count(query))]
+        if query.sort != "status":
+            return []
+        allowed = {None: list(Status), "undone": [Status.NEW, Status.IN_PROGRESS]}.get(
+            query.status, [s for s in Status if str(s) == query.status])
+        counts = self.project.listed_status_counts(query)
+        order = reversed(allowed) if query.descending else allowed
+        return [(replace(query, status=str(s), sort="position"), counts.get(str(s), 0))
+                for s in order]
+
+    def _page_ids(self, first: int, rows: int) -> list[int]:
+        """The ids of ROWS listed documents from row FIRST on, read from the parts they fall in."""
+        found: list[int] = []
+        start = 0
+        for part, size in self._parts:
+            if len(found) < rows and first < start + size and size:
+                at = max(first, start) - start
+                found += self.project.listed_page(part, at, min(rows - len(found), size - at))
+            start += size
+        return found
 
     def set_show_all(self, on: bool) -> None:
         """List every document (True) or only the annotator's queue (False)."""
@@ -223,7 +252,7 @@ class DocumentListModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return page
         first = number * PAGE_ROWS
-        wanted = (self.project.listed_page(self.query, first, PAGE_ROWS) if self.by_pages
+        wanted = (self._page_ids(first, PAGE_ROWS) if self.by_pages
                   else list(self._ids[first:first + PAGE_ROWS]))
         read = {s.id: s for s in self.project.document_summaries(self.annotator, wanted)}
         page = (wanted, [read.get(doc_id) for doc_id in wanted])
@@ -244,7 +273,13 @@ class DocumentListModel(QAbstractTableModel):
         if doc_id in self._rows:
             return self._rows[doc_id]
         if self.by_pages:
-            return self.project.listed_row(self.query, doc_id)
+            start = 0
+            for part, size in self._parts:
+                row = self.project.listed_row(part, doc_id) if size else None
+                if row is not None:
+                    return start + row
+                start += size
+            return None
         at = int(np.searchsorted(self._sorted_ids, doc_id))
         if at < len(self._sorted_ids) and int(self._sorted_ids[at]) == doc_id:
             return int(self._row_at_sorted[at])

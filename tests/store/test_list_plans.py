@@ -67,7 +67,8 @@ def full_reads(found: list[str]) -> list[str]:
 
 QUERIES = [DocumentQuery(ME), DocumentQuery(ME, sort="title"),
            DocumentQuery(ME, sort="title", descending=True), DocumentQuery(ME, descending=True),
-           DocumentQuery(ME, words="بيروت"), DocumentQuery(ME, words="doc 12", sort="title")]
+           DocumentQuery(ME, words="بيروت"), DocumentQuery(ME, words="doc 12", sort="title"),
+           DocumentQuery(ME, status="undone", descending=True)]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: f"{q.sort}-{q.descending}-{q.words}")
@@ -89,8 +90,9 @@ def test_the_checks_see_a_full_read(project: Project) -> None:
     status = DocumentQuery(ME, sort="status")
     assert not project.lists_by_pages(status)
     assert full_reads(plans(project, lambda: project.listed_document_ids(status)))
-    assert full_reads(plans(project, lambda: project.listed_document_ids(
-        DocumentQuery(ME, words="Do"))))  # a word too short for the trigram index
+    short = plans(project, lambda: project.listed_page(DocumentQuery(ME, words="Do"), 0, 9))
+    # a word too short for the trigram index: the order is walked, each title looked up by id
+    assert any("SEARCH document_search_content USING INTEGER PRIMARY KEY" in p for p in short)
 
 
 def test_a_page_of_the_index_order_equals_the_whole_list(project: Project) -> None:

@@ -1,5 +1,5 @@
 """The document list reads by pages over an index (issue 13): opening, filtering and sorting by
-project order or title read a count and the pages shown, never every id; whatever the order,
+project order, title or status read counts and the pages shown, never every id; whatever the order,
 the rows the model shows, and the row it finds for a document, are the database's list."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import random
 from conftest import ANNOTATOR, make_project
 from PySide6.QtCore import Qt
 
-from annotator.core.model import Span
+from annotator.core.model import Span, Status
+from annotator.core.operations import SetStatus
 from annotator.ui.document_list_model import PAGE_ROWS, DocumentListModel
 
 DOCUMENTS = 700  # three pages
@@ -25,6 +26,10 @@ def test_every_order_and_filter_shows_the_databases_list(qtbot, tmp_path):
     texts = [f"{rng.choice(words)} {i} {rng.choice(words)}" for i in range(DOCUMENTS)]
     spans = {i: [Span(0, 2, "LOC")] * (i % 3 > 0) for i in range(DOCUMENTS)}
     project = make_project(tmp_path / "p.db", texts, spans)
+    ids = project.store.document_ids()
+    for i in rng.sample(range(DOCUMENTS), 300):
+        project.apply(SetStatus(project.annotation_id(ids[i], ANNOTATOR),
+                                rng.choice([Status.IN_PROGRESS, Status.DONE, Status.SKIPPED])))
     model = DocumentListModel(project, ANNOTATOR)
     whole_reads = 0
     listed = project.listed_document_ids
@@ -39,18 +44,20 @@ def test_every_order_and_filter_shows_the_databases_list(qtbot, tmp_path):
     assert whole_reads == 0 and model.pages_read == 0  # a count, no page yet
     for column in range(5):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            for words_typed in ("", "القاهرة", "Zeta alpha", "1"):
+            for status, words_typed in ((None, ""), (None, "القاهرة"), ("undone", "Zeta alpha"),
+                                        ("done", ""), (None, "1"), ("new", "ير")):
                 model.sort(column, order)
-                model.set_filter(None, words_typed)
+                model.set_filter(status, words_typed)
                 reads_before = whole_reads
                 expected = list(listed(model.query))
                 rows = shown(model)
-                assert rows == expected, (column, order, words_typed)
+                assert rows == expected and rows, (column, order, status, words_typed)
+                assert model.by_pages == (column < DocumentListModel.SPANS)
                 if model.by_pages:
                     assert whole_reads == reads_before  # the rows came page by page
                 fresh = DocumentListModel(project, ANNOTATOR)  # no page cached: rows by count
                 fresh.sort(column, order)
-                fresh.set_filter(None, words_typed)
+                fresh.set_filter(status, words_typed)
                 for doc_id in expected[:: max(1, len(expected) // 9)]:
                     assert fresh.row_of(doc_id) == expected.index(doc_id)
     assert model.row_of(10**9) is None and model.id_at(DOCUMENTS) is None

@@ -9,15 +9,18 @@ measured (offscreen Qt, medians / percentiles):
   -> document list, progress and editor repainted, p50/p95;
 - stats: `Project.stats()` (what `annotator stats` prints);
 - search: a word typed into the document list's search box, the list filtered and repainted;
-- sort: the list sorted by title and by spans (the database sorts), then back to order;
+- sort: the list sorted by title, by status and by spans (the database sorts), then back to
+  order;
 - next undone: `MainWindow.next_undone()` from a document near the end (wrapping);
 - peak RSS of the process.
 The growth exponent of each figure is the slope of log(figure) over log(documents) between
 the smallest and the largest size (1: linear, 0: independent of the corpus size).
 
 Run: python bench/bench_scale.py [--sizes 1000,10000,100000] [--save-as scale]
-The 1M run is separate (minutes on this machine, ~1 GB of database):
+The 1M run is separate (minutes on this machine, ~2 GB of database):
      python bench/bench_scale.py --sizes 1000,1000000 --save-as scale_1m
+`--projects DIR` keeps each generated project in DIR and reuses it in later runs (opening an
+older one upgrades it first, timed as `open_project_s`, outside the open figure).
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ STATUSES = ["new", "in_progress", "done", "skipped"]
 DOC_CHARS = 550
 KEYSTROKES = 30
 SPAN_WORDS = (0, 10, 20, 30, 40)  # the words of each document that carry its 5 spans
+SEARCHED = ("(7", "(12", "(99", "(3")  # typed in the list's search box (the figure since stop 22)
+SEARCHED_LONG = ("(12", "(99", "(345", "(60")  # 3 characters or more: the trigram index
+SEARCHED_SHORT = ("(7", "(3")  # too short for it: LIKE over the titles
 
 
 def words_of(text: str) -> list[tuple[int, int]]:
@@ -99,19 +105,35 @@ def generate(path: Path, count: int) -> None:
     conn.close()
 
 
+def forget_keystrokes(path: Path) -> None:
+    """Take off a kept project's first document the spans an earlier run's keystrokes added
+    (on the words after the 5 generated spans), so the keystrokes add spans again."""
+    conn = sqlite3.connect(path)
+    text = conn.execute("SELECT text FROM document WHERE id = 1").fetchone()[0]
+    conn.execute("DELETE FROM span WHERE annotation_id = 1 AND start >= ?",
+                 (words_of(text)[SPAN_WORDS[-1] + 1][0],))
+    conn.commit()
+    conn.close()
+
+
 def timed_ms(function) -> float:  # type: ignore[no-untyped-def]
     t0 = time.perf_counter()
     function()
     return (time.perf_counter() - t0) * 1000
 
 
-def measure(count: int) -> dict[str, object]:
-    """Every figure for one size, in this process."""
+def measure(count: int, projects: Path | None = None) -> dict[str, object]:
+    """Every figure for one size, in this process; the project is kept in PROJECTS (and taken
+    from there when it is already made: opening it first upgrades an older schema)."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "scale.db"
-        t0 = time.perf_counter()
-        generate(path, count)
-        generate_s = time.perf_counter() - t0
+        path = (projects or Path(tmp)) / f"scale_{count}.db"
+        generate_s = None
+        if not path.exists():
+            t0 = time.perf_counter()
+            generate(path, count)
+            generate_s = round(time.perf_counter() - t0, 2)
+        else:
+            forget_keystrokes(path)
         rss_before_app = peak_rss_mb()
 
         from PySide6.QtCore import Qt
@@ -124,6 +146,9 @@ def measure(count: int) -> dict[str, object]:
         from annotator.ui.settings import AppSettings
 
         app = QApplication.instance() or QApplication([])
+        t0 = time.perf_counter()
+        Project.open(path).close()  # a kept project of an older schema is upgraded here
+        upgrade_s = time.perf_counter() - t0
         project = Project.open(path)
         t0 = time.perf_counter()
         window = MainWindow(project, "bench", AppSettings())
@@ -140,6 +165,7 @@ def measure(count: int) -> dict[str, object]:
         view = window.editor.view
         free = words_of(window.session.text)[41:41 + KEYSTROKES]  # after the spanned words
         label_ms = []
+        spans_before = len(window.session.index)
         for start, end in free:
             view.select_range(start, end)
             app.processEvents()
@@ -147,28 +173,33 @@ def measure(count: int) -> dict[str, object]:
             QTest.keyClick(view, Qt.Key.Key_2)
             app.processEvents()
             label_ms.append((time.perf_counter() - t0) * 1000)
-        assert len(window.session.index) >= 5 + len(free), "the keystrokes did not add spans"
+        added = len(window.session.index) - spans_before
+        assert added == len(free), f"the keystrokes added {added} spans, not {len(free)}"
 
         stats_ms = [timed_ms(project.stats) for _ in range(5)]
         panel = window.document_panel
         words = panel.words  # the list's search box, as a person types in it (then a pause)
-        search_ms = []
-        for word in ("(7", "(12", "(99", "(3"):
-            search_ms.append(timed_ms(lambda w=word: (
-                words.setText(w), panel.apply_filter(), app.processEvents())))
-            words.setText("")
-            panel.apply_filter()
-            app.processEvents()
-        sort_ms: dict[str, list[float]] = {"title": [], "spans": []}
+        search_ms: dict[str, list[float]] = {}
+        for kind, typed in (("mixed", SEARCHED), ("trigram", SEARCHED_LONG),
+                            ("short", SEARCHED_SHORT)):
+            search_ms[kind] = []
+            for word in typed:
+                search_ms[kind].append(timed_ms(lambda w=word: (
+                    words.setText(w), panel.apply_filter(), app.processEvents())))
+                words.setText("")
+                panel.apply_filter()
+                app.processEvents()
+        sort_ms: dict[str, list[float]] = {"title": [], "status": [], "spans": []}
         for _ in range(3):
             for name, column in (("title", DocumentListModel.TITLE),
+                                 ("status", DocumentListModel.STATUS),
                                  ("spans", DocumentListModel.SPANS)):
                 sort_ms[name].append(timed_ms(lambda c=column: (
                     panel.table.sortByColumn(c, Qt.SortOrder.AscendingOrder),
                     app.processEvents())))
                 panel.table.sortByColumn(DocumentListModel.POSITION, Qt.SortOrder.AscendingOrder)
                 app.processEvents()
-        near_end = window.documents.ids[-2]
+        near_end = window.documents.id_at(window.documents.rowCount() - 2)
         next_ms = []
         for _ in range(5):
             window.open_document(near_end)
@@ -176,13 +207,17 @@ def measure(count: int) -> dict[str, object]:
         window.close()
         project.close()
         return {
-            "documents": count, "generate_s": round(generate_s, 2),
+            "documents": count, "generate_s": generate_s,
+            "kept_project": projects is not None, "open_project_s": round(upgrade_s, 2),
             "open_s": round(open_s, 3),
             "label_p50_ms": round(percentile(label_ms, 50), 2),
             "label_p95_ms": round(percentile(label_ms, 95), 2),
             "stats_ms": round(median(stats_ms), 2),
-            "search_ms": round(median(search_ms), 2),
+            "search_ms": round(median(search_ms["mixed"]), 2),
+            "search_trigram_ms": round(median(search_ms["trigram"]), 2),
+            "search_short_ms": round(median(search_ms["short"]), 2),
             "sort_by_title_ms": round(median(sort_ms["title"]), 2),
+            "sort_by_status_ms": round(median(sort_ms["status"]), 2),
             "sort_by_spans_ms": round(median(sort_ms["spans"]), 2),
             "list_pages_read": window.documents.pages_read,
             "next_undone_ms": round(median(next_ms), 2),
@@ -192,8 +227,9 @@ def measure(count: int) -> dict[str, object]:
         }
 
 
-FIGURES = ("open_s", "label_p50_ms", "label_p95_ms", "stats_ms", "search_ms", "next_undone_ms",
-           "sort_by_title_ms", "sort_by_spans_ms", "peak_rss_mb")
+FIGURES = ("open_s", "label_p50_ms", "label_p95_ms", "stats_ms", "search_ms", "search_trigram_ms",
+           "search_short_ms", "next_undone_ms",
+           "sort_by_title_ms", "sort_by_status_ms", "sort_by_spans_ms", "peak_rss_mb")
 
 
 def growth(small: dict[str, float], large: dict[str, float], figure: str) -> float:
@@ -206,14 +242,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--save-as", default="scale")
+    parser.add_argument("--projects", type=Path,
+                        help="keep the generated projects in this folder and reuse them")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child: one size
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one)))
+        print(json.dumps(measure(args.one, args.projects)))
         return
     runs: dict[str, dict[str, float]] = {}
     for size in (int(s) for s in args.sizes.split(",")):
-        out = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
+        kept = ["--projects", str(args.projects)] if args.projects else []
+        out = subprocess.run([sys.executable, __file__, "--one", str(size), *kept], check=True,
                              capture_output=True, text=True).stdout
         runs[str(size)] = json.loads(out.strip().splitlines()[-1])
         print(f"{size:>9,} docs: " + ", ".join(f"{k} {runs[str(size)][k]}" for k in FIGURES))

@@ -53,6 +53,13 @@ def _median_of(side: str, layout: str):  # type: ignore[no-untyped-def]
     return lambda result: result["median"][side][f"own_spans_{layout}.ratio_views_to_tables"]
 
 
+SCALE_FIGURE = ("open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
+                "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
+                "{search_ms:.0f} ms (words of 3+ characters {search_trigram_ms:.0f} ms, shorter "
+                "{search_short_ms:.0f} ms); sort by title {sort_by_title_ms:.0f} ms, by status "
+                "{sort_by_status_ms:.0f} ms, by spans "
+                "{sort_by_spans_ms:.0f} ms; next undone {next_undone_ms:.0f} ms; peak RSS "
+                "{peak_rss_mb:.0f} MB")
 TABLE = Table("table", [
     Row("import.json", at="jsonl_10k_docs",
         what="import {documents:,} Arabic documents, JSONL {input_mb:.1f} MB "
@@ -232,11 +239,8 @@ TABLE = Table("table", [
                "{peak_rss_mb:.2f}"),
     *(Row("scale.json", at=f"sizes.{size}",
           what="the same project of {documents:,} documents with the list read by pages over "
-               "SQL and stats from tallies (load {load_average_1min})",
-          figure="open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
-                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
-                 "{search_ms:.0f} ms; sort by title {sort_by_title_ms:.0f} ms; next undone "
-                 "{next_undone_ms:.0f} ms; peak RSS {peak_rss_mb:.0f} MB")
+               "indexes (migration 0012) and stats from tallies (load {load_average_1min})",
+          figure=SCALE_FIGURE)
       for size in ("1000", "10000", "100000")),
     Row("scale_before_1m.json", at="sizes.1000000",
         what="{documents:,} documents before the paged list (`scale_before_1m.json`)",
@@ -245,10 +249,7 @@ TABLE = Table("table", [
     Row("scale_1m.json", at="sizes.1000000",
         what="the same at {documents:,} documents (`--sizes 1000,1000000 --save-as scale_1m`, "
              "load {load_average_1min})",
-        figure="open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
-               "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
-               "{search_ms:.0f} ms; sort by title {sort_by_title_ms:.0f} ms; next undone "
-               "{next_undone_ms:.0f} ms; peak RSS {peak_rss_mb:.0f} MB"),
+        figure=SCALE_FIGURE),
     *(Row("spans_panel.json", at=f"spans_{size}",
           what="Spans panel on a {document_bytes:,}-byte document with {spans:,} spans, half "
                "suggestions, in the main window (`bench/bench_spans_panel.py`, loaded)",
@@ -267,7 +268,9 @@ TABLE = Table("table", [
     Row("scale.json", at="growth_exponent",
         what="growth exponents of those figures, 1k to 100k documents",
         figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "
-               "search {search_ms:.2f}, sort by title {sort_by_title_ms:.2f}, next undone "
+               "search {search_ms:.2f} (3+ characters {search_trigram_ms:.2f}), sort by title "
+               "{sort_by_title_ms:.2f}, by status {sort_by_status_ms:.2f}, by spans "
+               "{sort_by_spans_ms:.2f}, next undone "
                "{next_undone_ms:.2f}, peak RSS {peak_rss_mb:.2f}"),
     Row("blind_scaling.json",
         what="one annotator's edit (add or delete a span) in a blind PostgreSQL project, through "

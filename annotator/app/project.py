@@ -140,6 +140,26 @@ class Project:
         """The ids of the documents QUERY lists, filtered and sorted by the database."""
         return document_listing.listed_ids(self.store, query)
 
+    def lists_by_pages(self, query: DocumentQuery) -> bool:
+        """Whether an index serves QUERY's order: the list then reads a page at a time
+        (`listed_count`, `listed_page`, `listed_row`) and never every id."""
+        return document_listing.read_by_pages(self.store, query)
+
+    def listed_count(self, query: DocumentQuery) -> int:
+        return document_listing.count_listed(self.store, query)
+
+    def listed_status_counts(self, query: DocumentQuery) -> dict[str, int]:
+        """How many documents QUERY lists of each status."""
+        return document_listing.status_counts(self.store, query)
+
+    def listed_page(self, query: DocumentQuery, first: int, rows: int) -> list[int]:
+        """The ids of ROWS listed documents from row FIRST on."""
+        return document_listing.listed_page(self.store, query, first, rows)
+
+    def listed_row(self, query: DocumentQuery, doc_id: int) -> int | None:
+        """DOC_ID's row in QUERY's list; None when it is not listed."""
+        return document_listing.row_in_list(self.store, query, doc_id)
+
     def document_summaries(self, annotator: str | None,
                            doc_ids: Sequence[int]) -> list[DocumentSummary]:
         """The list rows of DOC_IDS (a page), in that order."""

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from annotator.core.model import DocumentSummary, SpanState, Status
+from annotator.store.list_search import title_key, words_filter
 from annotator.store.project_store import ProjectStore
 from annotator.store.queries import TITLE_CHARS
 from annotator.store.tables import Annotation, Annotator, Assignment, Document, SpanRow, table_of
@@ -64,7 +65,9 @@ def _base(c: Connection, query: DocumentQuery, *columns: Any) -> Select[Any]:
     """SELECT COLUMNS over the documents QUERY lists; joined to the annotator's annotation
     only when the filter or the order reads it (else the position index alone orders a
     million ids)."""
-    who = _annotator_id(c, query.annotator)
+    who = (_annotator_id(c, query.annotator)
+           if query.status is not None or query.sort in ANNOTATION_SORTS or query.queue_only
+           else -1)
     if query.status is not None or query.sort in ANNOTATION_SORTS:
         statement = select(*columns).select_from(
             D.outerjoin(N, and_(N.c.document_id == D.c.id, N.c.annotator_id == who)))
@@ -73,27 +76,25 @@ def _base(c: Connection, query: DocumentQuery, *columns: Any) -> Select[Any]:
     if query.queue_only:
         statement = statement.where(exists().where(
             G.c.document_id == D.c.id, G.c.annotator_id == who))
-    return statement.where(*_filters(query))
+    return statement.where(*_filters(c, query))
 
 
-def _filters(query: DocumentQuery) -> list[ColumnElement[bool]]:
+def _filters(c: Connection, query: DocumentQuery) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = []
+    status = func.coalesce(N.c.status, str(Status.NEW))  # keeps the documents the outer loop
     if query.status == "undone":
-        found.append(or_(N.c.status.is_(None), N.c.status.in_(UNDONE)))
-    elif query.status == str(Status.NEW):
-        found.append(or_(N.c.status.is_(None), N.c.status == query.status))
+        found.append(status.in_(UNDONE))
     elif query.status is not None:
-        found.append(N.c.status == query.status)
-    head = func.substr(D.c.text, 1, TITLE_CHARS)
-    for word in query.words.split():
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        found.append(or_(head.ilike(pattern, escape="\\"), D.c.source.ilike(pattern, escape="\\")))
+        found.append(status == query.status)
+    searched = words_filter(c, query.words.split())
+    if searched is not None:
+        found.append(searched)
     return found
 
 
 def _sort_key(query: DocumentQuery) -> ColumnElement[Any]:
     if query.sort == "title":
-        return func.lower(func.ltrim(func.substr(D.c.text, 1, TITLE_CHARS)))
+        return title_key()
     if query.sort == "status":
         return case(*((N.c.status == str(s), i) for i, s in enumerate(Status)), else_=0)
     if query.sort in ("spans", "suggestions"):
@@ -106,18 +107,84 @@ def _sort_key(query: DocumentQuery) -> ColumnElement[Any]:
     return D.c.position
 
 
-def listed_ids(store: ProjectStore, query: DocumentQuery) -> array[int]:
-    """The ids of the documents QUERY lists, in its order (project order breaks ties)."""
+def _order(query: DocumentQuery) -> list[ColumnElement[Any]]:
     key = _sort_key(query)
-    order = [key.desc() if query.descending else key.asc()]
+    order: list[ColumnElement[Any]] = [key.desc() if query.descending else key.asc()]
     if query.sort != "position":
         order.append(D.c.position.desc() if query.descending else D.c.position.asc())
+    return order
+
+
+def listed_ids(store: ProjectStore, query: DocumentQuery) -> array[int]:
+    """The ids of the documents QUERY lists, in its order (project order breaks ties)."""
     result = array("q")
     with store.engine.connect() as c:
-        rows = c.execute(_base(c, query, D.c.id).order_by(*order))
+        rows = c.execute(_base(c, query, D.c.id).order_by(*_order(query)))
         for chunk in rows.scalars().partitions(ID_CHUNK):
             result.extend(int(doc_id) for doc_id in chunk)
     return result
+
+
+def read_by_pages(store: ProjectStore, query: DocumentQuery) -> bool:
+    """Whether an index serves QUERY's order, so that a page of the list is read by walking it
+    (`count_listed`, `listed_page`, `row_in_list`) instead of listing every id: project order
+    always, the title order on SQLite (`ix_document_title_key`, migration 0012)."""
+    return query.sort == "position" or (
+        query.sort == "title" and store.engine.dialect.name == "sqlite")
+
+
+def count_listed(store: ProjectStore, query: DocumentQuery) -> int:
+    """How many documents QUERY lists."""
+    with store.engine.connect() as c:
+        return int(cast(int, c.execute(_base(c, query, func.count())).scalar()))
+
+
+def status_counts(store: ProjectStore, query: DocumentQuery) -> dict[str, int]:
+    """How many documents QUERY lists of each status (no annotation counts as new): one
+    GROUP BY."""
+    status = func.coalesce(N.c.status, str(Status.NEW))
+    with store.engine.connect() as c:
+        if c.dialect.name == "sqlite" and not query.queue_only and not query.words.split():
+            return _tallied_statuses(c, _annotator_id(c, query.annotator))
+        joined = replace(query, sort="status")  # the annotation joined
+        return {str(s): int(n) for s, n in c.execute(
+            _base(c, joined, status, func.count()).group_by(status)).all()}
+
+
+def _tallied_statuses(c: Connection, who: int) -> dict[str, int]:
+    """Every document's status for annotator WHO from the tallies (migration 0010): a few rows."""
+    documents = int(c.execute(text("SELECT documents FROM document_tally")).scalar() or 0)
+    counts = {str(s): int(n) for s, n in c.execute(text(
+        "SELECT status, count FROM status_tally WHERE annotator_id = :who"), {"who": who}).all()}
+    counts[str(Status.NEW)] = documents - sum(n for s, n in counts.items()
+                                              if s != str(Status.NEW))
+    return counts
+
+
+def listed_page(store: ProjectStore, query: DocumentQuery, first: int, rows: int) -> list[int]:
+    """The ids of ROWS listed documents from row FIRST on, in QUERY's order."""
+    with store.engine.connect() as c:
+        return [int(d) for d in c.execute(_base(c, query, D.c.id).order_by(*_order(query))
+                                          .limit(rows).offset(first)).scalars()]
+
+
+def row_in_list(store: ProjectStore, query: DocumentQuery, doc_id: int) -> int | None:
+    """The row of DOC_ID in QUERY's list (the documents before it: one count over the index of
+    its order); None when it is not listed."""
+    key = _sort_key(query)
+    with store.engine.connect() as c:
+        found = c.execute(_base(c, query, key, D.c.position).where(D.c.id == doc_id)).first()
+        if found is None:
+            return None
+        mark, position = found
+        if query.sort == "position":
+            before = D.c.position > position if query.descending else D.c.position < position
+        else:
+            # one range of the order's index (a row-value comparison would scan the table)
+            before = (and_(key >= mark, or_(key > mark, D.c.position > position))
+                      if query.descending else
+                      and_(key <= mark, or_(key < mark, D.c.position < position)))
+        return int(cast(int, c.execute(_base(c, query, func.count()).where(before)).scalar()))
 
 
 def summaries_of(store: ProjectStore, annotator: str | None,
@@ -160,6 +227,9 @@ def queue_progress(store: ProjectStore, annotator: str | None,
     is false): two counts over indexes, read once per list reload."""
     query = DocumentQuery(annotator, queue_only)
     with store.engine.connect() as c:
+        if c.dialect.name == "sqlite" and not queue_only:
+            counts = _tallied_statuses(c, _annotator_id(c, annotator))
+            return counts.get(str(Status.DONE), 0), sum(counts.values())
         total = c.execute(_base(c, query, func.count())).scalar()
         who = _annotator_id(c, annotator)
         finished = select(func.count()).select_from(N).where(

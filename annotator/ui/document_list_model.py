@@ -1,10 +1,14 @@
 """The document list: a Qt model over the database, read a page at a time.
 
-The model keeps the ids of the listed documents in list order (an array of integers, filtered
-and sorted by the database: `Project.listed_document_ids`) and reads the rows it shows a page
-of `PAGE_ROWS` at a time, keeping the last `CACHED_PAGES` pages. Opening a project of a
-million documents reads one column of integers and one page; an edit updates one cached row
-and moves the progress count by one, whatever the number of documents.
+The model keeps how many documents are listed and the pages of rows it has shown, `PAGE_ROWS`
+at a time, the last `CACHED_PAGES` of them. When an index serves the list's order (project
+order; the title on SQLite: `Project.lists_by_pages`) a page is read by walking that index,
+so opening, filtering or sorting a million documents reads a count and one page, and "which
+row is document N" is one count too. Sorted by status, the list is one such part per status
+(in project order), counted by one GROUP BY. The spans and suggestions orders list every id
+once (`Project.listed_document_ids`, an array of integers, plus a sorted copy to find a row).
+An edit updates one cached row and moves the progress count by one, whatever the number of
+documents.
 
 When the project assigns documents (`app.assignment`), the list is the annotator's queue:
 only their documents, progress counted on them, and "next undone" stepping through them.
@@ -59,6 +63,7 @@ def status_brush(status: Status) -> QBrush:
     if brush is None:
         brush = _STATUS_BRUSHES[key] = QBrush(text_for(QColor(STATUS_COLORS[status]), page, text))
     return brush
+Page = tuple[list[int], list[DocumentSummary | None]]  # a page's ids and rows
 
 
 def status_name(status: Status) -> str:
@@ -87,11 +92,16 @@ class DocumentListModel(QAbstractTableModel):
         self.words = ""
         self.sort_column = self.POSITION
         self.descending = False
-        self.ids: array[int] = array("q")  # listed documents, in list order
+        self.query = DocumentQuery(annotator)
+        self.by_pages = True  # indexes serve the order: pages are read by walking them
+        self._parts: list[tuple[DocumentQuery, int]] = []  # the list's parts and their rows
+        self._count = 0  # documents listed
+        self._ids: array[int] = array("q")  # every listed id, in list order (not by_pages)
         self._sorted_ids: IdArray = id_lookup.empty()
         self._row_at_sorted: IdArray = id_lookup.empty()
         self._queue: IdArray = id_lookup.empty()  # the annotator's documents, sorted
-        self._pages: OrderedDict[int, list[DocumentSummary | None]] = OrderedDict()
+        self._pages: OrderedDict[int, Page] = OrderedDict()
+        self._rows: dict[int, int] = {}  # document id -> row, for the cached pages
         self.pages_read = 0  # pages read from the database since the model was made
         self._status_names = {status: status_name(status) for status in Status}
         self._done = 0  # documents done in the queue, moved by each row update (never recounted)
@@ -114,15 +124,51 @@ class DocumentListModel(QAbstractTableModel):
         self.progress_counted.emit()
 
     def _relist(self) -> None:
-        """Read the listed ids again, for the current filter and order."""
+        """List again for the current filter and order: a count when an index serves the
+        order, else every listed id."""
         self.beginResetModel()
-        query = DocumentQuery(self.annotator, self.assigns and not self.show_all,
-                              self.status_filter, self.words, SORT_KEYS[self.sort_column],
-                              self.descending)
-        self.ids = self.project.listed_document_ids(query)
-        self._sorted_ids, self._row_at_sorted = id_lookup.sorted_with_rows(self.ids)
+        self.query = DocumentQuery(self.annotator, self.assigns and not self.show_all,
+                                   self.status_filter, self.words,
+                                   SORT_KEYS[self.sort_column], self.descending)
+        self._parts = self._parts_of(self.query)
+        self.by_pages = bool(self._parts)
+        if self.by_pages:
+            self._ids = array("q")
+            self._count = sum(rows for _part, rows in self._parts)
+            self._sorted_ids = self._row_at_sorted = id_lookup.empty()
+        else:
+            self._ids = self.project.listed_document_ids(self.query)
+            self._count = len(self._ids)
+            self._sorted_ids, self._row_at_sorted = id_lookup.sorted_with_rows(self._ids)
         self._pages.clear()
+        self._rows.clear()
         self.endResetModel()
+
+    def _parts_of(self, query: DocumentQuery) -> list[tuple[DocumentQuery, int]]:
+        """The list as consecutive parts each read by pages over an index, with their rows: the
+        whole list when an index serves its order; sorted by status, one part per status in
+        project order (a GROUP BY counts them); none for the other orders."""
+        if self.project.lists_by_pages(query):
+            return [(query, self.project.listed_count(query))]
+        if query.sort != "status":
+            return []
+        allowed = {None: list(Status), "undone": [Status.NEW, Status.IN_PROGRESS]}.get(
+            query.status, [s for s in Status if str(s) == query.status])
+        counts = self.project.listed_status_counts(query)
+        order = reversed(allowed) if query.descending else allowed
+        return [(replace(query, status=str(s), sort="position"), counts.get(str(s), 0))
+                for s in order]
+
+    def _page_ids(self, first: int, rows: int) -> list[int]:
+        """The ids of ROWS listed documents from row FIRST on, read from the parts they fall in."""
+        found: list[int] = []
+        start = 0
+        for part, size in self._parts:
+            if len(found) < rows and first < start + size and size:
+                at = max(first, start) - start
+                found += self.project.listed_page(part, at, min(rows - len(found), size - at))
+            start += size
+        return found
 
     def set_show_all(self, on: bool) -> None:
         """List every document (True) or only the annotator's queue (False)."""
@@ -153,7 +199,17 @@ class DocumentListModel(QAbstractTableModel):
         return not self.assigns or id_lookup.position(self._queue, doc_id) is not None
 
     def listed_ids(self) -> list[int]:
-        return list(self.ids)
+        """Every listed id in list order (a whole-list read when the list reads by pages)."""
+        if self.by_pages:
+            return list(self.project.listed_document_ids(self.query))
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        """The id of the document at ROW; None past the end."""
+        if not 0 <= row < self._count:
+            return None
+        ids = self._page(row // PAGE_ROWS)[0]
+        return ids[row % PAGE_ROWS] if row % PAGE_ROWS < len(ids) else None
 
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Document"), self.tr("Status"), self.tr("Spans"),
@@ -161,7 +217,7 @@ class DocumentListModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else 5
@@ -179,7 +235,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return None if column == self.TITLE else int(Qt.AlignmentFlag.AlignCenter)
         if role == ID_ROLE:
-            return self.ids[index.row()]
+            return self.id_at(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, STATUS_ROLE, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.ForegroundRole):
             return None
@@ -198,23 +254,45 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
     def _row(self, row: int) -> DocumentSummary | None:
-        number = row // PAGE_ROWS
+        if not 0 <= row < self._count:
+            return None
+        rows = self._page(row // PAGE_ROWS)[1]
+        return rows[row % PAGE_ROWS] if row % PAGE_ROWS < len(rows) else None
+
+    def _page(self, number: int) -> Page:
         page = self._pages.get(number)
-        if page is None:
-            first = number * PAGE_ROWS
-            wanted = self.ids[first:first + PAGE_ROWS]
-            read = {s.id: s for s in self.project.document_summaries(self.annotator, wanted)}
-            page = [read.get(doc_id) for doc_id in wanted]
-            self.pages_read += 1
-            self._pages[number] = page
-            if len(self._pages) > CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
+        if page is not None:
             self._pages.move_to_end(number)
-        return page[row % PAGE_ROWS]
+            return page
+        first = number * PAGE_ROWS
+        wanted = (self._page_ids(first, PAGE_ROWS) if self.by_pages
+                  else list(self._ids[first:first + PAGE_ROWS]))
+        read = {s.id: s for s in self.project.document_summaries(self.annotator, wanted)}
+        page = (wanted, [read.get(doc_id) for doc_id in wanted])
+        self.pages_read += 1
+        self._pages[number] = page
+        self._rows.update((doc_id, first + i) for i, doc_id in enumerate(wanted))
+        if len(self._pages) > CACHED_PAGES:
+            gone, (ids, _rows) = self._pages.popitem(last=False)
+            for i, doc_id in enumerate(ids):
+                if self._rows.get(doc_id) == gone * PAGE_ROWS + i:
+                    del self._rows[doc_id]
+        return page
 
     # ------------------------------------------------------------------ lookups and updates
     def row_of(self, doc_id: int) -> int | None:
+        """DOC_ID's row in the list; None when it is not listed. A row on a cached page costs
+        nothing; another one count in the database (or a search in the sorted ids)."""
+        if doc_id in self._rows:
+            return self._rows[doc_id]
+        if self.by_pages:
+            start = 0
+            for part, size in self._parts:
+                row = self.project.listed_row(part, doc_id) if size else None
+                if row is not None:
+                    return start + row
+                start += size
+            return None
         at = id_lookup.position(self._sorted_ids, doc_id)
         return int(self._row_at_sorted[at]) if at is not None else None
 
@@ -234,7 +312,7 @@ class DocumentListModel(QAbstractTableModel):
         after = replace(before, **values)  # type: ignore[arg-type]
         page = self._pages.get(row // PAGE_ROWS)
         if page is not None:
-            page[row % PAGE_ROWS] = after
+            page[1][row % PAGE_ROWS] = after
         if before.status is not after.status and self.in_queue(doc_id):
             self._done += (after.status is Status.DONE) - (before.status is Status.DONE)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -244,18 +322,16 @@ class DocumentListModel(QAbstractTableModel):
         cached pages only, and count the queue's progress again; how many rows changed. The
         list keeps its selection and order."""
         changed = 0
-        listed = [(d, row) for d in doc_ids if (row := self.row_of(d)) is not None]
-        cached = [d for d, row in listed if row // PAGE_ROWS in self._pages]
+        cached = [d for d in doc_ids if d in self._rows]
         for summary in self.project.document_summaries(self.annotator, cached):
-            row = self.row_of(summary.id)
-            assert row is not None
-            page = self._pages[row // PAGE_ROWS]
-            if page[row % PAGE_ROWS] != summary:
-                page[row % PAGE_ROWS] = summary
+            row = self._rows[summary.id]
+            rows = self._pages[row // PAGE_ROWS][1]
+            if rows[row % PAGE_ROWS] != summary:
+                rows[row % PAGE_ROWS] = summary
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
                 changed += 1
         self._count_progress()
-        return changed + len(listed) - len(cached)  # rows not on screen are read when shown
+        return changed + len(doc_ids) - len(cached)  # rows not on screen are read when shown
 
     def progress(self) -> tuple[int, int]:
         """(documents done, documents) in this annotator's queue: counted by the database at

@@ -224,20 +224,29 @@ class MainWindow(QMainWindow):
 
     def open_position(self, position: int | None) -> None:
         """Open the document at 1-based POSITION, else the last one open, else the first undone."""
-        rows = self.documents.ids
+        rows = self.documents.rowCount()
         if not rows:
             self.show_message(self.tr("No document is assigned to you yet")
                               if self.documents.has_assignment() else
                               self.tr("This project has no documents yet: import some with `annotator import`"))
             return
         if position is not None:
-            self.open_document(rows[max(0, min(len(rows), position) - 1)])
+            self._open_row(max(0, min(rows, position) - 1))
             return
         last = self.settings.last_document(self.project.url)
         if last is not None and self.documents.summary(last) is not None:
             self.open_document(last)
             return
-        self.open_document(self.documents.next_undone(None) or rows[0])
+        undone = self.documents.next_undone(None)
+        if undone is not None:
+            self.open_document(undone)
+        else:
+            self._open_row(0)
+
+    def _open_row(self, row: int) -> None:
+        doc_id = self.documents.id_at(row)
+        if doc_id is not None:
+            self.open_document(doc_id)
 
     def _tokenize_in_background(self) -> None:
         """Once the first screen is painted: tokenize the document on a worker thread."""
@@ -257,8 +266,8 @@ class MainWindow(QMainWindow):
             return
         row = self.documents.row_of(self.session.doc_id) or 0
         row += 1 if forward else -1
-        if 0 <= row < len(self.documents.ids):
-            self.open_document(self.documents.ids[row])
+        if 0 <= row < self.documents.rowCount():
+            self._open_row(row)
 
     def set_status(self, status: Status) -> None:
         if self.session is not None:
@@ -321,7 +330,7 @@ class MainWindow(QMainWindow):
             self.documents.reload()
             if session is not None:
                 self.document_panel.show_current(session.doc_id)
-            rows = len(self.documents.ids)
+            rows = self.documents.rowCount()
         elif changes.documents - edited:  # rows no edit here describes: read them again
             rows = self.documents.refresh_rows(changes.documents - edited)
         own = session.annotation_id if session is not None else None

@@ -57,7 +57,7 @@ def test_files_dropped_on_the_text_open_the_import_dialog_and_import(qtbot, wind
     with qtbot.waitSignal(dialog.imported, timeout=WAIT_MS):
         dialog.start()
     assert store.document_count() == before + 3
-    qtbot.waitUntil(lambda: len(window.documents.ids) == before + 3, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.documents.rowCount() == before + 3, timeout=WAIT_MS)
 
 
 def test_an_unsupported_file_dropped_is_the_importers_error_and_changes_nothing(window, store,

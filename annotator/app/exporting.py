@@ -47,7 +47,7 @@ from annotator.store.export_source import (
 from annotator.text.sentences import sentence_offsets
 
 __all__ = ["MERGE_RULES", "ExportOptions", "ExportReport", "WriteOptions", "assign_splits",
-           "export_format", "export_project", "merge_spans", "parse_split", "writable_formats"]
+           "export_format", "export_project", "format_for_output", "merge_spans", "parse_split", "writable_formats"]
 
 
 @dataclass
@@ -390,6 +390,22 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
     elif path.exists():
         path.unlink()
+
+
+def format_for_output(out: str | Path) -> str:
+    """The format an export to OUT writes when none is named: the writable format whose
+    extensions hold OUT's (of several, the one named like it: `.jsonl` is `jsonl`, not doccano
+    or prodigy); spaCy's DocBin for a path without an extension; E413 for another extension,
+    rather than a DocBin under a misleading name."""
+    suffix = Path(out).suffix.lower()
+    if not suffix:
+        return "spacy"
+    candidates = [name for name in writable_formats() if suffix in get_format(name).extensions]
+    if len(candidates) > 1:
+        candidates = [name for name in candidates if f".{name}" == suffix]
+    if len(candidates) != 1:
+        raise AnnotatorError(E.E413, out=out, suffix=suffix, known=", ".join(writable_formats()))
+    return candidates[0]
 
 
 def export_format(name: str) -> Format:

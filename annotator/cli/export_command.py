@@ -18,8 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "stop the export unless --skip-misaligned is given (then each is listed).")
     exp.add_argument("project")
     exp.add_argument("out", help="output file, or folder (brat, or with --split)")
-    exp.add_argument("--format", default="spacy",
-                     help="spacy, jsonl, conll, doccano, brat, prodigy or labelstudio (default spacy)")
+    exp.add_argument("--format", default=None,
+                     help="spacy, jsonl, conll, doccano, brat, prodigy or labelstudio (default: "
+                          "from OUT's extension, .spacy .jsonl .conll .json .ann; spacy without one)")
     exp.add_argument("--scheme", default="iob2", choices=["iob1", "iob2", "bilou", "bioes"],
                      help="CoNLL tagging scheme (default iob2)")
     source = exp.add_mutually_exclusive_group()
@@ -67,9 +68,12 @@ def run_export(args: argparse.Namespace) -> int:
         WriteOptions,
         export_format,
         export_project,
+        format_for_output,
         parse_split,
     )
 
+    if args.format is None:
+        args.format = format_for_output(args.out)
     export_format(args.format)
     options = ExportOptions(
         format=args.format, annotator=args.annotator, gold=args.gold, merge=args.merge,

@@ -147,6 +147,8 @@ class E(Enum):
     E425 = "{path}: cannot make the model's folder there: {reason}"
     E426 = "Cannot start the training process: {reason}"
     E412 = "The project gazetteer needs a project: open one, or give a names file (--gazetteer FILE)"
+    E413 = ("Cannot tell the export format from {out}'s extension {suffix!r}: give --format "
+            "({known})")
 
     # agreement (E5xx)
     E501 = "Agreement needs at least two annotators; got {count}: {names}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import struct
 import tempfile
 import zlib
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -90,10 +91,11 @@ class DocBinWriter:
         self._index: dict[str, int] = {}  # word -> its row in _lexemes
         self._lexemes: Any = numpy.zeros((0, 2), dtype=numpy.uint64)  # ORTH, NORM of each
         self._labels: dict[str, int] = {}
-        self._lengths: list[int] = []
+        self._lengths = array("i")  # tokens per document (4 bytes each)
         self._span_key = options.span_key
-        self._span_groups: list[bytes] = []  # each Doc's doc.spans.to_bytes() (small)
         self._rows = tempfile.TemporaryFile(dir=path.parent)
+        # each Doc's doc.spans.to_bytes(), already packed as the msgpack bin DocBin holds
+        self._span_groups = tempfile.TemporaryFile(dir=path.parent)
         # one Packer for the writer: srsly builds a Packer's encoder chain from the package
         # entry points each time one is made (milliseconds), and msgpack_dumps makes one per
         # call; per document, that was most of a 1M-document export's time
@@ -128,7 +130,7 @@ class DocBinWriter:
         self._rows.write(rows.tobytes("C"))
         self._spaces.write(numpy.asarray(tokens.spaces, dtype=bool).tobytes())
         self._lengths.append(len(words))
-        self._span_groups.append(self._spans_bytes(tokens))
+        self._span_groups.write(self._pack(self._spans_bytes(tokens)))
 
     def _spans_bytes(self, tokens: Any) -> bytes:
         """doc.spans as DocBin keeps it: every span under the span key (nested included), the
@@ -142,7 +144,6 @@ class DocBinWriter:
         spans = [struct.pack(">QQQllll", 0, 0, strings.add(label), first, last, starts[first],
                              ends[last - 1]) for first, last, label in tokens.spans]
         self.strings.update(label for _first, _last, label in tokens.spans)
-        self.strings.add(key)
         group = self._pack({"name": key, "attrs": {}, "spans": spans})
         return bytes(self._pack({group: [key]}))
 
@@ -179,15 +180,17 @@ class DocBinWriter:
                 while chunk := spill.read(1 << 22):
                     put(chunk)
                 spill.close()
-            lengths = numpy.asarray(self._lengths, dtype="int32").tobytes("C")
+            lengths = numpy.frombuffer(self._lengths, dtype=numpy.intc).astype(numpy.int32).tobytes("C")
             put(srsly.msgpack_dumps("lengths") + _bin_header(len(lengths)) + lengths)
             put(srsly.msgpack_dumps("strings") + srsly.msgpack_dumps(sorted(self.strings)))
             for key, item in (("cats", {}), ("flags", {"has_unknown_spaces": False})):
                 put(srsly.msgpack_dumps(key) + _array_header(count)
                     + srsly.msgpack_dumps(item) * count)
             put(srsly.msgpack_dumps("span_groups") + _array_header(count))
-            for groups in self._span_groups:
-                put(self._pack(groups))
+            self._span_groups.seek(0)
+            while chunk := self._span_groups.read(1 << 22):
+                put(chunk)
+            self._span_groups.close()
             out.write(compressor.flush())
         return [self.path]
 

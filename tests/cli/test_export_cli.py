@@ -123,3 +123,20 @@ def test_a_conll_export_does_not_import_spacy(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.stdout.split()[-2:] == ["0", "False"], done.stderr
     assert "B-PERS" in (tmp_path / "o.conll").read_text(encoding="utf-8")
+
+
+def test_without_format_the_extension_chooses_it_and_an_unknown_one_is_refused(tmp_path, capsys):
+    project = str(tmp_path / "p.db")
+    main(["init", project, "--labels", "PERS,LOC"])
+    main(["import", project, str(EXAMPLES / "example.doccano.jsonl"), "--annotator", "alice",
+          "--status", "done"])
+    capsys.readouterr()
+    for name, fmt in (("o.conll", "conll"), ("o.jsonl", "jsonl"), ("o.spacy", "spacy"),
+                      ("o.json", "labelstudio"), ("o", "spacy")):
+        assert main(["export", project, str(tmp_path / name), "--json"]) == 0, name
+        assert json.loads(capsys.readouterr().out)["format"] == fmt, name
+    assert (tmp_path / "o.conll").read_text(encoding="utf-8").split()[1] in {"O", "B-PERS", "B-LOC"}
+    assert json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()[0])["text"]
+    assert main(["export", project, str(tmp_path / "o.txt")]) == 2
+    assert "E413" in capsys.readouterr().err and not (tmp_path / "o.txt").exists()
+    assert main(["export", project, str(tmp_path / "o.txt"), "--format", "conll"]) == 0

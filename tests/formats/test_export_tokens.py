@@ -122,3 +122,33 @@ def test_span_edges_on_marks_stop_the_export(tmp_path):
     report = export_project(store, tmp_path / "out.spacy",
                             ExportOptions(format="spacy", skip_misaligned=True))
     assert [(p.start, p.end) for p in report.misaligned] == [(4, 10)] and report.spans == 0
+
+
+@pytest.mark.parametrize("count", [1, 20, 300])
+def test_docbin_writer_packs_nested_span_groups_as_spacy_does(tmp_path, count):
+    """doc.spans (nested spans under the span key) packed without a Doc: the same bytes as
+    spaCy's DocBin of Docs whose doc.spans hold them."""
+    from spacy.tokens import Span as SpacySpan
+
+    path = tmp_path / "out.spacy"
+    options = WriteOptions()
+    writer = DocBinWriter(path, options)
+    reference = DocBin(store_user_data=False)
+    for i in range(count):
+        text = TEXTS[i % len(TEXTS)]
+        spans = [Span(1, 6, "LOC"), Span(8, 13, "ORG")] if text.startswith("لكوريا") else []
+        aligned = align(i, "s", text, spans, TOKENIZER)
+        tokens = aligned.tokens
+        if spans:  # a nested pair too: the whole of the first two words, and each of them
+            tokens.spans = [*tokens.entities, (tokens.entities[0][0], tokens.entities[1][1], "MISC")]
+        writer.write(ExportDocument(i, "s", text, {}, aligned.spans, tokens))
+        doc = tokens.to_doc()
+        if tokens.spans:
+            doc.spans[options.span_key] = [SpacySpan(doc, first, last, label=label)
+                                           for first, last, label in tokens.spans]
+        reference.add(doc)
+    writer.close()
+    assert zlib.decompress(path.read_bytes()) == zlib.decompress(reference.to_bytes())
+    docs = list(DocBin().from_disk(path).get_docs(TOKENIZER.vocab))
+    assert [(s.text, s.label_) for s in docs[0].spans[options.span_key]] == [
+        ("كوريا", "LOC"), ("Hello", "ORG"), ("كوريا  Hello", "MISC")]

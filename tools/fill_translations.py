@@ -3,8 +3,9 @@
 Workflow when interface strings change:
     .venv/bin/pyside6-lupdate $(find annotator/ui -name '*.py') -ts resources/i18n/annotator_ar.ts
     .venv/bin/python tools/fill_translations.py      # fills what the catalogue knows, runs lrelease
-Strings the catalogue lacks stay "unfinished" (tests/ui/test_app.py fails until they are added
-here or in Qt Linguist).
+Strings the catalogue lacks keep what the .ts has: a translation made elsewhere (Qt Linguist,
+tools/translate_team_views.py) stays and is not reported; one still "unfinished" is named on
+stderr (and tests/ui/test_app.py fails until it is added here or in Qt Linguist).
 """
 
 from __future__ import annotations
@@ -283,7 +284,19 @@ ARABIC_PLURALS = {
 }
 
 
+def translated(translation: ET.Element) -> bool:
+    """Whether a <translation> is already done: not marked unfinished, and its text (every plural
+    form's, for a numerus message) not empty."""
+    if translation.get("type") == "unfinished":
+        return False
+    forms = translation.findall("numerusform")
+    texts = [form.text for form in forms] if forms else [translation.text]
+    return all(text and text.strip() for text in texts)
+
+
 def fill(path: Path) -> list[str]:
+    """Put the catalogue's Arabic into the .ts at PATH; the sources it lacks and the .ts has not
+    translated yet."""
     tree = ET.parse(path)
     missing = []
     for message in tree.getroot().iter("message"):
@@ -293,7 +306,8 @@ def fill(path: Path) -> list[str]:
         if message.get("numerus") == "yes":
             forms = ARABIC_PLURALS.get(source)
             if forms is None:
-                missing.append(source)
+                if not translated(translation):
+                    missing.append(source)
                 continue
             for child in list(translation):
                 translation.remove(child)
@@ -304,7 +318,8 @@ def fill(path: Path) -> list[str]:
             comment = message.findtext("comment")
             arabic = ARABIC_BY_COMMENT.get((source, comment)) if comment else ARABIC.get(source)
             if arabic is None:
-                missing.append(source)
+                if not translated(translation):
+                    missing.append(source)
                 continue
             translation.text = arabic
         translation.attrib.pop("type", None)

@@ -112,8 +112,8 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the list, the queue and its progress again (documents, assignments or labels
         changed)."""
-        self.assigns = self.project.assigns_documents()
-        assigned = assigned_document_ids(self.project, self.annotator) if self.assigns else None
+        assigned = assigned_document_ids(self.project, self.annotator)  # None: assigns nothing
+        self.assigns = assigned is not None
         self._queue = id_lookup.sorted_ids(assigned or [])
         self._relist()
         self._count_progress()

@@ -20,11 +20,11 @@ from sqlalchemy.sql import ColumnElement, Select
 from annotator.core.model import DocumentSummary, SpanState, Status
 from annotator.store.list_search import title_key, words_filter
 from annotator.store.project_store import ProjectStore
-from annotator.store.queries import TITLE_CHARS
-from annotator.store.tables import Annotation, Annotator, Assignment, Document, SpanRow, table_of
+from annotator.store.queries import TITLE_CHARS, annotator_id_to_read
+from annotator.store.tables import Annotation, Assignment, Document, SpanRow, table_of
 from annotator.text.plain import title_of
 
-D, N, S, G, A = (table_of(t) for t in (Document, Annotation, SpanRow, Assignment, Annotator))
+D, N, S, G = (table_of(t) for t in (Document, Annotation, SpanRow, Assignment))
 
 SORT_KEYS = ("position", "title", "status", "spans", "suggestions")
 ANNOTATION_SORTS = ("status", "spans", "suggestions")  # orders that read the annotation
@@ -53,19 +53,11 @@ def project_assigns(store: ProjectStore) -> bool:
         return c.execute(select(G.c.document_id).limit(1)).first() is not None
 
 
-def _annotator_id(c: Connection, name: str | None) -> int:
-    """The annotator's id; -1 (no annotation has it) for None or an unknown name."""
-    if name is None:
-        return -1
-    found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
-    return int(cast(int, found)) if found is not None else -1
-
-
 def _base(c: Connection, query: DocumentQuery, *columns: Any) -> Select[Any]:
     """SELECT COLUMNS over the documents QUERY lists; joined to the annotator's annotation
     only when the filter or the order reads it (else the position index alone orders a
     million ids)."""
-    who = (_annotator_id(c, query.annotator)
+    who = (annotator_id_to_read(c, query.annotator)
            if query.status is not None or query.sort in ANNOTATION_SORTS or query.queue_only
            else -1)
     if query.status is not None or query.sort in ANNOTATION_SORTS:
@@ -145,7 +137,7 @@ def status_counts(store: ProjectStore, query: DocumentQuery) -> dict[str, int]:
     status = func.coalesce(N.c.status, str(Status.NEW))
     with store.engine.connect() as c:
         if c.dialect.name == "sqlite" and not query.queue_only and not query.words.split():
-            return _tallied_statuses(c, _annotator_id(c, query.annotator))
+            return _tallied_statuses(c, annotator_id_to_read(c, query.annotator))
         joined = replace(query, sort="status")  # the annotation joined
         return {str(s): int(n) for s, n in c.execute(
             _base(c, joined, status, func.count()).group_by(status)).all()}
@@ -195,7 +187,7 @@ def summaries_of(store: ProjectStore, annotator: str | None,
     if not wanted:
         return []
     with store.engine.connect() as c:
-        who = _annotator_id(c, annotator)
+        who = annotator_id_to_read(c, annotator)
         docs = c.execute(select(D.c.id, D.c.position, D.c.source,
                                 func.substr(D.c.text, 1, TITLE_CHARS), D.c.length)
                          .where(D.c.id.in_(wanted))).all()
@@ -228,10 +220,10 @@ def queue_progress(store: ProjectStore, annotator: str | None,
     query = DocumentQuery(annotator, queue_only)
     with store.engine.connect() as c:
         if c.dialect.name == "sqlite" and not queue_only:
-            counts = _tallied_statuses(c, _annotator_id(c, annotator))
+            counts = _tallied_statuses(c, annotator_id_to_read(c, annotator))
             return counts.get(str(Status.DONE), 0), sum(counts.values())
         total = c.execute(_base(c, query, func.count())).scalar()
-        who = _annotator_id(c, annotator)
+        who = annotator_id_to_read(c, annotator)
         finished = select(func.count()).select_from(N).where(
             N.c.annotator_id == who, N.c.status == str(Status.DONE))
         if queue_only:

@@ -272,10 +272,10 @@ class ProjectStore:
 
     def documents(self, annotator: str | None = None) -> list[DocumentSummary]:
         """A summary of every document (for lists): title, status and span counts."""
-        from annotator.store.queries import document_summaries
+        from annotator.store.queries import annotator_id_to_read, document_summaries
 
         with self.engine.connect() as c:
-            return document_summaries(c, self._annotator_or_none(c, annotator))
+            return document_summaries(c, annotator_id_to_read(c, annotator))
 
     # ---------------------------------------------------------------- annotations and spans
     def annotation_id(self, doc_id: int, annotator: str) -> int:
@@ -402,12 +402,6 @@ class ProjectStore:
 
         with self.engine.connect() as c:
             return label_counts(c, annotator)
-
-    def _annotator_or_none(self, c: Connection, name: str | None) -> int | None:
-        if name is None:
-            return None
-        found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
-        return int(found) if found is not None else -1
 
 
 def _get_or_create_annotation(c: Connection, doc_id: int, annotator_id: int) -> int:

@@ -33,7 +33,18 @@ def accepted_spans_by_annotator(c: Connection, owners: dict[int, tuple[int, str]
     return result
 
 
-def document_summaries(c: Connection, annotator_id: int | None) -> list[DocumentSummary]:
+def annotator_id_to_read(c: Connection, name: str | None) -> int:
+    """The id of annotator NAME, whose annotations a list reads; -1 (no annotation has it) for
+    None or an unknown name. One query for a name, none for None."""
+    if name is None:
+        return -1
+    found = c.execute(select(A.c.id).where(A.c.name == name)).scalar()
+    return int(found) if found is not None else -1
+
+
+def document_summaries(c: Connection, annotator_id: int) -> list[DocumentSummary]:
+    """Every document's list row in project order, with the statuses and counts of the
+    annotation of ANNOTATOR_ID (-1: nobody's)."""
     counts = (
         select(
             S.c.annotation_id,
@@ -42,7 +53,7 @@ def document_summaries(c: Connection, annotator_id: int | None) -> list[Document
         ).group_by(S.c.annotation_id).subquery()
     )
     ann = select(N.c.id, N.c.document_id, N.c.status).where(
-        N.c.annotator_id == (annotator_id if annotator_id is not None else -1)).subquery()
+        N.c.annotator_id == annotator_id).subquery()
     query = (
         select(D.c.id, D.c.position, D.c.source, func.substr(D.c.text, 1, TITLE_CHARS),
                D.c.length, ann.c.status, counts.c.spans, counts.c.sugg)

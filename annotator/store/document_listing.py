@@ -20,9 +20,8 @@ from sqlalchemy.sql import ColumnElement, Select
 from annotator.core.model import DocumentSummary, SpanState, Status
 from annotator.store.list_search import title_key, words_filter
 from annotator.store.project_store import ProjectStore
-from annotator.store.queries import TITLE_CHARS, annotator_id_to_read
+from annotator.store.queries import TITLE_CHARS, annotator_id_to_read, summary_row
 from annotator.store.tables import Annotation, Assignment, Document, SpanRow, table_of
-from annotator.text.plain import title_of
 
 D, N, S, G = (table_of(t) for t in (Document, Annotation, SpanRow, Assignment))
 
@@ -205,11 +204,8 @@ def summaries_of(store: ProjectStore, annotator: str | None,
     rows: dict[int, DocumentSummary] = {}
     for doc_id, position, source, head, length in docs:
         ann, status = annotations.get(int(doc_id), (-1, None))
-        spans, suggested = counts.get(ann, (0, 0))
-        rows[int(doc_id)] = DocumentSummary(
-            id=int(doc_id), position=int(position), source=source, title=title_of(head or ""),
-            length=int(length), status=Status(status) if status else Status.NEW,
-            span_count=spans, suggestion_count=suggested)
+        rows[int(doc_id)] = summary_row(doc_id, position, source, head, length, status,
+                                        *counts.get(ann, (0, 0)))
     return [rows[d] for d in wanted if d in rows]
 
 

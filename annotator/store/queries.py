@@ -61,14 +61,17 @@ def document_summaries(c: Connection, annotator_id: int) -> list[DocumentSummary
                      .outerjoin(counts, counts.c.annotation_id == ann.c.id))
         .order_by(D.c.position)
     )
-    return [
-        DocumentSummary(
-            id=r[0], position=r[1], source=r[2], title=title_of(r[3] or ""), length=r[4],
-            status=Status(r[5]) if r[5] else Status.NEW, span_count=int(r[6] or 0),
-            suggestion_count=int(r[7] or 0),
-        )
-        for r in c.execute(query).all()
-    ]
+    return [summary_row(*row) for row in c.execute(query).all()]
+
+
+def summary_row(doc_id: int, position: int, source: str, head: str | None, length: int,
+                status: str | None, spans: int | None, suggested: int | None) -> DocumentSummary:
+    """One list row from a document's columns (HEAD: the first TITLE_CHARS of its text) and its
+    annotation's STATUS and counts (None where it has no annotation or no spans)."""
+    return DocumentSummary(
+        id=int(doc_id), position=int(position), source=source, title=title_of(head or ""),
+        length=int(length), status=Status(status) if status else Status.NEW,
+        span_count=int(spans or 0), suggestion_count=int(suggested or 0))
 
 
 def project_stats(c: Connection) -> dict[str, object]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from sqlalchemy.engine import make_url
+from team_roles import as_role, raw, team_store
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Role, SourceDocument, Status
@@ -21,10 +21,8 @@ from annotator.core.operations import (
     SetStatus,
 )
 from annotator.store import ProjectStore, team
-from annotator.store.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.postgres
-PASSWORD = "s3cret-Pa55"
 HIDDEN = ("annotation", "span", "document_time", "span_time")
 REFUSED_ID = "come from the database"
 SPAN_INSERT = ('INSERT INTO span (id, annotation_id, start, "end", label, state, origin,'
@@ -32,30 +30,14 @@ SPAN_INSERT = ('INSERT INTO span (id, annotation_id, start, "end", label, state,
                " now(), now())")
 
 
-def as_role(owner_url: str, role: str) -> str:
-    head, rest = owner_url.split("://", 1)
-    return f"{head}://{role}:{PASSWORD}@{rest.split('@', 1)[1]}"
-
-
-def raw(url: str) -> psycopg.Connection:
-    parsed = make_url(url)
-    return psycopg.connect(host=parsed.query["host"], port=int(parsed.query["port"]),
-                           user=parsed.username, password=parsed.password,
-                           dbname=parsed.database, autocommit=True)
-
-
 @pytest.fixture
 def blind(pg_url: str, seed_text: str) -> Iterator[tuple[ProjectStore, int, dict[str, int]]]:
     """A blind project: annotators amal and badr (badr with two spans), curator cora, manager
     mona; yields (the owner's store, the document, each annotator's annotation)."""
-    store = ProjectStore.create(pg_url, labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
-               IngestOptions())
-    for name, role in (("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR),
-                       ("cora", Role.CURATOR), ("mona", Role.MANAGER)):
-        team.add_member(store, name, role, password=PASSWORD)
-    team.set_blind(store, True)
+    store = team_store(pg_url, ["PERS", "LOC", "ORG", "MISC"],
+                       [SourceDocument(seed_text, source="seed")],
+                       [("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR),
+                        ("cora", Role.CURATOR), ("mona", Role.MANAGER)])
     doc = store.document_ids()[0]
     annotations = {}
     for name in ("amal", "badr"):

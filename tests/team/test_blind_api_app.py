@@ -4,6 +4,7 @@ and reports go through `annotator_api` unchanged; nothing of a colleague's shows
 from __future__ import annotations
 
 import pytest
+from team_roles import as_role, team_store
 
 from annotator.app.annotation_time import record_times, time_report
 from annotator.app.project import Project
@@ -16,29 +17,14 @@ from annotator.core.operations import (
     RejectSuggestion,
 )
 from annotator.core.timing import Decision, DocumentTime, SpanTime
-from annotator.store import ProjectStore, team
-from annotator.store.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.postgres
-PASSWORD = "s3cret-Pa55"
-
-
-def as_role(owner_url: str, role: str) -> str:
-    head, rest = owner_url.split("://", 1)
-    return f"{head}://{role}:{PASSWORD}@{rest.split('@', 1)[1]}"
 
 
 @pytest.fixture
 def blind_url(pg_url: str, seed_text: str) -> str:
-    store = ProjectStore.create(pg_url, labels=["PERS", "LOC", "ORG"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
-               IngestOptions())
-    for name, role in (("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR),
-                       ("cora", Role.CURATOR)):
-        team.add_member(store, name, role, password=PASSWORD)
-    team.set_blind(store, True)
-    store.close()
+    team_store(pg_url, ["PERS", "LOC", "ORG"], [SourceDocument(seed_text, source="seed")],
+               [("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR), ("cora", Role.CURATOR)]).close()
     return pg_url
 
 

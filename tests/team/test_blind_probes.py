@@ -17,39 +17,22 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 from sqlalchemy.engine import make_url
+from team_roles import PASSWORD, as_role, raw, team_store
 
 from annotator.core.model import Role, SourceDocument
 from annotator.core.operations import AddSpan
 from annotator.store import ProjectStore, team
-from annotator.store.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.postgres
-PASSWORD = "s3cret-Pa55"
 BADR_SPANS = ((0, 4, "LOC"), (12, 18, "ORG"), (20, 26, "ORG"))
-
-
-def as_role(owner_url: str, role: str) -> str:
-    head, rest = owner_url.split("://", 1)
-    return f"{head}://{role}:{PASSWORD}@{rest.split('@', 1)[1]}"
-
-
-def raw(url: str) -> psycopg.Connection:
-    parsed = make_url(url)
-    return psycopg.connect(host=parsed.query["host"], port=int(parsed.query["port"]),
-                           user=parsed.username, password=parsed.password,
-                           dbname=parsed.database, autocommit=True)
 
 
 @pytest.fixture
 def probed(pg_url: str, seed_text: str) -> Iterator[tuple[str, int]]:
     """A blind project where badr has three spans and amal none; yields (url, badr's annotation)."""
-    store = ProjectStore.create(pg_url, labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
-               IngestOptions())
-    for name in ("amal", "badr"):
-        team.add_member(store, name, Role.ANNOTATOR, password=PASSWORD)
-    team.set_blind(store, True)
+    store = team_store(pg_url, ["PERS", "LOC", "ORG", "MISC"],
+                       [SourceDocument(seed_text, source="seed")],
+                       [("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR)])
     doc = store.document_ids()[0]
     with ProjectStore.open(as_role(pg_url, "badr")) as badr:
         annotation = badr.annotation_id(doc, "badr")

@@ -5,45 +5,23 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+from team_roles import as_role, raw, team_store
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Role, SourceDocument
 from annotator.core.operations import AddSpan
 from annotator.store import ProjectStore, team
-from annotator.store.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.postgres
-PASSWORD = "s3cret-Pa55"
-
-
-def as_role(owner_url: str, role: str, password: str = PASSWORD) -> str:
-    """OWNER_URL with ROLE's credentials instead of the owner's."""
-    head, rest = owner_url.split("://", 1)
-    return f"{head}://{role}:{password}@{rest.split('@', 1)[1]}"
-
-
-def raw(url: str) -> psycopg.Connection:
-    """A plain SQL client session (psycopg), as a colleague with a SQL prompt would have."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    return psycopg.connect(host=parsed.query["host"], port=int(parsed.query["port"]),
-                           user=parsed.username, password=parsed.password,
-                           dbname=parsed.database, autocommit=True)
 
 
 @pytest.fixture
 def blind_team(pg_url, seed_text):
     """A blind project with annotators amal and badr, curator cora, each with spans of their own
     (amal and badr: one each; the owner has made none)."""
-    store = ProjectStore.create(pg_url, labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(seed_text, source="seed"), SourceDocument("نص ثان قصير")],
-               store.project().overlap_policy, IngestOptions())
-    for name, role in (("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR),
-                       ("cora", Role.CURATOR)):
-        team.add_member(store, name, role, password=PASSWORD)
-    team.set_blind(store, True)
+    store = team_store(pg_url, ["PERS", "LOC", "ORG", "MISC"],
+                       [SourceDocument(seed_text, source="seed"), SourceDocument("نص ثان قصير")],
+                       [("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR), ("cora", Role.CURATOR)])
     doc = store.document_ids()[0]
     spans = {}
     for name, (start, end, label) in (("amal", (5, 11, "PERS")), ("badr", (0, 4, "LOC"))):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from sqlalchemy.engine import make_url
+from team_roles import as_role, raw, team_store
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import OverlapPolicy, Role, SourceDocument
@@ -20,35 +20,16 @@ from annotator.store.overlaps import set_overlap_policy
 from annotator.store.span_statements import FUNCTIONS, TABLES, span_statements
 
 pytestmark = pytest.mark.postgres
-PASSWORD = "s3cret-Pa55"
 WORD = "كلمة "  # word k spans [5k, 5k + 4)
-
-
-def as_role(owner_url: str, role: str) -> str:
-    head, rest = owner_url.split("://", 1)
-    return f"{head}://{role}:{PASSWORD}@{rest.split('@', 1)[1]}"
-
-
-def raw(url: str) -> psycopg.Connection:
-    parsed = make_url(url)
-    return psycopg.connect(host=parsed.query["host"], port=int(parsed.query["port"]),
-                           user=parsed.username, password=parsed.password,
-                           dbname=parsed.database, autocommit=True)
 
 
 @pytest.fixture
 def long_document(pg_url: str) -> Iterator[tuple[ProjectStore, int, int]]:
     """A blind project with one long document where amal has 3,000 spans (word k: [5k, 5k+4),
     PERS) and badr none; yields (the owner's store, amal's annotation, badr's annotation)."""
-    from annotator.store.ingest import IngestOptions, ingest
-
-    store = ProjectStore.create(pg_url, labels=["PERS", "LOC", "ORG"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(WORD * 3200 + "نهاية", source="long")],
-               store.project().overlap_policy, IngestOptions())
-    for name in ("amal", "badr"):
-        team.add_member(store, name, Role.ANNOTATOR, password=PASSWORD)
-    team.set_blind(store, True)
+    store = team_store(pg_url, ["PERS", "LOC", "ORG"],
+                       [SourceDocument(WORD * 3200 + "نهاية", source="long")],
+                       [("amal", Role.ANNOTATOR), ("badr", Role.ANNOTATOR)])
     doc = store.document_ids()[0]
     ids = {}
     for name in ("amal", "badr"):

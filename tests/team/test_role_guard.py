@@ -6,40 +6,20 @@ from __future__ import annotations
 
 import psycopg
 import pytest
-from sqlalchemy.engine import make_url
+from team_roles import PASSWORD, as_role, raw, team_store
 
 from annotator.core.model import GOLD_ANNOTATOR, Role, SourceDocument
 from annotator.store import ProjectStore, team
-from annotator.store.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.postgres
-PASSWORD = "s3cret-Pa55"
 INSERT = ("INSERT INTO annotator (name, role, created_at, db_role) "
           "VALUES (%s, %s, now(), %s)")
 
 
-def as_role(owner_url: str, role: str) -> str:
-    head, rest = owner_url.split("://", 1)
-    return f"{head}://{role}:{PASSWORD}@{rest.split('@', 1)[1]}"
-
-
-def raw(url: str) -> psycopg.Connection:
-    parsed = make_url(url)
-    return psycopg.connect(host=parsed.query["host"], port=int(parsed.query["port"]),
-                           user=parsed.username, password=parsed.password,
-                           dbname=parsed.database, autocommit=True)
-
-
 @pytest.fixture
 def team_project(pg_url):
-    store = ProjectStore.create(pg_url, labels=["PERS", "LOC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument("نص قصير عن موسكو")], store.project().overlap_policy,
-               IngestOptions())
-    for name, role in (("amal", Role.ANNOTATOR), ("cora", Role.CURATOR),
-                       ("mona", Role.MANAGER)):
-        team.add_member(store, name, role, password=PASSWORD)
-    team.set_blind(store, True)
+    store = team_store(pg_url, ["PERS", "LOC"], [SourceDocument("نص قصير عن موسكو")],
+                       [("amal", Role.ANNOTATOR), ("cora", Role.CURATOR), ("mona", Role.MANAGER)])
     yield store
     store.close()
 

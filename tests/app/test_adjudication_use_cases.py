@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from adjudication_project import adjudication_project, gold_spans
 
 from annotator.app.adjudication import (
     adjudication_progress,
@@ -15,43 +16,16 @@ from annotator.app.adjudication import (
     premerge,
     set_gold_status,
 )
-from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD_ANNOTATOR, ORIGIN_ADJUDICATED, SourceDocument, Span, Status
-from annotator.core.operations import AddSpan, Batch, SetStatus
-from annotator.store.ingest import IngestOptions, ingest
-
-TEXTS = ["زار لافروف بيونغ يانغ أمس", "قالت وكالة الأنباء الكورية إن الزيارة مهمة",
-         "لا كيانات هنا"]
-
-
-def annotate(store: Project, doc_id: int, name: str, spans: list[Span],
-             status: Status = Status.DONE) -> None:
-    annotation = store.annotation_id(doc_id, name)
-    store.apply(Batch((*(AddSpan(annotation, s.start, s.end, s.label) for s in spans),
-                       SetStatus(annotation, status)), "test"))
+from annotator.core.model import GOLD_ANNOTATOR, ORIGIN_ADJUDICATED, Span, Status
+from annotator.core.operations import AddSpan
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    store = Project.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.store.write() as c:
-        ingest(c, [SourceDocument(t) for t in TEXTS], store.info().overlap_policy,
-               IngestOptions())
-    first, second, third = store.document_ids()
-    annotate(store, first, "amal", [Span(4, 10, "PERS"), Span(11, 20, "LOC")])
-    annotate(store, first, "badr", [Span(4, 10, "PERS"), Span(11, 16, "LOC")])
-    annotate(store, second, "amal", [Span(5, 26, "ORG")])
-    annotate(store, second, "badr", [Span(5, 26, "ORG")])
-    annotate(store, third, "amal", [])
-    annotate(store, third, "badr", [Span(0, 2, "MISC")], Status.IN_PROGRESS)
+    store = adjudication_project(tmp_path / "p.db")
     yield store
     store.close()
-
-
-def gold_spans(store: Project, doc_id: int) -> list[tuple[int, int, str, str]]:
-    annotation = store.annotation_id(doc_id, GOLD_ANNOTATOR)
-    return [(s.start, s.end, s.label, s.origin) for s in store.spans(annotation)]
 
 
 def test_only_documents_two_annotators_finished_are_up_for_adjudication(store) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from adjudication_project import adjudication_project, annotate, gold_spans
 
 from annotator.agreement.curation import (
     AgreedRule,
@@ -22,35 +23,17 @@ from annotator.app.curation import (
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.core.history import History
-from annotator.core.model import GOLD_ANNOTATOR, ORIGIN_ADJUDICATED, SourceDocument, Span, Status
-from annotator.core.operations import AddSpan, Batch, SetStatus
-from annotator.store.ingest import IngestOptions, ingest
+from annotator.core.model import GOLD_ANNOTATOR, ORIGIN_ADJUDICATED, Span, Status
+from annotator.core.operations import AddSpan
 
-TEXTS = ["زار لافروف بيونغ يانغ أمس", "قالت وكالة الأنباء الكورية إن الزيارة مهمة",
-         "لا كيانات هنا", "ولا هنا أيضا", "التقى كيم جونغ أون في وونسان"]
+MORE_TEXTS = ["ولا هنا أيضا", "التقى كيم جونغ أون في وونسان"]
 X, Y = Span(6, 16, "PERS"), Span(20, 26, "LOC")  # in the fifth text
-
-
-def annotate(store: Project, doc_id: int, name: str, spans: list[Span],
-             status: Status = Status.DONE) -> None:
-    annotation = store.annotation_id(doc_id, name)
-    store.apply(Batch((*(AddSpan(annotation, s.start, s.end, s.label) for s in spans),
-                       SetStatus(annotation, status)), "test"))
 
 
 @pytest.fixture
 def store(tmp_path: Path):
-    store = Project.create(tmp_path / "p.db", labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.store.write() as c:
-        ingest(c, [SourceDocument(t) for t in TEXTS], store.info().overlap_policy,
-               IngestOptions())
-    first, second, third, fourth, fifth = store.document_ids()
-    annotate(store, first, "amal", [Span(4, 10, "PERS"), Span(11, 20, "LOC")])  # F1 0.5
-    annotate(store, first, "badr", [Span(4, 10, "PERS"), Span(11, 16, "LOC")])
-    annotate(store, second, "amal", [Span(5, 26, "ORG")])  # F1 1
-    annotate(store, second, "badr", [Span(5, 26, "ORG")])
-    annotate(store, third, "amal", [])  # one annotator finished: not up for adjudication
-    annotate(store, third, "badr", [Span(0, 2, "MISC")], Status.IN_PROGRESS)
+    store = adjudication_project(tmp_path / "p.db", MORE_TEXTS)  # first: F1 0.5, second: F1 1
+    fourth, fifth = store.document_ids()[3:]
     annotate(store, fourth, "amal", [])  # nobody marked anything: span F1 undefined
     annotate(store, fourth, "badr", [])
     annotate(store, fifth, "amal", [X, Y])  # pairs: 1, 2/3, 2/3
@@ -62,8 +45,7 @@ def store(tmp_path: Path):
 
 def gold(store: Project, doc_id: int) -> tuple[list[tuple[int, int, str, str]], Status]:
     annotation = store.annotation_id(doc_id, GOLD_ANNOTATOR)
-    return ([(s.start, s.end, s.label, s.origin) for s in store.spans(annotation)],
-            store.annotation_status(annotation))
+    return gold_spans(store, doc_id), store.annotation_status(annotation)
 
 
 def summary(plan) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:  # type: ignore[no-untyped-def]

@@ -35,6 +35,24 @@ def stack_layers(chunks: list[Chunk]) -> list[list[Chunk]]:
     return layers
 
 
+def word_chunks(document: ExportDocument) -> tuple[list[int], list[str], list[Chunk]]:
+    """The start offsets and texts of DOCUMENT's word tokens (gaps: spaces, invisible marks, are
+    no words), and its aligned spans as chunks of word positions: every span (nested ones too)
+    when the alignment kept overlaps, else the entities; a span over gaps only is left out."""
+    assert document.tokens is not None
+    aligned, text = document.tokens, document.text
+    kept = aligned.word_indices()
+    starts = [aligned.starts[i] for i in kept]
+    words = [text[aligned.starts[i]:aligned.ends[i]] for i in kept]
+    index = {i: n for n, i in enumerate(kept)}
+    chunks = []
+    for first, last, label in aligned.spans or aligned.entities:
+        inner = [index[i] for i in range(first, last) if i in index]
+        if inner:
+            chunks.append(Chunk(inner[0], inner[-1] + 1, label))
+    return starts, words, chunks
+
+
 
 # ------------------------------------------------------------------------------- writing
 class ConllWriter:
@@ -58,20 +76,10 @@ class ConllWriter:
             self.handle.write(f"{HEADER} {' '.join(names)}\n")
 
     def write(self, document: ExportDocument) -> None:
-        assert document.tokens is not None
-        aligned, text, sep = document.tokens, document.text, self.separator
-        kept = aligned.word_indices()  # words only: gaps (spaces, invisible marks) are no lines
-        if not kept:
+        text, sep = document.text, self.separator
+        starts, words, chunks = word_chunks(document)  # words only: gaps are no lines
+        if not words:
             return
-        starts = [aligned.starts[i] for i in kept]
-        words = [text[aligned.starts[i]:aligned.ends[i]] for i in kept]
-        index = {i: n for n, i in enumerate(kept)}
-        chunks = []
-        # every span (nested ones too) when the alignment kept overlaps, else the entities
-        for first, last, label in aligned.spans or aligned.entities:
-            inner = [index[i] for i in range(first, last) if i in index]
-            if inner:
-                chunks.append(Chunk(inner[0], inner[-1] + 1, label))
         layers = stack_layers(chunks)
         if len(layers) > 1 and self.columns:
             raise AnnotatorError(E.E310, path=self.path, doc=document.id,
@@ -79,20 +87,20 @@ class ConllWriter:
         others = self._other_columns(document, starts)
         if len(layers) > 1 and others:
             raise AnnotatorError(E.E316, path=self.path, doc=document.id)
-        inside = [False] * len(kept)
+        inside = [False] * len(words)
         for chunk in chunks:
             for i in range(chunk.start + 1, chunk.end):
                 inside[i] = True
         breaks: set[int] = set()  # token n opens a sentence: a sentence starts after n - 1
         for n in {bisect_left(starts, start) for start in document.sentence_starts()}:
-            if 0 < n < len(kept):
+            if 0 < n < len(words):
                 if inside[n]:
                     self.sentence_joins += 1
                 else:
                     breaks.add(n)
-        layer_tags = [encode(layer, len(kept), self.scheme, breaks) for layer in layers or [[]]]
+        layer_tags = [encode(layer, len(words), self.scheme, breaks) for layer in layers or [[]]]
         self.deepest = max(self.deepest, len(layers))
-        tags = [self._tags(layer_tags, n) for n in range(len(kept))]
+        tags = [self._tags(layer_tags, n) for n in range(len(words))]
         self.documents += 1
         lines: list[str] = []
         if self.docstart:

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError, E
-from annotator.formats.conll_writer import stack_layers
+from annotator.formats.conll_writer import stack_layers, word_chunks
 from annotator.formats.registry import writer
-from annotator.formats.schemes import Chunk, encode
+from annotator.formats.schemes import encode
 from annotator.formats.writing import ExportDocument, WriteOptions
 
 DATA_JSONL = "data.jsonl"
@@ -68,37 +68,28 @@ class HuggingFaceWriter:
         self.notes: list[str] = []
 
     def write(self, document: ExportDocument) -> None:
-        assert document.tokens is not None
-        aligned, text = document.tokens, document.text
-        kept = aligned.word_indices()
-        if not kept:
+        starts, words, chunks = word_chunks(document)
+        if not words:
             return
-        starts = [aligned.starts[i] for i in kept]
-        words = [text[aligned.starts[i]:aligned.ends[i]] for i in kept]
-        index = {i: n for n, i in enumerate(kept)}
-        chunks = []
-        for first, last, label in aligned.spans or aligned.entities:
-            inner = [index[i] for i in range(first, last) if i in index]
-            if inner:
-                chunks.append(Chunk(inner[0], inner[-1] + 1, label))
-                if label not in self.labels:
-                    self.labels.append(label)
+        for chunk in chunks:
+            if chunk.label not in self.labels:
+                self.labels.append(chunk.label)
         layers = stack_layers(chunks) or [[]]
         self.deepest = max(self.deepest, len(layers))
-        inside = [False] * len(kept)
+        inside = [False] * len(words)
         for layer in layers:
             for chunk in layer:
                 for i in range(chunk.start + 1, chunk.end):
                     inside[i] = True
         cuts = [0]
         for n in sorted({bisect_left(starts, start) for start in document.sentence_starts()}):
-            if 0 < n < len(kept):
+            if 0 < n < len(words):
                 if inside[n]:
                     self.sentence_joins += 1
                 else:
                     cuts.append(n)
-        cuts.append(len(kept))
-        layer_tags = [encode(layer, len(kept), "iob2") for layer in layers]
+        cuts.append(len(words))
+        layer_tags = [encode(layer, len(words), "iob2") for layer in layers]
         for begin, end in zip(cuts, cuts[1:], strict=False):
             row = {"id": str(self.rows), "document_id": document.id,
                    "tokens": words[begin:end], "tags": [tags[begin:end] for tags in layer_tags]}

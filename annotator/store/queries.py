@@ -107,14 +107,7 @@ def _stats_from_tallies(c: Connection) -> dict[str, object]:
         name: {"documents": documents_of.get(name, {s.value: 0 for s in Status}),
                "spans": spans_of.get(name, 0)}
         for name in set(spans_of) | set(documents_of)}
-    return {
-        "documents": int(docs),
-        "characters": int(chars),
-        "spans": sum(v["accepted"] + v["suggested"] for v in by_label.values()),
-        "spans_per_label": dict(sorted(by_label.items())),
-        "annotations_per_status": statuses,
-        "annotators": dict(sorted(annotators.items())),
-    }
+    return _stats(docs, chars, by_label, statuses, annotators)
 
 
 def counted_stats(c: Connection) -> dict[str, object]:
@@ -142,6 +135,12 @@ def counted_stats(c: Connection) -> dict[str, object]:
     statuses = {s.value: 0 for s in Status}
     for status, count in c.execute(select(N.c.status, func.count()).group_by(N.c.status)).all():
         statuses[status] = int(count)
+    return _stats(docs, chars, by_label, statuses, annotators)
+
+
+def _stats(docs: int, chars: int, by_label: dict[str, dict[str, int]], statuses: dict[str, int],
+           annotators: dict[str, dict[str, object]]) -> dict[str, object]:
+    """The `annotator stats` shape, from the tallies or the tables alike."""
     return {
         "documents": int(docs),
         "characters": int(chars),

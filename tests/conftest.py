@@ -51,3 +51,19 @@ def project(tmp_path: Path):
 
 # PostgreSQL: `postgres_server` (session), `pg_url`, `fresh_project_url` (sqlite + postgresql)
 from pg_server import fresh_project_url, pg_url, postgres_server  # noqa: E402, F401
+
+
+@pytest.fixture
+def seed_store(fresh_project_url, seed_text):  # noqa: F811 (the fixture imported above)
+    """The seed document in a fresh ProjectStore with the four ANERcorp labels, on each backend
+    (SQLite, and PostgreSQL where its binaries are)."""
+    from annotator.core.model import SourceDocument
+    from annotator.store import ProjectStore
+    from annotator.store.ingest import IngestOptions, ingest
+
+    store = ProjectStore.create(fresh_project_url, labels=["PERS", "LOC", "ORG", "MISC"])
+    with store.write() as c:
+        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
+               IngestOptions())
+    yield store
+    store.close()

@@ -22,18 +22,9 @@ from annotator.core.operations import (
 
 
 @pytest.fixture
-def project(fresh_project_url, seed_text):
-    """The seed document in a fresh project, on each backend."""
-    from annotator.core.model import SourceDocument
-    from annotator.store import ProjectStore
-    from annotator.store.ingest import IngestOptions, ingest
-
-    store = ProjectStore.create(fresh_project_url, labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
-               IngestOptions())
-    yield store
-    store.close()
+def project(seed_store):
+    """The seed document in a fresh project, on each backend (tests/conftest.py)."""
+    return seed_store
 
 
 @pytest.fixture

@@ -18,18 +18,9 @@ SPAN_INSERT = ("INSERT INTO span (annotation_id, start, \"end\", label, state, o
 
 
 @pytest.fixture
-def any_project(fresh_project_url, seed_text):
-    """The seed document in a fresh project, on each backend."""
-    from annotator.core.model import SourceDocument
-    from annotator.store import ProjectStore
-    from annotator.store.ingest import IngestOptions, ingest
-
-    store = ProjectStore.create(fresh_project_url, labels=["PERS", "LOC", "ORG", "MISC"])
-    with store.write() as c:
-        ingest(c, [SourceDocument(seed_text, source="seed")], store.project().overlap_policy,
-               IngestOptions())
-    yield store
-    store.close()
+def any_project(seed_store):
+    """The seed document in a fresh project, on each backend (tests/conftest.py)."""
+    return seed_store
 
 
 def raw(store, statement: str, **params: object) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "nlp"))
-from pretag_support import trained_model  # noqa: E402
+from pretag_support import evaluation_tags, trained_model  # noqa: E402
 
 from annotator.app.evaluation import evaluate_model, held_out_documents  # noqa: E402
 from annotator.app.project import Project  # noqa: E402
@@ -27,21 +27,6 @@ def tiny_model(tmp_path_factory):
     return trained_model(tmp_path_factory)
 
 
-def _read_conll(path: Path) -> tuple[list[list[str]], list[list[str]]]:
-    gold, predicted, g, p = [], [], [], []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        if not line.strip():
-            if g:
-                gold.append(g)
-                predicted.append(p)
-            g, p = [], []
-            continue
-        _token, gold_tag, predicted_tag = line.split(" ")
-        g.append(gold_tag)
-        p.append(predicted_tag)
-    return gold, predicted
-
-
 def test_the_model_is_scored_on_what_it_was_held_out_from(tiny_model, tmp_path):
     path, trained = tiny_model
     assert held_out_documents(path) == trained.held_out_documents
@@ -50,7 +35,7 @@ def test_the_model_is_scored_on_what_it_was_held_out_from(tiny_model, tmp_path):
         report = evaluate_model(project, path, conll=tmp_path / "eval.conll")
     assert report.held_out and sorted(report.documents) == trained.held_out_documents
     assert report.source == trained.source
-    gold, predicted = _read_conll(tmp_path / "eval.conll")
+    gold, predicted = evaluation_tags(tmp_path / "eval.conll")
     assert report.overall.precision == pytest.approx(seqeval.precision_score(gold, predicted))
     assert report.overall.recall == pytest.approx(seqeval.recall_score(gold, predicted))
     assert report.overall.f1 == pytest.approx(seqeval.f1_score(gold, predicted))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "nlp"))
-from pretag_support import TINY, anercorp_sentences, make_project  # noqa: E402
+from pretag_support import TINY, anercorp_sentences, evaluation_tags, make_project  # noqa: E402
 
 from annotator.app.evaluation import evaluate_model, held_out_sentences  # noqa: E402
 from annotator.app.exporting import ExportOptions, export_project  # noqa: E402
@@ -71,17 +71,7 @@ def test_one_document_corpus_trains_and_evaluates_on_held_out_sentences(tmp_path
         assert recorded is not None and sum(map(len, recorded.values())) == held
         report = evaluate_model(project, tmp_path / "model", conll=tmp_path / "eval.conll")
     assert report.held_out and report.sentences == held and report.documents == [1]
-    gold, predicted, g, p = [], [], [], []
-    for line in (tmp_path / "eval.conll").read_text(encoding="utf-8").splitlines() + [""]:
-        if not line.strip():
-            if g:
-                gold.append(g)
-                predicted.append(p)
-            g, p = [], []
-            continue
-        _token, gold_tag, predicted_tag = line.split(" ")
-        g.append(gold_tag)
-        p.append(predicted_tag)
+    gold, predicted = evaluation_tags(tmp_path / "eval.conll")
     assert report.overall.f1 == pytest.approx(seqeval.f1_score(gold, predicted))
     assert report.overall.support == trained.overall.support
     assert 0 < report.overall.f1 < 1

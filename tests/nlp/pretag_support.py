@@ -121,3 +121,20 @@ class ListPretagger:
             self.seen += 1
             yield [Suggestion(s, e, label, self.score, self.origin)
                    for s, e, label in self.by_text.get(text, [])]
+
+
+def evaluation_tags(path: Path) -> tuple[list[list[str]], list[list[str]]]:
+    """The gold and the predicted tags, sentence by sentence, of the CoNLL file `evaluate_model`
+    writes (token, gold tag, predicted tag a line; a blank line ends a sentence)."""
+    gold, predicted, g, p = [], [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            if g:
+                gold.append(g)
+                predicted.append(p)
+            g, p = [], []
+            continue
+        _token, gold_tag, predicted_tag = line.split(" ")
+        g.append(gold_tag)
+        p.append(predicted_tag)
+    return gold, predicted

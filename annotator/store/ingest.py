@@ -181,7 +181,7 @@ def _insert_documents(c: Connection, rows: list[dict[str, object]]) -> list[int]
     c.execute(insert(D), rows)  # (RETURNING in order would be one statement per row on SQLite)
     hashes = [str(row["content_hash"]) for row in rows]
     ids: dict[str, int] = dict(c.execute(select(D.c.content_hash, D.c.id)
-                                         .where(D.c.content_hash.in_(hashes))).tuples().all())
+                                         .where(D.c.content_hash.in_(hashes))).all())
     return [int(ids[h]) for h in hashes]
 
 

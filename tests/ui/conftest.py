@@ -120,13 +120,13 @@ def reveal(view, start: int, end: int) -> None:  # type: ignore[no-untyped-def]
     view.place_cursor(end)
 
 
-@pytest.fixture
-def window(qtbot, store: Project):  # type: ignore[no-untyped-def]
-    """The main window on the seed document, sized like a laptop screen."""
+def shown_window(qtbot, project: Project):  # type: ignore[no-untyped-def]
+    """The main window on PROJECT's first document, sized like a laptop screen, shown, with
+    the focus in the editor."""
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import AppSettings
 
-    win = MainWindow(store, ANNOTATOR, AppSettings())
+    win = MainWindow(project, ANNOTATOR, AppSettings())
     qtbot.addWidget(win)
     win.open_position(1)
     win.resize(1300, 850)
@@ -134,6 +134,12 @@ def window(qtbot, store: Project):  # type: ignore[no-untyped-def]
     qtbot.waitExposed(win)
     win.editor.view.setFocus()
     return win
+
+
+@pytest.fixture
+def window(qtbot, store: Project):  # type: ignore[no-untyped-def]
+    """The main window on the seed document, sized like a laptop screen."""
+    return shown_window(qtbot, store)
 
 
 def stored(store: Project, window) -> list[tuple[int, int, str, str]]:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ key presses, each checked against what the store holds (there is no Save: edits 
 from __future__ import annotations
 
 import pytest
-from conftest import ANNOTATOR, drag_over, make_project, occurrence, reveal, stored
+from conftest import ANNOTATOR, drag_over, make_project, occurrence, reveal, shown_window, stored
 from PySide6.QtCore import Qt
 
 from annotator.app.project import Project
@@ -104,19 +104,10 @@ def test_an_overlapping_span_replaces_when_the_project_says_so(qtbot, window, st
 @pytest.fixture
 def suggested(qtbot, tmp_path, seed):  # type: ignore[no-untyped-def]
     """The seed with three suggestions from a pre-tagger, in the main window."""
-    from annotator.ui.main_window import MainWindow
-    from annotator.ui.settings import AppSettings
-
     spans = [Span(*occurrence(seed, "لافروف"), "PERS"), Span(*occurrence(seed, "موسكو"), "LOC"),
              Span(*occurrence(seed, "Wonsan"), "LOC")]
     project = make_project(tmp_path / "suggested.db", [seed], {0: spans}, suggested=True)
-    win = MainWindow(project, ANNOTATOR, AppSettings())
-    qtbot.addWidget(win)
-    win.open_position(1)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    win.editor.view.setFocus()
+    win = shown_window(qtbot, project)
     yield win, project, spans
     project.close()
 

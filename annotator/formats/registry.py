@@ -166,7 +166,8 @@ def detect_format(path: Path) -> Detection:
             if fmt.reads_folders and fmt.sniff and fmt.sniff(path, b""):
                 return Detection(fmt, "the folder's layout")
         raise AnnotatorError(E.E210, file=path)
-    head = path.open("rb").read(65536)
+    with path.open("rb") as handle:
+        head = handle.read(65536)
     suffix = "".join(path.suffixes[-1:]).lower()
     candidates = [f for f in formats.values() if f.reader and suffix in f.extensions]
     for fmt in formats.values():

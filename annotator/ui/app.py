@@ -49,7 +49,7 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
     app.setApplicationName(APPLICATION)
     settings = AppSettings()
     opened = Project.open(location)
-    if not annotator:  # on a team server the database role says who you are
+    if not annotator and opened.on_server:  # on a team server the database role says who you are
         from annotator.app.team import current_member
 
         member = current_member(opened)

@@ -3,11 +3,13 @@ keystroke right after it (issue 15). Work is counted (modules imported), never s
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from conftest import ANNOTATOR, REPO, make_project, occurrence
 from PySide6.QtCore import QTimer
@@ -26,23 +28,29 @@ NOT_BEFORE_THE_PAINT = (
 )
 
 # a fresh interpreter runs `annotator gui P` as the console script does, and writes the names in
-# sys.modules at the moment the editor's first paint is marked
+# sys.modules and the garbage collections run since `main` at the moment the editor's first paint
+# is marked
 LAUNCH = """
-import json, sys
+import gc, json, sys
 import annotator.ui.startup_probe as probe
+collections = []
+gc.callbacks.append(lambda phase, info: collections.append(info["generation"])
+                    if phase == "start" else None)
 mark = probe.mark
 def dump(what):
     if what == "window":
         with open(sys.argv[1], "w") as out:
-            json.dump(sorted(sys.modules), out)
+            json.dump({"modules": sorted(sys.modules), "collections": collections,
+                       "collecting": [gc.isenabled()]}, out)
     mark(what)
 probe.mark = dump
 from annotator.cli import main
+collections.clear()
 sys.exit(main(["gui", sys.argv[2], "--annotator", "amal"]))
 """
 
 
-def _loaded_at_first_paint(tmp_path: Path, settings: Path) -> list[str]:
+def _at_first_paint(tmp_path: Path, settings: Path) -> dict[str, list[Any]]:
     project = tmp_path / "p.db"
     make_project(project, ["لافروف في كوريا.", "A short English text."]).close()
     names = tmp_path / "modules.json"
@@ -53,16 +61,26 @@ def _loaded_at_first_paint(tmp_path: Path, settings: Path) -> list[str]:
                             capture_output=True, text=True, timeout=120, env=env, cwd=REPO)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "annotator-startup window" in result.stderr
-    loaded: list[str] = json.loads(names.read_text(encoding="utf-8"))
-    return loaded
+    found: dict[str, list[Any]] = json.loads(names.read_text(encoding="utf-8"))
+    return found
 
 
 def test_the_first_paint_loads_nothing_the_first_screen_does_not_need(tmp_path, private_settings):
-    loaded = _loaded_at_first_paint(tmp_path, private_settings)
+    loaded = _at_first_paint(tmp_path, private_settings)["modules"]
     assert "annotator.ui.main_window" in loaded and "sqlalchemy" in loaded  # it did launch
     early = [name for name in loaded
              if any(name == top or name.startswith(top + ".") for top in NOT_BEFORE_THE_PAINT)]
     assert early == []
+
+
+def test_the_garbage_collector_waits_for_the_first_paint(tmp_path, private_settings):
+    """What the start-up imports and builds lives as long as the app: the collector, paused by
+    `annotator gui`, ran some 130 times over it before the first paint; now at most a few times
+    between the paint and its mark (when it runs again)."""
+    found = _at_first_paint(tmp_path, private_settings)
+    assert len(found["collections"]) <= 5, found["collections"]
+    assert found["collecting"] == [True]  # running again once the screen is painted
+    assert gc.isenabled()  # this process's collector, untouched
 
 
 def test_a_keystroke_right_after_the_first_paint_labels_a_span(qtbot, store, seed):

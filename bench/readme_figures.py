@@ -119,8 +119,9 @@ TABLE = Table("table", [
                "\"Who is annotating?\" at {first_identity_s:.2f} s and the window "
                "{first_window_after_identity_s:.2f} s after its Return; before this stop's "
                "cuts, side by side: {before.warm_window_s:.2f} s warm (CPU "
-               "{before.warm_cpu_s:.2f} s), dialog at {before.first_identity_s:.2f} s (ratios "
-               "{ratio_warm_window:.2f} and {ratio_first_identity:.2f})"),
+               "{before.warm_cpu_s:.2f} s), dialog at {before.first_identity_s:.2f} s (ratios: "
+               "warm {ratio_warm_window:.2f}, warm CPU {ratio_warm_cpu:.2f}, dialog "
+               "{ratio_first_identity:.2f})"),
     Row("editor_before.json",
         what="editor, the same figures before label bands (tags in widened gaps; the same "
              "script on the previous code, load {load_average_1min.0:.1f}-"
@@ -324,10 +325,16 @@ SIMULATED = Table("simulated-annotator", [
 
 BLOCKS: list[Block] = [
     Passage("launch", "launch.json",
-            text="{warm_window_s:.2f} s warm, median of {runs}, and {first_identity_s:.2f} s to "
-                 "the first run's dialog, at load {load_average_1min.0:.1f}; "
-                 "{ratio_warm_window:.2f}x and {ratio_first_identity:.2f}x the times of the "
-                 "code before, measured side by side"),
+            text="{warm_window_s:.2f} s warm (CPU {warm_cpu_s:.2f} s), median of {runs}, and "
+                 "{first_identity_s:.2f} s to the first run's dialog, at load "
+                 "{load_average_1min.0:.1f}; {ratio_warm_window:.2f}x the warm time, "
+                 "{ratio_warm_cpu:.2f}x its CPU time and {ratio_first_identity:.2f}x the time to "
+                 "the dialog of the code before, measured side by side"),
+    Passage("launch-imports", "launch_imports.json",
+            text="SQLAlchemy {sqlalchemy_share:.0%}, PySide6 with shiboken {pyside6_share:.0%}, "
+                 "our own modules {annotator_share:.0%} and the rest {other_share:.0%} of the "
+                 "import time before the first paint (`bench/bench_launch_imports.py`, median of "
+                 "{runs}, load {load_average_1min.0:.1f})"),
     Passage("simulated-annotator-setup", "simulated_annotator.json",
             text="{documents} documents of {sentences_per_document} sentences, "
                  "{gold_entities:,} gold entities; the model: {model_description}; its held-out F1 "

@@ -35,7 +35,11 @@ def default_annotator_name() -> str:
 
 def run_app(location: str, annotator: str | None = None, document: int | None = None,
             screenshot: Path | str | None = None,
-            screenshot_size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
+            screenshot_size: tuple[int, int] = SCREENSHOT_SIZE,
+            resume_collector: bool = False) -> int:
+    """Open LOCATION in the main window and run the app. RESUME_COLLECTOR: the caller paused
+    the garbage collector for the start-up (`cli.gui_command`); it runs again once the window
+    has painted its first screen, or when the identity dialog waits for a person."""
     from PySide6.QtWidgets import QApplication
 
     if screenshot is not None and QApplication.instance() is None:
@@ -49,7 +53,7 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
     app.setApplicationName(APPLICATION)
     settings = AppSettings()
     opened = Project.open(location)
-    if not annotator:  # on a team server the database role says who you are
+    if not annotator and opened.on_server:  # on a team server the database role says who you are
         from annotator.app.team import current_member
 
         member = current_member(opened)
@@ -58,6 +62,8 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
     if not name and screenshot is None:  # first start on this project: who is annotating?
         from annotator.ui.dialogs.identity_dialog import ask_identity
 
+        if resume_collector:
+            gc.enable()
         name = ask_identity(opened, settings.annotator or default_annotator_name())
         if not name:
             opened.close()
@@ -77,6 +83,12 @@ def run_app(location: str, annotator: str | None = None, document: int | None = 
         freeze_startup_objects()
     controller = AppController(app, opened, name, settings, remember=screenshot is None)
     controller.start(document)
+    if resume_collector:  # after the document's first screen; at once if none is open
+        window = controller.window
+        if window is not None and window.session is not None:
+            window.editor.view.first_painted.connect(gc.enable)
+        else:
+            gc.enable()
     try:
         if screenshot is not None:
             return controller.save_screenshot(Path(screenshot), screenshot_size)

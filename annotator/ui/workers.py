@@ -19,11 +19,14 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from annotator.app.child_process import ChildProcess, Ended, Event
 from annotator.core.errors import AnnotatorError, E
+
+if TYPE_CHECKING:  # multiprocessing loads with the first child process, not with the window
+    from annotator.app.child_process import ChildProcess, Ended, Event
 
 Progress = Callable[[int, int], None]  # (done, total)
 ShouldStop = Callable[[], bool]  # the cancel flag, checked between units of work
@@ -146,6 +149,8 @@ class ProcessWorker(QObject):
         self._handle(self.child.poll())
 
     def _handle(self, events: list[Event]) -> None:
+        from annotator.app.child_process import Ended
+
         for event in events:
             if isinstance(event, Ended):
                 self._timer.stop()

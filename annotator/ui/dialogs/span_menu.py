@@ -1,7 +1,8 @@
 """The editor's context menu on a span: gazetteer, relabel, accept or reject, delete.
 
 Installed on the text view from outside (Qt's custom context-menu signal), so the view keeps
-its own code. Off a span, the view's standard menu (copy, select all) is shown.
+its own code. Off a span, the view's standard menu (copy, select all) is shown. The gazetteer's use-cases
+(and the tokenizer they match with) load when the menu first opens, not with the window.
 """
 
 from __future__ import annotations
@@ -12,12 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import QMenu
 
-from annotator.app.gazetteer import (
-    GAZETTEER_CHANGED,
-    add_to_gazetteer,
-    gazetteer_entries,
-    remove_from_gazetteer,
-)
 from annotator.core.model import SpanState, StoredSpan
 from annotator.ui.menu_direction import follow_the_interface
 
@@ -66,6 +61,8 @@ class SpanMenu(QObject):
         assert session is not None
         text = session.text[span.start:span.end]
         shown = text if len(text) <= MENU_TEXT_LIMIT else text[:MENU_TEXT_LIMIT] + "…"
+        from annotator.app.gazetteer import gazetteer_entries
+
         menu = QMenu(self.editor.view)
         menu.setObjectName("span_menu")
         known = any(name.text == text.strip() and name.label == span.label
@@ -94,6 +91,8 @@ class SpanMenu(QObject):
 
     # ------------------------------------------------------------------ commands
     def add_to_gazetteer(self, span: StoredSpan) -> bool:
+        from annotator.app.gazetteer import GAZETTEER_CHANGED, add_to_gazetteer
+
         session = self.editor.session
         assert session is not None
         text = session.text[span.start:span.end]
@@ -106,6 +105,8 @@ class SpanMenu(QObject):
         return added
 
     def remove_from_gazetteer(self, span: StoredSpan) -> bool:
+        from annotator.app.gazetteer import GAZETTEER_CHANGED, remove_from_gazetteer
+
         session = self.editor.session
         assert session is not None
         text = session.text[span.start:span.end]

@@ -15,7 +15,7 @@ import random
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -125,7 +125,7 @@ def parse_split(value: str) -> dict[str, float]:
     return splits
 
 
-def assign_splits(doc_ids: list[int], splits: dict[str, float], seed: int) -> dict[int, str]:
+def assign_splits(doc_ids: Sequence[int], splits: dict[str, float], seed: int) -> dict[int, str]:
     """Each document to a split: a seeded shuffle, then cut by the ratios (largest remainder)."""
     shuffled = list(doc_ids)
     random.Random(seed).shuffle(shuffled)
@@ -302,7 +302,7 @@ def _tokenize(document: ExportDocument, spans: list[Span], tokenizer: TokenizerL
     document.sentence_starts = sentence_starts
 
 
-def _documents(project: Project, doc_ids: list[int], source: AnnotationSource,
+def _documents(project: Project, doc_ids: Sequence[int], source: AnnotationSource,
                options: ExportOptions) -> Iterator[tuple[ExportDocument, list[Span]]]:
     """The documents to write, read in batches, each with its spans merged by the rule."""
     for first in range(0, len(doc_ids), BATCH):

@@ -9,6 +9,7 @@ when there is one, else the only annotator, else E304. Documents are read in bat
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -116,18 +117,26 @@ def document_total(c: Connection) -> int:
     return int(c.execute(select(func.count()).select_from(D)).scalar_one())
 
 
-def selected_documents(c: Connection, source: AnnotationSource, all_documents: bool) -> list[int]:
+ID_CHUNK = 500  # ids taken from the cursor at a time (their rows are ~100 bytes each)
+
+
+def selected_documents(c: Connection, source: AnnotationSource,
+                       all_documents: bool) -> array[int]:
     """Ids of the documents to export, in project order: those with a done annotation of the
-    source (every document with ALL_DOCUMENTS)."""
+    source (every document with ALL_DOCUMENTS). An int64 array (8 bytes a document, where a
+    list of ints takes about 36), filled from the cursor a chunk at a time."""
+    ids: array[int] = array("q")
     if source.rule == "none" and not all_documents:
-        return []
-    if all_documents:
-        return list(c.execute(select(D.c.id).order_by(D.c.position)).scalars())
-    query = (select(D.c.id).where(D.c.id.in_(
-        select(N.c.document_id).where(N.c.annotator_id.in_(source.annotator_ids),
-                                      N.c.status == str(Status.DONE))))
-             .order_by(D.c.position))
-    return list(c.execute(query).scalars())
+        return ids
+    query = select(D.c.id).order_by(D.c.position)
+    if not all_documents:
+        query = query.where(D.c.id.in_(
+            select(N.c.document_id).where(N.c.annotator_id.in_(source.annotator_ids),
+                                          N.c.status == str(Status.DONE))))
+    result = c.execute(query.execution_options(yield_per=ID_CHUNK))
+    while chunk := result.fetchmany(ID_CHUNK):
+        ids.extend(row[0] for row in chunk)
+    return ids
 
 
 def read_documents(c: Connection, doc_ids: Sequence[int], source: AnnotationSource,

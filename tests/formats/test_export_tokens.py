@@ -18,6 +18,7 @@ from annotator.app.importing import import_paths
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
+from annotator.formats import spacy_docbin
 from annotator.formats.alignment import align
 from annotator.formats.spacy_docbin import DocBinWriter
 from annotator.formats.tokens import tokens_from_offsets
@@ -47,8 +48,10 @@ def test_tokens_are_those_of_doc_from_offsets(pieces):
 TEXTS = ["لكوريا  Hello\n\nWorld \u200fموسكو.", "", " ", "x", "ABC def ghi " * 40, "\u200f كلمة \u200f"]
 
 
+@pytest.mark.parametrize("repeat_chunk", [4096, 7])  # 7: per-document entries cut in chunks
 @pytest.mark.parametrize("count", [1, 3, 20, 300])  # msgpack headers change size at 16 and 256
-def test_docbin_writer_writes_the_bytes_spacy_writes(tmp_path, count):
+def test_docbin_writer_writes_the_bytes_spacy_writes(tmp_path, count, repeat_chunk, monkeypatch):
+    monkeypatch.setattr(spacy_docbin, "_REPEAT_CHUNK", repeat_chunk)
     path = tmp_path / "out.spacy"
     writer = DocBinWriter(path, WriteOptions())
     reference = DocBin()

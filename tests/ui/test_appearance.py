@@ -195,17 +195,18 @@ def test_search_matches_and_notices_read_at_4_5_to_1(scheme: str) -> None:
     assert contrast(notice_color(palette), window) >= MIN_CONTRAST  # the pre-tag dialog's help
 
 
-def test_the_old_search_highlight_and_help_colour_failed_in_the_dark() -> None:
-    """What was fixed: a yellow laid over the text at alpha 140 (text and page alike), and the
-    help's fixed #8a4b00, on the dark palette."""
+def test_the_old_search_highlight_and_help_colour_failed() -> None:
+    """What was fixed: a yellow laid over the text at alpha 140 (text and page alike), in both
+    schemes, and the help's fixed #8a4b00 on the dark palette."""
     from PySide6.QtGui import QColor
 
     from annotator.ui.editor.contrast import mix
 
-    palette = scheme_palette("dark")
-    page, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
     yellow, alpha = QColor("#FFF59D"), 140 / 255
-    assert contrast(mix(yellow, text, alpha), mix(yellow, page, alpha)) < MIN_CONTRAST
+    for scheme in ("light", "dark"):
+        palette = scheme_palette(scheme)
+        page, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        assert contrast(mix(yellow, text, alpha), mix(yellow, page, alpha)) < MIN_CONTRAST
     assert contrast(QColor("#8a4b00"), palette.color(QPalette.ColorRole.Window)) < MIN_CONTRAST
 
 

@@ -274,6 +274,11 @@ ARABIC = {
 # one English source meaning two things: (source, the tr() disambiguation comment) -> Arabic
 ARABIC_BY_COMMENT = {
     ("Spans", "the panel"): "المقاطع الموسومة",  # the Spans dock; "الوسوم" is the labels' name
+    # the Adjudication view's kinds of conflict, after each conflict's excerpt
+    ("missing", "conflict kind: some marked an entity, others not"): "غائب عند بعضهم",
+    ("boundary", "conflict kind: different offsets"): "حدود مختلفة",
+    ("label", "conflict kind: different labels"): "وسم مختلف",
+    (", ", "between the kinds of a conflict"): "، ",
 }
 # Arabic has six plural forms (zero, one, two, few, many, other)
 ARABIC_PLURALS = {

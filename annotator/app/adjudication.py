@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from annotator.agreement.adjudication import (
     Conflict,
+    ConflictKind,
     ConflictState,
     DocumentAdjudication,
     Version,
@@ -40,7 +41,7 @@ from annotator.store.finished import (
 from annotator.store.visibility import require_sees_everyone
 from annotator.text.plain import title_of
 
-__all__ = ["AdjudicationProgress", "AdjudicationRow", "Conflict", "ConflictState",
+__all__ = ["AdjudicationProgress", "AdjudicationRow", "Conflict", "ConflictKind", "ConflictState",
            "GoldDocument", "PremergeReport", "Version", "adjudication_progress",
            "adjudication_rows", "conflict_state", "eligible_documents", "first_visit_premerge",
            "gold_annotation_id", "gold_status", "load_document", "pick_version", "premerge",

@@ -11,10 +11,11 @@ set_palette`), which are computed so that text on a span reads at 4.5:1 or bette
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
+from annotator.ui.editor.contrast import text_for
 from annotator.ui.settings import AppSettings
 
 R, G = QPalette.ColorRole, QPalette.ColorGroup
@@ -33,6 +34,35 @@ DARK = {R.Window: "#2B2B2B", R.WindowText: "#E8E8E8", R.Base: "#1E1E1E",
         R.Light: "#4A4A4A", R.Midlight: "#3F3F3F", R.Mid: "#2F2F2F", R.Dark: "#1A1A1A",
         R.Shadow: "#0E0E0E"}
 DISABLED_TEXT = {"light": "#8C8C8C", "dark": "#7A7A7A"}
+NOTICE_TEXT = {"light": "#8A4B00", "dark": "#FFB74D"}  # a notice (the pre-tag help): amber
+
+
+def notice_color(palette: QPalette) -> QColor:
+    """A notice's text on the window of PALETTE: amber-brown on a light window, amber on a
+    dark one, moved towards the palette's text until it reads at 4.5:1."""
+    window = palette.color(R.Window)
+    scheme = "dark" if window.lightness() < 128 else "light"
+    return text_for(QColor(NOTICE_TEXT[scheme]), window, palette.color(R.WindowText))
+
+
+class NoticeLabel(QLabel):
+    """A label whose text is a notice (`notice_color`), in the palette's scheme as it changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._recolour()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._recolour()
+
+    def _recolour(self) -> None:
+        palette = self.palette()
+        color = notice_color(palette)
+        if palette.color(R.WindowText) != color:  # setting it is a palette change too
+            palette.setColor(R.WindowText, color)
+            self.setPalette(palette)
 
 
 def scheme_palette(scheme: str) -> QPalette:

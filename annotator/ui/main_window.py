@@ -27,6 +27,7 @@ from annotator.ui.dialogs.common import show_error
 from annotator.ui.document_list_model import DocumentListModel, status_name
 from annotator.ui.editor.editor_widget import EditorWidget
 from annotator.ui.fonts import text_font
+from annotator.ui.i18n import error_text
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.label_editing import LabelEditing, UndoOrder
 from annotator.ui.menu_direction import isolate_shortcuts
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("The edit was not saved"), message)
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+        self.statusBar().showMessage(error_text(text), STATUS_MESSAGE_MS)
 
     def _show_progress(self) -> None:
         done, total = self.documents.progress()

@@ -103,6 +103,30 @@
         <translation>معدَّل</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="239" />
+        <source>, </source>
+        <comment>between the kinds of a conflict</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="263" />
+        <source>missing</source>
+        <comment>conflict kind: some marked an entity, others not</comment>
+        <translation>غائب عند بعضهم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="264" />
+        <source>boundary</source>
+        <comment>conflict kind: different offsets</comment>
+        <translation>حدود مختلفة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="265" />
+        <source>label</source>
+        <comment>conflict kind: different labels</comment>
+        <translation>وسم مختلف</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/agreement/adjudication_view.py" line="260" />
         <source>(no entity here)</source>
         <translation>(لا كيان هنا)</translation>

@@ -85,6 +85,22 @@ def _model_texts(view: QAbstractItemView, where: str) -> Iterator[Shown]:
                 yield Shown(f"{where} header tooltip", str(tip))
 
 
+ISOLATED = re.compile("\u2068[^\u2069]*\u2069")  # a document's own words, set apart in a line
+
+
+def _tree_item_texts(tree: QTreeWidget, where: str) -> Iterator[Shown]:
+    """The texts of TREE's items, every column, children too (the adjudication view's conflicts:
+    their kinds and states), without the excerpts of the document each sets in an isolate."""
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while items:
+        item = items.pop()
+        items += [item.child(i) for i in range(item.childCount())]
+        for column in range(tree.columnCount()):
+            text = ISOLATED.sub(" ", item.text(column))
+            if text.strip():
+                yield Shown(f"{where} item", text)
+
+
 def visible_texts(root: QWidget) -> Iterator[Shown]:
     """The interface text ROOT shows: titles, labels, buttons, tooltips, placeholders, group
     titles, tab names, combo items, table headers and menus (not the documents' own text)."""
@@ -119,6 +135,8 @@ def visible_texts(root: QWidget) -> Iterator[Shown]:
             header = widget.headerItem()
             for i in range(widget.columnCount()):
                 yield Shown(f"{where} header", header.text(i))
+        if isinstance(widget, QTreeWidget):
+            yield from _tree_item_texts(widget, where)
         elif isinstance(widget, QAbstractItemView) and not isinstance(widget, QListWidget):
             yield from _model_texts(widget, where)
         if isinstance(widget, QMenu):

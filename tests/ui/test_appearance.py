@@ -179,3 +179,87 @@ def test_the_appearance_menu_is_translated(qtbot, store):
     finally:
         controller.close()
         install_language(QApplication.instance(), "en")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_matches_and_notices_read_at_4_5_to_1(scheme: str) -> None:
+    from annotator.ui.appearance import notice_color
+
+    style = SpanStyle(LABELS, QFont("DejaVu Sans", 15))
+    palette = scheme_palette(scheme)
+    style.set_palette(palette)
+    highlight = style.search_highlight()
+    assert contrast(style.text, highlight) >= MIN_CONTRAST, highlight.name()
+    assert contrast(highlight, style.page) >= 1.1, highlight.name()  # it shows on the page
+    window = palette.color(QPalette.ColorRole.Window)
+    assert contrast(notice_color(palette), window) >= MIN_CONTRAST  # the pre-tag dialog's help
+
+
+def test_the_old_search_highlight_and_help_colour_failed() -> None:
+    """What was fixed: a yellow laid over the text at alpha 140 (text and page alike), in both
+    schemes, and the help's fixed #8a4b00 on the dark palette."""
+    from PySide6.QtGui import QColor
+
+    from annotator.ui.editor.contrast import mix
+
+    yellow, alpha = QColor("#FFF59D"), 140 / 255
+    for scheme in ("light", "dark"):
+        palette = scheme_palette(scheme)
+        page, text = palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+        assert contrast(mix(yellow, text, alpha), mix(yellow, page, alpha)) < MIN_CONTRAST
+    assert contrast(QColor("#8a4b00"), palette.color(QPalette.ColorRole.Window)) < MIN_CONTRAST
+
+
+def painted_colours(view, start: int, end: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """How many pixels of each colour the viewport shows inside the match [START, END) (its
+    rectangles less a margin for the current match's ring)."""
+    from annotator.ui.editor.span_painter import visible_blocks
+
+    image = view.viewport().grab().toImage()
+    counts: dict[str, int] = {}
+    for block, origin in visible_blocks(view):
+        for rect in view.painter.range_rects(block, origin, start, end):
+            inner = rect.adjusted(4, 5, -4, -5).toRect()
+            for x in range(inner.left(), inner.right()):
+                for y in range(inner.top(), inner.bottom()):
+                    name = image.pixelColor(x, y).name()
+                    counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_match_is_painted_behind_its_text_over_a_span_too(qtbot, window, seed, scheme):
+    """The painted pixels: inside a match the highlight and the palette's own text colour, on
+    the page and over an accepted span alike."""
+    Appearance.of(QApplication.instance(), window.settings).choose(scheme)
+    view, style = window.editor.view, window.editor.span_style
+    qtbot.waitUntil(lambda: style.dark is (scheme == "dark"), timeout=2000)
+    first, second = occurrence(seed, "لافروف"), occurrence(seed, "لافروف", 1)
+    window.session.apply(AddSpan(window.session.annotation_id, *first, "PERS",
+                                 state=SpanState.ACCEPTED))
+    window.editor.search.open_bar()
+    window.editor.search.field.setText("لافروف")
+    window.editor.search.search_now()
+    qtbot.waitUntil(lambda: len(view.painter.state.matches) >= 2, timeout=2000)
+    highlight, text = style.search_highlight().name(), style.text.name()
+    for start, end in (first, second):
+        counts = painted_colours(view, start, end)
+        total = sum(counts.values())
+        assert total > 50, counts
+        assert counts.get(highlight, 0) > total * 0.4, (highlight, counts)
+        assert counts.get(text, 0) > 0, (text, sorted(counts.items(), key=lambda c: -c[1])[:5])
+        assert style.fill_color("PERS", 0, False).name() not in counts  # the fill is behind
+
+
+def test_the_pretag_help_follows_the_appearance(qtbot, window):
+    dialog = window.workflow.pretag()
+    appearance = Appearance.of(QApplication.instance(), window.settings)
+    for scheme in ("dark", "light", "dark"):
+        appearance.choose(scheme)
+        qtbot.waitUntil(lambda s=scheme: is_dark(dialog.help.palette()) is (s == "dark"),
+                        timeout=2000)
+        palette = dialog.help.palette()
+        shown = palette.color(QPalette.ColorRole.WindowText)
+        assert contrast(shown, palette.color(QPalette.ColorRole.Window)) >= MIN_CONTRAST, scheme
+        assert shown.name() == ("#ffb74d" if scheme == "dark" else "#8a4b00")
+    dialog.close()

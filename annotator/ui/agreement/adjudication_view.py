@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from annotator.app.adjudication import (
     Conflict,
+    ConflictKind,
     ConflictState,
     GoldDocument,
     Version,
@@ -234,10 +235,12 @@ class AdjudicationDialog(QDialog):
         gold = list(session.index)
         names = {ConflictState.OPEN: self.tr("open"), ConflictState.PICKED: self.tr("picked"),
                  ConflictState.EDITED: self.tr("edited")}
+        kind_names = self.conflict_kind_names()
+        separator = self.tr(", ", "between the kinds of a conflict")
         for number, conflict in enumerate(document.adjudication.conflicts):
             state, picked = conflict_state(conflict, gold, agreed)
             excerpt = text[conflict.start:conflict.end].replace("\n", " ")[:EXCERPT]
-            kinds = ", ".join(str(k) for k in conflict.kinds)
+            kinds = separator.join(kind_names[k] for k in conflict.kinds)
             item = QTreeWidgetItem([f"{_isolate(excerpt)} — {kinds}", names[state]])
             item.setData(0, CONFLICT_ROLE, (number, None))
             self.conflicts.addTopLevelItem(item)
@@ -254,6 +257,12 @@ class AdjudicationDialog(QDialog):
             if chosen is not None and chosen[0] == number:
                 self.conflicts.setCurrentItem(item)
         self.conflicts.resizeColumnToContents(1)
+
+    def conflict_kind_names(self) -> dict[ConflictKind, str]:
+        """What each kind of conflict is called in the conflicts list."""
+        return {ConflictKind.MISSING: self.tr("missing", "conflict kind: some marked an entity, others not"),
+                ConflictKind.BOUNDARY: self.tr("boundary", "conflict kind: different offsets"),
+                ConflictKind.LABEL: self.tr("label", "conflict kind: different labels")}
 
     def version_text(self, version: Version, text: str) -> str:
         if not version.spans:

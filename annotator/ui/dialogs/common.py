@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.ui.i18n import error_text
 from annotator.ui.workers import BackgroundWorker, Job, Worker
 
 W = TypeVar("W", bound=BackgroundWorker)
+LRM = "\u200e"  # the English original's paragraph runs left to right
 
 
 def report_text(values: dict[str, object], skip: tuple[str, ...] = ()) -> str:
@@ -41,10 +44,18 @@ def report_text(values: dict[str, object], skip: tuple[str, ...] = ()) -> str:
     return "\n".join(lines)
 
 
-def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+def show_error(parent: QWidget | None, title: str, message: str) -> QMessageBox:
+    """A warning box with MESSAGE; a domain error's line in the interface language, and when
+    that is not English, the English original under "Show Details…" (for reporting it)."""
+    shown = error_text(message)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, shown, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error_box")
+    if shown != message:
+        box.setDetailedText(LRM + message)
+        for details in box.findChildren(QTextEdit):  # the English runs left to right
+            details.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     box.open()  # not exec(): tests and the event loop carry on
+    return box
 
 
 class PathField(QWidget):
@@ -164,7 +175,7 @@ class RunPanel(QWidget):
         self.cancel_button.setEnabled(False)
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
-        self.status.setText(message)
+        self.status.setText(error_text(message))
         self.error.emit(message)
 
 

@@ -37,6 +37,7 @@ from annotator.app.pretagging import (
 )
 from annotator.app.project import Project
 from annotator.core.errors import AnnotatorError
+from annotator.ui.appearance import NoticeLabel
 from annotator.ui.dialogs.common import PathField, RunPanel, report_text, run_buttons, show_error
 from annotator.ui.domain_texts import domain_text
 from annotator.ui.overlap_policy import dialog_note
@@ -85,10 +86,9 @@ class PretagDialog(QDialog):
         path_layout = self.path.layout()
         assert path_layout is not None
         path_layout.addWidget(folder)
-        self.help = QLabel(self)
+        self.help = NoticeLabel(self)  # amber, readable on a light and a dark window
         self.help.setObjectName("no_pipeline_help")
         self.help.setWordWrap(True)
-        self.help.setStyleSheet("color: #8a4b00;")
         self.mapping = QLineEdit(self)
         self.mapping.setPlaceholderText(self.tr("GPE=LOC, PERSON=PERS, DATE=-  (- drops a label)"))
         self.add_labels = QCheckBox(self.tr("Add labels the project does not have (else drop them)"), self)

@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QTextBlock, QTextLine
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTextBlock,
+    QTextCharFormat,
+    QTextLayout,
+    QTextLine,
+)
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.model import SpanState
@@ -24,7 +34,6 @@ from annotator.ui.editor.offsets import OffsetMap
 from annotator.ui.editor.span_geometry import Fragment, SpanGeometry
 from annotator.ui.editor.span_style import (
     CURRENT_SEARCH_COLOR,
-    SEARCH_COLOR,
     TAG_MARGIN,
     SpanStyle,
 )
@@ -209,13 +218,35 @@ class SpanPainter:
         i = bisect_left(matches, (start, -1))
         if i > 0 and matches[i - 1][1] > start:
             i -= 1
-        highlight = QColor(SEARCH_COLOR)
-        highlight.setAlpha(140)
+        behind = QTextCharFormat()
+        behind.setBackground(self.style.search_highlight())
+        behind.setForeground(self.style.text)
+        selections, clip, rings = [], QPainterPath(), []
         while i < len(matches) and matches[i][0] < end:
-            m_start, m_end = matches[i]
-            current = i == self.state.current_match
-            painter.setPen(QPen(CURRENT_SEARCH_COLOR, 2) if current else Qt.PenStyle.NoPen)
-            painter.setBrush(highlight)
-            for rect in self.range_rects(block, origin, max(m_start, start), min(m_end, end)):
-                painter.drawRect(rect.adjusted(0, 2, 0, -2))
+            m_start, m_end = max(matches[i][0], start), min(matches[i][1], end)
+            rects = [rect.adjusted(0, 2, 0, -2) for rect in self.range_rects(block, origin, m_start, m_end)]
+            if rects:
+                selection = QTextLayout.FormatRange()
+                selection.start = self.offsets.to_qt(m_start) - block.position()
+                selection.length = self.offsets.to_qt(m_end) - block.position() - selection.start
+                selection.format = behind
+                selections.append(selection)
+                for rect in rects:
+                    clip.addRect(rect)
+                if i == self.state.current_match:
+                    rings = rects
             i += 1
+        if not selections:
+            return
+        # the match's part of the line laid out again with the highlight behind its characters,
+        # as Qt draws a selection: the text on it reads, over the page or any span's fill
+        painter.save()
+        painter.setClipPath(clip)
+        painter.setPen(self.style.text)
+        block.layout().draw(painter, origin, selections, clip.boundingRect())
+        painter.restore()
+        if rings:  # a ring around the current match
+            painter.setPen(QPen(CURRENT_SEARCH_COLOR, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in rings:
+                painter.drawRect(rect)

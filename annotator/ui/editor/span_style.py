@@ -17,7 +17,8 @@ __all__ = ["SpanStyle", "blend", "readable_on"]  # readable_on: where it was fir
 
 TAG_PADDING = 3.0  # inside a tag, each side of its text
 TAG_MARGIN = 3.0  # between two tags of one row
-SEARCH_COLOR = QColor("#FFF59D")
+SEARCH_COLOR = QColor("#FFF59D")  # a match on a light page: pale yellow
+DARK_SEARCH_COLOR = QColor("#6B5400")  # on a dark page: a dark amber
 CURRENT_SEARCH_COLOR = QColor("#FFB300")
 CURRENT_COLOR = QColor("#202020")
 DARK_CURRENT_COLOR = QColor("#F2F2F2")
@@ -53,6 +54,7 @@ class SpanStyle:
         self.dark = page.lightness() < 128
         self.current_color = DARK_CURRENT_COLOR if self.dark else CURRENT_COLOR
         self._fills = {}
+        self._search: QColor | None = None
         return True
 
     def set_labels(self, labels: list[LabelSpec]) -> None:
@@ -63,6 +65,7 @@ class SpanStyle:
             self.colors[spec.name] = QColor(spec.color or DEFAULT_COLORS[i % len(DEFAULT_COLORS)])
         self._fills = {}
         self._widths = {}
+        self._search = None
 
     def set_font(self, text_font: QFont) -> None:
         self.tag_font = QFont(text_font)
@@ -125,6 +128,16 @@ class SpanStyle:
         shade = color.lighter(130) if self.dark else color.darker(170)
         outline = color if self.dark else color.darker(130)
         return QColor(self.page), outline, text_for(shade, self.page, self.text)
+
+    # ------------------------------------------------------------------ search matches
+    def search_highlight(self) -> QColor:
+        """Behind a search match's characters (the painter draws them again on it, over any
+        span fill): the scheme's highlight, or the nearest mix of it towards the page on which
+        the text reads at 4.5:1."""
+        if self._search is None:
+            base = DARK_SEARCH_COLOR if self.dark else SEARCH_COLOR
+            self._search = background_for(base, self.text, self.page)
+        return self._search
 
     @staticmethod
     def search_format(current: bool) -> QTextCharFormat:

@@ -154,3 +154,21 @@ def test_a_label_not_in_use_is_removed_without_asking_and_the_bar_opens_the_edit
     window.label_bar.edit_action.trigger()  # right-click on the label bar › Edit labels…
     assert window.label_dialog is dialog and dialog.isVisible()
     assert _names(dialog) == ["PERS", "LOC", "ORG"]
+
+
+def test_a_refused_label_change_is_said_in_the_interface_language(qtbot, qapp, window, dialog):
+    from annotator.ui.i18n import install_language
+
+    qtbot.keyClicks(dialog.new_name, "PERS")  # the name is taken: the domain refuses it
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+    english = dialog.status.text()
+    assert english.startswith("[E") and dialog.last_error == english
+    install_language(qapp, "ar")
+    try:
+        qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+        arabic = dialog.status.text()
+    finally:
+        install_language(qapp, "en")
+    assert arabic != english and english[:6] in arabic
+    assert sum("\u0600" <= c <= "\u06ff" for c in arabic) > 10
+    assert dialog.last_error == english  # the original kept for reports

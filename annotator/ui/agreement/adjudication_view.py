@@ -57,6 +57,7 @@ from annotator.ui.agreement.bulk_accept_dialog import BulkAcceptDialog
 from annotator.ui.agreement.table_models import KEY_ROLE, Column, RowsModel
 from annotator.ui.document_list_model import status_name
 from annotator.ui.editor.editor_widget import EditorWidget
+from annotator.ui.i18n import error_text
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.overlap_policy import short_text
 from annotator.ui.session import DocumentSession
@@ -90,7 +91,7 @@ class AdjudicationDialog(QDialog):
         try:
             require_sees_everyone(project, viewer)
         except AnnotatorError as err:  # blind project, not a curator: nothing of others shown
-            self.refusal = str(err)
+            self.refusal = error_text(str(err))
             layout.addWidget(QLabel(self.refusal, self))
             return
         self.progress = QProgressBar(self)
@@ -330,7 +331,7 @@ class AdjudicationDialog(QDialog):
         try:
             change = step()
         except AnnotatorError as err:
-            self.message.setText(str(err))
+            self.message.setText(error_text(str(err)))
             return None
         self.undo_bulk_button.setEnabled(self.bulk_history.can_undo)
         if change is None:

@@ -52,6 +52,7 @@ from annotator.core.operations import (
 )
 from annotator.ui.bidi import isolated
 from annotator.ui.editor.span_style import readable_on
+from annotator.ui.i18n import error_text
 from annotator.ui.label_editing import LabelEditing
 
 NAME, COLOR, HOTKEY, DESCRIPTION = range(4)
@@ -246,7 +247,7 @@ class LabelDialog(QDialog):
 
     def _refused(self, message: str) -> None:
         self.last_error = message
-        self.status.setText(message)
+        self.status.setText(error_text(message))
 
     def _report(self, change: Change) -> str:
         report = change.label_report

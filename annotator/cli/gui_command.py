@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     """Open the app. The cyclic garbage collector is paused from here to the window's first
     paint (or the identity dialog): what the start-up imports and builds lives as long as the
-    app, and scanning it again and again (some 150 collections) was a tenth of the launch."""
+    app, and the collector used to scan it again and again while it grew."""
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -75,7 +75,7 @@ def test_the_first_paint_loads_nothing_the_first_screen_does_not_need(tmp_path, 
 
 def test_the_garbage_collector_waits_for_the_first_paint(tmp_path, private_settings):
     """What the start-up imports and builds lives as long as the app: the collector, paused by
-    `annotator gui`, ran some 130 times over it before the first paint; now at most a few times
+    `annotator gui`, no longer runs over and over before the first paint; at most a few times
     between the paint and its mark (when it runs again)."""
     found = _at_first_paint(tmp_path, private_settings)
     assert len(found["collections"]) <= 5, found["collections"]

@@ -162,3 +162,27 @@ def _downgrade(connection) -> None:  # type: ignore[no-untyped-def]
     from alembic import command
 
     command.downgrade(schema._alembic_config(connection), "0009")  # before tallies and counters
+
+
+def test_an_upgrade_from_0012_fills_the_list_counters(tmp_path: Path) -> None:
+    location = tmp_path / "at_0012.db"
+    project = Project.create(location, labels=LABELS)
+    _import(project, tmp_path / "a.jsonl", TEXTS)
+    ids = project.store.document_ids()
+    mine = project.annotation_id(ids[2], "ali")
+    project.apply(AddSpan(mine, 0, 3, "LOC", SpanState.SUGGESTED))
+    project.apply(SetStatus(mine, Status.SKIPPED))
+    expected = counted(project)
+    with project.store.engine.begin() as c:
+        from alembic import command
+
+        command.downgrade(schema._alembic_config(c), "0012")
+        assert not c.execute(text("SELECT count(*) FROM sqlite_master "
+                                  "WHERE name = 'annotation_counts'")).scalar()
+    project.close()
+    reopened = Project.open(location)
+    assert tallied(reopened) == expected == counted(reopened)
+    rows = tallied(reopened)["counters"]
+    assert len(rows[0]) == len(TEXTS) + 1 and (reopened.annotation_id(ids[2], "ali"), 1) in [
+        (r[0], r[6]) for r in rows[0]]  # the suggestion counted
+    reopened.close()

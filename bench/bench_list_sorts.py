@@ -73,7 +73,7 @@ def measure(path: Path, rounds: int) -> dict[str, object]:
                         lambda _c, _q: False)
                     model.sort(DocumentListModel.POSITION)
                     way = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-                    key = f"{side}.{order}.{'descending' if descending else 'ascending'}"
+                    key = f"{side}_{order}_{'descending' if descending else 'ascending'}"
                     found = samples.setdefault(key, {})
                     for figure, call in (
                             ("sort", lambda c=columns[order], w=way: (model.sort(c, w),
@@ -88,20 +88,20 @@ def measure(path: Path, rounds: int) -> dict[str, object]:
     project.close()
     medians = {key: {f: round(median(v), 2) for f, v in figures.items()}
                for key, figures in samples.items()}
-    ratios = {key.removeprefix("new."): {
+    ratios = {key.removeprefix("new_"): {
         f: round(medians[key][f] / max(medians["old" + key[3:]][f], 1e-6), 4) for f in FIGURES}
-        for key in medians if key.startswith("new.")}
+        for key in medians if key.startswith("new_")}
     return {"documents": int(path.stem.split("_")[-1]), "upgrade_s": round(upgrade_s, 2),
             "rounds": rounds, "median": medians, "ratio_new_to_old": ratios,
             "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
-def growth(runs: list[dict], side: str) -> dict[str, float]:  # type: ignore[type-arg]
+def growth(runs: list[dict], side: str) -> dict[str, dict[str, float]]:  # type: ignore[type-arg]
     small, large = runs[0], runs[-1]
     scale = math.log(large["documents"] / small["documents"])
-    return {f"{key}.{figure}": round(math.log(
+    return {key.removeprefix(side + "_"): {figure: round(math.log(
         max(large["median"][key][figure], 1e-3) / max(small["median"][key][figure], 1e-3))
-        / scale, 2) for key in large["median"] if key.startswith(side) for figure in FIGURES}
+        / scale, 2) for figure in FIGURES} for key in large["median"] if key.startswith(side)}
 
 
 def main() -> None:

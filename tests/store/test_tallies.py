@@ -186,3 +186,18 @@ def test_an_upgrade_from_0012_fills_the_list_counters(tmp_path: Path) -> None:
     assert len(rows[0]) == len(TEXTS) + 1 and (reopened.annotation_id(ids[2], "ali"), 1) in [
         (r[0], r[6]) for r in rows[0]]  # the suggestion counted
     reopened.close()
+
+
+def test_db_copy_leaves_the_counters_to_the_targets_triggers(tmp_path: Path) -> None:
+    from annotator.store.copy import copy_database
+
+    project = Project.create(tmp_path / "from.db", labels=LABELS)
+    _import(project, tmp_path / "a.jsonl", TEXTS)
+    mine = project.annotation_id(project.store.document_ids()[0], "ali")
+    project.apply(AddSpan(mine, 0, 3, "LOC", SpanState.SUGGESTED))
+    expected = tallied(project)
+    project.close()
+    copy_database(tmp_path / "from.db", tmp_path / "to.db")
+    copied = Project.open(tmp_path / "to.db")
+    assert tallied(copied) == expected == counted(copied)
+    copied.close()

@@ -128,9 +128,10 @@ def row(c: Connection, query: Any, who: int, doc_id: int) -> int | None:
     """DOC_ID's row in the part QUERY (the documents before it, counted over the part's
     index); None when the part does not hold it."""
     part = _part(c, query, who)
-    found = c.execute(text(f"SELECT {part.column}, position FROM annotation_counts "
-                           "WHERE document_id = :doc AND annotator_id = :who"),
-                      {"doc": doc_id, "who": who}).first()
+    found = c.execute(text(  # by the annotation's id (else SQLite may walk a covering index)
+        f"SELECT {part.column}, position FROM annotation_counts WHERE annotation_id = "
+        "(SELECT id FROM annotation WHERE document_id = :doc AND annotator_id = :who)"),
+        {"doc": doc_id, "who": who}).first()
     if found is not None:
         mark, position = found
     else:  # no annotation: new, no spans

@@ -270,6 +270,11 @@ TABLE = Table("table", [
                "0014; load {load_average_1min})",
           figure=SCALE_FIGURE)
       for size in ("1000", "10000", "100000")),
+    Row("scale_list_sorts_1m.json", at="sizes.1000000",
+        what="the same at {documents:,} documents with the counters (`--save-as "
+             "scale_list_sorts_1m`, load {load_average_1min}; sorted by spans, the open "
+             "document is the last row: its row is a count of the rows before it)",
+        figure=SCALE_FIGURE),
     *(Row(source, at=f"sizes.{size}",
           what="the list sorted by status, spans and suggestions over the counters of migration "
                "0014, {documents:,} documents, the old statements side by side "

@@ -53,6 +53,21 @@ def _median_of(side: str, layout: str):  # type: ignore[no-untyped-def]
     return lambda result: result["median"][side][f"own_spans_{layout}.ratio_views_to_tables"]
 
 
+LIST_SORTS_FIGURE = (
+    "a click on the header to its first page, new / old: status "
+    "{median.new_status_ascending.sort_ms:.0f} / {median.old_status_ascending.sort_ms:.0f} ms, "
+    "spans {median.new_spans_ascending.sort_ms:.0f} / {median.old_spans_ascending.sort_ms:.0f} ms "
+    "(CPU {median.new_spans_ascending.sort_cpu_ms:.0f} / "
+    "{median.old_spans_ascending.sort_cpu_ms:.0f} ms), suggestions descending "
+    "{median.new_suggestions_descending.sort_ms:.0f} / "
+    "{median.old_suggestions_descending.sort_ms:.0f} ms; the last page: status "
+    "{median.new_status_ascending.last_page_ms:.0f} / {median.old_status_ascending.last_page_ms:.0f}"
+    " ms, spans {median.new_spans_ascending.last_page_ms:.0f} / "
+    "{median.old_spans_ascending.last_page_ms:.0f} ms (CPU "
+    "{median.new_spans_ascending.last_page_cpu_ms:.0f} / "
+    "{median.old_spans_ascending.last_page_cpu_ms:.0f} ms); the middle page, spans descending "
+    "{median.new_spans_descending.middle_page_ms:.0f} / "
+    "{median.old_spans_descending.middle_page_ms:.0f} ms")
 SCALE_FIGURE = ("open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
                 "{search_ms:.0f} ms (words of 3+ characters {search_trigram_ms:.0f} ms, shorter "
@@ -251,6 +266,32 @@ TABLE = Table("table", [
         what="the same at {documents:,} documents (`--sizes 1000,1000000 --save-as scale_1m`, "
              "load {load_average_1min})",
         figure=SCALE_FIGURE),
+    *(Row("scale_list_sorts.json", at=f"sizes.{size}",
+          what="the same project of {documents:,} documents with the list's counters (migration "
+               "0014; load {load_average_1min})",
+          figure=SCALE_FIGURE)
+      for size in ("1000", "10000", "100000")),
+    Row("scale_list_sorts_1m.json", at="sizes.1000000",
+        what="the same at {documents:,} documents with the counters (`--save-as "
+             "scale_list_sorts_1m`, load {load_average_1min}; sorted by spans, the open "
+             "document is the last row: its row is a count of the rows before it)",
+        figure=SCALE_FIGURE),
+    *(Row(source, at=f"sizes.{size}",
+          what="the list sorted by status, spans and suggestions over the counters of migration "
+               "0014, {documents:,} documents, the old statements side by side "
+               "(`bench/bench_list_sorts.py`, medians of {rounds}, load "
+               "{load_average_before_after.0}-{load_average_before_after.1})",
+          figure=LIST_SORTS_FIGURE)
+      for source, size in (("list_sorts.json", "1000"), ("list_sorts.json", "10000"),
+                           ("list_sorts.json", "100000"), ("list_sorts_1m.json", "1000000"))),
+    Row("list_sorts_1m.json", at="growth_exponent",
+        what="growth exponents of those figures (new), 1k to 1M documents",
+        figure="click: status {new.status_ascending.sort_ms:.2f}, spans "
+               "{new.spans_ascending.sort_ms:.2f} (descending {new.spans_descending.sort_ms:.2f}), "
+               "suggestions {new.suggestions_ascending.sort_ms:.2f}; last page: status "
+               "{new.status_ascending.last_page_ms:.2f}, spans "
+               "{new.spans_ascending.last_page_ms:.2f}; old spans click "
+               "{old.spans_ascending.sort_ms:.2f}"),
     *(Row("spans_panel.json", at=f"spans_{size}",
           what="Spans panel on a {document_bytes:,}-byte document with {spans:,} spans, half "
                "suggestions, in the main window (`bench/bench_spans_panel.py`, loaded)",

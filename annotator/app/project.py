@@ -145,6 +145,12 @@ class Project:
         (`listed_count`, `listed_page`, `listed_row`) and never every id."""
         return document_listing.read_by_pages(self.store, query)
 
+    def listed_bands(self, query: DocumentQuery) -> list[tuple[DocumentQuery, int]] | None:
+        """QUERY's list sorted by spans or suggestions as two parts each read by pages (the
+        documents with none and those with some) with their rows; None when no index serves
+        them."""
+        return document_listing.list_bands(self.store, query)
+
     def listed_count(self, query: DocumentQuery) -> int:
         return document_listing.count_listed(self.store, query)
 

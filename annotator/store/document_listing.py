@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from annotator.core.model import DocumentSummary, SpanState, Status
+from annotator.store import counted_order
 from annotator.store.list_search import title_key, words_filter
 from annotator.store.project_store import ProjectStore
 from annotator.store.queries import TITLE_CHARS, annotator_id_to_read, summary_row
@@ -36,7 +37,9 @@ ID_CHUNK = 20_000  # ids fetched from the cursor at a time
 class DocumentQuery:
     """What a document list shows: ANNOTATOR's view (their statuses and counts; None: nobody's
     annotations), only their assigned documents with QUEUE_ONLY, a STATUS filter (None, "undone" or a status
-    value), WORDS that the title or source must contain, sorted by SORT (one of SORT_KEYS)."""
+    value), WORDS that the title or source must contain, sorted by SORT (one of SORT_KEYS). BAND
+    ("zero" or "counted", with the spans or suggestions order) keeps the documents with none or
+    with some: the parts `list_bands` cuts such a list into."""
 
     annotator: str | None = None
     queue_only: bool = False
@@ -44,6 +47,7 @@ class DocumentQuery:
     words: str = ""
     sort: str = "position"
     descending: bool = False
+    band: str | None = None
 
 
 def project_assigns(store: ProjectStore) -> bool:
@@ -80,6 +84,9 @@ def _filters(c: Connection, query: DocumentQuery) -> list[ColumnElement[bool]]:
     searched = words_filter(c, query.words.split())
     if searched is not None:
         found.append(searched)
+    if query.band is not None:
+        found.append(_sort_key(query) == 0 if query.band == counted_order.ZERO
+                     else _sort_key(query) > 0)
     return found
 
 
@@ -124,9 +131,26 @@ def read_by_pages(store: ProjectStore, query: DocumentQuery) -> bool:
         query.sort == "title" and store.engine.dialect.name == "sqlite")
 
 
+def list_bands(store: ProjectStore, query: DocumentQuery) -> list[tuple[DocumentQuery, int]] | None:
+    """QUERY's list sorted by spans or suggestions as its two bands (the documents with none,
+    then those with some; the other way round descending), each read by pages over an index
+    of the counters (`counted_order`), with their rows; None when the counters do not serve
+    QUERY (words, a queue, a status filter, PostgreSQL)."""
+    if query.sort not in counted_order.COUNTED_SORTS or query.band is not None:
+        return None
+    band = replace(query, band=counted_order.ZERO)
+    with store.engine.connect() as c:
+        if not counted_order.serves(c, band):
+            return None
+        who = _annotator_id(c, query.annotator)
+        return [(replace(query, band=b), rows) for b, rows in counted_order.bands(c, query, who)]
+
+
 def count_listed(store: ProjectStore, query: DocumentQuery) -> int:
     """How many documents QUERY lists."""
     with store.engine.connect() as c:
+        if counted_order.serves(c, query):
+            return counted_order.count(c, query, _annotator_id(c, query.annotator))
         return int(cast(int, c.execute(_base(c, query, func.count())).scalar()))
 
 
@@ -155,6 +179,8 @@ def _tallied_statuses(c: Connection, who: int) -> dict[str, int]:
 def listed_page(store: ProjectStore, query: DocumentQuery, first: int, rows: int) -> list[int]:
     """The ids of ROWS listed documents from row FIRST on, in QUERY's order."""
     with store.engine.connect() as c:
+        if counted_order.serves(c, query):
+            return counted_order.page(c, query, _annotator_id(c, query.annotator), first, rows)
         return [int(d) for d in c.execute(_base(c, query, D.c.id).order_by(*_order(query))
                                           .limit(rows).offset(first)).scalars()]
 
@@ -164,6 +190,8 @@ def row_in_list(store: ProjectStore, query: DocumentQuery, doc_id: int) -> int |
     its order); None when it is not listed."""
     key = _sort_key(query)
     with store.engine.connect() as c:
+        if counted_order.serves(c, query):
+            return counted_order.row(c, query, _annotator_id(c, query.annotator), doc_id)
         found = c.execute(_base(c, query, key, D.c.position).where(D.c.id == doc_id)).first()
         if found is None:
             return None

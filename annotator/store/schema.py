@@ -70,9 +70,11 @@ def migrate(connection: Connection, revision: str = "head") -> None:
 
 # The newest revision this code knows, without importing Alembic (kept equal to the script head
 # by tests/store/test_migrations.py).
-HEAD = "0012"
+HEAD = "0014"
 # tables the database keeps itself by triggers (SQLite; migration 0010), not in the models
 TALLY_TABLES = ("span_tally", "status_tally", "document_tally")
+# the list's per-annotation counters and their tally (SQLite; migration 0014)
+COUNTER_TABLES = ("annotation_counts", "counted_tally")
 # the list's trigram search index and its FTS5 shadow tables (SQLite; migration 0012)
 SEARCH_TABLES = ("document_search",) + tuple(
     f"document_search_{part}" for part in ("data", "idx", "content", "docsize", "config"))

@@ -147,9 +147,13 @@ class DocumentListModel(QAbstractTableModel):
     def _parts_of(self, query: DocumentQuery) -> list[tuple[DocumentQuery, int]]:
         """The list as consecutive parts each read by pages over an index, with their rows: the
         whole list when an index serves its order; sorted by status, one part per status in
-        project order (a GROUP BY counts them); none for the other orders."""
+        project order (a GROUP BY counts them); sorted by spans or suggestions, the documents
+        with none and those with some when the counters serve them; else none."""
         if self.project.lists_by_pages(query):
             return [(query, self.project.listed_count(query))]
+        bands = self.project.listed_bands(query)
+        if bands is not None:
+            return bands
         if query.sort != "status":
             return []
         allowed = {None: list(Status), "undone": [Status.NEW, Status.IN_PROGRESS]}.get(

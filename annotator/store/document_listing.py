@@ -142,7 +142,7 @@ def list_bands(store: ProjectStore, query: DocumentQuery) -> list[tuple[Document
     with store.engine.connect() as c:
         if not counted_order.serves(c, band):
             return None
-        who = _annotator_id(c, query.annotator)
+        who = annotator_id_to_read(c, query.annotator)
         return [(replace(query, band=b), rows) for b, rows in counted_order.bands(c, query, who)]
 
 
@@ -150,7 +150,7 @@ def count_listed(store: ProjectStore, query: DocumentQuery) -> int:
     """How many documents QUERY lists."""
     with store.engine.connect() as c:
         if counted_order.serves(c, query):
-            return counted_order.count(c, query, _annotator_id(c, query.annotator))
+            return counted_order.count(c, query, annotator_id_to_read(c, query.annotator))
         return int(cast(int, c.execute(_base(c, query, func.count())).scalar()))
 
 
@@ -180,7 +180,7 @@ def listed_page(store: ProjectStore, query: DocumentQuery, first: int, rows: int
     """The ids of ROWS listed documents from row FIRST on, in QUERY's order."""
     with store.engine.connect() as c:
         if counted_order.serves(c, query):
-            return counted_order.page(c, query, _annotator_id(c, query.annotator), first, rows)
+            return counted_order.page(c, query, annotator_id_to_read(c, query.annotator), first, rows)
         return [int(d) for d in c.execute(_base(c, query, D.c.id).order_by(*_order(query))
                                           .limit(rows).offset(first)).scalars()]
 
@@ -191,7 +191,7 @@ def row_in_list(store: ProjectStore, query: DocumentQuery, doc_id: int) -> int |
     key = _sort_key(query)
     with store.engine.connect() as c:
         if counted_order.serves(c, query):
-            return counted_order.row(c, query, _annotator_id(c, query.annotator), doc_id)
+            return counted_order.row(c, query, annotator_id_to_read(c, query.annotator), doc_id)
         found = c.execute(_base(c, query, key, D.c.position).where(D.c.id == doc_id)).first()
         if found is None:
             return None

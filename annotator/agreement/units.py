@@ -274,8 +274,8 @@ def _choose_labels(columns: CorpusColumns, mine: Sequence[IntArray],
                    labels: Sequence[str] | None) -> tuple[str, ...]:
     if labels is not None:
         return tuple(dict.fromkeys(lbl for lbl in labels if lbl != OUTSIDE))
-    used = np.unique(np.concatenate([columns.span_label[m] for m in mine])) if mine else []
-    found = {columns.label_names[int(code)] for code in used}
+    used = np.unique(np.concatenate([columns.span_label[m] for m in mine]))
+    found = {columns.label_names[int(code)] for code in used.tolist()}
     found.discard(OUTSIDE)
     return tuple(sorted(found))
 

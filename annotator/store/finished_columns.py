@@ -85,21 +85,28 @@ def finished_columns(c: Connection, annotators: Sequence[str] | None, tokenize: 
     with c.begin():  # one snapshot for the three reads (SQLite: BEGIN; PostgreSQL: below)
         if not sqlite:
             c.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        documents, blobs, done, spans, made, statements = _read(
-            c, done_sql, done_params, mark, sqlite, tokenize, tokenizer_key)
-    columns = _columns(documents, blobs, done, spans)
-    kept = keep_tokens(c.engine, tokenizer_key, made) if sqlite and made else 0
-    return columns, ReadCounts(statements + (0 if sqlite else 1), len(made), kept)
+        rows = _read(c, done_sql, done_params, mark, sqlite, tokenize, tokenizer_key)
+    columns = _columns(rows)
+    kept = keep_tokens(c.engine, tokenizer_key, rows.made) if sqlite and rows.made else 0
+    return columns, ReadCounts(rows.statements + (0 if sqlite else 1), len(rows.made), kept)
+
+
+@dataclass
+class _Rows:
+    done: list[Any]  # (annotation id, document id, annotator)
+    documents: list[Any]  # (document id, length, kept tokens or None), in project order
+    spans: list[Any]  # (annotation id, start, end, label)
+    blobs: list[bytes | None]  # each document's packed tokens
+    made: list[tuple[int, bytes]]  # (document id, packed tokens) made in this read
+    statements: int
 
 
 def _read(c: Connection, done_sql: str, done_params: list[Any], mark: str, sqlite: bool,
-          tokenize: Tokenize, tokenizer_key: str) -> tuple[list[Any], list[bytes | None],
-                                                           list[Any], list[Any],
-                                                           list[tuple[int, bytes]], int]:
+          tokenize: Tokenize, tokenizer_key: str) -> _Rows:
     cursor = c.connection.cursor()
     try:
         cursor.execute(done_sql, done_params)
-        done = cursor.fetchall()
+        done = list(cursor.fetchall())
         kept_column = "t.offsets" if sqlite else "NULL"
         kept_join = (f" LEFT JOIN token_cache t ON t.document_id = d.id AND t.tokenizer = {mark}"
                      if sqlite else "")
@@ -107,29 +114,27 @@ def _read(c: Connection, done_sql: str, done_params: list[Any], mark: str, sqlit
                        f" WHERE d.id IN (SELECT q.document_id FROM ({done_sql}) q)"
                        " ORDER BY d.position",
                        ([tokenizer_key] if sqlite else []) + done_params)
-        documents = cursor.fetchall()
+        documents = list(cursor.fetchall())
         cursor.execute('SELECT s.annotation_id, s.start, s."end", s.label FROM span s'
                        f" WHERE s.state = {mark} AND s.annotation_id IN (SELECT q.id FROM"
                        f" ({done_sql}) q)", [str(SpanState.ACCEPTED), *done_params])
-        spans = cursor.fetchall()
-        statements = 3
-        blobs: list[bytes | None] = [row[2] for row in documents]
-        missing = [i for i, blob in enumerate(blobs) if blob is None]
-        made: list[tuple[int, bytes]] = []
+        rows = _Rows(done, documents, list(cursor.fetchall()), [row[2] for row in documents],
+                     [], 3)
+        missing = [i for i, blob in enumerate(rows.blobs) if blob is None]
         for first in range(0, len(missing), TEXT_BATCH):
             part = missing[first:first + TEXT_BATCH]
             ids = [documents[i][0] for i in part]
             cursor.execute(f"SELECT id, text FROM document WHERE id IN"
                            f" ({', '.join([mark] * len(ids))})", ids)
-            statements += 1
+            rows.statements += 1
             found = dict(cursor.fetchall())
             for i, doc_id in zip(part, ids, strict=True):
                 blob = pack_offsets(tokenize(found[doc_id]))
-                blobs[i] = blob
-                made.append((doc_id, blob))
+                rows.blobs[i] = blob
+                rows.made.append((doc_id, blob))
     finally:
         cursor.close()
-    return documents, blobs, done, spans, made, statements
+    return rows
 
 
 def pack_offsets(offsets: Sequence[tuple[int, int]]) -> bytes:
@@ -142,8 +147,8 @@ def unpack_offsets(blob: bytes) -> IntArray:
     return np.frombuffer(blob, dtype=_OFFSET).astype(np.int64).reshape(-1, 2)
 
 
-def _columns(documents: list[Any], blobs: list[bytes | None], done: list[Any],
-             spans: list[Any]) -> FinishedColumns:
+def _columns(rows: _Rows) -> FinishedColumns:
+    documents, blobs, done, spans = rows.documents, rows.blobs, rows.done, rows.spans
     n_docs = len(documents)
     doc_ids = np.fromiter((row[0] for row in documents), dtype=np.int64, count=n_docs)
     lengths = np.fromiter((row[1] for row in documents), dtype=np.int64, count=n_docs)
@@ -153,29 +158,35 @@ def _columns(documents: list[Any], blobs: list[bytes | None], done: list[Any],
 
     names = tuple(sorted({row[2] for row in done}))
     annotator_of = {name: a for a, name in enumerate(names)}
-    doc_index = {int(doc_id): d for d, doc_id in enumerate(doc_ids.tolist())}
+    n_done = len(done)
+    done_ids = np.fromiter((row[0] for row in done), dtype=np.int64, count=n_done)
+    done_annotator = np.fromiter((annotator_of[row[2]] for row in done), dtype=np.int64,
+                                 count=n_done)
+    done_doc = _positions(doc_ids, np.fromiter((row[1] for row in done), dtype=np.int64,
+                                               count=n_done))
     present = np.zeros((len(names), n_docs), dtype=np.bool_)
-    owner: dict[int, tuple[int, int]] = {}  # annotation id -> (annotator index, doc index)
-    for annotation_id, doc_id, name in done:
-        a, d = annotator_of[name], doc_index[doc_id]
-        present[a, d] = True
-        owner[annotation_id] = (a, d)
+    present[done_annotator, done_doc] = True
 
     n_spans = len(spans)
     annotation_ids, starts, ends, labels = zip(*spans, strict=True) if spans else ((), (), (), ())
     label_code: dict[str, int] = {}
     label = np.fromiter((label_code.setdefault(x, len(label_code)) for x in labels),
                         dtype=np.int64, count=n_spans)
-    owners = [owner[i] for i in annotation_ids]
+    owner = _positions(done_ids, np.fromiter(annotation_ids, dtype=np.int64, count=n_spans))
     return FinishedColumns(
         doc_ids=doc_ids, doc_lengths=lengths, tokens=tokens, token_counts=token_counts,
         annotators=names, present=present,
-        span_annotator=np.fromiter((o[0] for o in owners), dtype=np.int64, count=n_spans),
-        span_doc=np.fromiter((o[1] for o in owners), dtype=np.int64, count=n_spans),
+        span_annotator=done_annotator[owner], span_doc=done_doc[owner],
         span_start=np.fromiter(starts, dtype=np.int64, count=n_spans),
         span_end=np.fromiter(ends, dtype=np.int64, count=n_spans),
         span_label=label, label_names=tuple(label_code),
     )
+
+
+def _positions(keys: IntArray, values: IntArray) -> IntArray:
+    """The index in KEYS (distinct, any order) of each of VALUES (each one of KEYS)."""
+    order = np.argsort(keys)
+    return np.asarray(order[np.searchsorted(keys, values, sorter=order)], dtype=np.int64)
 
 
 def keep_tokens(engine: Engine, tokenizer_key: str, rows: Sequence[tuple[int, bytes]]) -> int:

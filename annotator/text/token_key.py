@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from annotator.text.tokenizer import ProjectTokenizer
@@ -33,6 +32,8 @@ def _code_digest(lang: str) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     if not snapshot:
+        from importlib import metadata  # only here: it costs 30 ms to import
+
         try:
             digest.update(f"spacy {metadata.version('spacy')}".encode())
         except metadata.PackageNotFoundError:

@@ -233,10 +233,12 @@ TABLE = Table("table", [
                  "with each document's tokens kept (migration 0013); the first run, which "
                  "keeps them, {cli_cold_s:.2f} s; the path before, side by side, "
                  "{cli_old_s:.2f} s (CPU {cli_old_cpu_s:.2f} s; ratio {ratio_cli_to_old:.2f}, "
-                 "CPU {ratio_cli_cpu_to_old:.2f}); imports {import_s:.2f} s, reading "
-                 "{read_s:.2f} s in {statements} statements (before: reading and tokenizing "
-                 "{old_read_and_tokenize_s:.2f} s), computing {compute_s:.2f} s; everything "
-                 "on (gamma, 1,000 resamples) {cli_all_s:.2f} s")
+                 "CPU {ratio_cli_cpu_to_old:.2f}); in process, imports {import_s:.2f} s (CPU "
+                 "{import_cpu_s:.2f}), reading {read_s:.2f} s (CPU {read_cpu_s:.2f}) in "
+                 "{statements} statements (before: reading and tokenizing "
+                 "{old_read_and_tokenize_s:.2f} s, CPU {old_read_and_tokenize_cpu_s:.2f}), "
+                 "computing {compute_s:.2f} s (CPU {compute_cpu_s:.2f}); everything on (gamma, "
+                 "1,000 resamples) {cli_all_s:.2f} s")
       for size in ("10000", "100000", "1000000")),
     Row("store_agreement.json", at="growth_exponents",
         what="growth exponents of those figures, 10k to 1M tokens (1: linear)",

@@ -3,16 +3,20 @@
 The project is written straight into a SQLite store with sqlite3 `executemany`: documents of
 ten real Arabic sentences (the ANERcorp sample, reshuffled, as bench_agreement.py builds them),
 annotator `amal` with the corpus' own entities, `badr` and `carim` noisy copies of them, every
-annotation done. Then, median of --runs runs, each in a fresh process:
-- cli: `annotator agreement DB --json --no-gamma --bootstrap 0` (the measures issue 13 names:
-  alpha, alpha_u, kappa, AC1, F1, per document and per label), wall-clock from the process
-  start to its exit;
+annotation done. Then, median of --runs rounds, each figure in a fresh process, interleaved:
+- cli_cold: `annotator agreement DB --json --no-gamma --bootstrap 0` (the measures issue 13
+  names: alpha, alpha_u, kappa, AC1, F1, per document and per label) with no kept tokens (the
+  first run on a project: it tokenizes and keeps the tokens, migration 0013), wall-clock from
+  the process start to its exit, and its CPU time;
+- cli: the same command again (tokens kept): what every later run costs;
+- cli_old: the same report by the path before (document by document, every text tokenized),
+  with the command's imports and output, side by side: ratio_cli_to_old;
 - cli_all: `annotator agreement DB --json`, everything on by default (gamma and 1,000
   bootstrap resamples);
-- in process, the phases of the first: reading the documents and spans from the store,
-  tokenizing, computing.
-The growth exponent of each figure is the slope of log(figure) over log(tokens) between the
-smallest and the largest size.
+- in process, the phases of `cli` (imports, reading the columns, computing) and of the path
+  before (reading and tokenizing, computing), wall-clock and CPU.
+The load average is recorded at every round. The growth exponent of each figure is the slope
+of log(figure) over log(tokens) between the smallest and the largest size.
 
     python bench/bench_store_agreement.py [--sizes 10000,100000,1000000] [--runs 3]
 """
@@ -23,6 +27,7 @@ import argparse
 import json
 import math
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -75,35 +80,85 @@ def generate(path: Path, tokens: int) -> dict[str, int]:
             "annotations": len(rows), "spans": len(spans)}
 
 
+# the phases of the command's path: imports, reading the columns (kept tokens), computing
 PHASES = """
 import json, sys, time
-t0 = time.perf_counter()
+def now(): return time.perf_counter(), time.process_time()
+t0 = now()
 from annotator.agreement import compute_agreement
-from annotator.app.agreement import agreement_documents
+from annotator.app.agreement import agreement_columns
 from annotator.app.project import Project
-imported = time.perf_counter()
+imported = now()
 project = Project.open(sys.argv[1])
-documents = list(agreement_documents(project))
-read = time.perf_counter()
-report = compute_agreement(documents, gamma=None)
+columns, counts = agreement_columns(project)
+read = now()
+report = compute_agreement(columns, gamma=None)
 report.to_dict()
-done = time.perf_counter()
-print(json.dumps({"import_s": imported - t0, "read_and_tokenize_s": read - imported,
-                  "compute_s": done - read}))
+done = now()
+print(json.dumps({"import_s": imported[0] - t0[0], "read_s": read[0] - imported[0],
+                  "compute_s": done[0] - read[0], "import_cpu_s": imported[1] - t0[1],
+                  "read_cpu_s": read[1] - imported[1], "compute_cpu_s": done[1] - read[1],
+                  "statements": counts.statements, "tokenized": counts.tokenized}))
+"""
+# the path before (document by document, every text tokenized), measured beside it
+OLD_PHASES = """
+import json, sys, time
+def now(): return time.perf_counter(), time.process_time()
+from annotator.agreement import compute_agreement
+from annotator.app.agreement import agreement_documents, project_tokenize
+from annotator.app.project import Project
+t0 = now()
+project = Project.open(sys.argv[1])
+documents = list(agreement_documents(project, tokenize=project_tokenize("ar")))
+read = now()
+compute_agreement(documents, gamma=None).to_dict()
+done = now()
+print(json.dumps({"old_read_and_tokenize_s": read[0] - t0[0], "old_compute_s": done[0] - read[0],
+                  "old_read_and_tokenize_cpu_s": read[1] - t0[1],
+                  "old_compute_cpu_s": done[1] - read[1]}))
+"""
+# `annotator agreement DB --json --no-gamma --bootstrap 0` as it ran before: the command's
+# imports and output, the report through the document path (tokenize given)
+OLD_CLI = """
+import sys
+from annotator.cli import build_parser
+build_parser()
+from annotator.app.agreement import document_titles, project_agreement, project_tokenize
+from annotator.app.project import Project
+from annotator.cli.common import print_json
+with Project.open(sys.argv[1]) as project:
+    report = project_agreement(project, tokenize=project_tokenize(project.info().language),
+                               gamma=None)
+    document_titles(project, [d.doc_id for d in report.per_document])
+print_json(report.to_dict())
 """
 
 
-def run_cli(path: Path, *extra: str) -> float:
-    t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "annotator", "agreement", str(path), "--json", *extra],
-                   check=True, stdout=subprocess.DEVNULL, cwd=REPO)
-    return time.perf_counter() - t0
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def run_phases(path: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", PHASES, str(path)], check=True,
+def run(args: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one child process, from its start to its exit."""
+    cpu, t0 = _child_cpu(), time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, cwd=REPO)
+    return time.perf_counter() - t0, _child_cpu() - cpu
+
+
+def run_cli(path: Path, *extra: str) -> tuple[float, float]:
+    return run([sys.executable, "-m", "annotator", "agreement", str(path), "--json", *extra])
+
+
+def run_script(script: str, path: Path) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", script, str(path)], check=True,
                          capture_output=True, text=True, cwd=REPO).stdout
     return json.loads(out)
+
+
+def forget_tokens(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM token_cache")
 
 
 def measure(tokens: int, runs: int) -> dict[str, object]:
@@ -112,16 +167,33 @@ def measure(tokens: int, runs: int) -> dict[str, object]:
         t0 = time.perf_counter()
         corpus = generate(path, tokens)
         figures: dict[str, object] = {"corpus": corpus, "generate_s": time.perf_counter() - t0}
-        cli, cli_all, phases = [], [], []
+        subprocess.run([sys.executable, "-c", "import sys; from annotator.app.project import "
+                        "Project; Project.open(sys.argv[1]).close()", str(path)],
+                       check=True, cwd=REPO)  # the schema upgraded once, outside the timings
+        timed: dict[str, list[float]] = {key: [] for key in (
+            "cli_cold_s", "cli_cold_cpu_s", "cli_s", "cli_cpu_s", "cli_old_s", "cli_old_cpu_s",
+            "cli_all_s", "cli_all_cpu_s")}
+        phases, loads = [], []
         for _ in range(runs):  # interleaved, so the load falls on all of them alike
-            cli.append(run_cli(path, "--no-gamma", "--bootstrap", "0"))
-            cli_all.append(run_cli(path))
-            phases.append(run_phases(path))
-        figures["cli_s"] = median(cli)
-        figures["cli_all_s"] = median(cli_all)
+            loads.append(os.getloadavg()[0])
+            forget_tokens(path)
+            for key, args in (("cli_cold", ("--no-gamma", "--bootstrap", "0")),
+                              ("cli", ("--no-gamma", "--bootstrap", "0")), ("cli_all", ())):
+                wall, cpu = run_cli(path, *args)
+                timed[f"{key}_s"].append(wall)
+                timed[f"{key}_cpu_s"].append(cpu)
+            wall, cpu = run([sys.executable, "-c", OLD_CLI, str(path)])
+            timed["cli_old_s"].append(wall)
+            timed["cli_old_cpu_s"].append(cpu)
+            phases.append({**run_script(PHASES, path), **run_script(OLD_PHASES, path)})
+        for key, values in timed.items():
+            figures[key] = median(values)
         for name in phases[0]:
             figures[name] = median([p[name] for p in phases])
-        figures["every_run"] = {"cli_s": cli, "cli_all_s": cli_all, "phases": phases}
+        figures["ratio_cli_to_old"] = figures["cli_s"] / figures["cli_old_s"]  # type: ignore[operator]
+        figures["ratio_cli_cpu_to_old"] = figures["cli_cpu_s"] / figures["cli_old_cpu_s"]  # type: ignore[operator]
+        figures["load_average"] = median(loads)
+        figures["every_run"] = {**timed, "phases": phases, "load_average": loads}
     return figures
 
 
@@ -146,11 +218,15 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",")]:
         results[size] = measure(size, args.runs)
         r = results[size]
-        print(f"{r['corpus']['tokens']:>9,} tokens ({r['corpus']['documents']:,} documents): "  # type: ignore[index]
-              f"cli {r['cli_s']:.2f} s, everything on {r['cli_all_s']:.2f} s; "
-              f"import {r['import_s']:.2f} s, read+tokenize {r['read_and_tokenize_s']:.2f} s, "
+        print(f"{r['corpus']['tokens']:>9,} tokens ({r['corpus']['documents']:,} documents, "  # type: ignore[index]
+              f"load {r['load_average']:.1f}): cli {r['cli_s']:.2f} s (CPU {r['cli_cpu_s']:.2f}), "
+              f"first run {r['cli_cold_s']:.2f} s, before {r['cli_old_s']:.2f} s "
+              f"(CPU {r['cli_old_cpu_s']:.2f}), everything on {r['cli_all_s']:.2f} s; "
+              f"import {r['import_s']:.2f} s, read {r['read_s']:.2f} s "
+              f"(before: read+tokenize {r['old_read_and_tokenize_s']:.2f} s), "
               f"compute {r['compute_s']:.2f} s", flush=True)
-    keys = ("cli_s", "cli_all_s", "import_s", "read_and_tokenize_s", "compute_s")
+    keys = ("cli_s", "cli_cpu_s", "cli_cold_s", "cli_old_s", "cli_all_s", "import_s", "read_s",
+            "read_cpu_s", "old_read_and_tokenize_s", "compute_s", "compute_cpu_s")
     exponents = {key: growth(results, key) for key in keys}
     print("growth exponents:", {k: None if v is None else round(v, 2) for k, v in exponents.items()})
     save(args.save_as, {"benchmark": "store_agreement", "runs": args.runs,

@@ -240,6 +240,28 @@ TABLE = Table("table", [
                "at {largest_tokens:,} tokens against the issue's {budget_s:.0f} s (medians of "
                "{runs} interleaved rounds; load {machine.load_average_before_after.0}-"
                "{machine.load_average_before_after.1})"),
+    *(Row("store_agreement.json", at=f"sizes.{size}",
+          what="`annotator agreement DB --json --no-gamma --bootstrap 0` on a SQLite project of "
+               "3 annotators x {corpus.tokens:,} tokens ({corpus.documents:,} documents, "
+               "{corpus.spans:,} spans; `bench/bench_store_agreement.py`, medians of "
+               "interleaved rounds, load {load_average:.1f})",
+          figure="{cli_s:.2f} s from the process start to its exit (CPU {cli_cpu_s:.2f} s) "
+                 "with each document's tokens kept (migration 0013); the first run, which "
+                 "keeps them, {cli_cold_s:.2f} s; the path before, side by side, "
+                 "{cli_old_s:.2f} s (CPU {cli_old_cpu_s:.2f} s; ratio {ratio_cli_to_old:.2f}, "
+                 "CPU {ratio_cli_cpu_to_old:.2f}); in process, imports {import_s:.2f} s (CPU "
+                 "{import_cpu_s:.2f}), reading {read_s:.2f} s (CPU {read_cpu_s:.2f}) in "
+                 "{statements} statements (before: reading and tokenizing "
+                 "{old_read_and_tokenize_s:.2f} s, CPU {old_read_and_tokenize_cpu_s:.2f}), "
+                 "computing {compute_s:.2f} s (CPU {compute_cpu_s:.2f}); everything on (gamma, "
+                 "1,000 resamples) {cli_all_s:.2f} s")
+      for size in ("10000", "100000", "1000000")),
+    Row("store_agreement.json", at="growth_exponents",
+        what="growth exponents of those figures, 10k to 1M tokens (1: linear)",
+        figure="the command {cli_s:.2f} (CPU {cli_cpu_s:.2f}), its first run {cli_cold_s:.2f}, "
+               "before {cli_old_s:.2f}; reading {read_s:.2f} (CPU {read_cpu_s:.2f}) against "
+               "reading and tokenizing before {old_read_and_tokenize_s:.2f}; computing "
+               "{compute_s:.2f} (CPU {compute_cpu_s:.2f}); everything on {cli_all_s:.2f}"),
     *(Row("scale_before.json", at=f"sizes.{size}",
           what="a project of {documents:,} documents of 550 characters, 5 spans each, before "
                "the paged document list (`bench/bench_scale.py`, main window offscreen)",

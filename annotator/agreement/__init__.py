@@ -34,12 +34,13 @@ from annotator.agreement.report import (
     SpanScores,
 )
 from annotator.agreement.unitizing import UnitizingResult, unitizing_alpha
-from annotator.agreement.units import AgreementDocument
+from annotator.agreement.units import AgreementDocument, CorpusColumns
 
 __all__ = [
     "CSV_COLUMNS",
     "SCHEMA",
     "AgreementDocument",
+    "CorpusColumns",
     "AgreementReport",
     "DocumentAgreement",
     "Figure",

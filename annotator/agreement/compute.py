@@ -61,6 +61,7 @@ from annotator.agreement.unitizing import UnitizingStudy, UnitizingTerms
 from annotator.agreement.units import (
     AgreementDocument,
     Corpus,
+    CorpusColumns,
     FloatArray,
     IntArray,
     prepare_corpus,
@@ -71,7 +72,7 @@ PAIR = "annotator pair"
 
 
 def compute_agreement(
-    documents: Iterable[AgreementDocument],
+    documents: Iterable[AgreementDocument] | CorpusColumns,
     *,
     annotators: Sequence[str] | None = None,
     labels: Sequence[str] | None = None,
@@ -81,7 +82,8 @@ def compute_agreement(
     weights: str | None = None,
     scale: Sequence[str] | None = None,
 ) -> AgreementReport:
-    """All agreement measures of `documents`, optionally restricted to some annotators/labels.
+    """All agreement measures of `documents` (or the same as `CorpusColumns`), optionally
+    restricted to some annotators/labels.
 
     Spans with labels outside `labels` are left out (their tokens count as "O") and counted.
     With BOOTSTRAP > 0, 95% confidence intervals from that many resamples of the documents

@@ -54,6 +54,29 @@ class AgreementDocument:
 
 
 @dataclass(frozen=True)
+class CorpusColumns:
+    """The same input as a sequence of `AgreementDocument`s, as arrays (what a store reads in a
+    few statements): D documents in order, T tokens, S spans of the annotators named.
+
+    `present[a, d]`: annotator a finished document d (an annotator with no finished document
+    may be named; she is known, as one mapped to None is in `AgreementDocument`). Spans are
+    document-local; `span_label` indexes `label_names`."""
+
+    doc_ids: IntArray  # (D,)
+    doc_lengths: IntArray  # (D,)
+    tokens: IntArray  # (T, 2) document-local
+    token_counts: IntArray  # (D,)
+    annotators: tuple[str, ...]  # (A,)
+    present: BoolArray  # (A, D)
+    span_annotator: IntArray  # (S,)
+    span_doc: IntArray  # (S,)
+    span_start: IntArray  # (S,)
+    span_end: IntArray  # (S,)
+    span_label: IntArray  # (S,)
+    label_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class AnnotatorSpans:
     """One annotator's spans over the whole corpus, deduplicated, sorted by (label, start, end).
 
@@ -120,7 +143,7 @@ def _stack_tokens(docs: Sequence[AgreementDocument]) -> tuple[IntArray, IntArray
 
 
 def _check_tokens(
-    docs: Sequence[AgreementDocument], stacked: IntArray, token_doc: IntArray, lengths: IntArray
+    doc_ids: IntArray, stacked: IntArray, token_doc: IntArray, lengths: IntArray
 ) -> None:
     """Every token non-empty, inside its document, after the previous token of the document."""
     start, end = stacked[:, 0], stacked[:, 1]
@@ -131,24 +154,55 @@ def _check_tokens(
         d = int(token_doc[i])
         first_of_doc = int(np.searchsorted(token_doc, d))
         raise AnnotatorError(
-            E.E504, doc_id=docs[d].doc_id, index=i - first_of_doc, start=int(start[i]),
+            E.E504, doc_id=int(doc_ids[d]), index=i - first_of_doc, start=int(start[i]),
             end=int(end[i]), length=int(lengths[d]),
         )
 
 
-def _known_annotators(documents: Sequence[AgreementDocument]) -> list[str]:
+def columns_of(documents: Iterable[AgreementDocument]) -> CorpusColumns:
+    """`documents` as columns (every annotator any document mentions, sorted by name)."""
+    docs = list(documents)
     names: set[str] = set()
-    for doc in documents:
+    for doc in docs:
         names.update(doc.annotations)
-    return sorted(names)
+    annotators = tuple(sorted(names))
+    n_docs = len(docs)
+    tokens, counts = _stack_tokens(docs)
+    present = np.zeros((len(annotators), n_docs), dtype=np.bool_)
+    rows: list[tuple[int, int, str]] = []  # (start, end, label)
+    owners: list[tuple[int, int, int]] = []  # (annotator, doc index, span count)
+    for r, name in enumerate(annotators):
+        for d, doc in enumerate(docs):
+            spans = doc.annotations.get(name)
+            if spans is None:
+                continue
+            present[r, d] = True
+            if spans:
+                rows.extend(map(_SPAN_FIELDS, spans))
+                owners.append((r, d, len(spans)))
+    n = len(rows)
+    label_code: dict[str, int] = {}
+    labels = np.fromiter((label_code.setdefault(row[2], len(label_code)) for row in rows),
+                         dtype=np.int64, count=n)
+    owner = np.asarray(owners, dtype=np.int64).reshape(-1, 3)
+    return CorpusColumns(
+        doc_ids=np.fromiter((d.doc_id for d in docs), dtype=np.int64, count=n_docs),
+        doc_lengths=np.fromiter((d.length for d in docs), dtype=np.int64, count=n_docs),
+        tokens=tokens, token_counts=counts, annotators=annotators, present=present,
+        span_annotator=np.repeat(owner[:, 0], owner[:, 2]),
+        span_doc=np.repeat(owner[:, 1], owner[:, 2]),
+        span_start=np.fromiter(map(itemgetter(0), rows), dtype=np.int64, count=n),
+        span_end=np.fromiter(map(itemgetter(1), rows), dtype=np.int64, count=n),
+        span_label=labels, label_names=tuple(label_code),
+    )
 
 
 def prepare_corpus(
-    documents: Iterable[AgreementDocument],
+    documents: Iterable[AgreementDocument] | CorpusColumns,
     annotators: Sequence[str] | None = None,
     labels: Sequence[str] | None = None,
 ) -> Corpus:
-    """Validate `documents` and flatten them into a `Corpus`.
+    """Validate `documents` (or the same as `CorpusColumns`) and flatten them into a `Corpus`.
 
     `annotators` selects and orders the annotators (default: every name found, sorted); naming
     one that no document mentions is an error (E505). `labels` selects and orders the entity
@@ -157,8 +211,8 @@ def prepare_corpus(
     Raises AnnotatorError E501 (fewer than two annotators), E502 (a document given twice),
     E503 (a span outside its document), E504 (bad token offsets).
     """
-    docs = list(documents)
-    known = _known_annotators(docs)
+    columns = documents if isinstance(documents, CorpusColumns) else columns_of(documents)
+    known = sorted(columns.annotators)
     if annotators is None:
         names = tuple(known)
     else:
@@ -169,34 +223,39 @@ def prepare_corpus(
     if len(names) < 2:
         raise AnnotatorError(E.E501, count=len(names), names=", ".join(names) or "-")
 
-    seen: set[int] = set()
-    for doc in docs:
-        if doc.doc_id in seen:
-            raise AnnotatorError(E.E502, doc_id=doc.doc_id)
-        seen.add(doc.doc_id)
+    doc_ids = columns.doc_ids
+    if np.unique(doc_ids).size < doc_ids.size:
+        ids = doc_ids.tolist()
+        seen: set[int] = set()
+        for doc_id in ids:
+            if doc_id in seen:
+                raise AnnotatorError(E.E502, doc_id=doc_id)
+            seen.add(doc_id)
 
-    n_docs = len(docs)
-    lengths = np.fromiter((d.length for d in docs), dtype=np.int64, count=n_docs)
+    n_docs = doc_ids.size
+    lengths = columns.doc_lengths
     offsets = np.zeros(n_docs, dtype=np.int64)
     if n_docs:
         np.cumsum(lengths[:-1], out=offsets[1:])
 
-    stacked, counts = _stack_tokens(docs)
+    stacked, counts = columns.tokens, columns.token_counts
     token_doc = np.repeat(np.arange(n_docs, dtype=np.int64), counts)
-    _check_tokens(docs, stacked, token_doc, lengths)
+    _check_tokens(doc_ids, stacked, token_doc, lengths)
     shift = offsets[token_doc]
 
-    present = np.zeros((len(names), n_docs), dtype=np.bool_)
-    raw = [_collect_spans(docs, name, r, present) for r, name in enumerate(names)]
-    label_names = _choose_labels(raw, labels)
+    index_of = {name: a for a, name in enumerate(columns.annotators)}
+    chosen = [index_of[name] for name in names]
+    present = columns.present[chosen].reshape(len(names), n_docs)
+    mine = [np.flatnonzero(columns.span_annotator == a) for a in chosen]
+    label_names = _choose_labels(columns, mine, labels)
     spans = tuple(
-        _finish_spans(docs, names[r], raw[r], label_names, offsets, lengths)
+        _finish_spans(columns, names[r], mine[r], label_names, offsets)
         for r in range(len(names))
     )
     return Corpus(
         annotators=names,
         labels=label_names,
-        doc_ids=np.fromiter((d.doc_id for d in docs), dtype=np.int64, count=n_docs),
+        doc_ids=doc_ids,
         doc_lengths=lengths,
         doc_offsets=offsets,
         present=present,
@@ -208,66 +267,42 @@ def prepare_corpus(
     )
 
 
-@dataclass
-class _RawSpans:
-    rows: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, label)
-    doc_counts: list[tuple[int, int]] = field(default_factory=list)  # (doc index, span count)
-
-
 _SPAN_FIELDS = attrgetter("start", "end", "label")
 
 
-def _collect_spans(
-    docs: Sequence[AgreementDocument], name: str, r: int, present: BoolArray
-) -> _RawSpans:
-    raw = _RawSpans()
-    for d, doc in enumerate(docs):
-        spans = doc.annotations.get(name)
-        if spans is None:
-            continue
-        present[r, d] = True
-        if spans:
-            raw.rows.extend(map(_SPAN_FIELDS, spans))
-            raw.doc_counts.append((d, len(spans)))
-    return raw
-
-
-def _choose_labels(raw: Sequence[_RawSpans], labels: Sequence[str] | None) -> tuple[str, ...]:
+def _choose_labels(columns: CorpusColumns, mine: Sequence[IntArray],
+                   labels: Sequence[str] | None) -> tuple[str, ...]:
     if labels is not None:
         return tuple(dict.fromkeys(lbl for lbl in labels if lbl != OUTSIDE))
-    found: set[str] = set()
-    for r in raw:
-        found.update(row[2] for row in r.rows)
+    used = np.unique(np.concatenate([columns.span_label[m] for m in mine]))
+    found = {columns.label_names[int(code)] for code in used.tolist()}
     found.discard(OUTSIDE)
     return tuple(sorted(found))
 
 
 def _finish_spans(
-    docs: Sequence[AgreementDocument],
+    columns: CorpusColumns,
     name: str,
-    raw: _RawSpans,
+    mine: IntArray,
     label_names: tuple[str, ...],
     offsets: IntArray,
-    lengths: IntArray,
 ) -> AnnotatorSpans:
-    n = len(raw.rows)
-    labels = list(map(itemgetter(2), raw.rows))
-    start = np.fromiter(map(itemgetter(0), raw.rows), dtype=np.int64, count=n)
-    end = np.fromiter(map(itemgetter(1), raw.rows), dtype=np.int64, count=n)
-    if raw.doc_counts:
-        doc_index, per_doc = np.asarray(raw.doc_counts, dtype=np.int64).T
-        doc = np.repeat(doc_index, per_doc)
-    else:
-        doc = np.zeros(0, dtype=np.int64)
+    n = int(mine.size)
+    lengths = columns.doc_lengths
+    start, end, doc = columns.span_start[mine], columns.span_end[mine], columns.span_doc[mine]
+    given_labels = columns.span_label[mine]
     bad = (start < 0) | (end <= start) | (end > lengths[doc])
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise AnnotatorError(
-            E.E503, doc_id=docs[int(doc[i])].doc_id, start=int(start[i]), end=int(end[i]),
-            label=labels[i], annotator=name, length=int(lengths[doc[i]]),
+            E.E503, doc_id=int(columns.doc_ids[int(doc[i])]), start=int(start[i]),
+            end=int(end[i]), label=columns.label_names[int(given_labels[i])], annotator=name,
+            length=int(lengths[doc[i]]),
         )
     codes_of = {lbl: i + 1 for i, lbl in enumerate(label_names)}
-    label = np.array([codes_of.get(lbl, 0) for lbl in labels], dtype=np.int64)
+    code_of_given = np.array([codes_of.get(lbl, 0) for lbl in columns.label_names],
+                             dtype=np.int64).reshape(-1)
+    label = code_of_given[given_labels] if n else np.zeros(0, dtype=np.int64)
     kept = label > 0
     outside_filter = n - int(kept.sum())
     start, end, label, doc = start[kept] + offsets[doc[kept]], end[kept] + offsets[doc[kept]], label[kept], doc[kept]

@@ -13,24 +13,28 @@ Rules (the same for the CLI, the app and the HTML report):
 * tokens are those of the project tokenizer (`ProjectTokenizer(language).token_offsets`), the
   tokens the editor snaps selections to.
 
-Documents are read in batches in project order, so the store is never loaded at once.
+`project_agreement` reads the input as columns in a fixed number of statements, with each
+document's tokens kept in the store once made (`agreement_columns`, `store.finished_columns`):
+arrays of the whole project (at 1M tokens 25 MB, with a peak of 95 MB while reading). `agreement_documents`
+streams documents in batches in project order, tokenizing each text; a caller with its own
+tokenizer (TOKENIZE) goes that way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from annotator.agreement import (
     CSV_COLUMNS,
     AgreementDocument,
     AgreementReport,
+    CorpusColumns,
     Figure,
     GammaOptions,
     PairAgreement,
     compute_agreement,
 )
 from annotator.agreement.bootstrap import Interval
-from annotator.agreement.html_report import render_html
 from annotator.agreement.text_report import format_report
 from annotator.agreement.weighted import WEIGHTS, check_weights
 from annotator.app.project import Project
@@ -44,16 +48,28 @@ from annotator.store.finished import (
     texts,
     titles,
 )
+from annotator.store.finished_columns import ReadCounts, finished_columns
+from annotator.text.token_key import tokenizer_key
 from annotator.text.tokenizer import ProjectTokenizer
 
 __all__ = ["CSV_COLUMNS", "WEIGHTS", "AgreementReport", "Figure", "GammaOptions", "Interval",
-           "PairAgreement", "agreement_annotators", "agreement_documents", "agreement_weights",
+           "PairAgreement", "ReadCounts", "agreement_annotators", "agreement_columns",
+           "agreement_documents", "agreement_weights",
            "check_labels", "set_agreement_weights", "document_titles", "format_report", "project_agreement",
            "project_tokenize", "render_html"]
 
 Tokenize = Callable[[str], Sequence[tuple[int, int]]]
 BATCH = 200
 WEIGHTS_SETTING = "agreement_weights"  # the project's label set is ordered: AC2's weights
+
+
+def render_html(report: AgreementReport, *, titles: Mapping[int, str] | None = None,
+                lang: str = "en", title: str = "", worst: int = 20) -> str:
+    """The self-contained HTML report (`agreement.html_report.render_html`), imported only
+    when a page is asked for: the command line's other outputs do without it."""
+    from annotator.agreement.html_report import render_html as render
+
+    return render(report, titles=titles, lang=lang, title=title, worst=worst)
 
 
 def agreement_weights(project: Project) -> str | None:
@@ -100,6 +116,24 @@ def agreement_documents(project: Project, annotators: Sequence[str] | None = Non
                                     {name: sorted(s) for name, s in spans[doc_id].items()})
 
 
+def agreement_columns(project: Project, annotators: Sequence[str] | None = None
+                      ) -> tuple[CorpusColumns, ReadCounts]:
+    """The same input as `agreement_documents` with the project tokenizer, as columns read in
+    a fixed number of statements; tokens kept in the store (SQLite) are read instead of made,
+    and those made are kept (`store.finished_columns`). Also what the read did."""
+    tokenizer = ProjectTokenizer(project.info().language)
+    with project.store.engine.connect() as c:
+        found, counts = finished_columns(c, annotators, tokenizer.token_offsets,
+                                         tokenizer_key(tokenizer))
+    return CorpusColumns(
+        doc_ids=found.doc_ids, doc_lengths=found.doc_lengths, tokens=found.tokens,
+        token_counts=found.token_counts, annotators=found.annotators, present=found.present,
+        span_annotator=found.span_annotator, span_doc=found.span_doc,
+        span_start=found.span_start, span_end=found.span_end, span_label=found.span_label,
+        label_names=found.label_names,
+    ), counts
+
+
 def check_labels(project: Project, labels: Sequence[str] | None) -> None:
     """Refuse a label filter naming a label the project does not have (E104)."""
     if labels is None:
@@ -123,12 +157,15 @@ def project_agreement(project: Project, annotators: Sequence[str] | None = None,
     adds 95% intervals from that many resamples of the documents, seeded by SEED; GAMMA the
     gamma settings (None: no gamma); WEIGHTS adds Gwet's AC2 with those weights on the scale
     "O" then the project's labels in their order (None: no AC2; `agreement_weights` reads the
-    project's own choice)."""
+    project's own choice). Without TOKENIZE (the project tokenizer) the input is read as
+    columns (`agreement_columns`), the same documents, tokens and spans in fewer steps."""
     check_labels(project, labels)
     if annotators is not None and GOLD_ANNOTATOR in annotators:
         raise AnnotatorError(E.E116, value=GOLD_ANNOTATOR, what="--annotators",
                              reason="the gold set is the adjudicated result, not an annotator")
-    documents = agreement_documents(project, annotators, tokenize=tokenize)
+    documents: Iterable[AgreementDocument] | CorpusColumns = (
+        agreement_documents(project, annotators, tokenize=tokenize) if tokenize is not None
+        else agreement_columns(project, annotators)[0])
     return compute_agreement(documents, annotators=annotators, labels=labels,
                              bootstrap=bootstrap, seed=seed, gamma=gamma, weights=weights,
                              scale=[spec.name for spec in project.labels()] if weights else None)

@@ -78,6 +78,8 @@ COUNTER_TABLES = ("annotation_counts", "counted_tally")
 # the list's trigram search index and its FTS5 shadow tables (SQLite; migration 0012)
 SEARCH_TABLES = ("document_search",) + tuple(
     f"document_search_{part}" for part in ("data", "idx", "content", "docsize", "config"))
+# each document's tokens, kept for agreement (SQLite; migration 0013), not project data
+CACHE_TABLES = ("token_cache",)
 
 
 def revision_at(project: str | Path) -> str | None:

@@ -15,14 +15,14 @@ Neither table is project data: `db copy` leaves them to the target's triggers, a
 PostgreSQL keeps the correlated counts (see README, "The document list").
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-07
 """
 
 from alembic import op
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

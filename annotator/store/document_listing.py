@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from annotator.core.model import DocumentSummary, SpanState, Status
+from annotator.store import list_search
 from annotator.store.list_search import title_key, words_filter
 from annotator.store.project_store import ProjectStore
 from annotator.store.queries import TITLE_CHARS
@@ -133,9 +134,20 @@ def read_by_pages(store: ProjectStore, query: DocumentQuery) -> bool:
         query.sort == "title" and store.engine.dialect.name == "sqlite")
 
 
+def _searched_alone(c: Connection, query: DocumentQuery) -> tuple[Any, str] | None:
+    """The search index that lists QUERY by itself (words only, in project order: SQLite's
+    indexes are keyed by position), with its MATCH expression; None otherwise."""
+    if query.status is not None or query.queue_only or query.sort != "position":
+        return None
+    return list_search.one_index(c, query.words.split())
+
+
 def count_listed(store: ProjectStore, query: DocumentQuery) -> int:
     """How many documents QUERY lists."""
     with store.engine.connect() as c:
+        alone = _searched_alone(c, query)
+        if alone is not None:
+            return list_search.count_alone(c, *alone)
         return int(cast(int, c.execute(_base(c, query, func.count())).scalar()))
 
 
@@ -164,6 +176,9 @@ def _tallied_statuses(c: Connection, who: int) -> dict[str, int]:
 def listed_page(store: ProjectStore, query: DocumentQuery, first: int, rows: int) -> list[int]:
     """The ids of ROWS listed documents from row FIRST on, in QUERY's order."""
     with store.engine.connect() as c:
+        alone = _searched_alone(c, query)
+        if alone is not None:
+            return list_search.page_alone(c, *alone, query.descending, first, rows)
         return [int(d) for d in c.execute(_base(c, query, D.c.id).order_by(*_order(query))
                                           .limit(rows).offset(first)).scalars()]
 
@@ -173,6 +188,11 @@ def row_in_list(store: ProjectStore, query: DocumentQuery, doc_id: int) -> int |
     its order); None when it is not listed."""
     key = _sort_key(query)
     with store.engine.connect() as c:
+        alone = _searched_alone(c, query)
+        if alone is not None:
+            position = c.execute(select(D.c.position).where(D.c.id == doc_id)).scalar()
+            return (None if position is None else
+                    list_search.row_alone(c, *alone, query.descending, int(position)))
         found = c.execute(_base(c, query, key, D.c.position).where(D.c.id == doc_id)).first()
         if found is None:
             return None

@@ -70,12 +70,13 @@ def migrate(connection: Connection, revision: str = "head") -> None:
 
 # The newest revision this code knows, without importing Alembic (kept equal to the script head
 # by tests/store/test_migrations.py).
-HEAD = "0012"
+HEAD = "0015"
 # tables the database keeps itself by triggers (SQLite; migration 0010), not in the models
 TALLY_TABLES = ("span_tally", "status_tally", "document_tally")
-# the list's trigram search index and its FTS5 shadow tables (SQLite; migration 0012)
-SEARCH_TABLES = ("document_search",) + tuple(
-    f"document_search_{part}" for part in ("data", "idx", "content", "docsize", "config"))
+# the list's search indexes and their FTS5 shadow tables (SQLite; migrations 0012, 0015:
+# contentless, so no content table)
+SEARCH_TABLES = tuple(f"{index}{part}" for index in ("document_search", "document_words")
+                      for part in ("", "_data", "_idx", "_docsize", "_config"))
 
 
 def revision_at(project: str | Path) -> str | None:

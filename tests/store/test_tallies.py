@@ -125,4 +125,4 @@ def test_an_upgrade_tallies_what_the_project_held(tmp_path: Path) -> None:
 def _downgrade(connection) -> None:  # type: ignore[no-untyped-def]
     from alembic import command
 
-    command.downgrade(schema._alembic_config(connection), "-1")  # the revision before the tallies
+    command.downgrade(schema._alembic_config(connection), "0009")  # the revision before the tallies

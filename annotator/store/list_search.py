@@ -62,6 +62,12 @@ def _has_word(word: str) -> bool:
                for ch in word)
 
 
+def short_words_begin_words(dialect: str) -> bool:
+    """Whether a word of one or two characters finds the words beginning with it (SQLite's
+    word index) rather than any substring (PostgreSQL)."""
+    return dialect == "sqlite"
+
+
 def title_key() -> ColumnElement[str]:
     """What the list sorts by title: the title's characters in lower case, leading spaces
     aside; written with literal numbers so SQLite's expression index `ix_document_title_key`

@@ -77,6 +77,9 @@ TALLY_TABLES = ("span_tally", "status_tally", "document_tally")
 # contentless, so no content table)
 SEARCH_TABLES = tuple(f"{index}{part}" for index in ("document_search", "document_words")
                       for part in ("", "_data", "_idx", "_docsize", "_config"))
+# PostgreSQL's trigram indexes for the list's search, made only where pg_trgm can be had
+# (migration 0015), so no model holds them
+SEARCH_INDEXES = ("ix_document_title_trgm", "ix_document_source_trgm")
 
 
 def revision_at(project: str | Path) -> str | None:

@@ -676,27 +676,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="215" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="215" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="215" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="215" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="163" />
+        <location filename="../../annotator/ui/document_list_model.py" line="216" />
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
@@ -740,11 +740,21 @@
     </message>
     <message>
         <location filename="../../annotator/ui/panels.py" line="48" />
+        <source>A word of three letters or more is found anywhere in the title or source; a shorter word finds the words that begin with it</source>
+        <translation>الكلمة من ثلاثة أحرف فأكثر يُبحث عنها في أي موضع من العنوان أو المصدر؛ والكلمة الأقصر تجد الكلمات التي تبدأ بها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="50" />
+        <source>Every word is found anywhere in the title or source</source>
+        <translation>يُبحث عن كل كلمة في أي موضع من العنوان أو المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="52" />
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="50" />
+        <location filename="../../annotator/ui/panels.py" line="54" />
         <source>List every document of the project, not only the ones assigned to you</source>
         <translation>عرض كل مستندات المشروع، لا المستندات الموزَّعة عليك وحدها</translation>
     </message>
@@ -913,7 +923,7 @@
 <context>
     <name>GuidelinesPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="153" />
+        <location filename="../../annotator/ui/panels.py" line="157" />
         <source>This project has no guidelines yet.</source>
         <translation>لا إرشادات لهذا المشروع بعد.</translation>
     </message>
@@ -1150,17 +1160,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="372" />
         <source>The edit was not saved</source>
         <translation>لم يُحفظ التعديل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="417" />
+        <location filename="../../annotator/ui/main_window.py" line="426" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="420" />
+        <location filename="../../annotator/ui/main_window.py" line="429" />
         <source>Overlapping spans in this project: %1</source>
         <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
     </message>
@@ -1200,37 +1210,37 @@
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="251" />
+        <location filename="../../annotator/ui/main_window.py" line="260" />
         <source>Every document is done</source>
         <translation>أُنجزت كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>Document marked %1</source>
         <translation>وُسم المستند بأنه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>%1 of %2 documents done</source>
         <translation>أُنجز %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="389" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="389" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Character mode</source>
         <translation>وضع الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Token mode</source>
         <translation>وضع الكلمات</translation>
     </message>
@@ -2025,22 +2035,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="67" />
+        <location filename="../../annotator/ui/document_list_model.py" line="71" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="68" />
+        <location filename="../../annotator/ui/document_list_model.py" line="72" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="69" />
+        <location filename="../../annotator/ui/document_list_model.py" line="73" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="70" />
+        <location filename="../../annotator/ui/document_list_model.py" line="74" />
         <source>skipped</source>
         <translation>متجاوز</translation>
     </message>

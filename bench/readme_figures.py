@@ -56,7 +56,8 @@ def _median_of(side: str, layout: str):  # type: ignore[no-untyped-def]
 SCALE_FIGURE = ("open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
                 "{search_ms:.0f} ms (words of 3+ characters {search_trigram_ms:.0f} ms, shorter "
-                "{search_short_ms:.0f} ms); sort by title {sort_by_title_ms:.0f} ms, by status "
+                "{search_short_ms:.0f} ms; words in most titles: 3+ characters "
+                "{search_common_ms:.0f} ms, shorter {search_short_common_ms:.0f} ms); sort by title {sort_by_title_ms:.0f} ms, by status "
                 "{sort_by_status_ms:.0f} ms, by spans "
                 "{sort_by_spans_ms:.0f} ms; next undone {next_undone_ms:.0f} ms; peak RSS "
                 "{peak_rss_mb:.0f} MB")
@@ -242,6 +243,26 @@ TABLE = Table("table", [
                "indexes (migration 0012) and stats from tallies (load {load_average_1min})",
           figure=SCALE_FIGURE)
       for size in ("1000", "10000", "100000")),
+    *(Row("scale_list_search_before.json", at=f"sizes.{size}",
+          what="{documents:,} documents on main's code before migration 0015 (the trigram index "
+               "by id, short words by LIKE; same bench, load {load_average_1min})",
+          figure="list search {search_ms:.0f} ms (3+ characters {search_trigram_ms:.0f} ms, "
+                 "shorter {search_short_ms:.0f} ms; in most titles: 3+ {search_common_ms:.0f} ms, "
+                 "shorter {search_short_common_ms:.0f} ms); CPU {search_cpu_ms.mixed:.0f} / "
+                 "{search_cpu_ms.short:.0f} / {search_cpu_ms.common:.0f} / "
+                 "{search_cpu_ms.short_common:.0f} ms")
+      for size in ("1000", "10000", "100000")),
+    *(Row("scale.json", at=f"sizes.{size}",
+          what="the list search at {documents:,} documents with migration 0015 (the same words)",
+          figure="CPU {search_cpu_ms.mixed:.0f} / {search_cpu_ms.short:.0f} / "
+                 "{search_cpu_ms.common:.0f} / {search_cpu_ms.short_common:.0f} ms (mixed, "
+                 "short, common, short common); upgraded from 0012 in {open_project_s:.1f} s")
+      for size in ("1000", "10000", "100000")),
+    Row("scale_list_search_before.json", at="growth_exponent",
+        what="growth exponents of the search before migration 0015, 1k to 100k documents",
+        figure="search {search_ms:.2f}, 3+ characters {search_trigram_ms:.2f}, shorter "
+               "{search_short_ms:.2f}, in most titles {search_common_ms:.2f} / "
+               "{search_short_common_ms:.2f}"),
     Row("scale_before_1m.json", at="sizes.1000000",
         what="{documents:,} documents before the paged list (`scale_before_1m.json`)",
         figure="open to first paint {open_s:.1f} s; stats {stats_ms:.0f} ms; list search "
@@ -268,7 +289,9 @@ TABLE = Table("table", [
     Row("scale.json", at="growth_exponent",
         what="growth exponents of those figures, 1k to 100k documents",
         figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "
-               "search {search_ms:.2f} (3+ characters {search_trigram_ms:.2f}), sort by title "
+               "search {search_ms:.2f} (3+ characters {search_trigram_ms:.2f}, shorter "
+               "{search_short_ms:.2f}, in most titles {search_common_ms:.2f} / "
+               "{search_short_common_ms:.2f}), sort by title "
                "{sort_by_title_ms:.2f}, by status {sort_by_status_ms:.2f}, by spans "
                "{sort_by_spans_ms:.2f}, next undone "
                "{next_undone_ms:.2f}, peak RSS {peak_rss_mb:.2f}"),

@@ -134,10 +134,13 @@ def read_by_pages(store: ProjectStore, query: DocumentQuery) -> bool:
         query.sort == "title" and store.engine.dialect.name == "sqlite")
 
 
-def _searched_alone(c: Connection, query: DocumentQuery) -> tuple[Any, str] | None:
-    """The search index that lists QUERY by itself (words only, in project order: SQLite's
-    indexes are keyed by position), with its MATCH expression; None otherwise."""
-    if query.status is not None or query.queue_only or query.sort != "position":
+def _searched_alone(c: Connection, query: DocumentQuery,
+                    any_order: bool = False) -> tuple[Any, str] | None:
+    """The search index that lists QUERY by itself (words only; in project order, or in ANY_ORDER
+    for a count: SQLite's indexes are keyed by position), with its MATCH expression; None
+    otherwise."""
+    if query.status is not None or query.queue_only or (
+            query.sort != "position" and not any_order):
         return None
     return list_search.one_index(c, query.words.split())
 
@@ -145,7 +148,7 @@ def _searched_alone(c: Connection, query: DocumentQuery) -> tuple[Any, str] | No
 def count_listed(store: ProjectStore, query: DocumentQuery) -> int:
     """How many documents QUERY lists."""
     with store.engine.connect() as c:
-        alone = _searched_alone(c, query)
+        alone = _searched_alone(c, query, any_order=True)
         if alone is not None:
             return list_search.count_alone(c, *alone)
         return int(cast(int, c.execute(_base(c, query, func.count())).scalar()))

@@ -20,6 +20,7 @@ usage: python bench/readme_figures.py [--check]
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -53,6 +54,22 @@ def _median_of(side: str, layout: str):  # type: ignore[no-untyped-def]
     return lambda result: result["median"][side][f"own_spans_{layout}.ratio_views_to_tables"]
 
 
+def _cpu_growth(kind: str):  # type: ignore[no-untyped-def]
+    """For derive=: the growth exponent of a bench_scale result's search CPU time of KIND
+    between its smallest and largest size."""
+    def exponent(result):  # type: ignore[no-untyped-def]
+        sizes = sorted(result["sizes"].values(), key=lambda run: run["documents"])
+        small, large = sizes[0], sizes[-1]
+        return math.log(large["search_cpu_ms"][kind] / small["search_cpu_ms"][kind]) / math.log(
+            large["documents"] / small["documents"])
+    return exponent
+
+
+SEARCH_KINDS = ("mixed", "short", "common", "short_common")
+CPU_GROWTH = {f"cpu_growth_{kind}": _cpu_growth(kind) for kind in SEARCH_KINDS}
+CPU_GROWTH_FIGURE = ("CPU time growth exponents of the search: mixed {cpu_growth_mixed:.2f}, "
+                     "short {cpu_growth_short:.2f}, common {cpu_growth_common:.2f}, short "
+                     "common {cpu_growth_short_common:.2f}")
 SCALE_FIGURE = ("open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
                 "{search_ms:.0f} ms (words of 3+ characters {search_trigram_ms:.0f} ms, shorter "
@@ -271,6 +288,23 @@ TABLE = Table("table", [
         what="the same at {documents:,} documents (`--sizes 1000,1000000 --save-as scale_1m`, "
              "load {load_average_1min})",
         figure=SCALE_FIGURE),
+    Row("scale_1m_list_search_before.json", at="sizes.1000000",
+        what="the list search at {documents:,} documents on main's code before migration 0015 "
+             "(same bench, a copy of the same 0012 project, load {load_average_1min})",
+        figure="search {search_ms:.0f} ms (3+ characters {search_trigram_ms:.0f} ms, shorter "
+               "{search_short_ms:.0f} ms; in most titles: 3+ {search_common_ms:.0f} ms, shorter "
+               "{search_short_common_ms:.0f} ms); CPU {search_cpu_ms.mixed:.0f} / "
+               "{search_cpu_ms.short:.0f} / {search_cpu_ms.common:.0f} / "
+               "{search_cpu_ms.short_common:.0f} ms (mixed, short, common, short common)"),
+    Row("scale_1m.json", at="sizes.1000000",
+        what="the list search at {documents:,} documents with migration 0015",
+        figure="CPU {search_cpu_ms.mixed:.0f} / {search_cpu_ms.short:.0f} / "
+               "{search_cpu_ms.common:.0f} / {search_cpu_ms.short_common:.0f} ms (mixed, short, "
+               "common, short common); the upgrade from 0012 took {open_project_s:.0f} s"),
+    Row("scale_1m_list_search_before.json", what="before 0015, 1k to 1M documents",
+        figure=CPU_GROWTH_FIGURE, derive=CPU_GROWTH),
+    Row("scale_1m.json", what="with 0015, 1k to 1M documents", figure=CPU_GROWTH_FIGURE,
+        derive=CPU_GROWTH),
     *(Row("spans_panel.json", at=f"spans_{size}",
           what="Spans panel on a {document_bytes:,}-byte document with {spans:,} spans, half "
                "suggestions, in the main window (`bench/bench_spans_panel.py`, loaded)",

@@ -301,6 +301,26 @@ TABLE = Table("table", [
         figure="CPU {search_cpu_ms.mixed:.0f} / {search_cpu_ms.short:.0f} / "
                "{search_cpu_ms.common:.0f} / {search_cpu_ms.short_common:.0f} ms (mixed, short, "
                "common, short common); the upgrade from 0012 took {open_project_s:.0f} s"),
+    Row("side_by_side_list_search_1m.json",
+        what="the list search at 1M documents, main 6bd6614 (before 0015, its own copy of the "
+             "0012 project) vs this branch, alternately by `bench/side_by_side.py` running "
+             "this branch's bench_scale, medians of {rounds} rounds, load "
+             "{load_average_1min.0:.0f}-{load_average_1min.1:.0f}",
+        figure="before / after: mixed {b_mixed:.0f} / {a_mixed:.0f} ms ({r_mixed:.2f}x), 3+ "
+               "characters {b_trigram:.0f} / {a_trigram:.0f} ms, short {b_short:.0f} / "
+               "{a_short:.0f} ms, in most titles {b_common:.0f} / {a_common:.0f} ms, short and "
+               "in most titles {b_short_common:.0f} / {a_short_common:.0f} ms "
+               "({r_short_common:.3f}x); CPU short and in most titles {b_cpu:.0f} / {a_cpu:.0f} ms",
+        derive={
+            **{f"{side}_{kind}": (lambda r, s=name, k=kind: r["median"][s][
+                f"sizes.1000000.search_{k}_ms" if k != "mixed" else "sizes.1000000.search_ms"])
+               for side, name in (("b", "baseline"), ("a", "candidate"))
+               for kind in ("mixed", "trigram", "short", "common", "short_common")},
+            "r_mixed": _ratio_of("sizes.1000000.search_ms"),
+            "r_short_common": _ratio_of("sizes.1000000.search_short_common_ms"),
+            "b_cpu": lambda r: r["median"]["baseline"]["sizes.1000000.search_cpu_ms.short_common"],
+            "a_cpu": lambda r: r["median"]["candidate"]["sizes.1000000.search_cpu_ms.short_common"],
+        }),
     Row("scale_1m_list_search_before.json", what="before 0015, 1k to 1M documents",
         figure=CPU_GROWTH_FIGURE, derive=CPU_GROWTH),
     Row("scale_1m.json", what="with 0015, 1k to 1M documents", figure=CPU_GROWTH_FIGURE,

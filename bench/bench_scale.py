@@ -8,7 +8,9 @@ measured (offscreen Qt, medians / percentiles):
 - label keystroke in the main window: hotkey on a selection -> AddSpan stored (committed)
   -> document list, progress and editor repainted, p50/p95;
 - stats: `Project.stats()` (what `annotator stats` prints);
-- search: a word typed into the document list's search box, the list filtered and repainted;
+- search: a word typed into the document list's search box, the list filtered and repainted
+  (rare words of 3+ characters, rare ones of 1-2, and words found in most titles of either
+  length; with the CPU time and the documents each word lists);
 - sort: the list sorted by title, by status and by spans (the database sorts), then back to
   order;
 - next undone: `MainWindow.next_undone()` from a document near the end (wrapping);
@@ -50,7 +52,9 @@ KEYSTROKES = 30
 SPAN_WORDS = (0, 10, 20, 30, 40)  # the words of each document that carry its 5 spans
 SEARCHED = ("(7", "(12", "(99", "(3")  # typed in the list's search box (the figure since stop 22)
 SEARCHED_LONG = ("(12", "(99", "(345", "(60")  # 3 characters or more: the trigram index
-SEARCHED_SHORT = ("(7", "(3")  # too short for it: LIKE over the titles
+SEARCHED_SHORT = ("(7", "(3")  # too short for it (since 0015: the word index, word starts)
+SEARCHED_COMMON = ("الم", "على")  # 3+ characters in most titles
+SEARCHED_SHORT_COMMON = ("في", "من")  # 1-2 characters in most titles (Arabic: in, from)
 
 
 def words_of(text: str) -> list[tuple[int, int]]:
@@ -180,12 +184,18 @@ def measure(count: int, projects: Path | None = None) -> dict[str, object]:
         panel = window.document_panel
         words = panel.words  # the list's search box, as a person types in it (then a pause)
         search_ms: dict[str, list[float]] = {}
+        search_cpu_ms: dict[str, list[float]] = {}
+        search_rows: dict[str, int] = {}  # the documents each word lists
         for kind, typed in (("mixed", SEARCHED), ("trigram", SEARCHED_LONG),
-                            ("short", SEARCHED_SHORT)):
-            search_ms[kind] = []
+                            ("short", SEARCHED_SHORT), ("common", SEARCHED_COMMON),
+                            ("short_common", SEARCHED_SHORT_COMMON)):
+            search_ms[kind], search_cpu_ms[kind] = [], []
             for word in typed:
+                cpu = time.process_time()
                 search_ms[kind].append(timed_ms(lambda w=word: (
                     words.setText(w), panel.apply_filter(), app.processEvents())))
+                search_cpu_ms[kind].append((time.process_time() - cpu) * 1000)
+                search_rows[word] = window.documents.rowCount()
                 words.setText("")
                 panel.apply_filter()
                 app.processEvents()
@@ -216,6 +226,10 @@ def measure(count: int, projects: Path | None = None) -> dict[str, object]:
             "search_ms": round(median(search_ms["mixed"]), 2),
             "search_trigram_ms": round(median(search_ms["trigram"]), 2),
             "search_short_ms": round(median(search_ms["short"]), 2),
+            "search_common_ms": round(median(search_ms["common"]), 2),
+            "search_short_common_ms": round(median(search_ms["short_common"]), 2),
+            "search_cpu_ms": {k: round(median(v), 2) for k, v in search_cpu_ms.items()},
+            "search_rows": search_rows,
             "sort_by_title_ms": round(median(sort_ms["title"]), 2),
             "sort_by_status_ms": round(median(sort_ms["status"]), 2),
             "sort_by_spans_ms": round(median(sort_ms["spans"]), 2),
@@ -228,7 +242,7 @@ def measure(count: int, projects: Path | None = None) -> dict[str, object]:
 
 
 FIGURES = ("open_s", "label_p50_ms", "label_p95_ms", "stats_ms", "search_ms", "search_trigram_ms",
-           "search_short_ms", "next_undone_ms",
+           "search_short_ms", "search_common_ms", "search_short_common_ms", "next_undone_ms",
            "sort_by_title_ms", "sort_by_status_ms", "sort_by_spans_ms", "peak_rss_mb")
 
 

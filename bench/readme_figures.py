@@ -20,6 +20,7 @@ usage: python bench/readme_figures.py [--check]
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -68,13 +69,36 @@ LIST_SORTS_FIGURE = (
     "{median.old_spans_ascending.last_page_cpu_ms:.0f} ms); the middle page, spans descending "
     "{median.new_spans_descending.middle_page_ms:.0f} / "
     "{median.old_spans_descending.middle_page_ms:.0f} ms")
+
+
+def _cpu_growth(kind: str):  # type: ignore[no-untyped-def]
+    """For derive=: the growth exponent of a bench_scale result's search CPU time of KIND
+    between its smallest and largest size."""
+    def exponent(result):  # type: ignore[no-untyped-def]
+        sizes = sorted(result["sizes"].values(), key=lambda run: run["documents"])
+        small, large = sizes[0], sizes[-1]
+        return math.log(large["search_cpu_ms"][kind] / small["search_cpu_ms"][kind]) / math.log(
+            large["documents"] / small["documents"])
+    return exponent
+
+
+SEARCH_KINDS = ("mixed", "short", "common", "short_common")
+CPU_GROWTH = {f"cpu_growth_{kind}": _cpu_growth(kind) for kind in SEARCH_KINDS}
+CPU_GROWTH_FIGURE = ("CPU time growth exponents of the search: mixed {cpu_growth_mixed:.2f}, "
+                     "short {cpu_growth_short:.2f}, common {cpu_growth_common:.2f}, short "
+                     "common {cpu_growth_short_common:.2f}")
 SCALE_FIGURE = ("open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
                 "{search_ms:.0f} ms (words of 3+ characters {search_trigram_ms:.0f} ms, shorter "
-                "{search_short_ms:.0f} ms); sort by title {sort_by_title_ms:.0f} ms, by status "
+                "{search_short_ms:.0f} ms; words in most titles: 3+ characters "
+                "{search_common_ms:.0f} ms, shorter {search_short_common_ms:.0f} ms); sort by title {sort_by_title_ms:.0f} ms, by status "
                 "{sort_by_status_ms:.0f} ms, by spans "
                 "{sort_by_spans_ms:.0f} ms; next undone {next_undone_ms:.0f} ms; peak RSS "
                 "{peak_rss_mb:.0f} MB")
+# the same without the search of words in most titles (results saved before bench_scale timed it)
+SCALE_FIGURE_BEFORE_COMMON = SCALE_FIGURE.replace(
+    "; words in most titles: 3+ characters {search_common_ms:.0f} ms, shorter "
+    "{search_short_common_ms:.0f} ms", "")
 TABLE = Table("table", [
     Row("import.json", at="jsonl_10k_docs",
         what="import {documents:,} Arabic documents, JSONL {input_mb:.1f} MB "
@@ -280,6 +304,26 @@ TABLE = Table("table", [
                "indexes (migration 0012) and stats from tallies (load {load_average_1min})",
           figure=SCALE_FIGURE)
       for size in ("1000", "10000", "100000")),
+    *(Row("scale_list_search_before.json", at=f"sizes.{size}",
+          what="{documents:,} documents on main's code before migration 0015 (the trigram index "
+               "by id, short words by LIKE; same bench, load {load_average_1min})",
+          figure="list search {search_ms:.0f} ms (3+ characters {search_trigram_ms:.0f} ms, "
+                 "shorter {search_short_ms:.0f} ms; in most titles: 3+ {search_common_ms:.0f} ms, "
+                 "shorter {search_short_common_ms:.0f} ms); CPU {search_cpu_ms.mixed:.0f} / "
+                 "{search_cpu_ms.short:.0f} / {search_cpu_ms.common:.0f} / "
+                 "{search_cpu_ms.short_common:.0f} ms")
+      for size in ("1000", "10000", "100000")),
+    *(Row("scale.json", at=f"sizes.{size}",
+          what="the list search at {documents:,} documents with migration 0015 (the same words)",
+          figure="CPU {search_cpu_ms.mixed:.0f} / {search_cpu_ms.short:.0f} / "
+                 "{search_cpu_ms.common:.0f} / {search_cpu_ms.short_common:.0f} ms (mixed, "
+                 "short, common, short common); upgraded from 0012 in {open_project_s:.1f} s")
+      for size in ("1000", "10000", "100000")),
+    Row("scale_list_search_before.json", at="growth_exponent",
+        what="growth exponents of the search before migration 0015, 1k to 100k documents",
+        figure="search {search_ms:.2f}, 3+ characters {search_trigram_ms:.2f}, shorter "
+               "{search_short_ms:.2f}, in most titles {search_common_ms:.2f} / "
+               "{search_short_common_ms:.2f}"),
     Row("scale_before_1m.json", at="sizes.1000000",
         what="{documents:,} documents before the paged list (`scale_before_1m.json`)",
         figure="open to first paint {open_s:.1f} s; stats {stats_ms:.0f} ms; list search "
@@ -291,13 +335,13 @@ TABLE = Table("table", [
     *(Row("scale_list_sorts.json", at=f"sizes.{size}",
           what="the same project of {documents:,} documents with the list's counters (migration "
                "0014; load {load_average_1min})",
-          figure=SCALE_FIGURE)
+          figure=SCALE_FIGURE_BEFORE_COMMON)
       for size in ("1000", "10000", "100000")),
     Row("scale_list_sorts_1m.json", at="sizes.1000000",
         what="the same at {documents:,} documents with the counters (`--save-as "
              "scale_list_sorts_1m`, load {load_average_1min}; sorted by spans, the open "
              "document is the last row: its row is a count of the rows before it)",
-        figure=SCALE_FIGURE),
+        figure=SCALE_FIGURE_BEFORE_COMMON),
     *(Row(source, at=f"sizes.{size}",
           what="the list sorted by status, spans and suggestions over the counters of migration "
                "0014, {documents:,} documents, the old statements side by side "
@@ -314,6 +358,49 @@ TABLE = Table("table", [
                "{new.status_ascending.last_page_ms:.2f}, spans "
                "{new.spans_ascending.last_page_ms:.2f}; old spans click "
                "{old.spans_ascending.sort_ms:.2f}"),
+    Row("scale_1m_list_search_before.json", at="sizes.1000000",
+        what="the list search at {documents:,} documents on main's code before migration 0015 "
+             "(same bench, a copy of the same 0012 project, load {load_average_1min})",
+        figure="search {search_ms:.0f} ms (3+ characters {search_trigram_ms:.0f} ms, shorter "
+               "{search_short_ms:.0f} ms; in most titles: 3+ {search_common_ms:.0f} ms, shorter "
+               "{search_short_common_ms:.0f} ms); CPU {search_cpu_ms.mixed:.0f} / "
+               "{search_cpu_ms.short:.0f} / {search_cpu_ms.common:.0f} / "
+               "{search_cpu_ms.short_common:.0f} ms (mixed, short, common, short common)"),
+    Row("scale_1m.json", at="sizes.1000000",
+        what="the list search at {documents:,} documents with migration 0015",
+        figure="CPU {search_cpu_ms.mixed:.0f} / {search_cpu_ms.short:.0f} / "
+               "{search_cpu_ms.common:.0f} / {search_cpu_ms.short_common:.0f} ms (mixed, short, "
+               "common, short common)"),
+    Row("scale_1m_upgrade_0015.json", at="sizes.1000000",
+        what="the first 0015 run at {documents:,} documents, which upgraded the kept 0012 "
+             "project (`scale_1m_upgrade_0015.json`, load {load_average_1min})",
+        figure="upgrade (trigram index rebuilt, word index built) {open_project_s:.0f} s; list "
+               "search {search_ms:.0f} ms, in most titles {search_common_ms:.0f} / "
+               "{search_short_common_ms:.0f} ms; CPU {search_cpu_ms.short_common:.0f} ms"),
+    Row("side_by_side_list_search_1m.json",
+        what="the list search at 1M documents, main 6bd6614 (before 0015, its own copy of the "
+             "0012 project) vs this branch, alternately by `bench/side_by_side.py` running "
+             "this branch's bench_scale, medians of {rounds} rounds, load "
+             "{load_average_1min.0:.0f}-{load_average_1min.1:.0f}",
+        figure="before / after: mixed {b_mixed:.0f} / {a_mixed:.0f} ms ({r_mixed:.2f}x), 3+ "
+               "characters {b_trigram:.0f} / {a_trigram:.0f} ms, short {b_short:.0f} / "
+               "{a_short:.0f} ms, in most titles {b_common:.0f} / {a_common:.0f} ms, short and "
+               "in most titles {b_short_common:.0f} / {a_short_common:.0f} ms "
+               "({r_short_common:.3f}x); CPU short and in most titles {b_cpu:.0f} / {a_cpu:.0f} ms",
+        derive={
+            **{f"{side}_{kind}": (lambda r, s=name, k=kind: r["median"][s][
+                f"sizes.1000000.search_{k}_ms" if k != "mixed" else "sizes.1000000.search_ms"])
+               for side, name in (("b", "baseline"), ("a", "candidate"))
+               for kind in ("mixed", "trigram", "short", "common", "short_common")},
+            "r_mixed": _ratio_of("sizes.1000000.search_ms"),
+            "r_short_common": _ratio_of("sizes.1000000.search_short_common_ms"),
+            "b_cpu": lambda r: r["median"]["baseline"]["sizes.1000000.search_cpu_ms.short_common"],
+            "a_cpu": lambda r: r["median"]["candidate"]["sizes.1000000.search_cpu_ms.short_common"],
+        }),
+    Row("scale_1m_list_search_before.json", what="before 0015, 1k to 1M documents",
+        figure=CPU_GROWTH_FIGURE, derive=CPU_GROWTH),
+    Row("scale_1m.json", what="with 0015, 1k to 1M documents", figure=CPU_GROWTH_FIGURE,
+        derive=CPU_GROWTH),
     *(Row("spans_panel.json", at=f"spans_{size}",
           what="Spans panel on a {document_bytes:,}-byte document with {spans:,} spans, half "
                "suggestions, in the main window (`bench/bench_spans_panel.py`, loaded)",
@@ -332,7 +419,9 @@ TABLE = Table("table", [
     Row("scale.json", at="growth_exponent",
         what="growth exponents of those figures, 1k to 100k documents",
         figure="open {open_s:.2f}, keystroke p95 {label_p95_ms:.2f}, stats {stats_ms:.2f}, "
-               "search {search_ms:.2f} (3+ characters {search_trigram_ms:.2f}), sort by title "
+               "search {search_ms:.2f} (3+ characters {search_trigram_ms:.2f}, shorter "
+               "{search_short_ms:.2f}, in most titles {search_common_ms:.2f} / "
+               "{search_short_common_ms:.2f}), sort by title "
                "{sort_by_title_ms:.2f}, by status {sort_by_status_ms:.2f}, by spans "
                "{sort_by_spans_ms:.2f}, next undone "
                "{next_undone_ms:.2f}, peak RSS {peak_rss_mb:.2f}"),

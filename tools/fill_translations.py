@@ -93,6 +93,9 @@ ARABIC = {
     "Drag, Shift+arrows": "السحب، Shift مع الأسهم",
     "Every document is done": "أُنجزت كل المستندات",
     "Filter by title": "تصفية حسب العنوان",
+    "A word of three letters or more is found anywhere in the title or source; a shorter word finds the words that begin with it":
+        "الكلمة من ثلاثة أحرف فأكثر يُبحث عنها في أي موضع من العنوان أو المصدر؛ والكلمة الأقصر تجد الكلمات التي تبدأ بها",
+    "Every word is found anywhere in the title or source": "يُبحث عن كل كلمة في أي موضع من العنوان أو المصدر",
     "Find (ignores diacritics and letter variants), find next":
         "بحث (يتجاهل التشكيل وصور الحروف)، البحث عن التالي",
     "Find (ignores diacritics, tatweel and letter variants)":

@@ -27,7 +27,7 @@ from annotator.core.model import (
     StoredSpan,
 )
 from annotator.core.operations import Change, Operation
-from annotator.store import document_listing, schema
+from annotator.store import document_listing, list_search, schema
 from annotator.store.changes import ChangeToken, Poll
 from annotator.store.database import shown_url, sqlite_path
 from annotator.store.document_listing import SORT_KEYS, DocumentQuery
@@ -153,6 +153,11 @@ class Project:
 
     def listed_count(self, query: DocumentQuery) -> int:
         return document_listing.count_listed(self.store, query)
+
+    def short_search_words_begin_words(self) -> bool:
+        """Whether the list's search finds a word of one or two characters only at the start
+        of a word (SQLite's word index), not anywhere (`store.list_search`)."""
+        return list_search.short_words_begin_words(self.store.engine.dialect.name)
 
     def listed_status_counts(self, query: DocumentQuery) -> dict[str, int]:
         """How many documents QUERY lists of each status."""

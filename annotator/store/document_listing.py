@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from annotator.core.model import DocumentSummary, SpanState, Status
-from annotator.store import counted_order
+from annotator.store import counted_order, list_search
 from annotator.store.list_search import title_key, words_filter
 from annotator.store.project_store import ProjectStore
 from annotator.store.queries import TITLE_CHARS, annotator_id_to_read, summary_row
@@ -146,11 +146,25 @@ def list_bands(store: ProjectStore, query: DocumentQuery) -> list[tuple[Document
         return [(replace(query, band=b), rows) for b, rows in counted_order.bands(c, query, who)]
 
 
+def _searched_alone(c: Connection, query: DocumentQuery,
+                    any_order: bool = False) -> tuple[Any, str] | None:
+    """The search index that lists QUERY by itself (words only; in project order, or in ANY_ORDER
+    for a count: SQLite's indexes are keyed by position), with its MATCH expression; None
+    otherwise."""
+    if query.status is not None or query.queue_only or query.band is not None or (
+            query.sort != "position" and not any_order):
+        return None
+    return list_search.one_index(c, query.words.split())
+
+
 def count_listed(store: ProjectStore, query: DocumentQuery) -> int:
     """How many documents QUERY lists."""
     with store.engine.connect() as c:
         if counted_order.serves(c, query):
             return counted_order.count(c, query, annotator_id_to_read(c, query.annotator))
+        alone = _searched_alone(c, query, any_order=True)
+        if alone is not None:
+            return list_search.count_alone(c, *alone)
         return int(cast(int, c.execute(_base(c, query, func.count())).scalar()))
 
 
@@ -181,6 +195,9 @@ def listed_page(store: ProjectStore, query: DocumentQuery, first: int, rows: int
     with store.engine.connect() as c:
         if counted_order.serves(c, query):
             return counted_order.page(c, query, annotator_id_to_read(c, query.annotator), first, rows)
+        alone = _searched_alone(c, query)
+        if alone is not None:
+            return list_search.page_alone(c, *alone, query.descending, first, rows)
         return [int(d) for d in c.execute(_base(c, query, D.c.id).order_by(*_order(query))
                                           .limit(rows).offset(first)).scalars()]
 
@@ -192,6 +209,11 @@ def row_in_list(store: ProjectStore, query: DocumentQuery, doc_id: int) -> int |
     with store.engine.connect() as c:
         if counted_order.serves(c, query):
             return counted_order.row(c, query, annotator_id_to_read(c, query.annotator), doc_id)
+        alone = _searched_alone(c, query)
+        if alone is not None:
+            position = c.execute(select(D.c.position).where(D.c.id == doc_id)).scalar()
+            return (None if position is None else
+                    list_search.row_alone(c, *alone, query.descending, int(position)))
         found = c.execute(_base(c, query, key, D.c.position).where(D.c.id == doc_id)).first()
         if found is None:
             return None

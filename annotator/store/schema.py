@@ -70,14 +70,18 @@ def migrate(connection: Connection, revision: str = "head") -> None:
 
 # The newest revision this code knows, without importing Alembic (kept equal to the script head
 # by tests/store/test_migrations.py).
-HEAD = "0014"
+HEAD = "0015"
 # tables the database keeps itself by triggers (SQLite; migration 0010), not in the models
 TALLY_TABLES = ("span_tally", "status_tally", "document_tally")
 # the list's per-annotation counters and their tally (SQLite; migration 0014)
 COUNTER_TABLES = ("annotation_counts", "counted_tally")
-# the list's trigram search index and its FTS5 shadow tables (SQLite; migration 0012)
-SEARCH_TABLES = ("document_search",) + tuple(
-    f"document_search_{part}" for part in ("data", "idx", "content", "docsize", "config"))
+# the list's search indexes and their FTS5 shadow tables (SQLite; migrations 0012, 0015:
+# contentless, so no content table)
+SEARCH_TABLES = tuple(f"{index}{part}" for index in ("document_search", "document_words")
+                      for part in ("", "_data", "_idx", "_docsize", "_config"))
+# PostgreSQL's trigram indexes for the list's search, made only where pg_trgm can be had
+# (migration 0015), so no model holds them
+SEARCH_INDEXES = ("ix_document_title_trgm", "ix_document_source_trgm")
 # each document's tokens, kept for agreement (SQLite; migration 0013), not project data
 CACHE_TABLES = ("token_cache",)
 

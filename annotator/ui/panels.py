@@ -44,6 +44,10 @@ class DocumentPanel(QWidget):
         self.words = QLineEdit(self)
         self.words.setPlaceholderText(self.tr("Filter by title"))
         self.words.setClearButtonEnabled(True)
+        self.words.setToolTip(
+            self.tr("A word of three letters or more is found anywhere in the title or source; a shorter word finds the words that begin with it")  # noqa: E501
+            if model.project.short_search_words_begin_words() else
+            self.tr("Every word is found anywhere in the title or source"))
         self.current: int | None = None
         self.show_all = QCheckBox(self.tr("Show all documents"), self)
         self.show_all.setObjectName("show_all_documents")

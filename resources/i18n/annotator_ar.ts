@@ -3,136 +3,136 @@
 <context>
     <name>AdjudicationDialog</name>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="82" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="84" />
         <source>Adjudication: the gold annotation</source>
         <translation>الفصل في الاختلافات: التعليم المرجعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="96" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="98" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="96" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="98" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="97" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="99" />
         <source>Agreed</source>
         <translation>متفق عليها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="97" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="99" />
         <source>Conflicts</source>
         <translation>الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="98" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="100" />
         <source>Gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="113" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="115" />
         <source>Accept in bulk…</source>
         <translation>قبول جماعي…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="116" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="118" />
         <source>Undo bulk accept</source>
         <translation>التراجع عن القبول الجماعي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="133" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="135" />
         <source>Conflict / version</source>
         <translation>الاختلاف / الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="133" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="135" />
         <source>Who</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="137" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="139" />
         <source>Use this version</source>
         <translation>اعتماد هذه الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="139" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="141" />
         <source>Mark adjudicated</source>
         <translation>وسم المستند مفصولًا فيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="143" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="149" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="151" />
         <source>Documents up for adjudication</source>
         <translation>المستندات المعروضة للفصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="167" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="169" />
         <source>Conflicts: who said what</source>
         <translation>الاختلافات: من قال ماذا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="192" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="194" />
         <source>%1 of %2 documents adjudicated</source>
         <translation>فُصل في %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="219" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="221" />
         <source>Gold set · compared: %1</source>
         <translation>التعليم المرجعي · المقارَنون: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="235" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="237" />
         <source>open</source>
         <translation>مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="235" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="237" />
         <source>picked</source>
         <translation>مختار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="236" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="238" />
         <source>edited</source>
         <translation>معدَّل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="239" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="240" />
         <source>, </source>
         <comment>between the kinds of a conflict</comment>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="263" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="264" />
         <source>missing</source>
         <comment>conflict kind: some marked an entity, others not</comment>
         <translation>غائب عند بعضهم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="264" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="265" />
         <source>boundary</source>
         <comment>conflict kind: different offsets</comment>
         <translation>حدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="265" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="266" />
         <source>label</source>
         <comment>conflict kind: different labels</comment>
         <translation>وسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="260" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="270" />
         <source>(no entity here)</source>
         <translation>(لا كيان هنا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="288" />
+        <location filename="../../annotator/ui/agreement/adjudication_view.py" line="298" />
         <source>Choose one version of a conflict first</source>
         <translation>اختر صيغة من صيغ الاختلاف أولًا</translation>
     </message>
@@ -404,22 +404,22 @@
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="108" />
+        <location filename="../../annotator/ui/appearance.py" line="138" />
         <source>Appearance</source>
         <translation>المظهر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="112" />
+        <location filename="../../annotator/ui/appearance.py" line="142" />
         <source>System (follow the desktop)</source>
         <translation>النظام (اتباع سطح المكتب)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="113" />
+        <location filename="../../annotator/ui/appearance.py" line="143" />
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/appearance.py" line="114" />
+        <location filename="../../annotator/ui/appearance.py" line="144" />
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
@@ -700,27 +700,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="219" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="219" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="219" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="162" />
+        <location filename="../../annotator/ui/document_list_model.py" line="219" />
         <source>Spans</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="163" />
+        <location filename="../../annotator/ui/document_list_model.py" line="220" />
         <source>Suggestions</source>
         <translation>الاقتراحات</translation>
     </message>
@@ -764,11 +764,21 @@
     </message>
     <message>
         <location filename="../../annotator/ui/panels.py" line="48" />
+        <source>A word of three letters or more is found anywhere in the title or source; a shorter word finds the words that begin with it</source>
+        <translation>الكلمة من ثلاثة أحرف فأكثر يُبحث عنها في أي موضع من العنوان أو المصدر؛ والكلمة الأقصر تجد الكلمات التي تبدأ بها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="50" />
+        <source>Every word is found anywhere in the title or source</source>
+        <translation>يُبحث عن كل كلمة في أي موضع من العنوان أو المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/panels.py" line="52" />
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="50" />
+        <location filename="../../annotator/ui/panels.py" line="54" />
         <source>List every document of the project, not only the ones assigned to you</source>
         <translation>عرض كل مستندات المشروع، لا المستندات الموزَّعة عليك وحدها</translation>
     </message>
@@ -937,7 +947,7 @@
 <context>
     <name>GuidelinesPanel</name>
     <message>
-        <location filename="../../annotator/ui/panels.py" line="153" />
+        <location filename="../../annotator/ui/panels.py" line="157" />
         <source>This project has no guidelines yet.</source>
         <translation>لا إرشادات لهذا المشروع بعد.</translation>
     </message>
@@ -1075,98 +1085,98 @@
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="77" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="78" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="84" />
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="84" />
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="84" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="85" />
         <source>Hotkey</source>
         <translation>مفتاح الاختصار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="84" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="85" />
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="95" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="96" />
         <source>New label name</source>
         <translation>اسم الوسم الجديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="100" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="101" />
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="101" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="102" />
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="102" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="103" />
         <source>Up</source>
         <translation>لأعلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="103" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="104" />
         <source>Down</source>
         <translation>لأسفل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="104" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="105" />
         <source>Remove…</source>
         <translation>إزالة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="105" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="106" />
         <source>Merge into…</source>
         <translation>دمج في…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="106" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="107" />
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="107" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="108" />
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="198" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="199" />
         <source>Colour of %1</source>
         <translation>لون %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="254" />
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="265" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="255" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="266" />
         <source>Labels changed</source>
         <translation>تغيّرت الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="257" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="258" />
         <source>%1 span(s) relabelled</source>
         <translation>أُعيد وسم %1 من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="260" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="261" />
         <source>%1 span(s) deleted</source>
         <translation>حُذف %1 من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="263" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="264" />
         <source>%1 span(s) on the same offsets as one already there kept once</source>
         <translation>%1 من المقاطع على المواضع نفسها لمقطع موجود أُبقي واحد منها</translation>
     </message>
@@ -1174,27 +1184,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>The edit was not saved</source>
         <translation>لم يُحفظ التعديل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="417" />
+        <location filename="../../annotator/ui/main_window.py" line="427" />
         <source>Overlapping spans</source>
         <translation>الوسوم المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="420" />
+        <location filename="../../annotator/ui/main_window.py" line="430" />
         <source>Overlapping spans in this project: %1</source>
         <translation>الوسوم المتداخلة في هذا المشروع: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="79" />
+        <location filename="../../annotator/ui/main_window.py" line="80" />
         <source>%1 — annotator</source>
         <translation>%1 — المُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="102" />
+        <location filename="../../annotator/ui/main_window.py" line="103" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
@@ -1203,58 +1213,58 @@
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="103" />
+        <location filename="../../annotator/ui/main_window.py" line="104" />
         <source>Spans</source>
         <comment>the panel</comment>
         <translation>المقاطع الموسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="104" />
+        <location filename="../../annotator/ui/main_window.py" line="105" />
         <source>Counts</source>
         <translation>الأعداد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="105" />
+        <location filename="../../annotator/ui/main_window.py" line="106" />
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="231" />
+        <location filename="../../annotator/ui/main_window.py" line="232" />
         <source>This project has no documents yet: import some with `annotator import`</source>
         <translation>لا مستندات في هذا المشروع بعد: استوردها بالأمر `annotator import`</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="251" />
+        <location filename="../../annotator/ui/main_window.py" line="261" />
         <source>Every document is done</source>
         <translation>أُنجزت كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>Document marked %1</source>
         <translation>وُسم المستند بأنه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>%1 of %2 documents done</source>
         <translation>أُنجز %1 من %2 مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Right to left</source>
         <translation>من اليمين إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Left to right</source>
         <translation>من اليسار إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>Character mode</source>
         <translation>وضع الحروف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>Token mode</source>
         <translation>وضع الكلمات</translation>
     </message>
@@ -1267,7 +1277,7 @@
         <translation>التداخل مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="229" />
+        <location filename="../../annotator/ui/main_window.py" line="230" />
         <source>No document is assigned to you yet</source>
         <translation>لم يُوزَّع عليك أي مستند بعد</translation>
     </message>
@@ -1465,7 +1475,7 @@
 <context>
     <name>PathField</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="59" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="70" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
@@ -1482,17 +1492,17 @@
         <translation type="vanished">لا يوجد خط معالجة spaCy مثبت فيه مكوّن 'ner'، ولا يُنزَّل شيء تلقائيًا. لإضافة واحد: ثبّت حزمة خط معالجة في هذه البيئة (pip install &lt;pipeline&gt;)، أو حدّد مجلد خط معالجة أدناه، أو درّب واحدًا من مستنداتك المنجزة عبر أدوات › تدريب نموذج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="66" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="67" />
         <source>Pre-tag documents</source>
         <translation>الوسم المسبق للمستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="82" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="83" />
         <source>A pipeline folder, rules or names file</source>
         <translation>مجلد خط معالجة، أو ملف قواعد أو أسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="83" />
+        <location filename="../../annotator/ui/dialogs/pretag_dialog.py" line="84" />
         <source>Folder…</source>
         <translation>مجلد…</translation>
     </message>
@@ -1743,22 +1753,22 @@
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="95" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="106" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="124" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="135" />
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="140" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="151" />
         <source>Cancelling: finishing the current step…</source>
         <translation>جارٍ الإلغاء: إنهاء الخطوة الحالية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/common.py" line="155" />
+        <location filename="../../annotator/ui/dialogs/common.py" line="166" />
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
@@ -1917,32 +1927,32 @@
 <context>
     <name>SpanChoiceDialog</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="284" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="285" />
         <source>Remove %1</source>
         <translation>إزالة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="285" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="286" />
         <source>Merge %1</source>
         <translation>دمج %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="286" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="287" />
         <source>Relabel its spans to</source>
         <translation>إعادة وسم مقاطعه بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="287" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="288" />
         <source>Merge into</source>
         <translation>دمج في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="288" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="289" />
         <source>Delete its spans</source>
         <translation>حذف مقاطعه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="303" />
+        <location filename="../../annotator/ui/dialogs/label_dialog.py" line="304" />
         <source>%1 is in use: what becomes of its spans (and its gazetteer names and time records)?</source>
         <translation>الوسم %1 مستعمل: ماذا يحلّ بمقاطعه (وبأسمائه في المعجم وسجلات وقته)؟</translation>
     </message>
@@ -1988,47 +1998,47 @@
 <context>
     <name>SpanMenu</name>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="74" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="71" />
         <source>Remove “%1” (%2) from the gazetteer</source>
         <translation>حذف «%1» (%2) من معجم الأسماء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="79" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="76" />
         <source>Add “%1” to the gazetteer as %2</source>
         <translation>إضافة «%1» إلى معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="85" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="82" />
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="86" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="83" />
         <source>Reject suggestion</source>
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="87" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="84" />
         <source>Relabel as</source>
         <translation>إعادة التسمية إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="92" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="89" />
         <source>Delete span</source>
         <translation>حذف الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="103" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="102" />
         <source>Added “%1” to the gazetteer as %2</source>
         <translation>أُضيف «%1» إلى معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="104" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="103" />
         <source>“%1” is already in the gazetteer as %2</source>
         <translation>«%1» موجود في معجم الأسماء بوصفه %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/dialogs/span_menu.py" line="115" />
+        <location filename="../../annotator/ui/dialogs/span_menu.py" line="116" />
         <source>Removed “%1” (%2) from the gazetteer</source>
         <translation>حُذف «%1» (%2) من معجم الأسماء</translation>
     </message>
@@ -2049,22 +2059,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="67" />
+        <location filename="../../annotator/ui/document_list_model.py" line="71" />
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="68" />
+        <location filename="../../annotator/ui/document_list_model.py" line="72" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="69" />
+        <location filename="../../annotator/ui/document_list_model.py" line="73" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list_model.py" line="70" />
+        <location filename="../../annotator/ui/document_list_model.py" line="74" />
         <source>skipped</source>
         <translation>متجاوز</translation>
     </message>

@@ -1,6 +1,6 @@
 """The document list at a million documents (issue 13): on SQLite its search goes through the
-trigram index and its project and title orders walk an index, so neither reads every
-document. Checked on the very statements the list sends, with EXPLAIN QUERY PLAN: a full scan
+trigram and word indexes (words only, in project order: through them alone) and its project
+and title orders walk an index, so neither reads every document. Checked on the very statements the list sends, with EXPLAIN QUERY PLAN: a full scan
 of `document` or a temporary b-tree for the order fails."""
 
 from __future__ import annotations
@@ -68,7 +68,13 @@ def full_reads(found: list[str]) -> list[str]:
 QUERIES = [DocumentQuery(ME), DocumentQuery(ME, sort="title"),
            DocumentQuery(ME, sort="title", descending=True), DocumentQuery(ME, descending=True),
            DocumentQuery(ME, words="بيروت"), DocumentQuery(ME, words="doc 12", sort="title"),
-           DocumentQuery(ME, status="undone", descending=True)]
+           DocumentQuery(ME, status="undone", descending=True),
+           DocumentQuery(ME, words="في"), DocumentQuery(ME, words="do", descending=True),
+           DocumentQuery(ME, words="في بيروت"), DocumentQuery(ME, words="م", sort="title"),
+           DocumentQuery(ME, words="بيروت مدينة", descending=True)]
+ALONE = [DocumentQuery(ME, words="بيروت"), DocumentQuery(ME, words="في"),
+         DocumentQuery(ME, words="do", descending=True), DocumentQuery(ME, words="doc 012"),
+         DocumentQuery(ME, words="بيروت مدينة", descending=True)]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: f"{q.sort}-{q.descending}-{q.words}")
@@ -90,9 +96,29 @@ def test_the_checks_see_a_full_read(project: Project) -> None:
     status = DocumentQuery(ME, sort="status")
     assert not project.lists_by_pages(status)
     assert full_reads(plans(project, lambda: project.listed_document_ids(status)))
-    short = plans(project, lambda: project.listed_page(DocumentQuery(ME, words="Do"), 0, 9))
-    # a word too short for the trigram index: the order is walked, each title looked up by id
-    assert any("SEARCH document_search_content USING INTEGER PRIMARY KEY" in p for p in short)
+    scanned = plans(project, lambda: project.listed_count(DocumentQuery(ME, words="((")))
+    assert full_reads(scanned)  # a short word of punctuation only: LIKE over every title
+
+
+@pytest.mark.parametrize("query", ALONE, ids=lambda q: f"{q.descending}-{q.words}")
+def test_words_alone_in_project_order_are_read_from_one_index(project: Project,
+                                                             query: DocumentQuery) -> None:
+    """The count, a page and a row read the search index and no document but the page's."""
+    target = project.listed_document_ids(query)[-1]
+
+    def read() -> None:
+        project.listed_count(query)
+        project.listed_page(query, 0, 40)
+        project.listed_row(query, target)
+
+    found = plans(project, read)
+    index = "document_words" if len(query.words.split()[0]) < 3 else "document_search"
+    # the count, the page, its documents, the row's position, whether it matches, its row
+    assert len(found) == 6, "\n".join(found)
+    assert [p for p in found if f"SCAN {index} VIRTUAL TABLE INDEX 0:M" in p
+            or f"SCAN {index} VIRTUAL TABLE INDEX 0:=M" in p] != []
+    assert [p for p in found if "document " in p + " " and "USING" not in p] == []
+    assert full_reads(found) == [] and not any("TEMP B-TREE" in p for p in found)
 
 
 def test_a_page_of_the_index_order_equals_the_whole_list(project: Project) -> None:

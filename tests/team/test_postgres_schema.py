@@ -32,7 +32,10 @@ def migrate(engine, direction: str, revision: str) -> None:
 def test_tables_match_the_migrations_on_postgresql(pg_url):
     store = ProjectStore.create(pg_url, labels=["LOC"])
     with store.engine.connect() as c:
-        assert compare_metadata(MigrationContext.configure(c), metadata) == []
+        diff = compare_metadata(MigrationContext.configure(c), metadata)
+    trigram = [d for d in diff if d[0] == "remove_index" and d[1].name in schema.SEARCH_INDEXES]
+    assert len(trigram) == len(schema.SEARCH_INDEXES)  # pg_trgm is there: migration 0015 made them
+    assert [d for d in diff if d not in trigram] == []
     store.close()
 
 

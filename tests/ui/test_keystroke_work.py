@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from conftest import ANNOTATOR, make_project
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
 WORDS = ["وثيقة", "رقم", "في", "القائمة", "الطويلة", "جدا", "للتجربة", "الأخيرة"]
@@ -29,9 +30,22 @@ class Work:
     list_cells: list[int] = field(default_factory=list)  # document list cells said changed
     list_ranges: list[int] = field(default_factory=list)  # of those, ranges of several cells
     span_rows: list[int] = field(default_factory=list)  # rows inserted in the Spans panel
+    layouts: list[int] = field(default_factory=list)  # widgets that asked to be laid out again
     resets: int = 0  # either model reset
     pages_read: int = 0
     python_calls: list[int] = field(default_factory=list)
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests of every widget (installed on the application)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        self.count += event.type() == QEvent.Type.LayoutRequest
+        return False
 
 
 def first_words(sql: str) -> str:
@@ -75,6 +89,10 @@ def keystroke_work(qtbot, path: Path, documents: int, extra_sql: str = "") -> Wo
     resets = [0]
     for reset in (model.modelReset, spans.modelReset):
         reset.connect(lambda: resets.__setitem__(0, resets[0] + 1))
+    layouts = LayoutRequests()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(layouts)
     view = window.editor.view
     position = 0
     pages_before = model.pages_read
@@ -87,11 +105,14 @@ def keystroke_work(qtbot, path: Path, documents: int, extra_sql: str = "") -> Wo
         cells.clear()
         inserted.clear()
         writer.clear()
+        QApplication.processEvents()
+        layouts.count = 0
         event.listen(project.store.engine, "before_cursor_execute", before)
         profile = cProfile.Profile()
         profile.enable()
         qtbot.keyClick(view, Qt.Key.Key_2)
         profile.disable()
+        QApplication.processEvents()  # the repaints and layouts the keystroke asked for
         event.remove(project.store.engine, "before_cursor_execute", before)
         if key == 0:  # warming: statements compiled, pages and tag images cached
             continue
@@ -101,8 +122,10 @@ def keystroke_work(qtbot, path: Path, documents: int, extra_sql: str = "") -> Wo
         work.list_cells.append(sum(cells))
         work.list_ranges.append(sum(1 for n in cells if n > 1))
         work.span_rows.append(sum(inserted))
+        work.layouts.append(layouts.count)
         work.python_calls.append(int(pstats.Stats(profile).total_calls))  # type: ignore[attr-defined]
     assert len(window.session.index) == KEYS + 1, "the keystrokes did not label the words"
+    app.removeEventFilter(layouts)
     work.resets = resets[0]
     work.pages_read = model.pages_read - pages_before
     window.close()
@@ -124,6 +147,8 @@ def test_one_keystroke_does_a_fixed_small_amount_of_work(qtbot, tmp_path: Path) 
         assert work.list_cells == [1] * KEYS and work.list_ranges == [0] * KEYS, work.list_cells
         assert work.pages_read == 0 and work.resets == 0
         assert work.span_rows == [1] * KEYS, work.span_rows
+        # the Spans panel's count changes ("5 spans"): no widget, dock or window laid out again
+        assert work.layouts == [0] * KEYS, work.layouts
         assert max(work.python_calls) <= CALLS_CEILING, work.python_calls
     # and the same Python work whatever the number of documents
     assert max(large.python_calls) <= 1.05 * max(small.python_calls) + 50, (

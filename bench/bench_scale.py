@@ -294,7 +294,7 @@ def main() -> None:
         runs[str(size)] = json.loads(out.strip().splitlines()[-1])
         print(f"{size:>9,} docs: " + ", ".join(f"{k} {runs[str(size)][k]}" for k in FIGURES))
     sizes = list(runs.values())
-    exponents = {f: growth(sizes[0], sizes[-1], f) for f in FIGURES}
+    exponents = {f: growth(sizes[0], sizes[-1], f) for f in FIGURES} if len(sizes) > 1 else {}
     print("growth exponents:", exponents)
     save(args.save_as, {"sizes": runs, "growth_exponent": exponents,
                         "load_average_1min": round(os.getloadavg()[0], 2),

@@ -1,8 +1,8 @@
 """The search index of document titles during a bulk write (SQLite).
 
 `document_search` (FTS5, trigram; migration 0012) is kept by triggers, one document's trigrams
-at a time. For an import that is most of the work: 10,000 documents written by plain sqlite3
-took about 4 times as long with the insert trigger as without it. `deferred_search_index`
+at a time. For an import that was most of the cost of writing the rows (`bench/bench_bulk.py`
+compares plain sqlite3 with the triggers and without). `deferred_search_index`
 takes that trigger off for the writes inside the caller's transaction, then indexes the
 documents written in one INSERT ... SELECT and puts the trigger back exactly as it was, in the
 same transaction: a failed import rolls the trigger's removal back with everything else, and no

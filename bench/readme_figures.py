@@ -294,7 +294,8 @@ TABLE = Table("table", [
                  f"and search-index triggers dropped: {{docs_{size}.plain_sqlite3_without_triggers_seconds:.1f}}"
                  f" s ({{docs_{size}.ratio_to_plain_without_triggers:.1f}}x); import peak RSS "
                  f"{{docs_{size}.import_peak_rss_mb:.0f}} MB")
-      for source, size, runs in (("bulk.json", "10000", 3), ("bulk_100k.json", "100000", 1))),
+      for source, size, runs in (("bulk_quiet.json", "10000", 3),
+                                 ("bulk_quiet.json", "100000", 3))),
     Row("scale_before_1m.json", at="sizes.1000000",
         what="{documents:,} documents before the paged list (`scale_before_1m.json`)",
         figure="open to first paint {open_s:.1f} s; stats {stats_ms:.0f} ms; list search "

@@ -3,7 +3,10 @@
 1. `import` of JSONL (Arabic documents of about 550 characters, 5 spans each) against a plain
    sqlite3 `executemany` of the same rows (the same documents, annotations and spans, into the
    same empty project schema, with the same pragmas), side by side in one run; the ratio is
-   import / plain.
+   import / plain. A third side inserts the same rows with the schema's tally triggers
+   (migration 0010) and search-index triggers (0012) dropped first: the rows alone, so the
+   triggers' share shows. Medians of the runs; wall and CPU time; the load before and after
+   each run.
 2. Export peak memory (DocBin, CoNLL, JSONL) of the imported project at each size.
 
 Every import and every export runs in a fresh child process, so its peak RSS is its own.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -34,10 +38,12 @@ project, source = sys.argv[1], sys.argv[2]
 store = Project.create(project, labels=LABELS)
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 start = time.perf_counter()
+cpu_start = time.process_time()
 report = import_paths(store, [source])
 seconds = time.perf_counter() - start
 assert report.ingest.spans_added == report.ingest.added * SPANS_PER_DOC, report.ingest.spans_added
-print(json.dumps({"seconds": seconds, "documents": report.ingest.added,
+print(json.dumps({"seconds": seconds, "cpu_seconds": time.process_time() - cpu_start,
+                  "documents": report.ingest.added,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rss_before_mb": base}))
 """.replace("LABELS", repr(LABELS)).replace("SPANS_PER_DOC", str(SPANS_PER_DOC))
@@ -52,7 +58,12 @@ Project.create(project, labels=LABELS).store.engine.dispose()
 db = sqlite3.connect(project, isolation_level=None)
 for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = FULL"):
     db.execute("PRAGMA " + pragma)
+if len(sys.argv) > 3:  # "bare": the rows alone, without the tally and search-index triggers
+    for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND ("
+                              "name LIKE '%tally%' OR name LIKE 'document_search%')").fetchall():
+        db.execute(f"DROP TRIGGER {name}")
 start = time.perf_counter()
+cpu_start = time.process_time()
 annotator = "imported"
 db.execute("BEGIN")
 db.execute("INSERT INTO annotator (name, role, created_at) VALUES (?, 'annotator', ?)",
@@ -84,7 +95,7 @@ with open(source, encoding="utf-8") as f:
 flush()
 db.execute("COMMIT")
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds,
+print(json.dumps({"seconds": seconds, "cpu_seconds": time.process_time() - cpu_start,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """.replace("LABELS", repr(LABELS))
 
@@ -150,21 +161,34 @@ def main() -> None:
         for size in sizes:
             source = folder / f"docs{size}.jsonl"
             write_corpus(source, size)
-            imports, plains = [], []
-            for run in range(args.runs):  # side by side: import, then plain, each run
+            imports, plains, bares, loads = [], [], [], [os.getloadavg()[0]]
+            for run in range(args.runs):  # side by side: import, plain, bare plain, each run
                 imports.append(child(IMPORT_CHILD, str(folder / f"i{size}-{run}.db"), str(source)))
                 plains.append(child(PLAIN_CHILD, str(folder / f"p{size}-{run}.db"), str(source)))
+                bares.append(child(PLAIN_CHILD, str(folder / f"b{size}-{run}.db"), str(source),
+                                   "bare"))
+                loads.append(os.getloadavg()[0])
             seconds = median([r["seconds"] for r in imports])
             plain = median([r["seconds"] for r in plains])
+            bare = median([r["seconds"] for r in bares])
             row: dict[str, object] = {
                 "documents": size, "input_mb": round(source.stat().st_size / 1e6, 1),
                 "import_seconds": round(seconds, 2), "plain_sqlite3_seconds": round(plain, 2),
                 "ratio_to_plain": round(seconds / plain, 1),
+                "plain_sqlite3_without_triggers_seconds": round(bare, 2),
+                "ratio_to_plain_without_triggers": round(seconds / bare, 1),
+                "import_cpu_seconds": round(median([r["cpu_seconds"] for r in imports]), 2),
+                "plain_sqlite3_cpu_seconds": round(median([r["cpu_seconds"] for r in plains]), 2),
+                "plain_sqlite3_without_triggers_cpu_seconds": round(
+                    median([r["cpu_seconds"] for r in bares]), 2),
                 "import_peak_rss_mb": round(median([r["peak_rss_mb"] for r in imports]), 1),
                 "import_rss_before_mb": round(imports[0]["rss_before_mb"], 1),
+                "load_average_1min": [round(x, 2) for x in loads],  # before, after each run
             }
             print(f"{size:>7,} docs  import {seconds:6.2f} s  plain sqlite3 {plain:6.2f} s  "
-                  f"ratio {seconds / plain:4.1f}x  peak {row['import_peak_rss_mb']} MB", flush=True)
+                  f"ratio {seconds / plain:4.1f}x  (without the triggers {bare:6.2f} s, "
+                  f"{seconds / bare:4.1f}x)  peak {row['import_peak_rss_mb']} MB  "
+                  f"load {loads[0]:.1f}-{loads[-1]:.1f}", flush=True)
             if not args.no_export:
                 for fmt, suffix in EXPORTS.items():
                     result = child(EXPORT_CHILD, str(folder / f"i{size}-0.db"),
@@ -178,7 +202,7 @@ def main() -> None:
                           f"(+{result['peak_rss_mb'] - result['rss_before_mb']:.0f})", flush=True)
             figures[f"docs_{size}"] = row
             for run in range(args.runs):
-                for name in (f"i{size}-{run}.db", f"p{size}-{run}.db"):
+                for name in (f"i{size}-{run}.db", f"p{size}-{run}.db", f"b{size}-{run}.db"):
                     for extra in ("", "-wal", "-shm"):
                         Path(folder / (name + extra)).unlink(missing_ok=True)
     save(args.name, figures)

@@ -6,7 +6,9 @@ spans each, one annotation per document by the annotator `bench`, statuses mixed
 measured (offscreen Qt, medians / percentiles):
 - open: `MainWindow` built on the project, first document open, first screen painted;
 - label keystroke in the main window: hotkey on a selection -> AddSpan stored (committed)
-  -> document list, progress and editor repainted, p50/p95;
+  -> document list, progress and editor repainted, p50/p95; its CPU time (all threads, less
+  moved by the machine's other work than the wall clock), and the durable-commit floor: a
+  plain sqlite3 insert + commit (WAL, synchronous=FULL) timed between the keystrokes;
 - stats: `Project.stats()` (what `annotator stats` prints);
 - search: a word typed into the document list's search box, the list filtered and repainted
   (rare words of 3+ characters, rare ones of 1-2, and words found in most titles of either
@@ -120,6 +122,32 @@ def forget_keystrokes(path: Path) -> None:
     conn.close()
 
 
+class CommitFloor:
+    """A durable commit alone: one row inserted and committed by plain sqlite3 into a file
+    beside the project, WAL and `synchronous=FULL` as the project's, timed between the
+    keystrokes. A keystroke cannot be faster than the fsync its commit waits for; on a shared
+    disk that wait moves from run to run, and this says by how much in the same run."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode = WAL", "synchronous = FULL"):
+            self.db.execute("PRAGMA " + pragma)
+        self.db.execute("CREATE TABLE IF NOT EXISTS floor (x INTEGER)")
+
+    def commit_ms(self) -> float:
+        t0 = time.perf_counter()
+        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT INTO floor VALUES (1)")
+        self.db.execute("COMMIT")
+        return (time.perf_counter() - t0) * 1000
+
+    def close(self) -> None:
+        self.db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+
 def timed_ms(function) -> float:  # type: ignore[no-untyped-def]
     t0 = time.perf_counter()
     function()
@@ -168,15 +196,19 @@ def measure(count: int, projects: Path | None = None) -> dict[str, object]:
 
         view = window.editor.view
         free = words_of(window.session.text)[41:41 + KEYSTROKES]  # after the spanned words
-        label_ms = []
+        label_ms, label_cpu_ms, floor_ms = [], [], []
         spans_before = len(window.session.index)
+        floor = CommitFloor(path.parent / f"floor_{count}.db")
         for start, end in free:
             view.select_range(start, end)
             app.processEvents()
-            t0 = time.perf_counter()
+            floor_ms.append(floor.commit_ms())  # between keystrokes: the disk as they meet it
+            t0, c0 = time.perf_counter(), time.process_time()
             QTest.keyClick(view, Qt.Key.Key_2)
             app.processEvents()
             label_ms.append((time.perf_counter() - t0) * 1000)
+            label_cpu_ms.append((time.process_time() - c0) * 1000)
+        floor.close()
         added = len(window.session.index) - spans_before
         assert added == len(free), f"the keystrokes added {added} spans, not {len(free)}"
 
@@ -222,6 +254,10 @@ def measure(count: int, projects: Path | None = None) -> dict[str, object]:
             "open_s": round(open_s, 3),
             "label_p50_ms": round(percentile(label_ms, 50), 2),
             "label_p95_ms": round(percentile(label_ms, 95), 2),
+            "label_cpu_p50_ms": round(percentile(label_cpu_ms, 50), 2),
+            "label_cpu_p95_ms": round(percentile(label_cpu_ms, 95), 2),
+            "commit_floor_p50_ms": round(percentile(floor_ms, 50), 2),
+            "commit_floor_p95_ms": round(percentile(floor_ms, 95), 2),
             "stats_ms": round(median(stats_ms), 2),
             "search_ms": round(median(search_ms["mixed"]), 2),
             "search_trigram_ms": round(median(search_ms["trigram"]), 2),
@@ -241,7 +277,8 @@ def measure(count: int, projects: Path | None = None) -> dict[str, object]:
         }
 
 
-FIGURES = ("open_s", "label_p50_ms", "label_p95_ms", "stats_ms", "search_ms", "search_trigram_ms",
+FIGURES = ("open_s", "label_p50_ms", "label_p95_ms", "label_cpu_p50_ms", "label_cpu_p95_ms",
+           "commit_floor_p50_ms", "commit_floor_p95_ms", "stats_ms", "search_ms", "search_trigram_ms",
            "search_short_ms", "search_common_ms", "search_short_common_ms", "next_undone_ms",
            "sort_by_title_ms", "sort_by_status_ms", "sort_by_spans_ms", "peak_rss_mb")
 
@@ -271,7 +308,7 @@ def main() -> None:
         runs[str(size)] = json.loads(out.strip().splitlines()[-1])
         print(f"{size:>9,} docs: " + ", ".join(f"{k} {runs[str(size)][k]}" for k in FIGURES))
     sizes = list(runs.values())
-    exponents = {f: growth(sizes[0], sizes[-1], f) for f in FIGURES}
+    exponents = {f: growth(sizes[0], sizes[-1], f) for f in FIGURES} if len(sizes) > 1 else {}
     print("growth exponents:", exponents)
     save(args.save_as, {"sizes": runs, "growth_exponent": exponents,
                         "load_average_1min": round(os.getloadavg()[0], 2),

@@ -87,6 +87,29 @@ CPU_GROWTH = {f"cpu_growth_{kind}": _cpu_growth(kind) for kind in SEARCH_KINDS}
 CPU_GROWTH_FIGURE = ("CPU time growth exponents of the search: mixed {cpu_growth_mixed:.2f}, "
                      "short {cpu_growth_short:.2f}, common {cpu_growth_common:.2f}, short "
                      "common {cpu_growth_short_common:.2f}")
+
+
+def _sbs(side: str, key: str):  # type: ignore[no-untyped-def]
+    """For derive=: a side-by-side result's median of KEY (a dotted key, kept whole) on SIDE."""
+    return lambda result: result["median"][side][key]
+
+
+def _sbs_ratio(key: str):  # type: ignore[no-untyped-def]
+    return lambda result: result["ratio_candidate_to_baseline"][key]
+
+
+KEYSTROKE_AT = "sizes.100000."
+KEYSTROKE_KEYS = ("label_p50_ms", "label_p95_ms", "label_cpu_p50_ms", "label_cpu_p95_ms",
+                  "commit_floor_p50_ms", "commit_floor_p95_ms")
+KEYSTROKE_DERIVED = {
+    **{f"before_{k}": _sbs("baseline", KEYSTROKE_AT + k) for k in KEYSTROKE_KEYS},
+    **{f"after_{k}": _sbs("candidate", KEYSTROKE_AT + k) for k in KEYSTROKE_KEYS},
+    **{f"ratio_{k}": _sbs_ratio(KEYSTROKE_AT + k) for k in KEYSTROKE_KEYS},
+}
+KEYSTROKE_CPU = ("CPU p50 {label_cpu_p50_ms:.1f} / p95 {label_cpu_p95_ms:.1f} ms; a plain "
+                 "sqlite3 insert and durable commit alone, timed between the keystrokes, p50 "
+                 "{commit_floor_p50_ms:.1f} / p95 {commit_floor_p95_ms:.1f} ms")
+
 SCALE_FIGURE = ("open to first paint {open_s:.2f} s; label keystroke p50 {label_p50_ms:.0f} / "
                 "p95 {label_p95_ms:.0f} ms; stats {stats_ms:.1f} ms; list search "
                 "{search_ms:.0f} ms (words of 3+ characters {search_trigram_ms:.0f} ms, shorter "
@@ -324,6 +347,39 @@ TABLE = Table("table", [
         figure="search {search_ms:.2f}, 3+ characters {search_trigram_ms:.2f}, shorter "
                "{search_short_ms:.2f}, in most titles {search_common_ms:.2f} / "
                "{search_short_common_ms:.2f}"),
+    *(Row("scale.json", at=f"sizes.{size}",
+          what="that label keystroke at {documents:,} documents: its CPU time (all threads) and "
+               "the fsync it waits for (load {load_average_1min})",
+          figure=KEYSTROKE_CPU)
+      for size in ("1000", "10000", "100000")),
+    Row("side_by_side_keystroke.json",
+        what="the label keystroke at 100,000 documents before and after the cuts of issue 13's "
+             "keystroke work (main {baseline_commit} vs {candidate_commit}, alternately by "
+             "`bench/side_by_side.py`, medians of {rounds} rounds of 30 keystrokes, load "
+             "{load_average_1min.0:.1f}-{load_average_1min.1:.1f})",
+        figure="p50 {before_label_p50_ms:.1f} -> {after_label_p50_ms:.1f} ms "
+               "({ratio_label_p50_ms:.2f}x), p95 {before_label_p95_ms:.1f} -> "
+               "{after_label_p95_ms:.1f} ms ({ratio_label_p95_ms:.2f}x); CPU p50 "
+               "{before_label_cpu_p50_ms:.1f} -> {after_label_cpu_p50_ms:.1f} ms "
+               "({ratio_label_cpu_p50_ms:.2f}x); the durable-commit floor in the same runs "
+               "p50 {before_commit_floor_p50_ms:.1f} / {after_commit_floor_p50_ms:.1f} ms, p95 "
+               "{before_commit_floor_p95_ms:.1f} / {after_commit_floor_p95_ms:.1f} ms",
+        derive=KEYSTROKE_DERIVED),
+    *(Row(source,
+          what=f"`annotator import` of {{docs_{size}.documents:,}} JSONL documents of 550 "
+               "characters with 5 spans each, against a plain sqlite3 `executemany` of the same "
+               "rows into the same schema, side by side (`bench/bench_bulk.py`, medians of "
+               f"{{runs}} run(s), load {{docs_{size}.load_average_1min.0:.1f}}-"
+               f"{{docs_{size}.load_average_1min.{runs}:.1f}})",
+          figure=f"{{docs_{size}.import_seconds:.1f}} s vs {{docs_{size}.plain_sqlite3_seconds:.1f}}"
+                 f" s ({{docs_{size}.ratio_to_plain:.1f}}x; CPU "
+                 f"{{docs_{size}.import_cpu_seconds:.1f}} vs "
+                 f"{{docs_{size}.plain_sqlite3_cpu_seconds:.1f}} s); the rows alone, the tally "
+                 f"and search-index triggers dropped: {{docs_{size}.plain_sqlite3_without_triggers_seconds:.1f}}"
+                 f" s ({{docs_{size}.ratio_to_plain_without_triggers:.1f}}x); import peak RSS "
+                 f"{{docs_{size}.import_peak_rss_mb:.0f}} MB")
+      for source, size, runs in (("bulk_quiet.json", "10000", 3),
+                                 ("bulk_quiet.json", "100000", 3))),
     Row("scale_before_1m.json", at="sizes.1000000",
         what="{documents:,} documents before the paged list (`scale_before_1m.json`)",
         figure="open to first paint {open_s:.1f} s; stats {stats_ms:.0f} ms; list search "

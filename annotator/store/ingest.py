@@ -31,6 +31,7 @@ from annotator.core.model import (
     Status,
     default_label_specs,
 )
+from annotator.store.search_index import deferred_search_index
 from annotator.store.tables import (
     Annotation,
     Annotator,
@@ -81,7 +82,14 @@ class IngestOptions:
 
 def ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPolicy,
            options: IngestOptions, progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Write DOCUMENTS within the open transaction on C."""
+    """Write DOCUMENTS within the open transaction on C; the new documents' titles go into the
+    search index in one statement at the end (`search_index`)."""
+    with deferred_search_index(c):
+        return _ingest(c, documents, policy, options, progress)
+
+
+def _ingest(c: Connection, documents: Iterable[SourceDocument], policy: OverlapPolicy,
+            options: IngestOptions, progress: Callable[[int], None] | None) -> IngestReport:
     report = IngestReport()
     position = int(c.execute(select(func.coalesce(func.max(D.c.position), -1))).scalar_one())
     labels = set(c.execute(select(L.c.name)).scalars())

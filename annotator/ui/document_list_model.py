@@ -78,6 +78,7 @@ def status_name(status: Status) -> str:
 
 class DocumentListModel(QAbstractTableModel):
     POSITION, TITLE, STATUS, SPANS, SUGGESTIONS = range(5)
+    EDITED = ((STATUS, "status"), (SPANS, "span_count"), (SUGGESTIONS, "suggestion_count"))
     reloaded = Signal()  # the list was read again (a sort keeps its rows and says nothing)
     progress_counted = Signal()  # the queue's progress was counted again
 
@@ -306,7 +307,9 @@ class DocumentListModel(QAbstractTableModel):
 
     def update_document(self, doc_id: int, **values: object) -> None:
         """Change one row (status, span_count, suggestion_count) after an edit: the cached row
-        and the progress count move, nothing is read but that row's page."""
+        and the progress count move, nothing is read but that row's page. Only the cells
+        whose value moved are said changed, each alone: the view repaints that cell (a range
+        of cells costs it a repaint of the whole viewport), and a keystroke repaints one."""
         row = self.row_of(doc_id)
         before = self._row(row) if row is not None else None
         if row is None or before is None:  # not listed (filtered out): count the queue again
@@ -314,12 +317,17 @@ class DocumentListModel(QAbstractTableModel):
                 self._count_progress()
             return
         after = replace(before, **values)  # type: ignore[arg-type]
+        if after == before:
+            return
         page = self._pages.get(row // PAGE_ROWS)
         if page is not None:
             page[1][row % PAGE_ROWS] = after
         if before.status is not after.status and self.in_queue(doc_id):
             self._done += (after.status is Status.DONE) - (before.status is Status.DONE)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        for column, name in self.EDITED:
+            if getattr(before, name) != getattr(after, name):
+                cell = self.index(row, column)
+                self.dataChanged.emit(cell, cell)
 
     def refresh_rows(self, doc_ids: set[int] | frozenset[int]) -> int:
         """Read the rows of DOC_IDS again (a bulk job or a colleague changed them), those on

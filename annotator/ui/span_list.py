@@ -22,7 +22,6 @@ from PySide6.QtGui import QColor, QMouseEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import LabelSpec, SpanState, StoredSpan
 from annotator.core.operations import Change
+from annotator.ui.count_line import CountLine
 from annotator.ui.editor.span_style import SpanStyle
 from annotator.ui.span_filters import SpanFilter, SpanFilterBar, SpanMatcher
 from annotator.ui.span_index import SpanIndex, span_key
@@ -257,9 +257,8 @@ class SpansPane(QWidget):
         self.model = model
         self.filters = SpanFilterBar(labels, self)
         self.table = SpanPanel(model, self)
-        self.shown = QLabel(self)
+        self.shown = CountLine(self)  # wraps; no layout of the window for a new count
         self.shown.setObjectName("spans_shown")
-        self.shown.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)

@@ -19,10 +19,11 @@ from contextlib import contextmanager, suppress
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
+from annotator.store.list_search import SUBSTRINGS, WORD_STARTS
 from annotator.store.queries import TITLE_CHARS
 
 INSERT_TRIGGER = "document_index_insert"  # migration 0015's; it feeds both indexes
-INDEXES = ("document_search", "document_words")  # keyed by the document's position (0015)
+INDEXES = (SUBSTRINGS.name, WORD_STARTS.name)  # the list's indexes, keyed by position (0015)
 INDEX_NEW_DOCUMENTS = [f"INSERT INTO {index} (rowid, title, source) "
                        f"SELECT position, substr(text, 1, {TITLE_CHARS}), source FROM document "
                        "WHERE id > ?" for index in INDEXES]

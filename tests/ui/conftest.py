@@ -136,6 +136,22 @@ def shown_window(qtbot, project: Project):  # type: ignore[no-untyped-def]
     return win
 
 
+def quiet_window(qtbot, project: Project):  # type: ignore[no-untyped-def]
+    """The main window on PROJECT's first document, shown, with no saved layout and no
+    background work: what it does can be counted."""
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import AppSettings
+
+    win = MainWindow(project, ANNOTATOR, AppSettings())
+    qtbot.addWidget(win)
+    win.remember_layout = False
+    win.background_work = False
+    win.open_position(1)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 @pytest.fixture
 def window(qtbot, store: Project):  # type: ignore[no-untyped-def]
     """The main window on the seed document, sized like a laptop screen."""

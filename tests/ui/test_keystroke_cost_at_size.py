@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ANNOTATOR, make_project
+from conftest import make_project, quiet_window
 from PySide6.QtCore import Qt
 from sqlalchemy import event
 from test_list_cost_per_edit import count_list_reads
@@ -15,17 +15,9 @@ WORDS = ["وثيقة", "رقم", "في", "القائمة", "الطويلة", "ج
 
 def keystroke_costs(qtbot, path: Path, documents: int) -> tuple[list[int], int, int]:  # type: ignore[no-untyped-def]
     """(SQL statements per keystroke, whole-list reads, list pages read) for 3 keystrokes."""
-    from annotator.ui.main_window import MainWindow
-    from annotator.ui.settings import AppSettings
-
     texts = [f"{' '.join(WORDS)} {i}" for i in range(documents)]
     project = make_project(path, texts)
-    window = MainWindow(project, ANNOTATOR, AppSettings())
-    qtbot.addWidget(window)
-    window.remember_layout = False
-    window.background_work = False
-    window.open_position(1)
-    window.show()
+    window = quiet_window(qtbot, project)
     model = window.documents
     pages_before = model.pages_read
     list_reads = count_list_reads(project)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conftest import ANNOTATOR, make_project
+from conftest import make_project, quiet_window
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
@@ -55,21 +55,12 @@ def first_words(sql: str) -> str:
 def keystroke_work(qtbot, path: Path, documents: int, extra_sql: str = "") -> Work:  # type: ignore[no-untyped-def]
     """The work of KEYS keystrokes, each labelling a word of the first of DOCUMENTS; EXTRA_SQL
     is run on the project first."""
-    from annotator.ui.main_window import MainWindow
-    from annotator.ui.settings import AppSettings
-
     project = make_project(path, [f"{' '.join(WORDS)} {i}" for i in range(documents)])
     if extra_sql:
         with project.store.engine.begin() as c:
             for statement in extra_sql.split(";;"):
                 c.exec_driver_sql(statement)
-    window = MainWindow(project, ANNOTATOR, AppSettings())
-    qtbot.addWidget(window)
-    window.remember_layout = False
-    window.background_work = False
-    window.open_position(1)
-    window.show()
-    qtbot.waitExposed(window)
+    window = quiet_window(qtbot, project)
     work = Work()
     sent: list[str] = []
     writer: list[tuple[object, int]] = []  # the keystroke's sqlite3 connection, its count then
